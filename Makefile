@@ -1,0 +1,31 @@
+# plan-extract: every target runs inside .venv, created by `make setup`.
+PY      := .venv/bin/python
+CLI     := .venv/bin/plan-extract
+STAMP   := .venv/.installed
+OUT     ?= output
+GOLD    ?= corpus/gold
+
+.PHONY: setup extract test eval bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(CLI) run corpus --out $(OUT)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+eval: extract
+	$(CLI) eval --gold $(GOLD) --out $(OUT) --baseline rules/eval_baseline.yaml
+
+bench: $(STAMP)
+	$(PY) bench/bench.py
+
+clean:
+	rm -rf $(OUT)/*.parquet .pytest_cache

@@ -1,0 +1,106 @@
+"""The pipeline, stage by stage: ingest, clean, split, outline, extract, write."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import clean, dates, ingest, outline, split, targets, units
+from .records import ErrorRow, Extraction
+
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+@dataclass
+class SourceResult:
+    path: str
+    extractions: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+
+def discover(inputs: Iterable[str]) -> Iterator[tuple]:
+    """Yield (path, display name) for every file named or found in a folder.
+
+    Folders are walked in sorted order so that runs are repeatable; the
+    display name is relative to the folder given, as the contract asks.
+    """
+    for given in inputs:
+        root = Path(given)
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                rel = path.relative_to(root)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if path.suffix.lower() in SUPPORTED:
+                    yield path, rel.as_posix()
+        else:
+            yield root, given
+
+
+def extract_plan(plan) -> Extraction:
+    """Outline first, then every extractor on the plan and its outline."""
+    nodes = outline.parse(plan)
+    found = Extraction(plan=plan, nodes=nodes)
+    found.responsibilities = units.extract_responsibilities(plan, nodes)
+    found.people = units.extract_people(plan, nodes)
+    found.targets = targets.extract_targets(plan, nodes)
+    found.dates = dates.extract_dates(plan, nodes)
+    found.phases = dates.extract_phases(plan, nodes, found.dates)
+    return found
+
+
+def process_file(path: Path, display: str) -> SourceResult:
+    """Run every stage on one file; a bad file becomes an error row, never a crash."""
+    result = SourceResult(display)
+    try:
+        source = ingest.read_source(path, display)
+        text = clean.clean(source)
+        for plan in split.split(text):
+            result.extractions.append(extract_plan(plan))
+    except ingest.IngestError as err:
+        result.errors.append(ErrorRow(display, err.code, str(err)))
+    except Exception as err:  # a bug must not stop the batch; the row says so
+        result.errors.append(ErrorRow(
+            display, type(err).__name__,
+            f"{display}: internal error while processing ({err}); please report it with this file"))
+    return result
+
+
+def _process_args(args):
+    return process_file(*args)
+
+
+def run(inputs: Iterable[str], workers: int = 1, progress=None) -> list:
+    """Process every input; results come back in input order whatever the workers."""
+    jobs = list(discover(inputs))
+    results = []
+    if workers > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for res in pool.map(_process_args, jobs):
+                results.append(res)
+                if progress:
+                    progress(res)
+    else:
+        for job in jobs:
+            res = _process_args(job)
+            results.append(res)
+            if progress:
+                progress(res)
+    return results
+
+
+def missing_inputs(inputs: Iterable[str]) -> list:
+    return [i for i in inputs if not Path(i).exists()]
+
+
+def collect_tables(results: list) -> dict:
+    tables = {name: [] for name in
+              ("documents", "nodes", "responsibilities", "people", "targets", "dates", "phases", "errors")}
+    for res in results:
+        tables["errors"].extend(res.errors)
+        for ex in res.extractions:
+            tables["documents"].append(ex.plan)
+            for name in ("nodes", "responsibilities", "people", "targets", "dates", "phases"):
+                tables[name].extend(getattr(ex, name))
+    return tables
