@@ -1,10 +1,303 @@
-"""Numeric targets tied to their outline node (stub)."""
+"""Numeric targets tied to their outline node.
+
+Two steps, as everywhere in the pipeline: first find spans (a number with its
+unit, the comparison words around it, or a comparison word with a named
+baseline), then normalise them (comparator, value, unit, denominator,
+indicator). Which number is a target is decided in one place, ``_decide``:
+
+  compare       a comparison word before or after the number (不低于30%, 70%以上)
+  time-limit    a duration with 内/以内 (48小时内)
+  share         a percentage of a population (80%的选民参与选举)
+  rate          a bare percentage right after a rate word (普及率80%)
+  build         a count right after a building verb (建成19座污水处理厂)
+  list-item     the next item of a list whose first item was a target (、4个…)
+  baseline      a comparison word and a named level (高于全省平均水平)
+
+Word lists and patterns live in rules/targets.yaml, rules/indicators.yaml and
+rules/units_of_measure.yaml.
+"""
 from __future__ import annotations
 
-from typing import Sequence
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
 
-from .records import Node, Plan
+from . import indicator, numbers, rules
+from .records import Node, NodeLocator, Plan, Target
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Found:
+    """A target span before its indicator is read."""
+
+    start: int
+    end: int
+    op: str
+    rule_id: str
+    q: Optional[numbers.Quantity] = None
+    per: Optional[str] = None
+    baseline: Optional[str] = None
+    share_at: int = -1        # after the 的 of a population share
+    prev: Optional["Found"] = None   # the list item before, for list-item
+
+
+# --- comparison words ---------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _words(side: str) -> tuple:
+    """(word, op, weak, kinds) for prefix/suffix/symbols, longest first."""
+    out = []
+    for group in rules.load("targets")["comparators"][side]:
+        for w in group["words"]:
+            out.append((w, group["op"], bool(group.get("weak")), tuple(group.get("kinds") or ())))
+    return tuple(sorted(out, key=lambda t: -len(t[0])))
+
+
+def _prefix_at(text: str, end: int) -> Optional[tuple]:
+    """The comparison word ending at ``end``: (start, op, weak, word)."""
+    for word, op, weak, _ in _words("prefix") + _words("symbols"):
+        if text.endswith(word, 0, end):
+            return end - len(word), op, weak, word
+    return None
+
+
+def _suffix_at(text: str, pos: int, kind: Optional[str]) -> Optional[tuple]:
+    """The comparison word starting at ``pos``: (end, op)."""
+    for word, op, _, kinds in _words("suffix"):
+        if text.startswith(word, pos) and (not kinds or kind in kinds):
+            return pos + len(word), op
+    return None
+
+
+def _left_comparison(text: str, start: int) -> tuple:
+    """Comparison word, gap verb and denominator before a number.
+
+    Returns (prefix or None, per or None, span start). 低于每万户2起 has the
+    per between the word and the number; 至少开展2次 a verb.
+    """
+    per, pos = None, start
+    for rule in rules.pattern_rules("targets", "per"):
+        for m in rule.regex.finditer(text, max(0, start - 12), start):
+            if m.end() == start:
+                per, pos = m.group(), m.start()
+    pre = _prefix_at(text, pos)
+    if pre is None and per is None:
+        for verb in _gap_verbs():
+            if text.endswith(verb, 0, pos):
+                pre = _prefix_at(text, pos - len(verb))
+                if pre is not None:
+                    break
+    return pre, per, (pre[0] if pre else start)
+
+
+@functools.lru_cache(maxsize=None)
+def _gap_verbs() -> tuple:
+    return tuple(sorted(rules.load("targets")["comparators"]["gap_verbs"], key=len, reverse=True))
+
+
+# --- candidate numbers --------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _exclusions() -> tuple:
+    return rules.pattern_rules("targets", "exclusions")
+
+
+def excluded_spans(text: str) -> list:
+    return sorted((m.start(), m.end()) for r in _exclusions() for m in r.regex.finditer(text))
+
+
+def _overlaps(spans: list, s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _plausible_number(text: str, m: re.Match) -> bool:
+    """Reject numerals that are part of codes, dates, ranks or words."""
+    raw = m.group()
+    if m.lastgroup == "number_chinese" and raw[0] in "万亿千百" and not raw.startswith("百分之"):
+        return False
+    before = text[m.start() - 1] if m.start() else ""
+    if before and (before.isascii() and (before.isalnum() or before in "./-")):
+        return False
+    if any(text.endswith(w, 0, m.start()) for w in rules.words("targets", "not_a_quantity_before")):
+        return False
+    return True
+
+
+def _blocked_after(text: str, pos: int) -> bool:
+    return any(text.startswith(w, pos) for w in rules.words("targets", "not_a_quantity_after"))
+
+
+def quantities(text: str) -> list:
+    """Every plausible number with its unit, outside excluded spans."""
+    spans = excluded_spans(text)
+    out = []
+    for m in numbers.number_regex().finditer(text):
+        if not _plausible_number(text, m) or _overlaps(spans, m.start(), m.end()):
+            continue
+        q = numbers.read_quantity(text, m)
+        if q is None or (q.unit is None and _blocked_after(text, q.end)):
+            continue
+        out.append(q)
+    return out
+
+
+# --- deciding which numbers are targets ----------------------------------------
+
+def _ends_with_any(text: str, end: int, words) -> Optional[str]:
+    return next((w for w in sorted(words, key=len, reverse=True) if text.endswith(w, 0, end)), None)
+
+
+def _clause_open(text: str, pos: int) -> bool:
+    """Nothing but a clause start, 有 or white space before ``pos``."""
+    s, _ = indicator.clause_start(text, pos)
+    return indicator.trim(text[s:pos]).rstrip("有") in ("", "并")
+
+
+def _bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:
+    """A number with no comparison word: a target only by grammar."""
+    if q.kind == "percent" and text.startswith("的", after) and _clause_open(text, q.start):
+        return Found(q.start, after, "=", "share", q, share_at=after + 1)
+    if (q.kind == "percent" and _ends_with_any(text, q.start, rules.words("targets", "rate_words"))
+            and (after >= len(text) or text[after] in indicator._breaks())):
+        return Found(q.start, after, "=", "rate", q)
+    if q.kind == "count" and not (q.numeral == "chinese" and q.value == 1):
+        pos = q.start
+        scope = _ends_with_any(text, pos, rules.words("targets", "scope_words"))
+        if scope:
+            pos -= len(scope)
+        if _ends_with_any(text, pos, rules.words("targets", "build_verbs")):
+            return Found(q.start, after, "=", "build", q)
+    if prev is not None and q.kind == prev.q.kind and q.unit is not None:
+        gap = text[prev.end:q.start]
+        joiner = _ends_with_any(gap, len(gap), rules.words("targets", "list_joiners"))
+        if joiner and not any(ch in indicator._breaks() for ch in gap):
+            return Found(q.start, after, prev.op, "list-item", q, prev=prev)
+    return None
+
+
+def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
+    """The one place where a number becomes a target, or not."""
+    pre, per, start = _left_comparison(text, q.start)
+    suf = _suffix_at(text, q.end, q.kind)
+    end = suf[0] if suf else q.end
+    defines = text.startswith("的", end) and q.kind != "percent"
+    if suf or (pre and not pre[2]) or (pre and q.unit):
+        if defines or (pre and pre[3] in "<>≤≥<=>=" and text.startswith("的", end)):
+            return None          # a threshold defining a category: 500万元以上的项目
+        op = suf[1] if suf else pre[1]
+        rule = "time-limit" if q.kind == "duration" else "compare"
+        share_at = end + 1 if text.startswith("的", end) and _clause_open(text, start) else -1
+        return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at)
+    if q.kind == "duration" or defines:
+        return None
+    return _bare(text, q, end, prev)
+
+
+# --- baselines ------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _baseline_words() -> re.Pattern:
+    words = [w for w, _, weak, _ in _words("prefix") if not weak or len(w) > 1]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def baselines(text: str) -> list:
+    """Comparison word + named level: 高于全省同类城市平均水平, 控制在规定标准以内."""
+    out = []
+    ops = {w: (op, weak) for w, op, weak, _ in _words("prefix")}
+    for m in _baseline_words().finditer(text):
+        for rule in rules.pattern_rules("targets", "baselines"):
+            b = rule.regex.match(text, m.end())
+            if not b or not b.group():
+                continue
+            suf = _suffix_at(text, b.end(), None)
+            end = suf[0] if suf else b.end()
+            if end < len(text) and _CJK.match(text[end]) and not text.startswith("的", end):
+                continue
+            op = suf[1] if suf else ops[m.group()][0]
+            out.append(Found(m.start(), end, op, rule.id, baseline=b.group()))
+            break
+    return out
+
+
+# --- indicators -----------------------------------------------------------------
+
+def _indicator(text: str, f: Found, floor: int) -> tuple:
+    """(indicator, per) for one target."""
+    q = f.q
+    if f.share_at > 0:
+        return indicator.population_share(text, f.share_at), f.per
+    if q is not None and q.kind == "count":
+        noun = indicator.after_noun(text, f.end)
+        if noun and _CJK.match(noun) and _prefix_at(noun + "0", len(noun)) is None:
+            return indicator.trim(noun), f.per
+    ind, per, start = indicator.before(text, f.start, floor)
+    if not ind:
+        ind = indicator.previous_clause(text, start, floor)
+    if f.rule_id == "time-limit":
+        ind = indicator.time_limit(ind, indicator.action_after(text, f.end))
+    elif q is not None and q.kind == "percent":
+        ind = indicator.with_share(ind)
+    return ind, f.per or per
+
+
+def _distribute(text: str, found: list, inds: list) -> None:
+    """Give each item of a 分别 list its own indicator (in place)."""
+    i = 0
+    while i < len(found):
+        j = i + 1
+        while j < len(found) and found[j].prev is found[j - 1]:
+            j += 1
+        if j - i > 1:
+            split = indicator.distribute(inds[i][0], j - i)
+            if split:
+                for k, ind in enumerate(split):
+                    inds[i + k] = (ind, inds[i + k][1])
+            else:
+                for k in range(i + 1, j):
+                    if found[k].q.kind != "count":
+                        inds[k] = inds[i]
+        i = j
+
+
+# --- assembling -----------------------------------------------------------------
+
+def find(text: str) -> list:
+    """All target spans in reading order (numbers and baselines)."""
+    found, prev = [], None
+    for q in quantities(text):
+        f = _decide(text, q, prev)
+        if f is not None:
+            found.append(f)
+            prev = f
+        elif prev is not None and q.start > prev.end:
+            prev = None if any(ch in indicator._breaks() for ch in text[prev.end:q.start]) else prev
+    taken = [(f.start, f.end) for f in found]
+    found += [b for b in baselines(text) if not _overlaps(taken, b.start, b.end)]
+    return sorted(found, key=lambda f: f.start)
 
 
 def extract_targets(plan: Plan, nodes: Sequence[Node]) -> list:
-    return []
+    text = plan.text
+    locate = NodeLocator(nodes)
+    found = find(text)
+    inds, last_end = [], 0
+    for f in found:
+        node = locate.innermost(f.start)
+        floor = max(last_end, node.body_start if node and 0 <= node.body_start <= f.start else 0)
+        inds.append(_indicator(text, f, floor))
+        last_end = f.end
+    _distribute(text, found, inds)
+    out = []
+    for f, (ind, per) in zip(found, inds):
+        q = f.q
+        out.append(Target(
+            doc_id=plan.doc_id, node_id=locate.node_id_at(f.start), indicator=ind,
+            comparator=f.op, value=q.value if q else None, unit=q.unit if q else None,
+            per=per, baseline=f.baseline, char_start=f.start, char_end=f.end,
+            text=text[f.start:f.end], value_max=q.value_max if q else None,
+            indicator_norm=indicator.normalise(ind) if ind else None, rule_id=f.rule_id))
+    return out
