@@ -204,6 +204,10 @@ def distribute(ind: str, n: int) -> Optional[list]:
         items = items[:-1] + [x for x in last if x]
     if len(items) != n or n < 2:
         return None
+    head = next((m.group() for r in rules.pattern_rules("indicators", "distributive_head")
+                 for m in [r.regex.match(items[0])] if m), None)
+    if head is not None:
+        return [items[0] + tail] + [head + it + tail for it in items[1:]]
     bounds, pos = [0], 0
     for w in jieba.cut(items[0]):
         pos += len(w)
