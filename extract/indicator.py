@@ -78,6 +78,11 @@ def _strip(s: str, key: str, anchored_start: bool) -> str:
     return s
 
 
+def strip_leading(s: str) -> str:
+    """Only the leading labels, connectives and verbs of ``leading_strip``."""
+    return _strip(s.strip(), "leading_strip", True)
+
+
 def trim(s: str) -> str:
     """Cut labels, connectives, leading verbs and trailing adverbs."""
     s = s.strip(" \t\u3000、")

@@ -73,8 +73,10 @@ def parse_number(raw: str) -> Optional[float]:
     try:
         if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", s):
             return float(s) * scale
+        if re.search(r"[一二两三四五六七八九]{2}|[〇零]{2}", s.split("点")[0]):
+            return None       # a digit string such as 一三二 is a name, not a number
         return float(cn2an.cn2an(s, "normal")) * scale
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
 

@@ -27,6 +27,7 @@ from . import indicator, numbers, rules
 from .records import Node, NodeLocator, Plan, Target
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOUN_START = re.compile(r"[\u4e00-\u9fff“\"「《A-Za-z0-9]")   # a counted thing may open with a quote
 
 
 @dataclass
@@ -156,25 +157,75 @@ def _clause_open(text: str, pos: int) -> bool:
     return indicator.trim(text[s:pos]).rstrip("有") in ("", "并")
 
 
-def _bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:
-    """A number with no comparison word: a target only by grammar."""
+def _share(text: str, q, after: int, prev) -> Optional[Found]:
+    """80%的选民参与选举: a percentage of the population named after 的."""
     if q.kind == "percent" and text.startswith("的", after) and _clause_open(text, q.start):
         return Found(q.start, after, "=", "share", q, share_at=after + 1)
+    return None
+
+
+def _rate(text: str, q, after: int, prev) -> Optional[Found]:
+    """普及率80%。: a percentage right after a rate word, ending its clause."""
     if (q.kind == "percent" and _ends_with_any(text, q.start, rules.words("targets", "rate_words"))
             and (after >= len(text) or text[after] in indicator._breaks())):
         return Found(q.start, after, "=", "rate", q)
-    if q.kind == "count" and not (q.numeral == "chinese" and q.value == 1):
-        pos = q.start
-        scope = _ends_with_any(text, pos, rules.words("targets", "scope_words"))
-        if scope:
-            pos -= len(scope)
-        if _ends_with_any(text, pos, rules.words("targets", "build_verbs")):
-            return Found(q.start, after, "=", "build", q)
-    if prev is not None and q.kind == prev.q.kind and q.unit is not None:
-        gap = text[prev.end:q.start]
-        joiner = _ends_with_any(gap, len(gap), rules.words("targets", "list_joiners"))
-        if joiner and not any(ch in indicator._breaks() for ch in gap):
-            return Found(q.start, after, prev.op, "list-item", q, prev=prev)
+    return None
+
+
+def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
+    """建成19座污水处理厂: a count right after a building verb (and scope word)."""
+    if q.kind != "count" or (q.numeral == "chinese" and q.value == 1):
+        return None
+    pos = q.start
+    scope = _ends_with_any(text, pos, rules.words("targets", "scope_words"))
+    if scope:
+        pos -= len(scope)
+    if _ends_with_any(text, pos, rules.words("targets", "build_verbs")):
+        return Found(q.start, after, "=", "build", q)
+    return None
+
+
+def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
+    """新增就业岗位5000个。: a clause opened by a building verb, ending in a count."""
+    if q.kind != "count" or (after < len(text) and text[after] not in indicator._breaks()):
+        return None
+    start, _ = indicator.clause_start(text, q.start)
+    head = indicator.strip_leading(text[start:q.start])
+    scope = next((w for w in rules.words("targets", "scope_words") if head.startswith(w)), "")
+    head = head[len(scope):]
+    if any(head.startswith(v) and len(head) > len(v) for v in rules.words("targets", "build_verbs")):
+        return Found(q.start, after, "=", "build", q)
+    return None
+
+
+def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
+    """The next item of a list whose first item was a target.
+
+    19座污水处理厂、4个…; 达30%、20%和10%; and counts sharing one verb across
+    commas: 培育3家…平台，20家…平台.
+    """
+    if prev is None or q.kind != prev.q.kind or q.unit is None:
+        return None
+    gap = text[prev.end:q.start]
+    breaks = [ch for ch in gap if ch in indicator._breaks()]
+    joined = _ends_with_any(gap, len(gap), rules.words("targets", "list_joiners"))
+    comma_list = (q.kind == "count" and prev.rule_id in ("build", "list-item")
+                  and breaks in (["，"], [","]) and gap.rstrip()[-1:] in "，,")
+    if (joined and not breaks) or comma_list:
+        return Found(q.start, after, prev.op, "list-item", q, prev=prev)
+    return None
+
+
+# bare numbers are tried by these, in order; the first that fits wins
+BARE_RULES = (_share, _rate, _build_before, _build_after, _list_item)
+
+
+def _bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:
+    """A number with no comparison word: a target only by grammar."""
+    for rule in BARE_RULES:
+        found = rule(text, q, after, prev)
+        if found is not None:
+            return found
     return None
 
 
@@ -232,7 +283,7 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
         return indicator.population_share(text, f.share_at), f.per
     if q is not None and q.kind == "count":
         noun = indicator.after_noun(text, f.end)
-        if noun and _CJK.match(noun) and _prefix_at(noun + "0", len(noun)) is None:
+        if noun and _NOUN_START.match(noun) and _prefix_at(noun + "0", len(noun)) is None:
             return indicator.trim(noun), f.per
     ind, per, start = indicator.before(text, f.start, floor)
     if not ind:
@@ -273,8 +324,6 @@ def find(text: str) -> list:
         if f is not None:
             found.append(f)
             prev = f
-        elif prev is not None and q.start > prev.end:
-            prev = None if any(ch in indicator._breaks() for ch in text[prev.end:q.start]) else prev
     taken = [(f.start, f.end) for f in found]
     found += [b for b in baselines(text) if not _overlaps(taken, b.start, b.end)]
     return sorted(found, key=lambda f: f.start)

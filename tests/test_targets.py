@@ -76,3 +76,8 @@ def test_target_tied_to_innermost_node_and_label_not_in_indicator():
     found = targets.extract_targets(make_plan(text), nodes)
     assert [(t.node_id, t.indicator) for t in found] == [
         ("n1.1", "城市绿地率"), ("n1.2", "人均公园绿地面积")]
+
+
+@pytest.mark.parametrize("raw", ["一三二", "两两", "〇〇", "十十", "点"])
+def test_numeral_strings_that_are_not_numbers(raw):
+    assert numbers.parse_number(raw) is None
