@@ -41,6 +41,7 @@ def clause_start(text: str, end: int, floor: int = 0) -> tuple:
     """
     opens, closes = _pairs()
     depth, i = 0, end - 1
+    floor = max(floor, end - _cfg("max_clause_chars"))   # no runaway scans on unpunctuated text
     while i >= floor:
         ch = text[i]
         if ch in closes:
@@ -59,8 +60,8 @@ def clause_end(text: str, start: int) -> int:
     """End of the clause starting at ``start`` (brackets end it too)."""
     opens, closes = _pairs()
     stop = _breaks() | opens | closes
-    i = start
-    while i < len(text) and text[i] not in stop:
+    i, limit = start, min(len(text), start + _cfg("max_clause_chars"))
+    while i < limit and text[i] not in stop:
         i += 1
     return i
 

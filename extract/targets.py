@@ -18,6 +18,7 @@ rules/units_of_measure.yaml.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -106,12 +107,25 @@ def _exclusions() -> tuple:
     return rules.pattern_rules("targets", "exclusions")
 
 
+def _merge(spans) -> list:
+    """Sorted, disjoint intervals covering ``spans``."""
+    out = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def excluded_spans(text: str) -> list:
-    return sorted((m.start(), m.end()) for r in _exclusions() for m in r.regex.finditer(text))
+    return _merge((m.start(), m.end()) for r in _exclusions() for m in r.regex.finditer(text))
 
 
 def _overlaps(spans: list, s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+    """Whether [s, e) overlaps one of the disjoint sorted ``spans``."""
+    i = bisect.bisect_left(spans, (e, -1)) - 1
+    return i >= 0 and spans[i][1] > s
 
 
 def _plausible_number(text: str, m: re.Match) -> bool:
@@ -324,7 +338,7 @@ def find(text: str) -> list:
         if f is not None:
             found.append(f)
             prev = f
-    taken = [(f.start, f.end) for f in found]
+    taken = _merge((f.start, f.end) for f in found)
     found += [b for b in baselines(text) if not _overlaps(taken, b.start, b.end)]
     return sorted(found, key=lambda f: f.start)
 
