@@ -75,8 +75,18 @@ def candidates(text: str) -> list:
         for rule in _rules(key):
             for m in rule.regex.finditer(text):
                 first, second = datenorm.group_fields(m.groupdict())
-                found.append(Found(m.start(), m.end(), rule.id, role, first, second))
+                if _valid(first) and _valid(second):
+                    found.append(Found(m.start(), m.end(), rule.id, role, first, second))
     return found
+
+
+def _valid(fields: dict) -> bool:
+    # Checked before overlaps are resolved, so that in 2021年13月 the year survives.
+    try:
+        datenorm.make_side(fields)
+    except datenorm.Invalid:
+        return False
+    return True
 
 
 def excluded_spans(text: str, title: str = "") -> list:
@@ -199,7 +209,10 @@ def context_year(prev: Optional[tuple], side: Side) -> Optional[int]:
 
 
 def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
-    """Stage 5: values for each expression, carrying the year context along."""
+    """Stage 5: values for each expression, carrying the year context along.
+
+    The context is the nearest preceding date whose year is written.
+    """
     values, prev = [], seed
     for expr in exprs:
         try:
@@ -207,9 +220,16 @@ def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
         except datenorm.Invalid:
             continue   # a month 13 or year 3011 is not a date
         values.append(value)
-        if value.date_end is not None:
+        if value.date_end is not None and _writes_year(expr):
             prev = (value.date_start, value.date_end)
     return values
+
+
+def _writes_year(expr: Expr) -> bool:
+    # Only a date with its year written sets the context: a year inferred for
+    # 1月份 must not carry over to the 12月份 that follows it.
+    sides = [expr.first.first, expr.first.second] + ([expr.second.first] if expr.second else [])
+    return any("year" in side for side in sides)
 
 
 def _value(expr: Expr, prev: Optional[tuple]) -> Value:
@@ -276,11 +296,13 @@ def _stage_nodes(nodes: Sequence[Node]) -> list:
 
 
 def _strip_when(title: str) -> str:
-    # 动员部署阶段(2021年3月—4月) names the stage 动员部署阶段
-    for opener in "(（":
-        if opener in title:
-            title = title[:title.index(opener)]
-    return title.strip(" 　:：。.")
+    # 动员部署阶段(2021年3月—4月) and 总结验收阶段 时间:… name the stage before
+    # the bracket or the space.
+    title = title.strip(" 　\t:：")
+    for i, ch in enumerate(title):
+        if ch.isspace() or ch in "(（:：。，,;；":
+            return title[:i]
+    return title
 
 
 def _phase_name(node: Node) -> str:
