@@ -8,8 +8,8 @@ the span sits; the year context is passed in.
 """
 from __future__ import annotations
 
-import calendar
 import functools
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
@@ -26,7 +26,7 @@ class Invalid(ValueError):
     """Fields that name no calendar date (month 13, year 3011)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Side:
     """One end of an expression, as written (None: not written)."""
 
@@ -51,27 +51,38 @@ def tables() -> dict:
     return data
 
 
-def group_fields(groupdict: dict) -> tuple:
-    """Split a match's groups into (start fields, end fields).
+def group_plan(regex: re.Pattern) -> tuple:
+    """(group number, end side?, field) for each named group of a pattern.
 
     A group name may carry a suffix after ``_`` (``month_cn``) where one
     pattern needs the same field in two alternatives; a trailing ``2``
     (``year2``) marks the end of a range.
     """
-    first, second = {}, {}
-    for name, value in groupdict.items():
-        if value is None:
-            continue
+    plan = []
+    for name, index in regex.groupindex.items():
         field = name.split("_", 1)[0]
-        target = first
-        if field.endswith("2"):
-            field, target = field[:-1], second
-        target[field] = value
+        is_end = field.endswith("2")
+        plan.append((index, is_end, field[:-1] if is_end else field))
+    return tuple(plan)
+
+
+def group_fields(match: re.Match, plan: Optional[tuple] = None) -> tuple:
+    """Split a match's named groups into (start fields, end fields).
+
+    ``plan`` is ``group_plan(match.re)``, which callers may keep per rule.
+    """
+    first, second = {}, {}
+    groups = match.groups()
+    for index, is_end, field in plan if plan is not None else group_plan(match.re):
+        value = groups[index - 1]
+        if value is not None:
+            (second if is_end else first)[field] = value
     return first, second
 
 
 def parse_year(text: str) -> int:
-    text = "".join(_YEAR_DIGITS.get(ch, ch) for ch in text.strip())
+    if not text.isdigit():
+        text = "".join(_YEAR_DIGITS.get(ch, ch) for ch in text)
     year = int(text)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Invalid(f"year {year} out of range")
@@ -87,15 +98,18 @@ def _number(text: str) -> int:
 
 
 def parse_month(text: str) -> int:
-    words = tables()["month_words"]
-    month = words[text] if text in words else _number(text)
+    if text.isdigit():
+        month = int(text)
+    else:
+        words = tables()["month_words"]
+        month = words[text] if text in words else _number(text)
     if not 1 <= month <= 12:
         raise Invalid(f"month {month} out of range")
     return month
 
 
 def parse_day(text: str) -> int:
-    day = _number(text)
+    day = int(text) if text.isdigit() else _number(text)
     if not 1 <= day <= 31:
         raise Invalid(f"day {day} out of range")
     return day
@@ -103,13 +117,15 @@ def parse_day(text: str) -> int:
 
 def make_side(fields: dict) -> Side:
     """Typed values for the raw fields of one side."""
+    get = fields.get
+    year, month, day, quarter = get("year"), get("month"), get("day"), get("quarter")
     return Side(
-        year=parse_year(fields["year"]) if "year" in fields else None,
-        month=parse_month(fields["month"]) if "month" in fields else None,
-        day=parse_day(fields["day"]) if "day" in fields else None,
-        mpart=fields.get("mpart"),
-        ypart=fields.get("ypart"),
-        quarter=_quarter(fields["quarter"]) if "quarter" in fields else None,
+        parse_year(year) if year else None,
+        parse_month(month) if month else None,
+        parse_day(day) if day else None,
+        get("mpart"),
+        get("ypart"),
+        _quarter(quarter) if quarter else None,
     )
 
 
@@ -120,8 +136,12 @@ def _quarter(text: str) -> int:
     return q
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _MONTH_DAYS[month - 1] + leap
 
 
 def _day_bound(spec, year: int, month: int) -> int:

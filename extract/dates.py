@@ -14,10 +14,11 @@ first date in the heading or its ``时间:`` line.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from . import datenorm, rules
 from .datenorm import Side
@@ -27,19 +28,30 @@ RULES = "dates"
 _SPAN_KEYS = {"points": "point", "ranges": "range", "recurring": "recurring"}
 
 
-@dataclass(frozen=True)
-class Found:
-    """A span proposed by one rule, with its raw fields."""
+class Raw(NamedTuple):
+    """A rule's match, not yet read."""
 
     start: int
     end: int
     rule_id: str
     role: str            # point, range, recurring or tail
-    first: dict          # fields of the start (or only) side
-    second: dict         # fields of the end side of a range
+    match: re.Match
 
 
-@dataclass
+@dataclass(slots=True)
+class Found:
+    """A span kept after overlaps are resolved, with its fields read."""
+
+    start: int
+    end: int
+    rule_id: str
+    role: str
+    fields: dict         # raw fields of the start (or only) side: n, unit for recurrence
+    first: Side          # the start (or only) side
+    second: Optional[Side]   # the end side, for a range rule such as 2021-2023年
+
+
+@dataclass(slots=True)
 class Expr:
     """A whole expression after combination, before normalisation."""
 
@@ -52,7 +64,7 @@ class Expr:
     after_recurrence: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Value:
     start: int
     end: int
@@ -68,34 +80,73 @@ def _rules(key: str) -> tuple:
     return rules.pattern_rules(RULES, key)
 
 
-def candidates(text: str) -> list:
+@functools.lru_cache(maxsize=None)
+def _gated(key: str) -> tuple:
+    """(rule, character sets a text must each meet for the rule to be tried)."""
+    out = []
+    for rule in _rules(key):
+        needs = rule.data.get("needs") or []
+        if not isinstance(needs, list) or not all(isinstance(n, str) and n for n in needs):
+            raise rules.RuleError(f"rules/dates.yaml:{key}: rule {rule.id!r}: "
+                                  "'needs' must be a list of non-empty strings")
+        out.append((rule, tuple(frozenset(n) for n in needs)))
+    return tuple(out)
+
+
+def triggers(text: str) -> frozenset:
+    """The characters of ``text`` that some rule's ``needs`` asks for."""
+    return _all_triggers().intersection(text)
+
+
+@functools.lru_cache(maxsize=None)
+def _all_triggers() -> frozenset:
+    keys = ("points", "ranges", "recurring", "exclusions", "point_prefixes")
+    return frozenset().union(*(n for key in keys for _, needs in _gated(key) for n in needs))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tried(key: str, present: frozenset) -> tuple:
+    # `needs` in the rule file: skips rules that cannot match, never changes a
+    # result. Texts share few sets of trigger characters, so the choice is cached.
+    return tuple(rule for rule, needs in _gated(key) if all(not n.isdisjoint(present) for n in needs))
+
+
+@functools.lru_cache(maxsize=4096)
+def _span_rules(present: frozenset) -> tuple:
+    return tuple((rule, role) for key, role in _SPAN_KEYS.items() for rule in _tried(key, present))
+
+
+def candidates(text: str, present: Optional[frozenset] = None) -> list:
     """Stage 1: every span any point, range or recurrence rule finds."""
-    found = []
-    for key, role in _SPAN_KEYS.items():
-        for rule in _rules(key):
-            for m in rule.regex.finditer(text):
-                first, second = datenorm.group_fields(m.groupdict())
-                if _valid(first) and _valid(second):
-                    found.append(Found(m.start(), m.end(), rule.id, role, first, second))
-    return found
+    present = triggers(text) if present is None else present
+    return [Raw(m.start(), m.end(), rule.id, role, m)
+            for rule, role in _span_rules(present)
+            for m in rule.regex.finditer(text)]
 
 
-def _valid(fields: dict) -> bool:
-    # Checked before overlaps are resolved, so that in 2021年13月 the year survives.
+_PLANS: dict = {}   # rule id → datenorm.group_plan of its pattern
+
+
+def read(raw: Raw) -> Optional[Found]:
+    """The fields of a match, or None when they name no calendar date (month 13)."""
+    plan = _PLANS.get(raw.rule_id)
+    if plan is None:
+        plan = _PLANS[raw.rule_id] = datenorm.group_plan(raw.match.re)
+    first, second = datenorm.group_fields(raw.match, plan)
     try:
-        datenorm.make_side(fields)
+        return Found(raw.start, raw.end, raw.rule_id, raw.role, first,
+                     datenorm.make_side(first), datenorm.make_side(second) if second else None)
     except datenorm.Invalid:
-        return False
-    return True
+        return None
 
 
-def excluded_spans(text: str, title: str = "") -> list:
+def excluded_spans(text: str, title: str = "", present: Optional[frozenset] = None) -> list:
     """Spans that hold no date: document numbers, edition years, cited titles …"""
-    own = _title_key(title)
     spans = []
-    for rule in _rules("exclusions"):
+    for rule in _tried("exclusions", triggers(text) if present is None else present):
+        exempt = rule.data.get("own_title_exempt") and _title_key(title)
         for m in rule.regex.finditer(text):
-            if rule.data.get("own_title_exempt") and own and _is_own_title(m.group(), own):
+            if exempt and _is_own_title(m.group(), exempt):
                 continue
             spans.append((m.start(), m.end()))
     return spans
@@ -114,16 +165,24 @@ def _is_own_title(cited: str, own: str) -> bool:
 
 def drop_excluded(found: list, blocked: list) -> list:
     """Stage 2: drop every span that overlaps an excluded one."""
+    if not blocked:
+        return found
     return [f for f in found if not any(s < f.end and f.start < e for s, e in blocked)]
 
 
 def resolve_overlaps(found: list) -> list:
-    """Stage 3: keep non-overlapping spans, leftmost first, then longest."""
+    """Stage 3: keep non-overlapping spans, leftmost first, then longest.
+
+    A span whose fields name no date gives way to the next one, so that in
+    2021年13月 the year survives. Only winners are read, which keeps this cheap.
+    """
     kept, last_end = [], -1
-    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
-        if f.start >= last_end:
-            kept.append(f)
-            last_end = f.end
+    for raw in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if raw.start >= last_end:
+            f = read(raw)
+            if f is not None:
+                kept.append(f)
+                last_end = f.end
     return kept
 
 
@@ -143,14 +202,13 @@ def _tail_at(text: str, pos: int, by_start: dict) -> Optional[Found]:
     rule, m = _match_at("range_tails", text, pos)
     if m is None:
         return None
-    first, _ = datenorm.group_fields(m.groupdict())
-    return Found(m.start(), m.end(), rule.id, "tail", first, {})
+    return read(Raw(m.start(), m.end(), rule.id, "tail", m))
 
 
-def combine(text: str, found: list) -> list:
+def combine(text: str, found: list, present: Optional[frozenset] = None) -> list:
     """Stage 4: ranges (A至B), deadlines (A前), prefixed points (到A)."""
     by_start = {f.start: f for f in found}
-    prefix_ends = _prefix_ends(text)
+    prefix_ends = _prefix_ends(text, triggers(text) if present is None else present)
     exprs, skip_until, prev_end, prev_recurring = [], -1, -1, False
     for f in found:
         if f.start < skip_until:
@@ -179,10 +237,10 @@ def _combine_one(text: str, f: Found, by_start: dict, prefix_ends: dict) -> Expr
     return Expr(start, f.end, "point", rule_id, f)
 
 
-def _prefix_ends(text: str) -> dict:
+def _prefix_ends(text: str, present: frozenset) -> dict:
     """Map the end of each 到/截至 … prefix to its start."""
     ends = {}
-    for rule in _rules("point_prefixes"):
+    for rule in _tried("point_prefixes", present):
         for m in rule.regex.finditer(text):
             ends.setdefault(m.end(), m.start())
     return ends
@@ -213,34 +271,40 @@ def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
 
     The context is the nearest preceding date whose year is written.
     """
-    values, prev = [], seed
+    return [value for value, _ in _walk(exprs, seed)]
+
+
+def _walk(exprs: list, seed: Optional[tuple]) -> list:
+    """(value, context after it) for each expression that names a date."""
+    out, prev = [], seed
     for expr in exprs:
         try:
             value = _value(expr, None if expr.after_recurrence else prev)
         except datenorm.Invalid:
-            continue   # a month 13 or year 3011 is not a date
-        values.append(value)
+            continue   # 2月30日 is not a date
         if value.date_end is not None and _writes_year(expr):
             prev = (value.date_start, value.date_end)
-    return values
+        out.append((value, prev))
+    return out
 
 
 def _writes_year(expr: Expr) -> bool:
     # Only a date with its year written sets the context: a year inferred for
     # 1月份 must not carry over to the 12月份 that follows it.
-    sides = [expr.first.first, expr.first.second] + ([expr.second.first] if expr.second else [])
-    return any("year" in side for side in sides)
+    f = expr.first
+    return (f.first.year is not None or (f.second is not None and f.second.year is not None)
+            or (expr.second is not None and expr.second.first.year is not None))
 
 
 def _value(expr: Expr, prev: Optional[tuple]) -> Value:
     f = expr.first
     if expr.kind == "recurring":
-        period = datenorm.period(f.first.get("n"), f.first["unit"])
+        period = datenorm.period(f.fields.get("n"), f.fields["unit"])
         return Value(expr.start, expr.end, "recurring", expr.rule_id, None, None, period)
-    first = datenorm.make_side(f.first)
+    first = f.first
     year = context_year(prev, first) if first.year is None else first.year
-    if expr.kind == "range" or f.second:
-        second = datenorm.make_side(expr.second.first if expr.second else f.second)
+    second = expr.second.first if expr.second else f.second
+    if second is not None:
         lo, hi = datenorm.range_bounds(first, second, year)
         return Value(expr.start, expr.end, "range", expr.rule_id, lo, hi, None)
     lo, hi = datenorm.bounds(first, year)
@@ -249,10 +313,28 @@ def _value(expr: Expr, prev: Optional[tuple]) -> Value:
     return Value(expr.start, expr.end, expr.kind, expr.rule_id, lo, hi, None)
 
 
+def expressions(text: str, title: str = "") -> list:
+    """Stages 1-4: the date expressions of a text, before normalisation."""
+    present = triggers(text)
+    found = candidates(text, present)
+    if found:
+        found = drop_excluded(found, excluded_spans(text, title, present))
+    return combine(text, resolve_overlaps(found), present)
+
+
 def find(text: str, title: str = "", seed: Optional[tuple] = None) -> list:
     """Every date expression in ``text`` as Values, in reading order."""
-    found = drop_excluded(candidates(text), excluded_spans(text, title))
-    return normalise(combine(text, resolve_overlaps(found)), seed)
+    return normalise(expressions(text, title), seed)
+
+
+def context_at(text: str, pos: int, title: str = "") -> Optional[int]:
+    """The year an expression without one would take at ``pos`` (None: unknown)."""
+    prev = None
+    for value, after in _walk(expressions(text, title), None):
+        if value.end > pos:
+            break
+        prev = after
+    return context_year(prev, Side())
 
 
 def parse(text: str, year: Optional[int] = None) -> Optional[Value]:

@@ -84,6 +84,18 @@ def test_rule_examples_are_found():
                 assert not rule.regex.search(counter), (key, rule.id, counter)
 
 
+def test_rule_gates_hold_for_examples():
+    # `needs` only skips work: every match of an example holds a character of each set.
+    data = rules.load("dates")
+    keys = [k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
+    for key in keys:
+        for rule in rules.pattern_rules("dates", key):
+            for example in rule.examples:
+                for m in rule.regex.finditer(example):
+                    for chars in rule.data.get("needs") or []:
+                        assert any(ch in m.group() for ch in chars), (key, rule.id, example, chars)
+
+
 PLAN_TEXT = (
     "某县创建文明县城工作实施方案\n"
     "一、工作目标\n"
