@@ -1,0 +1,137 @@
+"""Builders for small input files used by the ingest tests.
+
+The plan text is written for the tests. PDFs are written by hand: a Type0
+font with Identity-H encoding and a ToUnicode map is how real Chinese PDFs
+carry their text layer, and it needs no font file (glyphs are not drawn,
+text extraction only reads the character map).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+PLAN_LINES = [
+    "关于加快推进数字乡村建设的实施方案",
+    "为深入贯彻落实乡村振兴战略，结合我市实际，制定本方案。",
+    "一、工作目标",
+    "到2025年，全市行政村5G网络覆盖率达到95%以上，农产品网络零售额年均增长10%。",
+    "二、重点任务",
+    "（一）完善乡村信息基础设施。",
+    "1.推进光纤网络和5G基站向自然村延伸，2024年底前完成。",
+    "2.实施广播电视户户通升级工程。",
+    "（二）发展智慧农业。",
+]
+TABLE = [
+    ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"],
+    ["1", "建设农村电商服务站", "市商务局", "各县（市、区）人民政府", "2024年12月底前"],
+    ["2", "开展数字技能培训", "市人社局", "市农业农村局", "持续推进"],
+]
+AFTER_TABLE = ["三、保障措施", "（一）加强组织领导。各地各部门要高度重视。"]
+
+
+def write_docx(path: Path, merged: bool = False) -> Path:
+    """Plan paragraphs, the task table in the middle, then more paragraphs."""
+    import docx
+    document = docx.Document()
+    for line in PLAN_LINES:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for r, row in enumerate(TABLE):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    if merged:  # one 牵头单位 spans both task rows
+        table.cell(1, 2).merge(table.cell(2, 2))
+        table.cell(1, 2).text = "市商务局"
+    for line in AFTER_TABLE:
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def _pdf_string(text: str) -> str:
+    return "<" + "".join(f"{ord(c):04X}" for c in text) + ">"
+
+
+def _tounicode(chars) -> bytes:
+    entries = sorted(chars)
+    blocks = []
+    for i in range(0, len(entries), 100):  # bfchar blocks hold at most 100 entries
+        chunk = entries[i:i + 100]
+        body = "\n".join(f"<{ord(c):04X}> <{ord(c):04X}>" for c in chunk)
+        blocks.append(f"{len(chunk)} beginbfchar\n{body}\nendbfchar")
+    return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+            + "\n".join(blocks) + "\nendcmap\nCMapName currentdict /CMap defineresource pop\n"
+            "end\nend\n").encode("ascii")
+
+
+def pdf_bytes(pages: list, tounicode: bool = True) -> bytes:
+    """A PDF whose pages show the given lines (CID = Unicode code point)."""
+    chars = {c for page in pages for line in page for c in line}
+    objects = {}
+    n_pages = len(pages)
+    page_ids = [10 + 2 * i for i in range(n_pages)]
+    objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[2] = (f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] "
+                  f"/Count {n_pages} >>").encode()
+    to_uni = " /ToUnicode 5 0 R" if tounicode else ""
+    objects[3] = (b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+                  b"/DescendantFonts [4 0 R]" + to_uni.encode() + b" >>")
+    objects[4] = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+                  b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                  b"/DW 1000 /FontDescriptor 6 0 R >>")
+    objects[5] = _stream(_tounicode(chars))
+    objects[6] = (b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 "
+                  b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+                  b"/CapHeight 700 /StemV 80 >>")
+    for pid, lines in zip(page_ids, pages):
+        ops = ["BT", "/F1 10.5 Tf", "14 TL", "60 780 Td"]
+        for line in lines:
+            ops.append(f"{_pdf_string(line)} Tj T*")
+        ops.append("ET")
+        objects[pid] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                        f"/Resources << /Font << /F1 3 0 R >> >> /Contents {pid + 1} 0 R >>").encode()
+        objects[pid + 1] = _stream("\n".join(ops).encode("ascii"))
+    return _assemble(objects)
+
+
+def blank_pdf_bytes(pages: int = 2) -> bytes:
+    """A PDF whose pages only draw a rectangle: what a scan looks like to a text reader."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>"}
+    kids = " ".join(f"{10 + 2 * i} 0 R" for i in range(pages))
+    objects[2] = f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode()
+    for i in range(pages):
+        pid = 10 + 2 * i
+        objects[pid] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                        f"/Contents {pid + 1} 0 R >>").encode()
+        objects[pid + 1] = _stream(b"0.5 g 50 50 495 742 re f")
+    return _assemble(objects)
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def _assemble(objects: dict) -> bytes:
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objects):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n"
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for num in range(1, size):
+        if num in offsets:
+            out += b"%010d 00000 n \n" % offsets[num]
+        else:
+            out += b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+def html_page(body: str, charset: str = "utf-8", title: str = "实施方案") -> str:
+    return ("<!DOCTYPE html>\n<html><head>"
+            f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+            f"<title>{title}</title></head>\n<body>{body}</body></html>")
