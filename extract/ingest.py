@@ -79,9 +79,17 @@ def read_source(path: Path, display: str) -> Source:
     if not data.strip():
         raise EmptyFile(f"{display}: the file is empty; remove it from the input or re-export it")
     kind, content, enc = READERS[reader](data, display)
-    if not content.strip():
+    if not has_text(content):
         raise EmptyFile(f"{display}: the file has no text; check that it is the right file")
     return Source(display, kind, content, enc, digest)
+
+
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
+
+def has_text(content: str) -> bool:
+    """Anything but white space and invisible marks (a doubled BOM, zero-width spaces)."""
+    return any(not c.isspace() and c not in INVISIBLE for c in content)
 
 
 def _reader_for(path: Path, display: str) -> str:
@@ -148,7 +156,7 @@ def _read_html(data: bytes, display: str):
             break
     decoded = _decode(data, display, declared)
     from .htmltext import html_to_text  # the page must have visible text
-    if not html_to_text(decoded.text).strip():
+    if not has_text(html_to_text(decoded.text)):
         raise EmptyFile(f"{display}: the page has no visible text; save the page "
                         f"after it has loaded, or copy its text into a .txt file")
     return "html", decoded.text, decoded.encoding

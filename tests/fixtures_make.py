@@ -135,3 +135,34 @@ def html_page(body: str, charset: str = "utf-8", title: str = "实施方案") ->
     return ("<!DOCTYPE html>\n<html><head>"
             f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
             f"<title>{title}</title></head>\n<body>{body}</body></html>")
+
+
+NUMBERING_LEVELS = (  # (format, level text) as Chinese plan templates define them
+    ("chineseCounting", "%1、"),
+    ("chineseCounting", "（%2）"),
+    ("decimal", "%3."),
+)
+
+
+def write_numbered_docx(path: Path, items: list) -> Path:
+    """Paragraphs numbered by Word itself; ``items`` are (level, text) pairs."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
+        for i, (fmt, text) in enumerate(NUMBERING_LEVELS))
+    numbering.append(parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in items:
+        paragraph = document.add_paragraph(text)
+        if level is None:
+            continue
+        ppr = paragraph._p.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                             f'<w:numId w:val="91"/></w:numPr>'))
+    document.save(path)
+    return path
