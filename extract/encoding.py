@@ -66,12 +66,18 @@ def decode_bytes(data: bytes, declared: Optional[str] = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     codec = codec_for(declared) if declared else None
-    if codec and codec not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+    if codec and codec not in _not_trusted():
         try:
             return _checked(data, codec)
         except DecodeProblem:
             pass  # a wrong declaration (copied page templates): detect instead
     return _checked(data, _detect(data))
+
+
+def _not_trusted() -> set:
+    """Declared codecs not to decode with: UTF-8/16 were already tried, Western ones are wrong."""
+    ignored = {codec_for(n) for n in settings()["ignored_declarations"]}
+    return ignored | {"utf-8", "utf-16", "utf-16-le", "utf-16-be"}
 
 
 def _checked(data: bytes, codec: str) -> Decoded:

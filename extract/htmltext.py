@@ -87,7 +87,8 @@ def _is_chrome(node, words: set, fragments: tuple) -> bool:
     names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower()
     if any(f in names for f in fragments):
         return True
-    return any(w in words for w in re.split(r"[\s_\-]+", names) if w)
+    separator = _rule("class_word_separators", "class_separator")
+    return any(w in words for w in separator.split(names) if w)
 
 
 def _main_content(root):

@@ -143,6 +143,8 @@ def _decode(data: bytes, display: str, declared=None) -> encoding.Decoded:
 
 def _read_text(data: bytes, display: str):
     decoded = _decode(data, display)
+    if any(r.regex.match(decoded.text) for r in rules.pattern_rules("ingest", "html_sniff")):
+        return _read_html(data, display)
     return "text", decoded.text, decoded.encoding
 
 

@@ -51,12 +51,14 @@ def _pdf_string(text: str) -> str:
     return "<" + "".join(f"{ord(c):04X}" for c in text) + ">"
 
 
-def _tounicode(chars) -> bytes:
+def _tounicode(chars, garble: bool) -> bytes:
+    """The character map; ``garble`` maps to private-use code points, as broken subset fonts do."""
     entries = sorted(chars)
     blocks = []
     for i in range(0, len(entries), 100):  # bfchar blocks hold at most 100 entries
         chunk = entries[i:i + 100]
-        body = "\n".join(f"<{ord(c):04X}> <{ord(c):04X}>" for c in chunk)
+        body = "\n".join(f"<{ord(c):04X}> <{0xE000 + ord(c) % 0x1000 if garble else ord(c):04X}>"
+                         for c in chunk)
         blocks.append(f"{len(chunk)} beginbfchar\n{body}\nendbfchar")
     return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -66,7 +68,7 @@ def _tounicode(chars) -> bytes:
             "end\nend\n").encode("ascii")
 
 
-def pdf_bytes(pages: list, tounicode: bool = True) -> bytes:
+def pdf_bytes(pages: list, garble: bool = False) -> bytes:
     """A PDF whose pages show the given lines (CID = Unicode code point)."""
     chars = {c for page in pages for line in page for c in line}
     objects = {}
@@ -75,13 +77,12 @@ def pdf_bytes(pages: list, tounicode: bool = True) -> bytes:
     objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[2] = (f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] "
                   f"/Count {n_pages} >>").encode()
-    to_uni = " /ToUnicode 5 0 R" if tounicode else ""
     objects[3] = (b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
-                  b"/DescendantFonts [4 0 R]" + to_uni.encode() + b" >>")
+                  b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>")
     objects[4] = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
                   b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                   b"/DW 1000 /FontDescriptor 6 0 R >>")
-    objects[5] = _stream(_tounicode(chars))
+    objects[5] = _stream(_tounicode(chars, garble))
     objects[6] = (b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 "
                   b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 "
                   b"/CapHeight 700 /StemV 80 >>")
@@ -144,11 +145,15 @@ NUMBERING_LEVELS = (  # (format, level text) as Chinese plan templates define th
 )
 
 
-def write_numbered_docx(path: Path, items: list) -> Path:
-    """Paragraphs numbered by Word itself; ``items`` are (level, text) pairs."""
+def write_numbered_docx(path: Path, items: list, by_style: bool = False) -> Path:
+    """Paragraphs numbered by Word itself; ``items`` are (level, text) pairs.
+
+    With ``by_style`` the numbering sits on the heading styles (Heading 1-3),
+    as in templates whose headings number themselves.
+    """
     import docx
     from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls, qn
+    from docx.oxml.ns import nsdecls
     document = docx.Document()
     numbering = document.part.numbering_part.element
     levels = "".join(
@@ -157,12 +162,29 @@ def write_numbered_docx(path: Path, items: list) -> Path:
         for i, (fmt, text) in enumerate(NUMBERING_LEVELS))
     numbering.append(parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
+    if by_style:
+        for level in range(len(NUMBERING_LEVELS)):
+            ppr = document.styles[f"Heading {level + 1}"].element.get_or_add_pPr()
+            ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                                 f'<w:numId w:val="91"/></w:numPr>'))
     for level, text in items:
+        if by_style and level is not None:
+            document.add_heading(text, level + 1)
+            continue
         paragraph = document.add_paragraph(text)
         if level is None:
             continue
         ppr = paragraph._p.get_or_add_pPr()
         ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
                              f'<w:numId w:val="91"/></w:numPr>'))
+    document.save(path)
+    return path
+
+
+def write_docx_lines(path: Path, lines: list) -> Path:
+    import docx
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
     document.save(path)
     return path

@@ -72,11 +72,12 @@ def test_docx_merged_cell_appears_once(tmp_path):
     assert lines[len(F.PLAN_LINES) + 2] == "2\t开展数字技能培训\t\t市农业农村局\t持续推进"
 
 
-def test_docx_word_list_numbering_is_rendered(tmp_path):
+@pytest.mark.parametrize("by_style", [False, True], ids=["numbered_paragraphs", "numbered_heading_styles"])
+def test_docx_word_list_numbering_is_rendered(tmp_path, by_style):
     items = [(0, "工作目标"), (None, "到2025年，基本建成数字乡村。"), (0, "重点任务"),
              (1, "完善基础设施"), (2, "推进5G建设"), (2, "建设数据中心"), (1, "发展智慧农业"),
              (2, "建设示范基地")] + [(0, f"任务{i}") for i in range(3, 12)]
-    lines = ingest.read_source(F.write_numbered_docx(tmp_path / "n.docx", items), "n.docx").content.split("\n")
+    lines = ingest.read_source(F.write_numbered_docx(tmp_path / "n.docx", items, by_style), "n.docx").content.split("\n")
     assert lines[:8] == ["一、工作目标", "到2025年，基本建成数字乡村。", "二、重点任务", "（一）完善基础设施",
                          "1.推进5G建设", "2.建设数据中心", "（二）发展智慧农业", "1.建设示范基地"]
     assert lines[-3:] == ["九、任务9", "十、任务10", "十一、任务11"]
@@ -118,6 +119,7 @@ HTML_CASES = [
     ("gb2312_meta", F.html_page(BODY, "gb2312").encode("gbk"), {"gb18030"}),
     ("gbk_no_meta", F.html_page(BODY, "").replace("; charset=", "").encode("gbk"), {"gb18030"}),
     ("utf8_page_declaring_gbk", F.html_page(BODY, "gbk").encode("utf-8"), {"utf-8"}),
+    ("gbk_page_declaring_latin1", F.html_page(BODY, "iso-8859-1").encode("gbk"), {"gb18030"}),
     ("gbk_page_declaring_utf8", F.html_page(BODY, "utf-8").encode("gbk"), {"gb18030"}),
     ("big5_meta", F.html_page(BIG5_BODY, "big5", title="實施方案").encode("big5"), {"cp950"}),
     ("utf8_bom", b"\xef\xbb\xbf" + F.html_page(BODY, "gbk").encode("utf-8"), {"utf-8-sig"}),
@@ -129,6 +131,12 @@ def test_html_decoded_and_kept_as_markup(tmp_path, data, codecs):
     source = ingest.read_source(_write(tmp_path, "page.htm", data), "page.htm")
     assert source.kind == "html" and source.encoding in codecs
     assert BODY in source.content or BIG5_BODY in source.content
+
+
+def test_web_page_saved_as_txt_is_read_as_html(tmp_path):
+    data = F.html_page(BODY, "gb2312").encode("gbk")
+    source = ingest.read_source(_write(tmp_path, "page.txt", data), "page.txt")
+    assert (source.kind, source.encoding) == ("html", "gb18030") and BODY in source.content
 
 
 # --- bad inputs: (id, file name, bytes, error code) ---------------------------------
@@ -151,6 +159,9 @@ BAD_CASES = [
     ("legacy_doc_named_docx", "a.docx", lambda t: bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600,
      "CorruptDocument"),
     ("truncated_pdf", "a.pdf", lambda t: F.pdf_bytes([F.PLAN_LINES])[:400], "CorruptDocument"),
+    ("garbled_pdf", "a.pdf", lambda t: F.pdf_bytes([F.PLAN_LINES], garble=True), "GarbledTextLayer"),
+    ("docx_without_text", "a.docx", lambda t: F.write_docx_lines(t / "e.docx", ["", "  "]).read_bytes(),
+     "EmptyFile"),
     ("scanned_pdf", "a.pdf", lambda t: F.blank_pdf_bytes(3), "NoTextLayer"),
     ("password_pdf", "a.pdf", lambda t: _encrypted_pdf("secret", "owner"), "EncryptedDocument"),
     ("html_without_text", "a.html", lambda t: b"<html><body><script>var a;</script></body></html>",
