@@ -125,17 +125,14 @@ def plain_share(text: str) -> float:
     """Share of characters usual in a Chinese document."""
     if not text:
         return 0.0
+    ranges = [(int(lo, 16), int(hi, 16)) for lo, hi in settings()["plain_ranges"]]
     plain = 0
     for c in text:
         if c.isascii():
             plain += c.isprintable() or c in "\n\r\t"
         else:
-            plain += unicodedata.category(c)[0] in "LNPZS" and not _is_private(c)
+            plain += any(lo <= ord(c) <= hi for lo, hi in ranges)
     return plain / len(text)
-
-
-def _is_private(c: str) -> bool:
-    return unicodedata.category(c) in ("Co", "Cn")
 
 
 def _detect(data: bytes) -> str:

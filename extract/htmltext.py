@@ -38,10 +38,11 @@ def html_to_text(markup: str) -> str:
 
 
 def _drop_tags(root) -> None:
+    _decompose_outermost([n for tag in settings()["drop_tags"] for n in root.css(tag)])
     keep = set(settings()["keep_in_article"])
-    doomed = [node for tag in settings()["drop_tags"] for node in root.css(tag)
-              if not (tag in keep and _inside(node, "article"))]
-    _decompose_outermost(doomed)
+    limit = settings()["chrome_max_share"] * max(1, _text_len(root))
+    _decompose_outermost([n for tag in settings()["drop_regions"] for n in root.css(tag)
+                          if not (tag in keep and _inside(n, "article")) and _text_len(n) <= limit])
 
 
 def _decompose_outermost(nodes: list) -> None:

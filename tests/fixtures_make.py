@@ -188,3 +188,20 @@ def write_docx_lines(path: Path, lines: list) -> Path:
         document.add_paragraph(line)
     document.save(path)
     return path
+
+
+def write_docx_body_xml(path: Path, fragments: list) -> Path:
+    """A .docx whose body holds the given WordprocessingML fragments (w: and mc: prefixes)."""
+    import docx
+    from docx.oxml import parse_xml
+    document = docx.Document()
+    body = document.element.body
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+    for fragment in fragments:
+        element = parse_xml(fragment.replace("<w:p>", f"<w:p {ns}>", 1)
+                            if fragment.startswith("<w:p>") else
+                            fragment.replace(">", f" {ns}>", 1))
+        body.insert(len(body) - 1, element)  # before the section properties
+    document.save(path)
+    return path

@@ -27,6 +27,8 @@ TEXT_CASES = [
     ("utf16be_bom", "plan.txt", b"\xfe\xff" + PLAN_TEXT.encode("utf-16-be"), PLAN_TEXT, {"utf-16-be"}),
     ("utf16le_no_bom", "plan.txt", PLAN_TEXT.encode("utf-16-le"), PLAN_TEXT, {"utf-16-le"}),
     ("utf16be_no_bom", "plan.txt", PLAN_TEXT.encode("utf-16-be"), PLAN_TEXT, {"utf-16-be"}),
+    ("utf16be_no_bom_chinese_only", "plan.txt", "一、工作目标\n（一）加强组织领导。\n".encode("utf-16-be"),
+     "一、工作目标\n（一）加强组织领导。\n", {"utf-16-be"}),
     ("gbk_plan", "plan.txt", PLAN_TEXT.encode("gbk"), PLAN_TEXT, {"gb18030"}),
     ("gbk_short_snippet", "plan.txt", GBK_SNIPPET.encode("gbk"), GBK_SNIPPET, {"gb18030"}),
     ("gbk_tiny", "plan.txt", "到2025年".encode("gbk"), "到2025年", {"gb18030"}),
@@ -81,6 +83,34 @@ def test_docx_word_list_numbering_is_rendered(tmp_path, by_style):
     assert lines[:8] == ["一、工作目标", "到2025年，基本建成数字乡村。", "二、重点任务", "（一）完善基础设施",
                          "1.推进5G建设", "2.建设数据中心", "（二）发展智慧农业", "1.建设示范基地"]
     assert lines[-3:] == ["九、任务9", "十、任务10", "十一、任务11"]
+
+
+DOCX_FLOW_CASES = [  # (id, body fragment, expected lines)
+    ("tracked_changes", "<w:p><w:r><w:t>由市发改委</w:t></w:r><w:ins><w:r><w:t>牵头</w:t></w:r></w:ins>"
+     "<w:del><w:r><w:delText>负责</w:delText></w:r></w:del></w:p>", ["由市发改委牵头"]),
+    ("content_control", "<w:sdt><w:sdtContent><w:p><w:r><w:t>一、工作目标</w:t></w:r></w:p>"
+     "</w:sdtContent></w:sdt>", ["一、工作目标"]),
+    ("hyperlink_and_tab", "<w:p><w:r><w:t>附件：</w:t></w:r><w:hyperlink><w:r><w:t>任务分工表</w:t></w:r>"
+     "</w:hyperlink><w:r><w:tab/><w:t>2024年</w:t></w:r></w:p>", ["附件：任务分工表\t2024年"]),
+    ("page_break_is_not_a_line", "<w:p><w:r><w:t>二、重点任务</w:t><w:br w:type=\"page\"/></w:r></w:p>",
+     ["二、重点任务"]),
+    ("soft_line_break", "<w:p><w:r><w:t>牵头单位：市商务局</w:t><w:br/><w:t>责任单位：市财政局</w:t></w:r></w:p>",
+     ["牵头单位：市商务局", "责任单位：市财政局"]),
+    ("text_box_skipped", "<w:p><w:r><w:t>（一）加强组织领导</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">"
+     "<w:txbxContent><w:p><w:r><w:t>浮动文本框</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback>"
+     "<w:txbxContent><w:p><w:r><w:t>浮动文本框</w:t></w:r></w:p></w:txbxContent></mc:Fallback>"
+     "</mc:AlternateContent></w:r></w:p>", ["（一）加强组织领导"]),
+    ("nested_table_in_cell", "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:tbl><w:tr>"
+     "<w:tc><w:p><w:r><w:t>市商务局</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>市财政局</w:t></w:r></w:p></w:tc>"
+     "</w:tr></w:tbl></w:tc></w:tr></w:tbl>", ["1\t市商务局 市财政局"]),
+]
+
+
+@pytest.mark.parametrize("fragment,expected", [c[1:] for c in DOCX_FLOW_CASES],
+                         ids=[c[0] for c in DOCX_FLOW_CASES])
+def test_docx_text_flow(tmp_path, fragment, expected):
+    path = F.write_docx_body_xml(tmp_path / "f.docx", [fragment])
+    assert ingest.read_source(path, "f.docx").content.split("\n") == expected
 
 
 # --- pdf ----------------------------------------------------------------------------
