@@ -61,10 +61,11 @@ def decode_bytes(data: bytes, declared: Optional[str] = None) -> Decoded:
             return _checked(data[len(bom):], codec)
     if b"\x00" in data:
         return _utf16_without_bom(data)
-    try:
-        return _checked_text(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    try:  # tolerant: a UTF-8 file cut mid-character is still UTF-8, never GBK
+        return _checked(data, "utf-8")
+    except DecodeProblem as problem:
+        if problem.kind != "undecodable":
+            raise
     codec = codec_for(declared) if declared else None
     if codec and codec not in _not_trusted():
         try:

@@ -28,7 +28,7 @@ def html_to_text(markup: str) -> str:
     root = tree.body or tree.root
     if root is None:
         return ""
-    _drop_tags(root)
+    _decompose_outermost([n for tag in settings()["drop_tags"] for n in root.css(tag)])
     _drop_chrome(root)
     main = _main_content(root)
     lines = _render(main)
@@ -37,12 +37,39 @@ def html_to_text(markup: str) -> str:
     return "\n".join(_without_chrome_lines(lines))
 
 
-def _drop_tags(root) -> None:
-    _decompose_outermost([n for tag in settings()["drop_tags"] for n in root.css(tag)])
-    keep = set(settings()["keep_in_article"])
+def _drop_chrome(root) -> None:
+    """Page regions and chrome-named elements, unless they hold the page's text.
+
+    An element is kept when it holds more than ``chrome_max_share`` of the
+    text (ASP.NET pages wrap everything in a <form>) or a main-content
+    container (a wrapper named "main-side" can hold the article).
+    """
     limit = settings()["chrome_max_share"] * max(1, _text_len(root))
-    _decompose_outermost([n for tag in settings()["drop_regions"] for n in root.css(tag)
-                          if not (tag in keep and _inside(n, "article")) and _text_len(n) <= limit])
+    holders = _main_content_holders(root)
+    keep = set(settings()["keep_in_article"])
+    regions = [n for tag in settings()["drop_regions"] for n in root.css(tag)
+               if not (tag in keep and _inside(n, "article"))]
+    words = set(settings()["chrome_words"])
+    fragments = tuple(settings()["chrome_fragments"])
+    named = [n for n in root.css("[id], [class]") if _is_chrome(n, words, fragments)]
+    _decompose_outermost([n for n in regions + named
+                          if n.mem_id not in holders and _text_len(n) <= limit])
+
+
+def _main_content_holders(root) -> set:
+    """Ids of every element containing a main-content container with text.
+
+    Any size counts: a short plan in its container must survive even when
+    the container is too small to be preferred over the whole body.
+    """
+    holders = set()
+    for selector in settings()["main_content"]:
+        for node in root.css(selector):
+            if _text_len(node) > 0:
+                while node is not None and node.mem_id not in holders:
+                    holders.add(node.mem_id)
+                    node = node.parent
+    return holders
 
 
 def _decompose_outermost(nodes: list) -> None:
@@ -75,14 +102,6 @@ def _text_len(node) -> int:
     return len("".join(node.text(deep=True).split()))
 
 
-def _drop_chrome(root) -> None:
-    words = set(settings()["chrome_words"])
-    fragments = tuple(settings()["chrome_fragments"])
-    limit = settings()["chrome_max_share"] * max(1, _text_len(root))
-    _decompose_outermost([node for node in root.css("[id], [class]")
-                          if _is_chrome(node, words, fragments) and _text_len(node) <= limit])
-
-
 def _is_chrome(node, words: set, fragments: tuple) -> bool:
     attrs = node.attributes
     names = f"{attrs.get('id') or ''} {attrs.get('class') or ''}".lower()
@@ -105,17 +124,34 @@ def _main_content(root):
 
 
 def _title_lines(root, main, lines: list) -> list:
-    """The page title when it sits outside the main container (common in CMS pages)."""
+    """The article title when it sits just outside the main container (common in CMS pages).
+
+    Only a title before the container whose parent encloses the container
+    within a few levels: a site logo in an <h1> is far from the article.
+    """
     head = "".join("".join(lines[:5]).split())
+    near = _ancestors(main, settings()["title_max_levels_up"])
+    order = {n.mem_id: i for i, n in enumerate(root.traverse())}
     for selector in settings()["title_selectors"]:
         for node in root.css(selector):
             title = " ".join(node.text(deep=True).split())
             if not title or len(title) > settings()["max_title_chars"]:
                 continue
-            if _contains(main, node) or "".join(title.split()) in head:
-                return []
-            return [title]
+            if node.parent is None or node.parent.mem_id not in near:
+                continue
+            if order.get(node.mem_id, 0) > order.get(main.mem_id, 0) or _contains(main, node):
+                continue
+            return [] if "".join(title.split()) in head else [title]
     return []
+
+
+def _ancestors(node, levels: int) -> set:
+    found = set()
+    node = node.parent
+    while node is not None and len(found) < levels:
+        found.add(node.mem_id)
+        node = node.parent
+    return found
 
 
 def _contains(outer, inner) -> bool:

@@ -53,10 +53,11 @@ def test_text_encodings(tmp_path, name, data, expected, codecs):
     assert source.digest == hashlib.sha1(data).hexdigest()
 
 
-def test_gbk_with_cut_off_last_character_is_tolerated(tmp_path):
-    data = (PLAN_TEXT * 3).encode("gbk") + "牵".encode("gbk")[:1]
+@pytest.mark.parametrize("codec,expected", [("gbk", "gb18030"), ("utf-8", "utf-8")])
+def test_cut_off_last_character_is_tolerated(tmp_path, codec, expected):
+    data = (PLAN_TEXT * 3).encode(codec) + "牵".encode(codec)[:-1]
     source = ingest.read_source(_write(tmp_path, "plan.txt", data), "plan.txt")
-    assert source.encoding == "gb18030"
+    assert source.encoding == expected
     assert source.content.startswith(F.PLAN_LINES[0]) and source.content.count("\ufffd") == 1
 
 
