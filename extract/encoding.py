@@ -9,7 +9,7 @@ checked by how many decoded characters are common ones in each standard.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -100,10 +100,11 @@ def _checked_text(text: str, codec: str) -> Decoded:
 
 
 def control_share(text: str) -> float:
-    if not text:
+    sample = text[:settings()["sample_chars"]]
+    if not sample:
         return 0.0
-    bad = sum(1 for c in text if c not in "\n\r\t\f" and unicodedata.category(c) == "Cc")
-    return bad / len(text)
+    control = rules.pattern_rules("ingest", "control_characters")[0].regex
+    return len(control.findall(sample)) / len(sample)
 
 
 def _utf16_without_bom(data: bytes) -> Decoded:
@@ -124,6 +125,7 @@ def _utf16_without_bom(data: bytes) -> Decoded:
 
 def plain_share(text: str) -> float:
     """Share of characters usual in a Chinese document."""
+    text = text[:settings()["sample_chars"]]
     if not text:
         return 0.0
     ranges = [(int(lo, 16), int(hi, 16)) for lo, hi in settings()["plain_ranges"]]
@@ -176,13 +178,14 @@ def common_share(text: str, codec: str) -> float:
     A wrong decoding of Chinese bytes yields rare characters, kana or symbols;
     the right one yields mostly first-level characters and punctuation.
     """
-    chars = [c for c in text if not c.isascii()]
+    chars = [c for c in text[:settings()["sample_chars"]] if not c.isascii()]
     if not chars:
         return 1.0
     family = "gb" if codec == "gb18030" else "big5"
     return sum(_is_common(c, family) for c in chars) / len(chars)
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_common(c: str, family: str) -> bool:
     try:
         raw = c.encode("gb2312" if family == "gb" else "cp950")
