@@ -106,6 +106,13 @@ class Numbering:
         return cls(numbering, styles)
 
     def label(self, p) -> str:
+        """The rendered list label, "" when none; malformed definitions give no label."""
+        try:
+            return self._label(p)
+        except (ValueError, TypeError, KeyError):
+            return ""
+
+    def _label(self, p) -> str:
         num_id, ilvl = self._num_pr(p)
         if num_id is None or num_id == "0" or num_id not in self._nums:
             return ""

@@ -173,11 +173,11 @@ def _read_docx(data: bytes, display: str):
                               f"open it in Word or WPS and save it as .docx")
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = document_lines(document)
     except Exception as err:  # zip, XML and package errors all mean a damaged file
         raise CorruptDocument(f"{display}: the .docx file is damaged or incomplete "
                               f"({type(err).__name__}); open it in Word or WPS and save it "
                               f"again, or re-export it") from err
+    lines = document_lines(document)
     return "text", "\n".join(lines), None
 
 
