@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 import yaml
 
 from . import gold as G
-from .gold import DOC_FIELDS, TYPES, Row, fact_checks, norm, overlaps, row_key
+from .gold import (DOC_FIELDS, TYPES, Row, fact_checks, fact_index_key, norm, overlaps,
+                   row_index_key, row_key)
 
 TABLES = {"node": "nodes", "unit": "responsibilities", "person": "people",
           "target": "targets", "date": "dates"}
@@ -62,6 +63,10 @@ class PlanData:
         self.rows = {k: [Row(r, row_key(k, r)) for r in tables_by_doc[TABLES[k]].get(doc_id, [])]
                      for k in TYPES}
         self.nodes = {r.data["node_id"]: r.data for r in self.rows["node"]}
+        self.index = {k: {} for k in TYPES}   # exact key -> row indexes in table order
+        for kind, rows in self.rows.items():
+            for i, row in enumerate(rows):
+                self.index[kind].setdefault(row_index_key(kind, row), []).append(i)
         self._anchors, self._spans = {}, {}
 
     @property
@@ -120,17 +125,19 @@ class PlanResult:
     in_gold: bool
     scores: dict = field(default_factory=lambda: {k: Score() for k in TYPES})
     doc_fields: dict = field(default_factory=dict)   # field -> True/False/None (not scored)
-    missed: dict = field(default_factory=lambda: {k: [] for k in TYPES})      # (fact, reason)
+    missed: dict = field(default_factory=lambda: {k: [] for k in TYPES})      # (fact, checks or reason)
+    used: dict = field(default_factory=lambda: {k: set() for k in TYPES})     # indexes of matched rows
     unmatched: dict = field(default_factory=lambda: {k: [] for k in TYPES})   # Row
     pairs: list = field(default_factory=list)         # matched required (target fact, row)
 
 
 def match_type(kind: str, facts: list, plan: PlanData, ignores: list, res: PlanResult) -> None:
-    rows, used, score = plan.rows[kind], set(), res.scores[kind]
+    rows, used, score = plan.rows[kind], res.used[kind], res.scores[kind]
     for fact in facts:
         checks = fact_checks(fact, plan)
-        hit = next((i for i, row in enumerate(rows)
-                    if i not in used and all(test(row) for _n, test in checks)), None)
+        candidates = plan.index[kind].get(fact_index_key(fact), ())
+        hit = next((i for i in candidates
+                    if i not in used and all(test(rows[i]) for _n, test in checks)), None)
         if hit is not None:
             used.add(hit)
             if fact.optional:
@@ -139,13 +146,14 @@ def match_type(kind: str, facts: list, plan: PlanData, ignores: list, res: PlanR
                 score.matched += 1
                 res.pairs.append((fact, rows[hit]))
         elif not fact.optional:
-            res.missed[kind].append((fact, miss_reason(fact, checks, rows, used, plan)))
+            res.missed[kind].append((fact, checks))   # explained only when asked: see why_missed
         score.gold += not fact.optional
     for i, row in enumerate(rows):
         if i in used:
             continue
         # A node row stands where its label is, not over its whole subtree.
-        where = dict(row.data, char_end=row.data.get("char_start", 0) + 1) if kind == "node" else row.data
+        start = row.data.get("char_start")
+        where = dict(row.data, char_end=start + 1 if start is not None else None) if kind == "node" else row.data
         if any(overlaps(where, plan.spans(span)) for span in ignores):
             score.ignored += 1
         else:
@@ -153,8 +161,11 @@ def match_type(kind: str, facts: list, plan: PlanData, ignores: list, res: PlanR
     score.rows = score.matched + len(res.unmatched[kind])
 
 
-def miss_reason(fact: G.Fact, checks: list, rows: list, used: set, plan: PlanData) -> str:
+def why_missed(res: PlanResult, fact: G.Fact, checks) -> str:
     """Why a fact found no row: gold quotes not found, or the closest unused row's failed checks."""
+    if isinstance(checks, str):
+        return checks
+    plan, rows, used = res.plan, res.plan.rows[fact.type], res.used[fact.type]
     notes, want_node, want_span, taken = [], None, None, False
     if fact.type != "node" and fact.item:
         node_id, problem = plan.node_for_item(fact.item)
@@ -170,7 +181,7 @@ def miss_reason(fact: G.Fact, checks: list, rows: list, used: set, plan: PlanDat
         fails = [name for name, test in checks if not test(row)]
         if i in used and not fails and not taken:
             taken = True
-            notes.append(f"a row fitting every check was taken by an earlier fact: "
+            notes.append(f"a row fitting every check was taken by another fact: "
                          f"{describe_row(fact.type, row, plan)}")
         elif i not in used and (best_fails is None or len(fails) < len(best_fails)):
             best, best_fails = row, fails
@@ -250,10 +261,9 @@ def gold_warnings(plan: PlanData, facts: list) -> list:
             if problem:
                 out.append(f"{fact.where()}: {problem}: {fact.item!r}")
         if fact.type in ("target", "date", "ignore") and not plan.spans(fact.data["span"]):
-            out.append(f"{fact.where()}: span not found in the plan text: {fact.data['span']!r}")
+            what = "ignore span (nothing to leave out)" if fact.type == "ignore" else "span"
+            out.append(f"{fact.where()}: {what} not found in the plan text: {fact.data['span']!r}")
     return out
-
-
 
 
 # ---- summary and reports ----
@@ -372,9 +382,9 @@ def error_lists(summary: dict, kind: str) -> dict:
     """Every missed required gold fact and every counted unmatched row of one type."""
     missed, unmatched = [], []
     for res in summary["_results"]:
-        for fact, reason in res.missed[kind]:
+        for fact, checks in res.missed[kind]:
             missed.append({"plan": res.plan.name, "line": fact.line, "fact": fact.data,
-                           "text": describe_fact(fact), "why": reason})
+                           "text": describe_fact(fact), "why": why_missed(res, fact, checks)})
         for row in res.unmatched[kind]:
             unmatched.append({"plan": res.plan.name, "char_start": row.data.get("char_start"),
                               "char_end": row.data.get("char_end"),

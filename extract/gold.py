@@ -257,6 +257,26 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+# The exact-equality part of each type's checks: rows are indexed by it so that
+# a fact is only tested against rows that can possibly match it.
+INDEX_FIELDS = {"node": ("label", "level"), "unit": ("unit", "role"), "person": ("name", "role"),
+                "target": ("comparator", "unit"), "date": ("kind",)}
+
+
+def row_index_key(kind: str, row: Row) -> tuple:
+    return tuple(row.key[name] for name in INDEX_FIELDS[kind])
+
+
+def fact_index_key(fact: Fact) -> tuple:
+    d = fact.data
+    make = {"node": lambda: (norm_label(d["label"]), d["level"]),
+            "unit": lambda: (norm_unit_name(d["unit"]), norm(d["role"])),
+            "person": lambda: (norm(d["name"]), norm(d["role"])),
+            "target": lambda: (norm(d["comparator"]), norm_measure(d["unit"])),
+            "date": lambda: (norm(d["kind"]),)}
+    return make[fact.type]()
+
+
 def _same_value(a, b) -> bool:
     if a is None or b is None:
         return a is None and b is None
