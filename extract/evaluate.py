@@ -18,11 +18,7 @@ import pyarrow.parquet as pq
 import yaml
 
 from . import gold as G
-from .gold import (DOC_FIELDS, TYPES, Row, fact_checks, fact_index_key, norm, overlaps,
-                   row_index_key, row_key)
-
-TABLES = {"node": "nodes", "unit": "responsibilities", "person": "people",
-          "target": "targets", "date": "dates"}
+from .gold import DOC_FIELDS, TABLES, TYPES, PlanData, fact_checks, fact_index_key, norm, overlaps
 
 
 class EvalError(ValueError):
@@ -51,50 +47,6 @@ def _clean(value):
 
 def _text(value) -> str:
     return "" if value is None else str(value)
-
-
-class PlanData:
-    """One plan: its documents row, text index, nodes and rows of every type."""
-
-    def __init__(self, source: str, part: int, doc, tables_by_doc: dict):
-        self.source, self.part, self.doc = source, part, doc
-        doc_id = doc["doc_id"] if doc else None
-        self.text = G.NormText(_text(doc.get("text")) if doc else "")
-        self.rows = {k: [Row(r, row_key(k, r)) for r in tables_by_doc[TABLES[k]].get(doc_id, [])]
-                     for k in TYPES}
-        self.nodes = {r.data["node_id"]: r.data for r in self.rows["node"]}
-        self.index = {k: {} for k in TYPES}   # exact key -> row indexes in table order
-        for kind, rows in self.rows.items():
-            for i, row in enumerate(rows):
-                self.index[kind].setdefault(row_index_key(kind, row), []).append(i)
-        self._anchors, self._spans = {}, {}
-
-    @property
-    def name(self) -> str:
-        return f"{self.source}#{self.part}"
-
-    def spans(self, quote: str) -> list:
-        if quote not in self._spans:
-            self._spans[quote] = self.text.find_all(quote)
-        return self._spans[quote]
-
-    def node_for_item(self, item: str):
-        """(innermost node id, problem) for an item anchor; the id is None on a problem."""
-        if item not in self._anchors:
-            pos, count = self.text.anchor_position(item)
-            if pos is None:
-                self._anchors[item] = (None, "item anchor not found in the plan text")
-            else:
-                inside = [n for n in self.nodes.values()
-                          if n.get("char_start") is not None and n.get("char_end") is not None
-                          and n["char_start"] <= pos < n["char_end"]]
-                best = min(inside, key=lambda n: (n["char_end"] - n["char_start"], -n["char_start"]),
-                           default=None)
-                problem = None if best else f"no node contains the item anchor (offset {pos})"
-                if best and count > 1:
-                    problem = f"item anchor occurs {count} times; the first is used"
-                self._anchors[item] = (best["node_id"] if best else None, problem)
-        return self._anchors[item]
 
 
 @dataclass
@@ -310,20 +262,6 @@ def agreement(results: list) -> dict:
             for k, (a, n) in counts.items()}
 
 
-def describe_fact(fact: G.Fact) -> str:
-    d = fact.data
-    body = {
-        "node": lambda: f"{d['label']} (level {d['level']}) {d['title']!r}",
-        "unit": lambda: f"{d['unit']} [{d['role']}] mention {d.get('mention')!r}",
-        "person": lambda: f"{d['name']} [{d['role']}]",
-        "target": lambda: f"{d['span']!r} {d['comparator']} {d['value']} {d['unit'] or ''} "
-                          f"indicator {d.get('indicator')!r}",
-        "date": lambda: f"{d['span']!r} {d['kind']} {d.get('period') or (d['start'], d['end'])}",
-    }[fact.type]()
-    item = f" | item {fact.item!r}" if fact.item else ""
-    return f"{fact.where()}: {body}{item}"
-
-
 def describe_row(kind: str, row: Row, plan: PlanData) -> str:
     r = row.data
     fields = {
@@ -384,7 +322,7 @@ def error_lists(summary: dict, kind: str) -> dict:
     for res in summary["_results"]:
         for fact, checks in res.missed[kind]:
             missed.append({"plan": res.plan.name, "line": fact.line, "fact": fact.data,
-                           "text": describe_fact(fact), "why": why_missed(res, fact, checks)})
+                           "text": fact.describe(), "why": why_missed(res, fact, checks)})
         for row in res.unmatched[kind]:
             unmatched.append({"plan": res.plan.name, "char_start": row.data.get("char_start"),
                               "char_end": row.data.get("char_end"),

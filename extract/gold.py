@@ -5,6 +5,11 @@ compared in a normal form (Unicode NFKC, all white space removed), and gold
 quotes are located in a plan's text by searching its normal form; ``NormText``
 keeps the map from normal-form positions back to offsets in the original text
 so that a found quote can be compared with the character offsets of a row.
+
+The second half holds the matching rules of the guide's "Scoring" section:
+each fact type's checks (``fact_checks``) and ``PlanData``, one plan's rows
+and text with the lookups those checks need (item anchor -> innermost node,
+quoted span -> occurrences).
 """
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ from pathlib import Path
 from typing import Optional
 
 TYPES = ("node", "unit", "person", "target", "date")
+TABLES = {"node": "nodes", "unit": "responsibilities", "person": "people",
+          "target": "targets", "date": "dates"}
 ALL_TYPES = ("doc",) + TYPES + ("ignore",)
 DOC_FIELDS = ("title", "city", "province")
 
@@ -150,6 +157,20 @@ class Fact:
 
     def where(self) -> str:
         return f"{self.source}.jsonl:{self.line}"
+
+    def describe(self) -> str:
+        """One line for error lists: file:line, the fact's fields, its item."""
+        d, fact = self.data, self
+        body = {
+            "node": lambda: f"{d['label']} (level {d['level']}) {d['title']!r}",
+            "unit": lambda: f"{d['unit']} [{d['role']}] mention {d.get('mention')!r}",
+            "person": lambda: f"{d['name']} [{d['role']}]",
+            "target": lambda: f"{d['span']!r} {d['comparator']} {d['value']} {d['unit'] or ''} "
+                              f"indicator {d.get('indicator')!r}",
+            "date": lambda: f"{d['span']!r} {d['kind']} {d.get('period') or (d['start'], d['end'])}",
+        }[fact.type]()
+        item = f" | item {fact.item!r}" if fact.item else ""
+        return f"{fact.where()}: {body}{item}"
 
 
 def check_fact(data, where: str) -> None:
@@ -324,3 +345,45 @@ def fact_checks(fact: Fact, plan) -> list:
     return checks
 
 
+class PlanData:
+    """One plan: its documents row, text index, nodes and rows of every type."""
+
+    def __init__(self, source: str, part: int, doc, tables_by_doc: dict):
+        self.source, self.part, self.doc = source, part, doc
+        doc_id = doc["doc_id"] if doc else None
+        self.text = NormText(_text(doc.get("text")) if doc else "")
+        self.rows = {k: [Row(r, row_key(k, r)) for r in tables_by_doc[TABLES[k]].get(doc_id, [])]
+                     for k in TYPES}
+        self.nodes = {r.data["node_id"]: r.data for r in self.rows["node"]}
+        self.index = {k: {} for k in TYPES}   # exact key -> row indexes in table order
+        for kind, rows in self.rows.items():
+            for i, row in enumerate(rows):
+                self.index[kind].setdefault(row_index_key(kind, row), []).append(i)
+        self._anchors, self._spans = {}, {}
+
+    @property
+    def name(self) -> str:
+        return f"{self.source}#{self.part}"
+
+    def spans(self, quote: str) -> list:
+        if quote not in self._spans:
+            self._spans[quote] = self.text.find_all(quote)
+        return self._spans[quote]
+
+    def node_for_item(self, item: str):
+        """(innermost node id, problem) for an item anchor; the id is None on a problem."""
+        if item not in self._anchors:
+            pos, count = self.text.anchor_position(item)
+            if pos is None:
+                self._anchors[item] = (None, "item anchor not found in the plan text")
+            else:
+                inside = [n for n in self.nodes.values()
+                          if n.get("char_start") is not None and n.get("char_end") is not None
+                          and n["char_start"] <= pos < n["char_end"]]
+                best = min(inside, key=lambda n: (n["char_end"] - n["char_start"], -n["char_start"]),
+                           default=None)
+                problem = None if best else f"no node contains the item anchor (offset {pos})"
+                if best and count > 1:
+                    problem = f"item anchor occurs {count} times; the first is used"
+                self._anchors[item] = (best["node_id"] if best else None, problem)
+        return self._anchors[item]
