@@ -226,7 +226,7 @@ def load_file(path: Path) -> list:
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        where = f"{path.name}:{number}"
+        where = f"{path}:{number}"
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:

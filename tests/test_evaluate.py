@@ -326,3 +326,35 @@ def test_min_f1_gate(tmp_path):
 ], ids=["plain", "spaces and full-width", "ideographic space", "compatibility forms"])
 def test_normal_form_search_maps_back_to_original_offsets(text, quote, want):
     assert gold.NormText(text).find_all(quote) == want
+
+
+@pytest.mark.parametrize("ignored,counted", [("2009年版", 1), ("三、保障措施", 0)],
+                         ids=["ignore inside the subtree only", "ignore over the label"])
+def test_node_rows_stand_at_their_label_for_ignore_spans(tmp_path, ignored, counted):
+    facts = [{"type": "ignore", "part": 1, "span": ignored, "why": "test"}]
+    summary = score(tmp_path, facts, {}, nodes=[NODES[-1]])
+    assert counts(summary, "node") == (0, 0, counted)
+
+
+def test_extra_part_of_a_gold_source_counts_against_precision(tmp_path):
+    part2 = dict(DOC, doc_id="d2", part=2)
+    stray = dict(unit_row("市住建局", "lead"), doc_id="d2")
+    summary = score(tmp_path, [U], {"responsibilities": [unit_row("市住建局", "lead"), stray]},
+                    docs=(DOC, part2))
+    assert counts(summary, "unit") == (1, 1, 2)
+    assert [p["in_gold"] for p in summary["plans"]] == [True, False]
+
+
+def test_missing_table_is_a_usage_error(tmp_path, capsys):
+    gold_dir, out = write_case(tmp_path, [U], {})
+    (out / "targets.parquet").unlink()
+    assert cli.main(["eval", "--gold", str(gold_dir), "--out", str(out)]) == 2
+    assert "targets.parquet: table not found" in capsys.readouterr().err
+
+
+def test_unplaceable_item_is_reported(tmp_path, capsys):
+    gold_dir, out = write_case(tmp_path, [dict(U, item="9．不存在的条目")], {})
+    cli.main(["eval", "--gold", str(gold_dir), "--out", str(out), "--show-errors", "unit"])
+    text = capsys.readouterr().out
+    assert f"{SOURCE}.jsonl:1: item anchor not found in the plan text: '9．不存在的条目'" in text
+    assert "why: item anchor not found in the plan text; no unused row" in text
