@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 import yaml
 
 from . import gold as G
-from .gold import DOC_FIELDS, TABLES, TYPES, PlanData, fact_checks, fact_index_key, norm, overlaps
+from .gold import (DOC_FIELDS, TABLES, TYPES, PlanData, Row, fact_checks, fact_index_key, norm,
+                   overlaps)
 
 
 class EvalError(ValueError):

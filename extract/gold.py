@@ -13,6 +13,7 @@ quoted span -> occurrences).
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import unicodedata
@@ -90,11 +91,7 @@ class NormText:
         out, starts, ends = [], [], []
         clusters = _clusters(self.text)
         for begin, end in clusters:
-            piece = self.text[begin:end]
-            if len(piece) == 1 and piece.isascii():
-                normal = "" if piece.isspace() else piece
-            else:
-                normal = norm(piece)
+            normal = _norm_piece(self.text[begin:end])
             for ch in normal:
                 out.append(ch)
                 starts.append(begin)
@@ -120,6 +117,12 @@ class NormText:
             return None, 0
         count = self.normal.count(needle)
         return self.starts[at + min(4, len(needle) - 1)], count
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm_piece(piece: str) -> str:
+    # Plans repeat a few thousand distinct characters: normalise each once.
+    return norm(piece)
 
 
 def _clusters(text: str) -> list:
