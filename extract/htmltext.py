@@ -3,12 +3,13 @@
 A cascade: (1) drop non-text elements and page chrome (rules/html.yaml);
 (2) take the main-content container when one is large enough, else the whole
 body, so that a plan is never lost to a wrong guess; (3) lay out blocks as
-lines and data-table rows as TAB-joined cells; (4) drop widget-only lines.
+lines and data-table rows as TAB-joined cells. Widget lines that survive
+(print/close links, vote counts) are the clean stage's business: it drops
+them, or cuts the page footer they start.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -34,7 +35,7 @@ def html_to_text(markup: str) -> str:
     lines = _render(main)
     if main is not root:
         lines = _title_lines(root, main, lines) + lines
-    return "\n".join(_without_chrome_lines(lines))
+    return "\n".join(lines)
 
 
 def _drop_chrome(root) -> None:
@@ -284,10 +285,3 @@ def _table_lines(table) -> list:
 def _span(cell, name: str) -> int:
     value = (cell.attributes.get(name) or "1").strip()
     return max(1, min(int(value), 1000)) if value.isdigit() else 1
-
-
-def _without_chrome_lines(lines: list) -> list:
-    patterns = [r.regex for r in rules.pattern_rules("html", "chrome_lines")]
-    limit = settings()["chrome_line_max_chars"]
-    return [line for line in lines
-            if len(line) > limit or not any(p.match(line) for p in patterns)]

@@ -263,3 +263,27 @@ def test_folder_with_good_and_bad_file_keeps_the_good_plan(tmp_path):
     assert results["good.docx"].errors == []
     plans = results["good.docx"].extractions
     assert plans and "一、工作目标" in "".join(p.plan.text for p in plans)
+
+
+def _as_html(lines) -> bytes:
+    import html
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    return F.html_page(body, "gb2312").encode("gbk")
+
+
+FORMATS = [  # (id, file name, bytes from plan lines)
+    ("utf8_txt", "p.txt", lambda t, lines: "\n".join(lines).encode("utf-8")),
+    ("gbk_txt", "p.txt", lambda t, lines: "\r\n".join(lines).encode("gbk")),
+    ("utf16_md", "p.md", lambda t, lines: "\n".join(lines).encode("utf-16")),
+    ("docx", "p.docx", lambda t, lines: F.write_docx_lines(t / "x.docx", lines).read_bytes()),
+    ("gbk_html", "p.html", lambda t, lines: _as_html(lines)),
+    ("pdf_two_pages", "p.pdf", lambda t, lines: F.pdf_bytes([lines[:4], lines[4:]])),
+]
+
+
+@pytest.mark.parametrize("name,make", [f[1:] for f in FORMATS], ids=[f[0] for f in FORMATS])
+def test_same_plan_in_every_format_cleans_to_the_same_lines(tmp_path, name, make):
+    from extract import clean
+    source = ingest.read_source(_write(tmp_path, name, make(tmp_path, F.PLAN_LINES)), name)
+    lines = [line.strip() for line in clean.clean(source).text.split("\n") if line.strip()]
+    assert lines == F.PLAN_LINES
