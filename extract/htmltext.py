@@ -39,7 +39,7 @@ def html_to_text(markup: str) -> str:
 
 
 def _drop_chrome(root) -> None:
-    """Page regions and chrome-named elements, unless they hold the page's text.
+    """Page regions, chrome-named and hidden elements, unless they hold the page's text.
 
     An element is kept when it holds more than ``chrome_max_share`` of the
     text (ASP.NET pages wrap everything in a <form>) or a main-content
@@ -53,7 +53,10 @@ def _drop_chrome(root) -> None:
     words = set(settings()["chrome_words"])
     fragments = tuple(settings()["chrome_fragments"])
     named = [n for n in root.css("[id], [class]") if _is_chrome(n, words, fragments)]
-    _decompose_outermost([n for n in regions + named
+    hidden_style = _rule("hidden_styles", "hidden_by_style")
+    hidden = [n for n in root.css("[style], [hidden]")
+              if "hidden" in n.attributes or hidden_style.search(n.attributes.get("style") or "")]
+    _decompose_outermost([n for n in regions + named + hidden
                           if n.mem_id not in holders and _text_len(n) <= limit])
 
 
