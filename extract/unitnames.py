@@ -160,37 +160,51 @@ def shared_prefix(names: list) -> str:
 
 def with_prefix(name: str, prefix: str) -> str:
     """人大办 in 市纪委、市委办、人大办 becomes 市人大办; 榕城区 stays."""
-    if not prefix or has_level(name) or is_territorial(name):
+    if not prefix or has_level(name) or is_territorial(name) or find_place(name):
         return name
     return prefix + name
 
 
 # --- places ----------------------------------------------------------------
 
-_PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区",
-                   "省", "市", "区", "县", "州", "盟", "旗")
+_PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
 
 
 @functools.lru_cache(maxsize=1)
 def _place_names() -> frozenset:
-    """Chinese place names (full and without suffix) from the address table
-    shipped with cpca, plus the extra short names in unit_aliases.yaml."""
+    """Chinese place names from the address table shipped with cpca.
+
+    Every name counts with its suffix (洪湖市, 榕城区); provinces and
+    prefecture-level cities also count without it (安徽, 合肥, 揭阳). County
+    names without suffix are left out: many are ordinary words (公安, 资源).
+    """
     names = set(rules.words(ALIASES, "places"))
     try:
         import cpca
         table = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
         with table.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                full = row["name"]
+                full, code = row["name"], row["adcode"]
                 names.add(full)
-                for suf in _PLACE_SUFFIXES:
-                    if full.endswith(suf) and len(full) - len(suf) >= 2:
-                        names.add(full[: -len(suf)])
-                        break
+                if code.endswith("00000000"):
+                    names.update(_stems(full))
     except (ImportError, OSError, KeyError):
         pass
     names -= set(rules.words(ALIASES, "not_places"))
     return frozenset(n for n in names if len(n) >= 2)
+
+
+def _stems(full: str) -> list:
+    """Short forms: 合肥市 -> 合肥; 阿坝藏族羌族自治州 -> 阿坝, 阿坝州; 广西壮族自治区 -> 广西."""
+    if "自治" in full:
+        short = [full[:2], full[:2] + "州"] if full.endswith("州") else [full[:2]]
+        if full.startswith("内蒙古"):
+            short.append("内蒙古")
+        return short
+    for suf in _PLACE_SUFFIXES:
+        if full.endswith(suf) and len(full) - len(suf) >= 2:
+            return [full[: -len(suf)]]
+    return []
 
 
 def find_place(name: str) -> Optional[tuple]:
