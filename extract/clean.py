@@ -1,8 +1,123 @@
-"""Clean a Source into plain text (stub: line ends only)."""
+"""Clean stage: page chrome and scraping noise out, plain plan text kept.
+
+The cleaned text is what every offset in every table refers to, so the
+cleaner is the last stage allowed to change characters. Cleaning runs as a
+fixed cascade: markup to text, line ends and spaces, PDF line joins, footer
+cut, chrome lines, watermarks.
+"""
 from __future__ import annotations
 
+import functools
+import re
+
+from . import rules
 from .records import CleanText, Source
+
+_SPACES = str.maketrans({"\xa0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ",
+                         "\u200b": None, "\ufeff": None, "\r": None})
+_CJK = "\u4e00-\u9fff"
+
+
+@functools.lru_cache(maxsize=None)
+def _rules(key: str) -> tuple:
+    return rules.pattern_rules("clean", key)
 
 
 def clean(source: Source) -> CleanText:
-    return CleanText(source, source.content.replace("\r\n", "\n"))
+    text = source.content
+    if source.kind == "html":
+        from .htmltext import html_to_text
+        text = html_to_text(text)
+    text = normalise_spaces(text)
+    text = cut_footer(text)
+    text = drop_chrome_lines(text)
+    if source.kind == "pdf":
+        text = join_pdf_lines(text)
+    text = remove_watermarks(text)
+    return CleanText(source, text)
+
+
+def normalise_spaces(text: str) -> str:
+    """CRLF to LF, non-breaking and full-width spaces to plain ones, zero-width out."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_SPACES)
+
+
+def join_pdf_lines(text: str) -> str:
+    """Re-join lines a PDF wrapped inside a paragraph.
+
+    A wrapped line runs to the page's text width; a shorter one ended its
+    paragraph or heading. The width is read off the document itself (a high
+    percentile of its line lengths), so no page geometry is needed.
+    """
+    cfg = rules.load("clean")
+    enders = cfg["pdf_line_enders"]
+    keep = _rules("pdf_keep_break_before")
+    lines = text.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(len(lengths) * 0.8)] if lengths else 0
+    full = float(cfg["pdf_full_line_ratio"]) * width
+    out = [lines[0]] if lines else []
+    physical = lines[0] if lines else ""   # the last line as the PDF gave it
+    for line in lines[1:]:
+        prev = out[-1].rstrip()
+        starts_block = (not line.strip() or not prev or prev[-1] in enders
+                        or len(physical.strip()) < full
+                        or "\t" in line or any(r.regex.match(line) for r in keep))
+        if starts_block:
+            out.append(line)
+        else:
+            out[-1] = prev + line.lstrip()
+        physical = line
+    return "\n".join(out)
+
+
+def cut_footer(text: str) -> str:
+    """Drop everything from the first footer marker (vote widgets, comment boxes) on."""
+    cut = len(text)
+    for rule in _rules("cut_from"):
+        m = rule.regex.search(text)
+        if m and m.start() < cut:
+            cut = m.start()
+    return text[:cut]
+
+
+def drop_chrome_lines(text: str) -> str:
+    kept = [line for line in text.split("\n")
+            if not any(rule.regex.match(line) for rule in _rules("drop_line"))]
+    return "\n".join(kept)
+
+
+def remove_watermarks(text: str) -> str:
+    """Remove stamped phrases: whole `.X由某网编辑.` stamps, then repeated `.X` fragments."""
+    known = []
+    for rule in _rules("watermark"):
+        for m in rule.regex.finditer(text):
+            if "phrase" in rule.regex.groupindex:
+                known.append(m.group("phrase"))
+        text = rule.regex.sub("", text)
+    return _remove_fragments(text, known)
+
+
+def _remove_fragments(text: str, known: list) -> str:
+    cfg = rules.load("clean")
+    min_chars = int(cfg["watermark_fragment_min_chars"])
+    min_repeats = int(cfg["watermark_fragment_min_repeats"])
+    frag_re = re.compile(rf"(?:(?<=[{_CJK}）)。，,；;])|^)\.([{_CJK}]{{{min_chars},}})", re.M)
+    fragments = [m.group(1) for m in frag_re.finditer(text)]
+    if not fragments:
+        return text
+    pool = fragments + known
+
+    def noise_prefix(fragment: str) -> str:
+        for size in range(len(fragment), min_chars - 1, -1):
+            prefix = fragment[:size]
+            if prefix in known or sum(p.startswith(prefix) for p in pool) >= min_repeats:
+                return prefix
+        return ""
+
+    def replace(m: re.Match) -> str:
+        prefix = noise_prefix(m.group(1))
+        return m.group(0)[len(prefix) + 1:] if prefix else m.group(0)
+
+    return frag_re.sub(replace, text)

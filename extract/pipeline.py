@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import clean, dates, ingest, outline, split, targets, units
+import fnmatch
+
+from . import clean, dates, ingest, outline, rules, split, targets, units
 from .records import ErrorRow, Extraction
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -31,10 +33,15 @@ def discover(inputs: Iterable[str]) -> Iterator[tuple]:
                 rel = path.relative_to(root)
                 if any(part.startswith(".") for part in rel.parts):
                     continue
-                if path.suffix.lower() in SUPPORTED:
+                if path.suffix.lower() in SUPPORTED and not _is_folder_noise(path.name):
                     yield path, rel.as_posix()
         else:
             yield root, given
+
+
+def _is_folder_noise(name: str) -> bool:
+    """Documentation files that sit beside plans in a folder (README, SOURCES …)."""
+    return any(fnmatch.fnmatch(name, pat) for pat in rules.words("inputs", "skip_in_folders"))
 
 
 def extract_plan(plan) -> Extraction:
