@@ -116,9 +116,9 @@ def looks_like_unit(name: str) -> bool:
     return _compact(name) in _alias_index()
 
 
-def has_level(name: str) -> bool:
-    """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 揭阳海关."""
-    return bool(_rule("level_prefix")[0].regex.search(name)) or starts_with_place(name)
+def has_level(name: str, local: frozenset = frozenset()) -> bool:
+    """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关."""
+    return bool(_rule("level_prefix")[0].regex.search(name)) or starts_with_place(name, local)
 
 
 def is_territorial(name: str) -> bool:
@@ -139,13 +139,13 @@ def valid_in_running_text(name: str) -> bool:
     return valid_in_list(name) and looks_like_unit(name)
 
 
-def valid_as_subject(name: str) -> bool:
+def valid_as_subject(name: str, local: frozenset = frozenset()) -> bool:
     """A sentence subject: a unit that also says its level (市教育局负责)."""
     if not valid_in_running_text(name) or len(name) > 30:
         return False
     if re.search(r"[（()）]", name):
         return False
-    return has_level(name) or _compact(name) in _alias_index()
+    return has_level(name, local) or _compact(name) in _alias_index()
 
 
 # --- shared administrative prefix ---------------------------------------
@@ -158,9 +158,9 @@ def shared_prefix(names: list) -> str:
     return m.group(0) if m else ""
 
 
-def with_prefix(name: str, prefix: str) -> str:
-    """人大办 in 市纪委、市委办、人大办 becomes 市人大办; 榕城区 stays."""
-    if not prefix or has_level(name) or is_territorial(name) or find_place(name):
+def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:
+    """人大办 in 市纪委、市委办、人大办 becomes 市人大办; 城关区, 南昌海关 stay."""
+    if not prefix or has_level(name) or is_territorial(name) or find_place(name, local):
         return name
     return prefix + name
 
@@ -207,18 +207,33 @@ def _stems(full: str) -> list:
     return []
 
 
-def find_place(name: str) -> Optional[tuple]:
+def local_places(*localities: Optional[str]) -> frozenset:
+    """The plan's own city and province, with and without suffix (洪湖市, 洪湖):
+    a county-level city's short name is a place in its own plan."""
+    out = set()
+    for full in localities:
+        if not full:
+            continue
+        out.add(full)
+        for suf in _PLACE_SUFFIXES + ("县", "区", "旗"):
+            if full.endswith(suf) and len(full) - len(suf) >= 2:
+                out.add(full[: -len(suf)])
+                break
+    return frozenset(out)
+
+
+def find_place(name: str, local: frozenset = frozenset()) -> Optional[tuple]:
     """(start, end) of the first place name inside ``name``, longest first."""
     places = _place_names()
     for i in range(len(name) - 1):
         for j in range(min(len(name), i + 9), i + 1, -1):
-            if name[i:j] in places:
+            if name[i:j] in places or name[i:j] in local:
                 return i, j
     return None
 
 
-def starts_with_place(name: str) -> bool:
-    hit = find_place(name)
+def starts_with_place(name: str, local: frozenset = frozenset()) -> bool:
+    hit = find_place(name, local)
     return bool(hit) and hit[0] == 0
 
 
@@ -239,23 +254,24 @@ def _alias_index() -> dict:
     return index
 
 
-def _strip_level(name: str) -> str:
+def _strip_level(name: str, local: frozenset = frozenset()) -> str:
     """Drop places and the level prefix: 北京市经济和信息化局 -> 经济和信息化局."""
-    hit = find_place(name)
+    hit = find_place(name, local)
     while hit:
         name = name[: hit[0]] + name[hit[1]:]
-        hit = find_place(name)
+        hit = find_place(name, local)
     return re.sub(r"^(?:[省市县区州](?![委直]))", "", name)
 
 
-def normalise(name: str) -> tuple:
+def normalise(name: str, local: frozenset = frozenset()) -> tuple:
     """(unit_norm, unit_kind): aliases resolved, city-specific wording removed."""
     index = _alias_index()
     compact = _compact(name)
-    for key in (compact, _strip_level(compact)):
+    bare = _strip_level(compact, local)
+    for key in (compact, bare):
         if key in index:
             return index[key]
-    bare = _strip_level(compact) or compact
+    bare = bare or compact
     return bare, kind_of(compact)
 
 

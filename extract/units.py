@@ -42,10 +42,11 @@ class Mention:
 def extract_responsibilities(plan: Plan, nodes: Sequence[Node]) -> list:
     text = plan.text
     parens = find_parens(text)
-    found = (_from_labels(text, parens) + _from_parens(text, parens)
-             + _from_tables(text) + _from_sentences(text, parens))
+    local = un.local_places(plan.city, plan.province)
+    found = (_from_labels(text, parens, local) + _from_parens(text, parens, local)
+             + _from_tables(text, local) + _from_sentences(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found))
-    return _to_rows(plan, nodes, found)
+    return _to_rows(plan, nodes, found, local)
 
 
 def extract_people(plan: Plan, nodes: Sequence[Node]) -> list:
@@ -93,7 +94,7 @@ def _split_top(text: str, seps: str) -> list:
 
 
 def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
-                   check, prefix: str = "", **extra) -> list:
+                   check, prefix: str = "", local: frozenset = frozenset(), **extra) -> list:
     """Mentions for each valid name of a list at ``text[base:...]``.
 
     ``check`` is the validity test for one name; generic references are
@@ -109,22 +110,22 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
             return []
         names.append(item)
     prefix = un.shared_prefix([i.text for i in names]) or prefix
-    return [Mention(base + i.start, base + i.end, i.text, un.with_prefix(i.text, prefix),
+    return [Mention(base + i.start, base + i.end, i.text, un.with_prefix(i.text, prefix, local),
                     i.role or role, rule_id, group, **extra) for i in names]
 
 
-def _from_parens(text: str, parens: list) -> list:
+def _from_parens(text: str, parens: list, local: frozenset) -> list:
     labels = rules.pattern_rules(RULES, "labels")
     found = []
     for o, c in parens:
         inner = text[o + 1:c]
         if len(inner) > 200 or any(r.regex.search(inner) for r in labels):
             continue
-        found.extend(_paren_clauses(inner, o, c))
+        found.extend(_paren_clauses(inner, o, c, local))
     return found
 
 
-def _paren_clauses(inner: str, o: int, c: int) -> list:
+def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
     found, first_prefix = [], ""
     lift = False
     for off, clause in _split_top(inner, "，,；;"):
@@ -142,7 +143,7 @@ def _paren_clauses(inner: str, o: int, c: int) -> list:
                 continue
             base = o + 1 + off + lead + cm.start("list")
             got = _list_mentions(cm.group("list"), base, rule.data["role"], rule.id, o,
-                                 un.valid_in_running_text, first_prefix, paren=(o, c))
+                                 un.valid_in_running_text, first_prefix, local, paren=(o, c))
             if got and not first_prefix:
                 first_prefix = un.shared_prefix([got[0].raw])
             found.extend(got)
@@ -179,7 +180,7 @@ def _list_end(text: str, start: int) -> int:
     return start + end
 
 
-def _from_labels(text: str, parens: list) -> list:
+def _from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "labels"):
         for m in rule.regex.finditer(text):
@@ -191,7 +192,7 @@ def _from_labels(text: str, parens: list) -> list:
                 paren = None     # the label is not what the parenthesis opens with
             found.extend(_list_mentions(text[start:end], start, rule.data["role"], rule.id,
                                         paren[0] if paren else m.start(), un.valid_in_list,
-                                        paren=paren))
+                                        local=local, paren=paren))
     return found
 
 
@@ -208,7 +209,7 @@ def _header_roles(cells: list) -> dict:
     return roles
 
 
-def _from_tables(text: str) -> list:
+def _from_tables(text: str, local: frozenset) -> list:
     """Rows under a header row whose cells name roles (TAB-separated cells)."""
     found, roles, pos = [], {}, 0
     for line in text.split("\n"):
@@ -220,17 +221,18 @@ def _from_tables(text: str) -> list:
             if header:
                 roles = header
             elif roles:
-                found.extend(_row_mentions(cells, pos, roles))
+                found.extend(_row_mentions(cells, pos, roles, local))
         pos += len(line) + 1
     return found
 
 
-def _row_mentions(cells: list, pos: int, roles: dict) -> list:
+def _row_mentions(cells: list, pos: int, roles: dict, local: frozenset) -> list:
     found, offset = [], pos
     for idx, cell in enumerate(cells):
         if idx in roles:
             role, rule_id = roles[idx]
-            found.extend(_list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list))
+            found.extend(_list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list,
+                                        local=local))
         offset += len(cell) + 1
     return found
 
@@ -254,7 +256,7 @@ def _subject_before(text: str, verb_start: int) -> tuple:
     return i, cand
 
 
-def _from_sentences(text: str, parens: list) -> list:
+def _from_sentences(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "sentence_verbs"):
         for m in rule.regex.finditer(text):
@@ -262,10 +264,10 @@ def _from_sentences(text: str, parens: list) -> list:
                 continue
             start, cand = _subject_before(text, m.start())
             items = un.split_list(cand)
-            if not items or not un.valid_as_subject(items[0].text):
+            if not items or not un.valid_as_subject(items[0].text, local):
                 continue
             found.extend(_list_mentions(cand, start, rule.data["role"], rule.id, start,
-                                        un.valid_in_running_text))
+                                        un.valid_in_running_text, local=local))
     return found
 
 
@@ -294,11 +296,11 @@ def _drop_repeated_providers(found: list) -> list:
             if m.role != "data_provider" or (m.group, _key(m.unit)) not in owners]
 
 
-def _to_rows(plan: Plan, nodes: Sequence[Node], found: list) -> list:
+def _to_rows(plan: Plan, nodes: Sequence[Node], found: list, local: frozenset) -> list:
     place = _NodePlacer(nodes, found)
     rows = []
     for m in sorted(found, key=lambda m: (m.start, m.role)):
-        norm, kind = un.normalise(m.unit)
+        norm, kind = un.normalise(m.unit, local)
         rows.append(Responsibility(
             doc_id=plan.doc_id, node_id=place.node_id(m), unit=m.unit, unit_raw=m.raw,
             role=m.role, char_start=m.start, char_end=m.end, text=plan.text[m.start:m.end],
