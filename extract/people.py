@@ -131,22 +131,41 @@ def _list_end(text: str, start: int) -> int:
 
 
 def _parse_item(text: str, start: int, end: int) -> Optional[tuple]:
-    """(name_start, name_end, name, unit) for one item: 林俊达 / 王清宪 省长 / 罗　平 省科技厅厅长."""
+    """(name_start, name_end, name, unit) for one list item, e.g. 林俊达,
+    王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）, 市长 赵德明."""
     item = text[start:end]
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", item)]
+    for parse in (_name_then_post, _post_then_name):
+        got = parse(item)
+        if got:
+            s, e, name, post = got
+            return start + s, start + e, name, split_post(post) if post else None
+    return None
+
+
+def _name_then_post(item: str) -> Optional[tuple]:
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\s（(）)]+", item)]
     if not tokens:
         return None
     # Two-character names are often padded to three with a space (罗　平).
-    if len(tokens) >= 2 and len(tokens[0][1]) == 1 and len(tokens[1][1]) == 1:
-        n_tok = 2
-    else:
-        n_tok = 1
+    n_tok = 2 if len(tokens) >= 2 and len(tokens[0][1]) == 1 == len(tokens[1][1]) else 1
     name_s, name_e = tokens[0][0], tokens[n_tok - 1][0] + len(tokens[n_tok - 1][1])
     name = _compact(item[name_s:name_e])
-    if not is_person_name(name):
+    if item[:name_s].strip() or not is_person_name(name):
         return None
-    rest = "".join(t for _, t in tokens[n_tok:])
-    return start + name_s, start + name_e, name, split_post(rest) if rest else None
+    return name_s, name_e, name, "".join(t for _, t in tokens[n_tok:])
+
+
+def _post_then_name(item: str) -> Optional[tuple]:
+    """A post written before the name: 市长 赵德明 / 常务副市长孙海."""
+    body = item.rstrip()
+    hit = _name_in_window(body[-4:])
+    if not hit:
+        return None
+    name_s = len(body) - 4 + hit[0] if len(body) >= 4 else hit[0]
+    post = _compact(body[:name_s])
+    if not post or not any(post.endswith(p) for p in rules.words(RULES, "posts")):
+        return None
+    return name_s, name_s + len(hit[1]), hit[1], post
 
 
 def _items(text: str, start: int, end: int):

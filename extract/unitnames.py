@@ -268,11 +268,17 @@ def normalise(name: str, local: frozenset = frozenset()) -> tuple:
     index = _alias_index()
     compact = _compact(name)
     bare = _strip_level(compact, local)
-    for key in (compact, bare):
+    for key in (compact, bare, _rewrite(bare)):
         if key in index:
             return index[key]
-    bare = bare or compact
+    bare = _rewrite(bare) or compact
     return bare, kind_of(compact)
+
+
+def _rewrite(name: str) -> str:
+    for rule in rules.pattern_rules(ALIASES, "norm_rewrites"):
+        name = rule.regex.sub(rule.data["replace"], name)
+    return name
 
 
 def kind_of(name: str) -> str:

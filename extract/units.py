@@ -14,6 +14,7 @@ an earlier finder in that list wins.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
@@ -55,6 +56,9 @@ def extract_people(plan: Plan, nodes: Sequence[Node]) -> list:
 
 # --- parentheses -------------------------------------------------------------
 
+_MAX_PAREN = 400   # longer bracket pairs are prose, not a statement of responsibility
+
+
 def find_parens(text: str) -> list:
     """(open, close) of every bracket pair on one line, nested ones included."""
     pairs, stack = [], []
@@ -62,20 +66,24 @@ def find_parens(text: str) -> list:
         if ch in "（(":
             stack.append(i)
         elif ch in ")）" and stack:
-            pairs.append((stack.pop(), i))
+            o = stack.pop()
+            if i - o <= _MAX_PAREN:
+                pairs.append((o, i))
         elif ch == "\n":
             stack.clear()
     return sorted(pairs)
 
 
 def _enclosing(parens: list, pos: int) -> Optional[tuple]:
-    inner = None
-    for o, c in parens:
-        if o > pos:
-            break
-        if o < pos <= c and (inner is None or o > inner[0]):
-            inner = (o, c)
-    return inner
+    """The innermost pair around ``pos``. Pairs never cross a line, so only
+    the few pairs opened shortly before ``pos`` are looked at."""
+    i = bisect.bisect_left(parens, (pos, -1)) - 1
+    while i >= 0 and pos - parens[i][0] <= _MAX_PAREN:
+        o, c = parens[i]
+        if o < pos <= c:
+            return o, c
+        i -= 1
+    return None
 
 
 def _split_top(text: str, seps: str) -> list:
