@@ -196,8 +196,6 @@ def _from_labels(text: str, parens: list, local: frozenset) -> list:
             while start < end and text[start] in " \t\u3000":
                 start += 1
             paren = _enclosing(parens, m.start())
-            if paren and text[paren[0] + 1:m.start()].strip():
-                paren = None     # the label is not what the parenthesis opens with
             found.extend(_list_mentions(text[start:end], start, rule.data["role"], rule.id,
                                         paren[0] if paren else m.start(), un.valid_in_list,
                                         local=local, paren=paren))
