@@ -57,20 +57,22 @@ def extract_people(plan: Plan, nodes: Sequence[Node]) -> list:
 # --- parentheses -------------------------------------------------------------
 
 _MAX_PAREN = 400   # longer bracket pairs are prose, not a statement of responsibility
+_BRACKETS = re.compile(r"[（()）\n]")
 
 
 def find_parens(text: str) -> list:
     """(open, close) of every bracket pair on one line, nested ones included."""
     pairs, stack = [], []
-    for i, ch in enumerate(text):
+    for m in _BRACKETS.finditer(text):
+        ch, i = m.group(), m.start()
         if ch in "（(":
             stack.append(i)
-        elif ch in ")）" and stack:
+        elif ch == "\n":
+            stack.clear()
+        elif stack:
             o = stack.pop()
             if i - o <= _MAX_PAREN:
                 pairs.append((o, i))
-        elif ch == "\n":
-            stack.clear()
     return sorted(pairs)
 
 
@@ -280,13 +282,18 @@ def _from_sentences(text: str, parens: list, local: frozenset) -> list:
 # --- overlaps, data providers, rows --------------------------------------------
 
 def _resolve_overlaps(found: list) -> list:
-    """Keep the first mention of each span; finders are listed by priority."""
+    """Keep the first mention of each span; finders are listed by priority.
+
+    Kept spans never overlap, so a sorted list of them and a look at the two
+    neighbours of a new span is enough.
+    """
     kept, taken = [], []
     for m in found:
-        if any(m.start < e and s < m.end for s, e in taken):
+        i = bisect.bisect_left(taken, (m.start, m.end))
+        if (i > 0 and taken[i - 1][1] > m.start) or (i < len(taken) and taken[i][0] < m.end):
             continue
         kept.append(m)
-        taken.append((m.start, m.end))
+        taken.insert(i, (m.start, m.end))
     return kept
 
 
