@@ -126,12 +126,13 @@ def is_territorial(name: str) -> bool:
 
 
 def valid_in_list(name: str) -> bool:
-    """A list after a role label: anything that is not generic and not prose."""
+    """A list after a role label: not generic, not prose, and either ending
+    like a unit or short (an abbreviation such as 人行 or 610办)."""
     if is_generic(name) or len(name) < 2 or len(name) > 40:
         return False
-    if _rule("prose_words")[0].regex.search(name):
+    if _rule("prose_words")[0].regex.search(name) or re.search(r"[。：:；;“”\"]", name):
         return False
-    return not re.search(r"[。：:；;“”\"]", name)
+    return len(name) <= 6 or looks_like_unit(name)
 
 
 def valid_in_running_text(name: str) -> bool:
