@@ -35,6 +35,7 @@ def _rule(key: str):
 
 
 def _search(key: str, text: str):
+    """(rule, match) of the first rule under ``key`` that finds something."""
     for rule in _rule(key):
         m = rule.regex.search(text)
         if m:
@@ -42,33 +43,50 @@ def _search(key: str, text: str):
     return None, None
 
 
-def _pieces(text: str, base: int = 0):
-    """Cut at punctuation separators, keeping (start, text) of each piece.
+def _any(key: str, text: str) -> bool:
+    return _search(key, text)[1] is not None
 
-    Separators inside brackets are kept, so 各县（市、区） stays one piece.
-    """
-    punct = _rule("list_separators")[0].regex
-    depth, last, out = 0, 0, []
-    for i, ch in enumerate(text):
+
+def _separators(text: str, split: str) -> list:
+    """Separator matches of the list_separators rules with this ``split`` kind."""
+    found = [m for rule in _rule("list_separators") if rule.data.get("split") == split
+             for m in rule.regex.finditer(text)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _bracket_depths(text: str) -> list:
+    depths, depth = [], 0
+    for ch in text:
         if ch in "（(":
             depth += 1
         elif ch in ")）":
             depth = max(0, depth - 1)
-        elif depth == 0 and punct.match(ch):
-            out.append((base + last, text[last:i]))
-            last = i + 1
-    out.append((base + last, text[last:]))
+        depths.append(depth)
+    return depths
+
+
+def _pieces(text: str) -> list:
+    """Cut at punctuation separators, keeping (start, text) of each piece.
+
+    Separators inside brackets are kept, so 各县（市、区） stays one piece.
+    """
+    depths = _bracket_depths(text)
+    out, last = [], 0
+    for m in _separators(text, "always"):
+        if m.start() >= last and depths[m.start()] == 0:
+            out.append((last, text[last:m.start()]))
+            last = m.end()
+    out.append((last, text[last:]))
     return out
 
 
-def _split_conjunctions(start: int, piece: str):
+def _split_conjunctions(start: int, piece: str) -> list:
     """Split 市民政局和新堤办事处 but not 省经济和信息化厅.
 
     A conjunction splits only when the part before it already ends like a
     unit name (or is a generic reference), which keeps names that contain 和.
     """
-    conj = _rule("list_separators")[1].regex
-    for m in conj.finditer(piece):
+    for m in _separators(piece, "after_unit"):
         left = piece[:m.start()]
         if left and (looks_like_unit(left) or is_generic(left)):
             rest = piece[m.end():]
@@ -106,23 +124,23 @@ def _trim(start: int, part: str) -> Optional[Item]:
 
 
 def is_generic(name: str) -> bool:
-    return any(r.regex.search(name) for r in _rule("generic"))
+    return _any("generic", name)
 
 
 def looks_like_unit(name: str) -> bool:
     """Ends like an organisation's name, or is a known short name (人行, 妇联)."""
-    if _rule("unit_suffix")[0].regex.search(name):
+    if _any("unit_suffix", name):
         return True
     return _compact(name) in _alias_index()
 
 
 def has_level(name: str, local: frozenset = frozenset()) -> bool:
     """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关."""
-    return bool(_rule("level_prefix")[0].regex.search(name)) or starts_with_place(name, local)
+    return _any("level_prefix", name) or starts_with_place(name, local)
 
 
 def is_territorial(name: str) -> bool:
-    return bool(_rule("territorial")[0].regex.search(name))
+    return _any("territorial", name)
 
 
 def valid_in_list(name: str) -> bool:
@@ -130,7 +148,7 @@ def valid_in_list(name: str) -> bool:
     like a unit or short (an abbreviation such as 人行 or 610办)."""
     if is_generic(name) or len(name) < 2 or len(name) > 40:
         return False
-    if _rule("prose_words")[0].regex.search(name) or re.search(r"[。：:；;“”\"]", name):
+    if _any("prose_words", name) or re.search(r"[。：:；;“”\"]", name):
         return False
     return len(name) <= 6 or looks_like_unit(name)
 
@@ -155,7 +173,7 @@ def shared_prefix(names: list) -> str:
     """The 市/省/县/区 that the first item of a list gives to the others."""
     if not names:
         return ""
-    m = _rule("shared_prefix")[0].regex.search(names[0])
+    _, m = _search("shared_prefix", names[0])
     return m.group(0) if m else ""
 
 
