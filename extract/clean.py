@@ -29,10 +29,10 @@ def clean(source: Source) -> CleanText:
         from .htmltext import html_to_text
         text = html_to_text(text)
     text = normalise_spaces(text)
-    if source.kind == "pdf":
-        text = join_pdf_lines(text)
     text = cut_footer(text)
     text = drop_chrome_lines(text)
+    if source.kind == "pdf":
+        text = join_pdf_lines(text)
     text = remove_watermarks(text)
     return CleanText(source, text)
 
@@ -44,18 +44,31 @@ def normalise_spaces(text: str) -> str:
 
 
 def join_pdf_lines(text: str) -> str:
-    enders = rules.load("clean")["pdf_line_enders"]
+    """Re-join lines a PDF wrapped inside a paragraph.
+
+    A wrapped line runs to the page's text width; a shorter one ended its
+    paragraph or heading. The width is read off the document itself (a high
+    percentile of its line lengths), so no page geometry is needed.
+    """
+    cfg = rules.load("clean")
+    enders = cfg["pdf_line_enders"]
     keep = _rules("pdf_keep_break_before")
     lines = text.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(len(lengths) * 0.8)] if lengths else 0
+    full = float(cfg["pdf_full_line_ratio"]) * width
     out = [lines[0]] if lines else []
+    physical = lines[0] if lines else ""   # the last line as the PDF gave it
     for line in lines[1:]:
         prev = out[-1].rstrip()
         starts_block = (not line.strip() or not prev or prev[-1] in enders
+                        or len(physical.strip()) < full
                         or "\t" in line or any(r.regex.match(line) for r in keep))
         if starts_block:
             out.append(line)
         else:
             out[-1] = prev + line.lstrip()
+        physical = line
     return "\n".join(out)
 
 

@@ -15,10 +15,10 @@ def ordinal(text: str) -> Optional[int]:
         return None
     if text in ("l", "I"):
         return 1
-    if text.isdigit():
-        return int(text)
     if len(text) == 1 and text in _CIRCLED:
         return _CIRCLED.index(text) + 1
+    if text.isascii() and text.isdigit():
+        return int(text)
     return chinese_int(text)
 
 

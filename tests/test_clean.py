@@ -1,0 +1,76 @@
+"""Clean stage: chrome and noise out, plan text kept."""
+import pytest
+
+from extract import clean
+from tests.conftest import make_source
+
+PAGE = """热门文章推荐
+主页 > 政务公开 > 通知公告
+2021-05-10 09:30 作者:某某网 来源:某某网 浏览: 我要评论 (条) 字号:
+摘要:为做好创建工作，制定本方案。
+某某县创建文明县城工作方案
+一、工作目标
+群众满意率达到90%以上(县文明办负责提供资料).创建文明县城工作方案
+.创建文明县城工作方案由某某网编辑.
+二、主要任务
+党政一把手亲自抓.创建文明县城工作工作，把创建工作列入议事日程;建立健全.创建文明县城工作制度。
+专栏:http://www.example.com/wm/
+(责任编辑:某某)
+顶一下
+(2)
+100%
+◎最新评论
+"""
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    return clean.clean(make_source(PAGE)).text
+
+
+@pytest.mark.parametrize("chrome", [
+    "热门文章推荐", "主页 >", "作者:某某网", "摘要:", "http://", "责任编辑", "顶一下", "最新评论", "100%",
+])
+def test_page_chrome_is_dropped(cleaned, chrome):
+    assert chrome not in cleaned
+
+
+@pytest.mark.parametrize("kept", [
+    "某某县创建文明县城工作方案", "一、工作目标", "群众满意率达到90%以上(县文明办负责提供资料)",
+    "二、主要任务", "把创建工作列入议事日程",
+])
+def test_plan_text_is_kept(cleaned, kept):
+    assert kept in cleaned
+
+
+def test_watermarks_removed_even_when_glued(cleaned):
+    assert "由某某网编辑" not in cleaned
+    assert "提供资料).创建" not in cleaned
+    assert "亲自抓工作，把创建工作" in cleaned
+    assert "建立健全制度。" in cleaned
+
+
+def test_spaces_and_line_ends_normalised():
+    text = clean.clean(make_source("一、目标\r\n\u3000\u3000完成\xa0任务。\u200b\r\n")).text
+    assert text == "一、目标\n  完成 任务。\n"
+
+
+def test_ascii_period_in_numbering_is_not_a_watermark():
+    text = "主要任务:l.加强干部学习;2.严格政务行为规范。"
+    assert clean.clean(make_source(text)).text == text
+
+
+def test_pdf_wrapped_lines_are_joined_but_items_kept():
+    pdf = "一、工作目标\n到2025年，全市城市生活垃圾无害\n化处理率达到100%。\n（一）加强领导\n- 2 -\n"
+    text = clean.clean(make_source(pdf, "plan.pdf", "pdf")).text
+    assert "城市生活垃圾无害化处理率达到100%。" in text
+    assert "\n（一）加强领导" in text
+    assert "- 2 -" not in text
+
+
+def test_pdf_long_paragraph_wrapped_over_three_lines_is_one_line():
+    pdf = ("（二）发展目标\n到2025年，全省城市生活垃圾无害化处理率达到100%，城市\n"
+           "污水处理率不低于95%，建成区绿化覆盖率达到42%，人均公园\n绿地面积达到15平方米。\n")
+    text = clean.clean(make_source(pdf, "plan.pdf", "pdf")).text
+    assert "城市污水处理率不低于95%" in text and "人均公园绿地面积达到15平方米。" in text
+    assert text.startswith("（二）发展目标\n到2025年")

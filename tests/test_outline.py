@@ -1,0 +1,52 @@
+"""Outline parsing on realistic plan fragments (cases in tests/data/outline_cases.yaml)."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extract import outline
+from tests.conftest import make_plan
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "outline_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_outline_case(case):
+    nodes = outline.parse(make_plan(case["text"]))
+    got = [(n.level, n.label) for n in nodes]
+    want = [(int(spec.split("|")[0]), spec.split("|")[1]) for spec in case["nodes"]]
+    assert got == want
+    for node, spec in zip(nodes, case["nodes"]):
+        assert node.title.startswith(spec.split("|")[2]), (node.label, node.title)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_spans_are_grounded_and_nested(case):
+    plan = make_plan(case["text"])
+    nodes = outline.parse(plan)
+    by_id = {n.node_id: n for n in nodes}
+    for node in nodes:
+        assert plan.text[node.char_start:node.char_end] == node.text
+        # the slip `l.` is reported with label 1; every other label is as written
+        assert node.text.replace("l.", "1.", 1).startswith(node.label)
+        parent = by_id.get(node.parent_id)
+        if parent:
+            assert parent.level == node.level - 1
+            assert parent.char_start <= node.char_start and node.char_end <= parent.char_end
+        else:
+            assert node.level == 1
+
+
+def test_node_runs_to_its_last_descendant():
+    plan = make_plan("一、目标\n（一）总体目标\n完成任务。\n（二）具体目标\n达到标准。\n二、措施\n加强领导。\n")
+    first, _a, b, second = outline.parse(plan)
+    assert first.text.endswith("达到标准。")
+    assert b.text == "（二）具体目标\n达到标准。"
+    assert second.text == "二、措施\n加强领导。"
+
+
+def test_ids_are_stable_and_ordered():
+    plan = make_plan("一、甲\n二、乙\n三、丙\n")
+    ids = [n.node_id for n in outline.parse(plan)]
+    assert ids == [n.node_id for n in outline.parse(plan)]
+    assert ids == sorted(ids) and len(set(ids)) == 3

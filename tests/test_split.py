@@ -1,0 +1,81 @@
+"""Split stage: plans in a source, their titles, localities and issue dates."""
+from datetime import date
+
+from extract import split
+from tests.conftest import make_source
+from extract import clean
+
+
+def plans_of(text: str):
+    return split.split(clean.clean(make_source(text)))
+
+
+def test_single_plan_titled_by_first_title_line():
+    plans = plans_of("\n\n临泉县农村人居环境整治三年行动实施方案\n一、目标\n完成整治任务。\n")
+    assert len(plans) == 1
+    plan = plans[0]
+    assert (plan.part, plan.title, plan.city, plan.province) == (1, "临泉县农村人居环境整治三年行动实施方案", "临泉县", "安徽省")
+    assert plan.text.startswith("临泉县")
+
+
+def test_page_with_two_plans():
+    text = ("相关文章\n第一篇:某市创建文明城市实施方案\n一、目标\n完成任务。\n"
+            "第二篇：宜昌市创建湖北省文明城市工作方案\n一、目标\n全面达标。\n")
+    first, second = plans_of(text)
+    assert first.title == "某市创建文明城市实施方案" and first.part == 1
+    assert "第二篇" not in first.text
+    assert (second.title, second.city, second.province, second.part) == \
+        ("宜昌市创建湖北省文明城市工作方案", "宜昌市", "湖北省", 2)
+    assert second.text[second.title_start:].startswith(second.title)
+
+
+NOTICE = """南宁市人民政府办公室关于印发南宁市城市更新行动方案的通知
+南府办〔2023〕12号
+各县（市、区）人民政府，市政府各部门：
+  《南宁市城市更新行动方案》已经市人民政府同意，现印发给你们，请认真贯彻执行。
+南宁市人民政府办公室
+2023年4月6日
+南宁市城市更新行动方案
+一、总体要求
+（一）指导思想
+"""
+
+
+def test_notice_belongs_to_the_plan_it_issues():
+    (plan,) = plans_of(NOTICE)
+    assert plan.title == "南宁市城市更新行动方案"
+    assert plan.text.startswith("南宁市人民政府办公室关于印发")
+    assert (plan.city, plan.province, plan.issue_date) == ("南宁市", "广西壮族自治区", date(2023, 4, 6))
+
+
+def test_notice_issuing_two_documents_gives_two_plans():
+    text = ("某省人民政府办公厅关于印发支持数字经济发展若干政策和某省数字经济行动计划（2021—2023年）的通知\n"
+            "各市人民政府：\n  《支持数字经济发展若干政策》《某省数字经济行动计划（2021-2023年）》现印发给你们。\n"
+            "二〇二一年九月二日\n支持数字经济发展若干政策\n一、支持平台建设\n"
+            "某省数字经济行动计划（2021-2023年）\n一、总体要求\n")
+    first, second = plans_of(text)
+    assert first.title == "支持数字经济发展若干政策"
+    assert second.title == "某省数字经济行动计划（2021-2023年）"
+    assert first.issue_date == second.issue_date == date(2021, 9, 2)
+    assert second.text.startswith("某省数字经济行动计划")
+
+
+def test_province_level_city_has_no_city():
+    (plan,) = plans_of("关于推进北京市数据专区建设的指导意见\n一、总体要求\n")
+    assert (plan.city, plan.province) == (None, "北京市")
+
+
+def test_autonomous_prefecture_short_form():
+    (plan,) = plans_of("恩施州乡村振兴工作方案\n一、目标\n")
+    assert (plan.city, plan.province) == ("恩施州", "湖北省")
+
+
+def test_unknown_locality_is_null():
+    (plan,) = plans_of("关于加强安全生产工作的实施方案\n一、目标\n")
+    assert plan.city is None and plan.province is None
+
+
+def test_doc_ids_are_stable_and_distinct():
+    text = "第一篇：甲市实施方案\n一、目标\n第二篇：乙县工作方案\n一、目标\n"
+    ids = [p.doc_id for p in plans_of(text)]
+    assert ids == [p.doc_id for p in plans_of(text)] and len(set(ids)) == 2
