@@ -8,8 +8,8 @@ The stages, in order (rules in ``rules/dates.yaml``):
   4. ``combine``: A至B becomes a range, A前 a deadline, 到A keeps its prefix;
   5. ``normalise``: bounds or period, a missing year taken from the nearest
      preceding date (never from today).
-Phases (``extract_phases``) come from the outline's stage headings and the
-first date in the heading or its ``时间:`` line.
+Phases (``extract_phases``, in ``extract/phases.py``) come from the outline's
+stage headings and the first date in the heading or its ``时间:`` line.
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple, Optional, Sequence
 
-from . import datenorm, rules
+from . import datenorm, phases, rules
 from .datenorm import Side
-from .records import DateFact, Node, NodeLocator, Phase, Plan
+from .records import DateFact, Node, NodeLocator, Plan
 
 RULES = "dates"
 _SPAN_KEYS = {"points": "point", "ranges": "range", "recurring": "recurring"}
@@ -352,58 +352,5 @@ def extract_dates(plan: Plan, nodes: Sequence[Node]) -> list:
 
 
 def extract_phases(plan: Plan, nodes: Sequence[Node], dates: Sequence) -> list:
-    """One row per stage heading (第一阶段, 第二步, （一）动员部署阶段) with its bounds.
-
-    The bounds are those of the first point, range or deadline in the heading
-    line or in the ``时间:`` line right below it.
-    """
-    phases = []
-    for node in sorted(_stage_nodes(nodes), key=lambda n: n.char_start):
-        head_end = _line_end(plan.text, node.char_start)
-        window_end = _time_line_end(plan.text, head_end)
-        when = next((d for d in dates if d.kind in ("point", "range", "deadline")
-                     and node.char_start <= d.char_start < window_end), None)
-        text = plan.text[node.char_start:head_end].rstrip()
-        phases.append(Phase(plan.doc_id, node.node_id, node.number, _phase_name(node),
-                            when.start if when else None, when.end if when else None,
-                            node.char_start, node.char_start + len(text), text))
-    return phases
-
-
-def _stage_nodes(nodes: Sequence[Node]) -> list:
-    styles = set(rules.words(RULES, "phase_styles"))
-    titles = _rules("phase_title")
-    return [n for n in nodes
-            if n.style in styles or any(r.regex.search(_strip_when(n.title)) for r in titles)]
-
-
-def _strip_when(title: str) -> str:
-    # 动员部署阶段(2021年3月—4月) and 总结验收阶段 时间:… name the stage before
-    # the bracket or the space.
-    title = title.strip(" 　\t:：")
-    for i, ch in enumerate(title):
-        if ch.isspace() or ch in "(（:：。，,;；":
-            return title[:i]
-    return title
-
-
-def _phase_name(node: Node) -> str:
-    return _strip_when(node.title) or node.label
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
-
-
-def _time_line_end(text: str, head_end: int) -> int:
-    """End of the ``时间:`` line right below a heading, else the heading's end."""
-    start = head_end + 1
-    while start < len(text) and text[start] == "\n":
-        start += 1
-    if start >= len(text):
-        return head_end
-    for rule in _rules("phase_time_line"):
-        if rule.regex.match(text, start):
-            return _line_end(text, start)
-    return head_end
+    """One row per stage heading with its bounds (see ``extract/phases.py``)."""
+    return phases.extract_phases(plan, nodes, dates)
