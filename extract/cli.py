@@ -16,6 +16,10 @@ EVAL_EXAMPLES = """examples:
   plan-extract eval --gold corpus/gold --out output/
   plan-extract eval --gold corpus/gold --out output/ --json
   plan-extract eval --gold corpus/gold --out output/ --show-errors target
+  plan-extract eval --gold corpus/gold --out output/ --baseline rules/eval_baseline.yaml
+
+exit status: 0 scored (and every floor met), 1 some metric below --baseline or
+--min-f1, 2 unusable input (bad gold line, missing table, bad baseline file)
 """
 
 
@@ -45,10 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", required=True, metavar="DIR", help="folder holding the Parquet tables")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--show-errors", metavar="TYPE", default=None,
-                    help="list missed gold facts and unmatched rows of TYPE "
-                         "(node, unit, person, target, date)")
+                    choices=("node", "unit", "person", "target", "date", "all"),
+                    help="list every missed gold fact and unmatched row of TYPE "
+                         "(node, unit, person, target, date or all)")
     ev.add_argument("--min-f1", type=float, default=None, metavar="F",
                     help="exit 1 when any fact type's F1 falls below F")
+    ev.add_argument("--baseline", default=None, metavar="FILE",
+                    help="YAML of floors (f1 per type, doc_accuracy per field); "
+                         "exit 1 naming each metric below its floor")
     return parser
 
 

@@ -10,8 +10,6 @@ import fnmatch
 from . import clean, dates, ingest, outline, rules, split, targets, units
 from .records import ErrorRow, Extraction
 
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
-
 
 @dataclass
 class SourceResult:
@@ -24,8 +22,11 @@ def discover(inputs: Iterable[str]) -> Iterator[tuple]:
     """Yield (path, display name) for every file named or found in a folder.
 
     Folders are walked in sorted order so that runs are repeatable; the
-    display name is relative to the folder given, as the contract asks.
+    display name is relative to the folder given, as the contract asks. A
+    walk takes the formats ingest reads, and also the document formats it
+    cannot read (.doc, .wps, images …), so that those are reported, not lost.
     """
+    wanted = set(ingest.supported_extensions()) | set(ingest.settings().get("advice", {}))
     for given in inputs:
         root = Path(given)
         if root.is_dir():
@@ -33,7 +34,7 @@ def discover(inputs: Iterable[str]) -> Iterator[tuple]:
                 rel = path.relative_to(root)
                 if any(part.startswith(".") for part in rel.parts):
                     continue
-                if path.suffix.lower() in SUPPORTED and not _is_folder_noise(path.name):
+                if path.suffix.lower() in wanted and not _is_folder_noise(path.name):
                     yield path, rel.as_posix()
         else:
             yield root, given

@@ -1,14 +1,358 @@
-"""Responsible units and people, tied to their outline node (stub)."""
+"""Responsible units and people, tied to their outline node.
+
+Units are found in four places, each by its own finder returning mentions
+(span, role, rule id); the names are then given their list's shared prefix,
+normalised, and tied to a node:
+
+1. role labels:        责任单位：市纪委、市委办、人大办
+2. closing parentheses: （省商务厅牵头，合肥海关配合） / (市统计局提供资料)
+3. tables:             a header row 牵头单位<TAB>责任单位 and the rows under it
+4. running text:       北京市经济和信息化局负责… / 由市住建局牵头，市城管局配合
+
+Overlaps between finders are settled in one place (``_resolve_overlaps``):
+an earlier finder in that list wins.
+"""
 from __future__ import annotations
 
-from typing import Sequence
+import bisect
+import re
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
 
-from .records import Node, Plan
+from . import people as _people
+from . import rules
+from . import unitnames as un
+from .records import Node, NodeLocator, Plan, Responsibility
+
+RULES = "units"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    raw: str
+    unit: str
+    role: str
+    rule_id: str
+    group: int            # the list or parenthesis it came from
+    paren: Optional[tuple] = None   # (open, close) when stated in a parenthesis
+    lift_all: bool = False          # 上述各项由……负责: covers the sub-items above
 
 
 def extract_responsibilities(plan: Plan, nodes: Sequence[Node]) -> list:
-    return []
+    text = plan.text
+    parens = find_parens(text)
+    local = un.local_places(plan.city, plan.province)
+    found = (_from_labels(text, parens, local) + _from_parens(text, parens, local)
+             + _from_tables(text, local) + _from_sentences(text, parens, local))
+    found = _drop_repeated_providers(_resolve_overlaps(found))
+    return _to_rows(plan, nodes, found, local)
 
 
 def extract_people(plan: Plan, nodes: Sequence[Node]) -> list:
-    return []
+    return _people.extract_people(plan, nodes)
+
+
+# --- parentheses -------------------------------------------------------------
+
+_MAX_PAREN = 400   # longer bracket pairs are prose, not a statement of responsibility
+_BRACKETS = re.compile(r"[（()）\n]")
+
+
+def find_parens(text: str) -> list:
+    """(open, close) of every bracket pair on one line, nested ones included."""
+    pairs, stack = [], []
+    for m in _BRACKETS.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch in "（(":
+            stack.append(i)
+        elif ch == "\n":
+            stack.clear()
+        elif stack:
+            o = stack.pop()
+            if i - o <= _MAX_PAREN:
+                pairs.append((o, i))
+    return sorted(pairs)
+
+
+def _enclosing(parens: list, pos: int) -> Optional[tuple]:
+    """The innermost pair around ``pos``. Pairs never cross a line, so only
+    the few pairs opened shortly before ``pos`` are looked at."""
+    i = bisect.bisect_left(parens, (pos, -1)) - 1
+    while i >= 0 and pos - parens[i][0] <= _MAX_PAREN:
+        o, c = parens[i]
+        if o < pos <= c:
+            return o, c
+        i -= 1
+    return None
+
+
+def _split_top(text: str, seps: str) -> list:
+    """(offset, piece) of ``text`` cut at ``seps`` outside brackets."""
+    out, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in seps:
+            out.append((last, text[last:i]))
+            last = i + 1
+    out.append((last, text[last:]))
+    return out
+
+
+def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
+                   check, prefix: str = "", local: frozenset = frozenset(), **extra) -> list:
+    """Mentions for each valid name of a list at ``text[base:...]``.
+
+    ``check`` is the validity test for one name; generic references are
+    skipped. Returns [] when any other item fails, so that a piece of prose
+    never yields half a list.
+    """
+    items = un.split_list(text)
+    names = []
+    for item in items:
+        if un.is_generic(item.text):
+            continue
+        if not check(item.text):
+            return []
+        names.append(item)
+    prefix = un.shared_prefix([i.text for i in names]) or prefix
+    return [Mention(base + i.start, base + i.end, i.text, un.with_prefix(i.text, prefix, local),
+                    i.role or role, rule_id, group, **extra) for i in names]
+
+
+def _from_parens(text: str, parens: list, local: frozenset) -> list:
+    labels = rules.pattern_rules(RULES, "labels")
+    found = []
+    for o, c in parens:
+        inner = text[o + 1:c]
+        if len(inner) > 200 or any(r.regex.search(inner) for r in labels):
+            continue
+        found.extend(_paren_clauses(inner, o, c, local))
+    return found
+
+
+def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
+    found, first_prefix = [], ""
+    lift = False
+    for off, clause in _split_top(inner, "，,；;"):
+        stripped = clause.rstrip(" \u3000。")
+        lead = len(stripped) - len(stripped.lstrip(" \u3000"))
+        stripped = stripped.lstrip(" \u3000")
+        m = _first_match("lift_markers", stripped)
+        if m:
+            lift = True
+            lead += m.end()
+            stripped = stripped[m.end():]
+        for rule in rules.pattern_rules(RULES, "paren_clauses"):
+            cm = rule.regex.fullmatch(stripped)
+            if not cm:
+                continue
+            base = o + 1 + off + lead + cm.start("list")
+            got = _list_mentions(cm.group("list"), base, rule.data["role"], rule.id, o,
+                                 un.valid_in_running_text, first_prefix, local, paren=(o, c))
+            if got and not first_prefix:
+                first_prefix = un.shared_prefix([got[0].raw])
+            found.extend(got)
+            break
+    return [replace(m, lift_all=lift) for m in found]
+
+
+def _first_match(key: str, text: str):
+    for rule in rules.pattern_rules(RULES, key):
+        m = rule.regex.search(text)
+        if m:
+            return m
+    return None
+
+
+# --- role labels -------------------------------------------------------------
+
+def _list_end(text: str, start: int) -> int:
+    """Where a label's list stops: sentence end, next label, or a closing bracket."""
+    window = text[start:start + 600]
+    end = len(window)
+    for rule in rules.pattern_rules(RULES, "list_ends"):
+        m = rule.regex.search(window)
+        if m:
+            end = min(end, m.start())
+    depth = 0
+    for i, ch in enumerate(window[:end]):
+        if ch in "（(":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                return start + i
+            depth -= 1
+    return start + end
+
+
+def _from_labels(text: str, parens: list, local: frozenset) -> list:
+    found = []
+    for rule in rules.pattern_rules(RULES, "labels"):
+        for m in rule.regex.finditer(text):
+            start, end = m.end(), _list_end(text, m.end())
+            while start < end and text[start] in " \t\u3000":
+                start += 1
+            paren = _enclosing(parens, m.start())
+            found.extend(_list_mentions(text[start:end], start, rule.data["role"], rule.id,
+                                        paren[0] if paren else m.start(), un.valid_in_list,
+                                        local=local, paren=paren))
+    return found
+
+
+# --- tables ------------------------------------------------------------------
+
+def _header_roles(cells: list) -> dict:
+    roles = {}
+    for idx, cell in enumerate(cells):
+        name = re.sub(r"\s+", "", cell)
+        for rule in rules.pattern_rules(RULES, "table_headers"):
+            if rule.regex.search(name):
+                roles[idx] = (rule.data["role"], rule.id)
+                break
+    return roles
+
+
+def _from_tables(text: str, local: frozenset) -> list:
+    """Rows under a header row whose cells name roles (TAB-separated cells)."""
+    found, roles, pos = [], {}, 0
+    for line in text.split("\n"):
+        if "\t" not in line:
+            roles = {}
+        else:
+            cells = line.split("\t")
+            header = _header_roles(cells)
+            if header:
+                roles = header
+            elif roles:
+                found.extend(_row_mentions(cells, pos, roles, local))
+        pos += len(line) + 1
+    return found
+
+
+def _row_mentions(cells: list, pos: int, roles: dict, local: frozenset) -> list:
+    found, offset = [], pos
+    for idx, cell in enumerate(cells):
+        if idx in roles:
+            role, rule_id = roles[idx]
+            found.extend(_list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list,
+                                        local=local))
+        offset += len(cell) + 1
+    return found
+
+
+# --- running text ------------------------------------------------------------
+
+_CLAUSE_STARTS = "。；;，,：:\n\t()（）!?！？"
+
+
+def _subject_before(text: str, verb_start: int) -> tuple:
+    """(start, candidate) between the clause start and the verb."""
+    i = verb_start
+    while i > 0 and verb_start - i < 60 and text[i - 1] not in _CLAUSE_STARTS:
+        i -= 1
+    cand = text[i:verb_start]
+    for rule in rules.pattern_rules(RULES, "sentence_lead_ins"):
+        m = rule.regex.search(cand)
+        if m:
+            i += m.end()
+            cand = cand[m.end():]
+    return i, cand
+
+
+def _from_sentences(text: str, parens: list, local: frozenset) -> list:
+    found = []
+    for rule in rules.pattern_rules(RULES, "sentence_verbs"):
+        for m in rule.regex.finditer(text):
+            if _enclosing(parens, m.start()):
+                continue
+            start, cand = _subject_before(text, m.start())
+            items = un.split_list(cand)
+            if not items or not un.valid_as_subject(items[0].text, local):
+                continue
+            found.extend(_list_mentions(cand, start, rule.data["role"], rule.id, start,
+                                        un.valid_in_running_text, local=local))
+    return found
+
+
+# --- overlaps, data providers, rows --------------------------------------------
+
+def _resolve_overlaps(found: list) -> list:
+    """Keep the first mention of each span; finders are listed by priority.
+
+    Kept spans never overlap, so a sorted list of them and a look at the two
+    neighbours of a new span is enough.
+    """
+    kept, taken = [], []
+    for m in found:
+        i = bisect.bisect_left(taken, (m.start, m.end))
+        if (i > 0 and taken[i - 1][1] > m.start) or (i < len(taken) and taken[i][0] < m.end):
+            continue
+        kept.append(m)
+        taken.insert(i, (m.start, m.end))
+    return kept
+
+
+def _key(unit: str) -> str:
+    return re.sub(r"^市", "", re.sub(r"\s+", "", unit))
+
+
+def _drop_repeated_providers(found: list) -> list:
+    """由X提供资料 names a data provider only if X is not already responsible
+    in the same parenthesis or list."""
+    owners = {(m.group, _key(m.unit)) for m in found if m.role != "data_provider"}
+    return [m for m in found
+            if m.role != "data_provider" or (m.group, _key(m.unit)) not in owners]
+
+
+def _to_rows(plan: Plan, nodes: Sequence[Node], found: list, local: frozenset) -> list:
+    place = _NodePlacer(nodes, found)
+    rows = []
+    for m in sorted(found, key=lambda m: (m.start, m.role)):
+        norm, kind = un.normalise(m.unit, local)
+        rows.append(Responsibility(
+            doc_id=plan.doc_id, node_id=place.node_id(m), unit=m.unit, unit_raw=m.raw,
+            role=m.role, char_start=m.start, char_end=m.end, text=plan.text[m.start:m.end],
+            unit_norm=norm, unit_kind=kind, rule_id=m.rule_id))
+    return rows
+
+
+class _NodePlacer:
+    """The node a mention belongs to.
+
+    A closing parenthesis at the end of the last inline sub-item covers all
+    the sub-items when none of its siblings has a parenthesis of its own
+    (``4、…。(1)…;(2)…;(3)…。(新堤办事处负责)``), and always when it says
+    so (上述各项由……负责).
+    """
+
+    def __init__(self, nodes: Sequence[Node], found: list):
+        self.locator = NodeLocator(nodes)
+        self.by_id = {n.node_id: n for n in nodes}
+        self.children = {}
+        for n in sorted(nodes, key=lambda n: n.char_start):
+            self.children.setdefault(n.parent_id, []).append(n)
+        self.with_paren = {self._inner_id(m.paren[0]) for m in found if m.paren}
+
+    def _inner_id(self, pos: int) -> Optional[str]:
+        return self.locator.node_id_at(pos)
+
+    def node_id(self, m: Mention) -> Optional[str]:
+        if not m.paren:
+            return self.locator.node_id_at(m.start)
+        node = self.locator.innermost(m.paren[0])
+        if node is None or not node.inline or node.parent_id not in self.by_id:
+            return node.node_id if node else None
+        if m.lift_all or self._covers_siblings(node):
+            return node.parent_id
+        return node.node_id
+
+    def _covers_siblings(self, node: Node) -> bool:
+        siblings = [n for n in self.children.get(node.parent_id, []) if n.inline]
+        if not siblings or siblings[-1].node_id != node.node_id:
+            return False
+        return not any(s.node_id in self.with_paren for s in siblings[:-1])

@@ -104,3 +104,13 @@ def test_tables_read_with_duckdb_and_polars(corpus_tables):
     assert count == pl.read_parquet(path).height == len(pd.read_parquet(path)) > 0
     docs = pl.read_parquet(str(corpus_tables / "documents.parquet"))
     assert docs.schema["issue_date"] == pl.Date
+
+
+def test_folder_walk_reports_unreadable_document_formats(tmp_path):
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 64)
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    assert run(tmp_path, "--out", tmp_path / "out", "--quiet") == 1
+    errors = pd.read_parquet(tmp_path / "out" / "errors.parquet")
+    assert list(errors["source_path"]) == ["old.doc"]
+    assert ".docx" in errors.loc[0, "message"]

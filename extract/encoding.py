@@ -1,0 +1,202 @@
+"""Decide the text encoding of a byte string and decode it.
+
+Order: byte-order marks, UTF-16 without a BOM (NUL bytes), strict UTF-8,
+then the charset detector restricted to the legacy Chinese encodings in
+``rules/ingest.yaml``. Detectors guess badly on short Chinese texts (a GBK
+"到2025年" reads as plausible Big5), so for short texts the GB/Big5 choice is
+checked by how many decoded characters are common ones in each standard.
+"""
+from __future__ import annotations
+
+import codecs
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+from charset_normalizer import from_bytes
+
+from . import rules
+
+BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeProblem(ValueError):
+    """Raised with ``kind`` "binary" or "undecodable"; ingest words the message."""
+
+    def __init__(self, kind: str, detail: str):
+        super().__init__(detail)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def settings() -> dict:
+    return rules.load("ingest")["text"]
+
+
+def codec_for(name: str) -> Optional[str]:
+    """The codec to decode a declared or detected encoding name with, or None."""
+    name = name.strip().lower()
+    name = settings()["codec_aliases"].get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, declared: Optional[str] = None) -> Decoded:
+    """Decode ``data``; ``declared`` is an encoding named by the file (HTML meta)."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _checked(data[len(bom):], codec)
+    if b"\x00" in data:
+        return _utf16_without_bom(data)
+    try:  # tolerant: a UTF-8 file cut mid-character is still UTF-8, never GBK
+        return _checked(data, "utf-8")
+    except DecodeProblem as problem:
+        if problem.kind != "undecodable":
+            raise
+    codec = codec_for(declared) if declared else None
+    if codec and codec not in _not_trusted():
+        try:
+            return _checked(data, codec)
+        except DecodeProblem:
+            pass  # a wrong declaration (copied page templates): detect instead
+    return _checked(data, _detect(data))
+
+
+def _not_trusted() -> set:
+    """Declared codecs not to decode with: UTF-8/16 were already tried, Western ones are wrong."""
+    ignored = {codec_for(n) for n in settings()["ignored_declarations"]}
+    return ignored | {"utf-8", "utf-16", "utf-16-le", "utf-16-be"}
+
+
+def _checked(data: bytes, codec: str) -> Decoded:
+    """Decode, tolerating a few broken bytes (a cut-off last character)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if bad > max(1, len(data) * settings()["max_bad_byte_share"]):
+            raise DecodeProblem("undecodable", f"{bad} bytes are not valid {codec}")
+    return _checked_text(text, codec)
+
+
+def _checked_text(text: str, codec: str) -> Decoded:
+    if control_share(text) > settings()["max_control_share"]:
+        raise DecodeProblem("binary", "mostly control characters")
+    return Decoded(text, codec)
+
+
+def control_share(text: str) -> float:
+    sample = text[:settings()["sample_chars"]]
+    if not sample:
+        return 0.0
+    control = rules.pattern_rules("ingest", "control_characters")[0].regex
+    return len(control.findall(sample)) / len(sample)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded:
+    """NUL bytes are binary unless the data reads as plain UTF-16 text."""
+    best = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = plain_share(text)
+        if best is None or share > best[0]:
+            best = (share, text, codec)
+    if best is None or best[0] < settings()["min_utf16_plain_share"]:
+        raise DecodeProblem("binary", "it contains NUL bytes")
+    return Decoded(best[1], best[2])
+
+
+def plain_share(text: str) -> float:
+    """Share of characters usual in a Chinese document."""
+    text = text[:settings()["sample_chars"]]
+    if not text:
+        return 0.0
+    ranges = [(int(lo, 16), int(hi, 16)) for lo, hi in settings()["plain_ranges"]]
+    plain = 0
+    for c in text:
+        if c.isascii():
+            plain += c.isprintable() or c in "\n\r\t"
+        else:
+            plain += any(lo <= ord(c) <= hi for lo, hi in ranges)
+    return plain / len(text)
+
+
+def _detect(data: bytes) -> str:
+    candidates = [codec_for(n) or n for n in settings()["detector_encodings"]]
+    best = from_bytes(data, cp_isolation=list(settings()["detector_encodings"])).best()
+    chosen = codec_for(best.encoding) if best is not None else None
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    if chosen is None or non_ascii < settings()["short_text_bytes"]:
+        chosen = _by_common_characters(data, candidates) or chosen
+    if chosen is None:
+        raise DecodeProblem("undecodable", "no Chinese encoding reads it")
+    return chosen
+
+
+def _by_common_characters(data: bytes, candidates: list) -> Optional[str]:
+    """Pick the codec whose decoding has the largest share of common characters.
+
+    Ties go to the order in the rules (GB first): on a short text such as
+    "到2025年" both readings look fine and mainland plans are far more common.
+    """
+    scored = []
+    for rank, codec in enumerate(candidates):
+        text = _tolerant(data, codec)
+        if text is None:
+            continue
+        scored.append((common_share(text, codec), -rank, codec))
+    return max(scored)[2] if scored else None
+
+
+def _tolerant(data: bytes, codec: str) -> Optional[str]:
+    try:
+        return _checked(data, codec).text
+    except DecodeProblem:
+        return None
+
+
+def common_share(text: str, codec: str) -> float:
+    """Share of non-ASCII characters that are common in ``codec``'s standard.
+
+    A wrong decoding of Chinese bytes yields rare characters, kana or symbols;
+    the right one yields mostly first-level characters and punctuation.
+    """
+    chars = [c for c in text[:settings()["sample_chars"]] if not c.isascii()]
+    if not chars:
+        return 1.0
+    family = "gb" if codec == "gb18030" else "big5"
+    return sum(_is_common(c, family) for c in chars) / len(chars)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_common(c: str, family: str) -> bool:
+    try:
+        raw = c.encode("gb2312" if family == "gb" else "cp950")
+    except UnicodeEncodeError:
+        return False
+    if len(raw) != 2:
+        return False
+    code = raw[0] << 8 | raw[1]
+    if family == "gb":
+        # rows A1-A3: punctuation, numbered symbols, full-width forms;
+        # B0-D7: the 3755 first-level characters
+        return 0xA1 <= raw[0] <= 0xA3 or 0xB0 <= raw[0] <= 0xD7
+    # A140-A2FF: punctuation and full-width forms; A440-C67E: frequent characters
+    return 0xA140 <= code <= 0xA2FF or 0xA440 <= code <= 0xC67E

@@ -1,0 +1,224 @@
+"""Named people with a role: 协调人, 责任领导, 责任人, 主任, 组长 ….
+
+Three candidate forms, all driven by rules/people.yaml:
+1. a role label and its names:  创建工作协调人:林俊达,副协调人:林惠松、苏漫真
+   and the following lines of a member list (汪春明 省政府副秘书长);
+2. 主任由许佩君同志兼任;
+3. 牛弩韬同志兼任办公室主任.
+A candidate is kept only when it looks like a personal name (surname list,
+with jieba's ``nr`` tag as a fallback for rare surnames).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from . import rules
+from .records import Node, NodeLocator, Person, Plan
+
+RULES = "people"
+_CJK = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    name: str
+    role: str
+    unit: Optional[str]
+    rule_id: str
+
+
+def extract_people(plan: Plan, nodes: Sequence[Node]) -> list:
+    text = plan.text
+    found = _from_labels(text) + _from_appointments(text)
+    locate = NodeLocator(nodes)
+    rows, seen = [], set()
+    for f in sorted(found, key=lambda f: f.start):
+        if (f.start, f.role) in seen:
+            continue
+        seen.add((f.start, f.role))
+        rows.append(Person(doc_id=plan.doc_id, node_id=locate.node_id_at(f.start),
+                           name=f.name, role=f.role, unit=f.unit, char_start=f.start,
+                           char_end=f.end, text=text[f.start:f.end], rule_id=f.rule_id))
+    return rows
+
+
+# --- names -----------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> tuple:
+    return (frozenset(rules.words(RULES, "surnames")),
+            frozenset(rules.words(RULES, "compound_surnames")))
+
+
+@functools.lru_cache(maxsize=1)
+def _posseg():
+    import logging
+    import jieba
+    import jieba.posseg
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def is_person_name(name: str) -> bool:
+    """Two to four Chinese characters, a known surname, not a common word."""
+    if not re.fullmatch(f"[{_CJK}]{{2,4}}", name) or name in rules.words(RULES, "not_names"):
+        return False
+    single, compound = _surnames()
+    if name[:2] in compound:
+        return len(name) >= 3
+    if name[0] in single:
+        return len(name) <= 3
+    tags = [(w.word, w.flag) for w in _posseg().cut(name)]
+    return len(tags) == 1 and tags[0][1] == "nr"
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _name_in_window(window: str) -> Optional[tuple]:
+    """(offset, name) of the name that ends a short window: 3, 2, then 4 chars."""
+    lead_ins = set(rules.words(RULES, "name_lead_ins"))
+    for size in (3, 2, 4):
+        if len(window) < size:
+            continue
+        cand = window[-size:]
+        if cand[0] in lead_ins and size > 2:
+            continue
+        if is_person_name(cand):
+            return len(window) - size, cand
+    return None
+
+
+# --- post and unit after a name -----------------------------------------------
+
+def split_post(title: str) -> Optional[str]:
+    """The unit in a post as written: 省发展改革委主任 -> 省发展改革委, 省长 -> 省政府."""
+    title = _compact(title)
+    if not title:
+        return None
+    for post in sorted(rules.words(RULES, "posts"), key=len, reverse=True):
+        if title.endswith(post):
+            unit = title[: -len(post)]
+            if unit:
+                return unit
+            return rules.load(RULES).get("post_units", {}).get(post)
+    return title
+
+
+# --- role labels ---------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _label_regex() -> re.Pattern:
+    roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
+    spaced = "|".join(r"\s?".join(map(re.escape, role)) for role in roles)
+    return re.compile(f"(?P<role>{spaced})\\s*[:：]")
+
+
+def _list_end(text: str, start: int) -> int:
+    window = text[start:start + 300]
+    end = len(window)
+    for rule in rules.pattern_rules(RULES, "list_ends"):
+        m = rule.regex.search(window)
+        if m:
+            end = min(end, m.start())
+    return start + end
+
+
+def _parse_item(text: str, start: int, end: int) -> Optional[tuple]:
+    """(name_start, name_end, name, unit) for one list item, e.g. 林俊达,
+    王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）, 市长 赵德明."""
+    item = text[start:end]
+    for parse in (_name_then_post, _post_then_name):
+        got = parse(item)
+        if got:
+            s, e, name, post = got
+            return start + s, start + e, name, split_post(post) if post else None
+    return None
+
+
+def _name_then_post(item: str) -> Optional[tuple]:
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\s（(）)]+", item)]
+    if not tokens:
+        return None
+    # Two-character names are often padded to three with a space (罗　平).
+    n_tok = 2 if len(tokens) >= 2 and len(tokens[0][1]) == 1 == len(tokens[1][1]) else 1
+    name_s, name_e = tokens[0][0], tokens[n_tok - 1][0] + len(tokens[n_tok - 1][1])
+    name = _compact(item[name_s:name_e])
+    if item[:name_s].strip() or not is_person_name(name):
+        return None
+    return name_s, name_e, name, "".join(t for _, t in tokens[n_tok:])
+
+
+def _post_then_name(item: str) -> Optional[tuple]:
+    """A post written before the name: 市长 赵德明 / 常务副市长孙海."""
+    body = item.rstrip()
+    hit = _name_in_window(body[-4:])
+    if not hit:
+        return None
+    name_s = len(body) - 4 + hit[0] if len(body) >= 4 else hit[0]
+    post = _compact(body[:name_s])
+    if not post or not any(post.endswith(p) for p in rules.words(RULES, "posts")):
+        return None
+    return name_s, name_s + len(hit[1]), hit[1], post
+
+
+def _items(text: str, start: int, end: int):
+    last = start
+    for i in range(start, end + 1):
+        if i == end or text[i] in "、，,":
+            if i > last:
+                yield last, i
+            last = i + 1
+
+
+def _from_labels(text: str) -> list:
+    """Names after a role label, and the member-list lines that follow one."""
+    found = []
+    for m in _label_regex().finditer(text):
+        role = _compact(m.group("role"))
+        end = _list_end(text, m.end())
+        got = [p for p in (_parse_item(text, s, e) for s, e in _items(text, m.end(), end)) if p]
+        found += [Found(s, e, n, role, u, "people_label") for s, e, n, u in got]
+        if got and (end >= len(text) or text[end] == "\n"):
+            found += _continuation(text, end, role)
+    return found
+
+
+def _continuation(text: str, pos: int, role: str) -> list:
+    """Lines such as 汪春明 省政府副秘书长 right under 成　员：潘朝晖 省政府秘书长."""
+    found = []
+    while pos < len(text):
+        nl = text.find("\n", pos + 1)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos + 1:line_end]
+        if line.strip():
+            if re.search("[:：。，,；;]", line) or not re.search(r"\S\s+\S", line.strip()):
+                break
+            item = _parse_item(text, pos + 1, line_end)
+            if not item:
+                break
+            found.append(Found(item[0], item[1], item[2], role, item[3], "people_member_line"))
+        pos = line_end
+    return found
+
+
+# --- appointment phrases -------------------------------------------------------
+
+def _from_appointments(text: str) -> list:
+    found = []
+    for rule in rules.pattern_rules(RULES, "appointments"):
+        for m in rule.regex.finditer(text):
+            hit = _name_in_window(m.group("window"))
+            if not hit:
+                continue
+            start = m.start("window") + hit[0]
+            unit = (m.groupdict().get("unit") or "").strip() or None
+            found.append(Found(start, start + len(hit[1]), hit[1], m.group("role"),
+                               unit, rule.id))
+    return found

@@ -1,0 +1,307 @@
+"""Unit names: split a list span into names, check them, share prefixes, normalise.
+
+Extraction (units.py) finds the spans; this module only looks at the text of
+one list at a time, so every step works on short candidate strings and never
+on a whole document.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from . import rules
+
+RULES = "units"
+ALIASES = "unit_aliases"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One name inside a list: offsets are relative to the list's text."""
+
+    start: int
+    end: int
+    text: str
+    role: Optional[str] = None   # a role written on the item itself: 市发改局（牵头）
+
+
+def _rule(key: str):
+    return rules.pattern_rules(RULES, key)
+
+
+def _search(key: str, text: str):
+    """(rule, match) of the first rule under ``key`` that finds something."""
+    for rule in _rule(key):
+        m = rule.regex.search(text)
+        if m:
+            return rule, m
+    return None, None
+
+
+def _any(key: str, text: str) -> bool:
+    return _search(key, text)[1] is not None
+
+
+def _separators(text: str, split: str) -> list:
+    """Separator matches of the list_separators rules with this ``split`` kind."""
+    found = [m for rule in _rule("list_separators") if rule.data.get("split") == split
+             for m in rule.regex.finditer(text)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _bracket_depths(text: str) -> list:
+    depths, depth = [], 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        depths.append(depth)
+    return depths
+
+
+def _pieces(text: str) -> list:
+    """Cut at punctuation separators, keeping (start, text) of each piece.
+
+    Separators inside brackets are kept, so 各县（市、区） stays one piece.
+    """
+    depths = _bracket_depths(text)
+    out, last = [], 0
+    for m in _separators(text, "always"):
+        if m.start() >= last and depths[m.start()] == 0:
+            out.append((last, text[last:m.start()]))
+            last = m.end()
+    out.append((last, text[last:]))
+    return out
+
+
+def _split_conjunctions(start: int, piece: str) -> list:
+    """Split 市民政局和新堤办事处 but not 省经济和信息化厅.
+
+    A conjunction splits only when the part before it already ends like a
+    unit name (or is a generic reference), which keeps names that contain 和.
+    """
+    for m in _separators(piece, "after_unit"):
+        left = piece[:m.start()]
+        if left and (looks_like_unit(left) or is_generic(left)):
+            rest = piece[m.end():]
+            return [(start, left)] + _split_conjunctions(start + m.end(), rest)
+    return [(start, piece)]
+
+
+def split_list(text: str) -> list:
+    """The unit names in a list span, with offsets relative to ``text``."""
+    items = []
+    for start, piece in _pieces(text):
+        for s, part in _split_conjunctions(start, piece):
+            item = _trim(s, part)
+            if item is not None:
+                items.append(item)
+    return items
+
+
+def _trim(start: int, part: str) -> Optional[Item]:
+    """Strip spaces, a trailing 等, and a role marker written on the item."""
+    lead = len(part) - len(part.lstrip(" \t\u3000"))
+    part = part.strip(" \t\u3000")
+    start += lead
+    role = None
+    rule, m = _search("item_markers", part)
+    if m:
+        role = rule.data["role"]
+        part = part[:m.start()].rstrip()
+    _, m = _search("item_tails", part)
+    if m and m.start() > 0:
+        part = part[:m.start()]
+    if not part:
+        return None
+    return Item(start, start + len(part), part, role)
+
+
+def is_generic(name: str) -> bool:
+    return _any("generic", name)
+
+
+def looks_like_unit(name: str) -> bool:
+    """Ends like an organisation's name, or is a known short name (人行, 妇联)."""
+    if _any("unit_suffix", name):
+        return True
+    return _compact(name) in _alias_index()
+
+
+def has_level(name: str, local: frozenset = frozenset()) -> bool:
+    """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关."""
+    return _any("level_prefix", name) or starts_with_place(name, local)
+
+
+def is_territorial(name: str) -> bool:
+    return _any("territorial", name)
+
+
+def valid_in_list(name: str) -> bool:
+    """A list after a role label: not generic, not prose, and either ending
+    like a unit or short (an abbreviation such as 人行 or 610办)."""
+    if is_generic(name) or len(name) < 2 or len(name) > 40:
+        return False
+    if _any("prose_words", name) or re.search(r"[。：:；;“”\"]", name):
+        return False
+    return len(name) <= 6 or looks_like_unit(name)
+
+
+def valid_in_running_text(name: str) -> bool:
+    """Parentheses: the name must end like a unit (or be a known one)."""
+    return valid_in_list(name) and looks_like_unit(name)
+
+
+def valid_as_subject(name: str, local: frozenset = frozenset()) -> bool:
+    """A sentence subject: a unit that also says its level (市教育局负责)."""
+    if not valid_in_running_text(name) or len(name) > 30:
+        return False
+    if re.search(r"[（()）]", name):
+        return False
+    return has_level(name, local) or _compact(name) in _alias_index()
+
+
+# --- shared administrative prefix ---------------------------------------
+
+def shared_prefix(names: list) -> str:
+    """The 市/省/县/区 that the first item of a list gives to the others."""
+    if not names:
+        return ""
+    _, m = _search("shared_prefix", names[0])
+    return m.group(0) if m else ""
+
+
+def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:
+    """人大办 in 市纪委、市委办、人大办 becomes 市人大办; 城关区, 南昌海关 stay."""
+    if not prefix or has_level(name) or is_territorial(name) or find_place(name, local):
+        return name
+    return prefix + name
+
+
+# --- places ----------------------------------------------------------------
+
+_PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> frozenset:
+    """Chinese place names from the address table shipped with cpca.
+
+    Every name counts with its suffix (洪湖市, 榕城区); provinces and
+    prefecture-level cities also count without it (安徽, 合肥, 揭阳). County
+    names without suffix are left out: many are ordinary words (公安, 资源).
+    """
+    names = set(rules.words(ALIASES, "places"))
+    try:
+        import cpca
+        table = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
+        with table.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                full, code = row["name"], row["adcode"]
+                names.add(full)
+                if code.endswith("00000000"):
+                    names.update(_stems(full))
+    except (ImportError, OSError, KeyError):
+        pass
+    names -= set(rules.words(ALIASES, "not_places"))
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+def _stems(full: str) -> list:
+    """Short forms: 合肥市 -> 合肥; 阿坝藏族羌族自治州 -> 阿坝, 阿坝州; 广西壮族自治区 -> 广西."""
+    if "自治" in full:
+        short = [full[:2], full[:2] + "州"] if full.endswith("州") else [full[:2]]
+        if full.startswith("内蒙古"):
+            short.append("内蒙古")
+        return short
+    for suf in _PLACE_SUFFIXES:
+        if full.endswith(suf) and len(full) - len(suf) >= 2:
+            return [full[: -len(suf)]]
+    return []
+
+
+def local_places(*localities: Optional[str]) -> frozenset:
+    """The plan's own city and province, with and without suffix (洪湖市, 洪湖):
+    a county-level city's short name is a place in its own plan."""
+    out = set()
+    for full in localities:
+        if not full:
+            continue
+        out.add(full)
+        for suf in _PLACE_SUFFIXES + ("县", "区", "旗"):
+            if full.endswith(suf) and len(full) - len(suf) >= 2:
+                out.add(full[: -len(suf)])
+                break
+    return frozenset(out)
+
+
+def find_place(name: str, local: frozenset = frozenset()) -> Optional[tuple]:
+    """(start, end) of the first place name inside ``name``, longest first."""
+    places = _place_names()
+    for i in range(len(name) - 1):
+        for j in range(min(len(name), i + 9), i + 1, -1):
+            if name[i:j] in places or name[i:j] in local:
+                return i, j
+    return None
+
+
+def starts_with_place(name: str, local: frozenset = frozenset()) -> bool:
+    hit = find_place(name, local)
+    return bool(hit) and hit[0] == 0
+
+
+# --- normalisation ---------------------------------------------------------
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_index() -> dict:
+    """Alias (as written, and without its level prefix) -> (canonical, kind)."""
+    index = {}
+    for group in rules.load(ALIASES).get("groups", []):
+        canonical, kind = group["canonical"], group["kind"]
+        for alias in [canonical] + list(group.get("aliases", [])):
+            index.setdefault(_compact(alias), (canonical, kind))
+    return index
+
+
+def _strip_level(name: str, local: frozenset = frozenset()) -> str:
+    """Drop places and the level prefix: 北京市经济和信息化局 -> 经济和信息化局."""
+    hit = find_place(name, local)
+    while hit:
+        name = name[: hit[0]] + name[hit[1]:]
+        hit = find_place(name, local)
+    return re.sub(r"^(?:[省市县区州](?![委直]))", "", name)
+
+
+def normalise(name: str, local: frozenset = frozenset()) -> tuple:
+    """(unit_norm, unit_kind): aliases resolved, city-specific wording removed."""
+    index = _alias_index()
+    compact = _compact(name)
+    bare = _strip_level(compact, local)
+    for key in (compact, bare, _rewrite(bare)):
+        if key in index:
+            return index[key]
+    bare = _rewrite(bare) or compact
+    return bare, kind_of(compact)
+
+
+def _rewrite(name: str) -> str:
+    for rule in rules.pattern_rules(ALIASES, "norm_rewrites"):
+        name = rule.regex.sub(rule.data["replace"], name)
+    return name
+
+
+def kind_of(name: str) -> str:
+    for rule in rules.pattern_rules(ALIASES, "kinds"):
+        if rule.regex.search(name):
+            return rule.data["kind"]
+    return "other"

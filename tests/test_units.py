@@ -1,0 +1,128 @@
+"""Responsible units: case tables in tests/data/units_cases.yaml, alias groups
+and kinds from rules/unit_aliases.yaml."""
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extract import rules, units
+from extract import unitnames as un
+from extract.records import Node
+from tests.conftest import make_plan
+
+DATA = Path(__file__).parent / "data"
+CASES = yaml.safe_load((DATA / "units_cases.yaml").read_text(encoding="utf-8"))
+
+
+def build_nodes(text: str, specs: list) -> list:
+    """Nodes by hand: each starts at its `at` text (searched after the previous
+    node) and runs to the next node that is not its descendant."""
+    nodes, pos = [], 0
+    for i, spec in enumerate(specs or []):
+        start = text.index(spec["at"], pos)
+        pos = start + 1
+        parent = spec.get("parent")
+        nodes.append(Node(node_id=spec["key"], doc_id="doc-1", parent_id=parent,
+                          level=1, label=spec["key"], title="", char_start=start,
+                          char_end=len(text), text="", style="test", number=i + 1,
+                          inline=bool(spec.get("inline"))))
+    by_id = {n.node_id: n for n in nodes}
+
+    def ancestors(node):
+        while node.parent_id:
+            node = by_id[node.parent_id]
+            yield node.node_id
+
+    for i, node in enumerate(nodes):
+        for later in nodes[i + 1:]:
+            if node.node_id not in set(ancestors(later)):
+                node.char_end = later.char_start
+                break
+        node.text = text[node.char_start:node.char_end]
+    return nodes
+
+
+def case_plan(case):
+    return replace(make_plan(case["text"]), city=case.get("city"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_units_case(case):
+    plan = case_plan(case)
+    rows = units.extract_responsibilities(plan, build_nodes(plan.text, case.get("nodes")))
+    got = [f"{r.unit}|{r.unit_raw}|{r.role}|{r.node_id or '-'}" for r in rows]
+    assert got == case["expect"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_rows_are_grounded_with_rule_ids(case):
+    plan = case_plan(case)
+    for row in units.extract_responsibilities(plan, build_nodes(plan.text, case.get("nodes"))):
+        assert plan.text[row.char_start:row.char_end] == row.text == row.unit_raw
+        assert row.rule_id and row.unit_norm and row.unit_kind
+
+
+def _alias_cases():
+    for group in rules.load("unit_aliases")["groups"]:
+        for alias in group.get("aliases", []):
+            yield pytest.param(alias, group["canonical"], group["kind"],
+                               id=f"{group['canonical']}:{alias}")
+
+
+@pytest.mark.parametrize("alias, canonical, kind", list(_alias_cases()))
+def test_alias_resolves_to_its_group(alias, canonical, kind):
+    assert un.normalise(alias) == (canonical, kind)
+
+
+@pytest.mark.parametrize("name, norm", [
+    ("市府办", "政府办公室"), ("省政府办公厅", "政府办公室"), ("团市委", "共青团委员会"),
+    ("共青团市委", "共青团委员会"), ("省人力资源和社会保障厅", "人力资源和社会保障局"),
+    ("北京市经济和信息化局", "经济和信息化局"), ("电信南昌分公司", "电信公司"),
+    ("南昌海关", "海关"), ("省公安厅", "公安局"), ("县数据资源局", "数据资源局"),
+])
+def test_norm_drops_level_and_place(name, norm):
+    assert un.normalise(name)[0] == norm
+
+
+def _kind_cases():
+    for rule in rules.pattern_rules("unit_aliases", "kinds"):
+        for example in rule.examples:
+            yield pytest.param(example, rule.data["kind"], id=f"{rule.id}:{example}")
+
+
+@pytest.mark.parametrize("name, kind", list(_kind_cases()))
+def test_kind_rules_in_order(name, kind):
+    assert un.kind_of(name) == kind
+
+
+@pytest.mark.parametrize("names, prefix", [
+    (["市纪委", "市委办", "人大办"], "市"),
+    (["省经济和信息化厅", "地方金融监管局"], "省"),
+    (["南昌海关", "省贸促会"], ""),
+    (["团市委", "教育局"], ""),
+])
+def test_shared_prefix_comes_from_first_item(names, prefix):
+    assert un.shared_prefix(names) == prefix
+
+
+@pytest.mark.parametrize("name, want", [
+    ("人大办", "市人大办"), ("城关区", "城关区"), ("南昌日报社", "南昌日报社"),
+    ("电信南昌分公司", "电信南昌分公司"), ("团市委", "团市委"), ("城北街道办事处", "城北街道办事处"),
+    ("公安局", "市公安局"), ("国家统计局南昌调查队", "国家统计局南昌调查队"),
+])
+def test_with_prefix_keeps_places_and_territories(name, want):
+    assert un.with_prefix(name, "市") == want
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市纪委、市委办、人大办", ["市纪委", "市委办", "人大办"]),
+    ("省经济和信息化厅,省人力资源和社会保障厅", ["省经济和信息化厅", "省人力资源和社会保障厅"]),
+    ("市民政局和城北街道办事处", ["市民政局", "城北街道办事处"]),
+    ("公安局及相关单位", ["公安局", "相关单位"]),
+    ("各县（市、区）、市交通局", ["各县（市、区）", "市交通局"]),
+    ("区水务局（牵头）、区农业农村局等单位", ["区水务局", "区农业农村局"]),
+    ("市海洋与渔业局", ["市海洋与渔业局"]),
+])
+def test_split_list(text, names):
+    assert [i.text for i in un.split_list(text)] == names
