@@ -137,6 +137,8 @@ def after_noun(text: str, pos: int) -> str:
     It ends at the clause end, at a conjunction, or at a list comma that
     introduces the next number.
     """
+    if text.startswith("的", pos):          # 10家以上的龙头企业
+        pos += 1
     end = clause_end(text, pos)
     s = text[pos:end]
     cut = re.search(r"、(?=\s*[0-9０-９一二两三四五六七八九十])|和|及|以及|并|，|等", s)

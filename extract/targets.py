@@ -243,14 +243,31 @@ def _bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _symbols() -> frozenset:
+    return frozenset(w for w, _, _, _ in _words("symbols"))
+
+
+def _defines_category(text: str, q, start: int, end: int) -> bool:
+    """500万元以上的项目: a number before 的 names a class of things, not a goal.
+
+    Percentages are shares of a population instead (70%以上的市民), and a
+    count after a building verb is still a goal (培育10家以上的龙头企业).
+    """
+    if not text.startswith("的", end) or q.kind == "percent":
+        return False
+    built = q.kind == "count" and _ends_with_any(text, start, rules.words("targets", "build_verbs"))
+    return not built
+
+
 def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
     """The one place where a number becomes a target, or not."""
     pre, per, start = _left_comparison(text, q.start)
     suf = _suffix_at(text, q.end, q.kind)
     end = suf[0] if suf else q.end
-    defines = text.startswith("的", end) and q.kind != "percent"
+    defines = _defines_category(text, q, start, end)
     if suf or (pre and not pre[2]) or (pre and q.unit):
-        if defines or (pre and pre[3] in "<>≤≥<=>=" and text.startswith("的", end)):
+        if defines or (pre and pre[3] in _symbols() and text.startswith("的", end)):
             return None          # a threshold defining a category: 500万元以上的项目
         op = suf[1] if suf else pre[1]
         rule = "time-limit" if q.kind == "duration" else "compare"
@@ -309,7 +326,7 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
     return ind, f.per or per
 
 
-def _distribute(text: str, found: list, inds: list) -> None:
+def _distribute(found: list, inds: list) -> None:
     """Give each item of a 分别 list its own indicator (in place)."""
     i = 0
     while i < len(found):
@@ -338,9 +355,15 @@ def find(text: str) -> list:
         if f is not None:
             found.append(f)
             prev = f
-    taken = _merge((f.start, f.end) for f in found)
-    found += [b for b in baselines(text) if not _overlaps(taken, b.start, b.end)]
-    return sorted(found, key=lambda f: f.start)
+    return _resolve_overlaps(found, baselines(text))
+
+
+def _resolve_overlaps(numeric: list, relative: list) -> list:
+    """One place for overlaps: a numeric target wins over a baseline reading of
+    the same words (达到国家标准 inside 达到国家标准的90%)."""
+    taken = _merge((f.start, f.end) for f in numeric)
+    kept = numeric + [b for b in relative if not _overlaps(taken, b.start, b.end)]
+    return sorted(kept, key=lambda f: f.start)
 
 
 def extract_targets(plan: Plan, nodes: Sequence[Node]) -> list:
@@ -353,7 +376,7 @@ def extract_targets(plan: Plan, nodes: Sequence[Node]) -> list:
         floor = max(last_end, node.body_start if node and 0 <= node.body_start <= f.start else 0)
         inds.append(_indicator(text, f, floor))
         last_end = f.end
-    _distribute(text, found, inds)
+    _distribute(found, inds)
     out = []
     for f, (ind, per) in zip(found, inds):
         q = f.q
