@@ -271,7 +271,8 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
             return None          # a threshold defining a category: 500万元以上的项目
         op = suf[1] if suf else pre[1]
         rule = "time-limit" if q.kind == "duration" else "compare"
-        share_at = end + 1 if text.startswith("的", end) and _clause_open(text, start) else -1
+        shares = q.kind == "percent" and text.startswith("的", end) and _clause_open(text, start)
+        share_at = end + 1 if shares else -1
         return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at)
     if q.kind == "duration" or defines:
         return None
