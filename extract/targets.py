@@ -166,9 +166,11 @@ def _ends_with_any(text: str, end: int, words) -> Optional[str]:
 
 
 def _clause_open(text: str, pos: int) -> bool:
-    """Nothing but a clause start, 有 or white space before ``pos``."""
+    """Nothing but a clause start, a scope word, 有 or white space before ``pos``."""
     s, _ = indicator.clause_start(text, pos)
-    return indicator.trim(text[s:pos]).rstrip("有") in ("", "并")
+    head = indicator.trim(text[s:pos]).rstrip("有")
+    scope = _ends_with_any(head, len(head), rules.words("targets", "scope_words")) or ""
+    return head[:len(head) - len(scope)] in ("", "并")
 
 
 def _share(text: str, q, after: int, prev) -> Optional[Found]:
@@ -356,13 +358,15 @@ def find(text: str) -> list:
         if f is not None:
             found.append(f)
             prev = f
-    return _resolve_overlaps(found, baselines(text))
+    return _resolve_overlaps(text, found, baselines(text))
 
 
-def _resolve_overlaps(numeric: list, relative: list) -> list:
+def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
     """One place for overlaps: a numeric target wins over a baseline reading of
     the same words (达到国家标准 inside 达到国家标准的90%)."""
-    taken = _merge((f.start, f.end) for f in numeric)
+    # a population share owns its whole clause (85%以上的村达到…标准)
+    shares = [(f.share_at, indicator.clause_end(text, f.share_at)) for f in numeric if f.share_at > 0]
+    taken = _merge([(f.start, f.end) for f in numeric] + shares)
     kept = numeric + [b for b in relative if not _overlaps(taken, b.start, b.end)]
     return sorted(kept, key=lambda f: f.start)
 
