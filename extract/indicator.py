@@ -159,6 +159,22 @@ def _first_verb_split(s: str) -> tuple:
     return s, ""
 
 
+def counted_actor(noun: str) -> str:
+    """200家企业通过评估 -> 通过评估的企业: a counted actor followed by what it does.
+
+    Only for a short head noun directly followed by a verb and no 的, so that
+    noun phrases such as 网络改造应用良好的企业 stay as they are.
+    """
+    import jieba.posseg as pseg
+    if "的" in noun:
+        return noun
+    words = list(pseg.cut(noun))
+    if (len(words) >= 3 and words[0].flag.startswith("n") and len(words[0].word) <= 3
+            and words[1].flag in ("v", "p")):
+        return f"{noun[len(words[0].word):]}的{words[0].word}"
+    return noun
+
+
 def population_share(text: str, pos: int) -> str:
     """80%的选民参与选举 -> 参与选举的选民比例 (``pos`` just after the 的)."""
     clause = text[pos:clause_end(text, pos)].strip()

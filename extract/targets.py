@@ -318,7 +318,7 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
     if q is not None and q.kind == "count":
         noun = indicator.after_noun(text, f.end)
         if noun and _NOUN_START.match(noun) and _prefix_at(noun + "0", len(noun)) is None:
-            return indicator.trim(noun), f.per
+            return indicator.counted_actor(indicator.trim(noun)), f.per
     ind, per, start = indicator.before(text, f.start, floor)
     if not ind:
         ind = indicator.previous_clause(text, start, floor)
