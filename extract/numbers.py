@@ -56,11 +56,22 @@ def unit_aliases() -> tuple:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+SPACES = " \t\u3000\xa0"
+
+
+def skip_spaces(text: str, pos: int) -> int:
+    """First position at or after ``pos`` that is not a space within the line."""
+    while pos < len(text) and text[pos] in SPACES:
+        pos += 1
+    return pos
+
+
 def unit_at(text: str, pos: int) -> tuple:
-    """The unit alias starting at ``pos``: (Unit, end) or (None, pos)."""
+    """The unit alias starting at ``pos`` (spaces allowed before it): (Unit, end) or (None, pos)."""
+    at = skip_spaces(text, pos)
     for alias, unit in unit_aliases():
-        if text.startswith(alias, pos):
-            return unit, pos + len(alias)
+        if text.startswith(alias, at):
+            return unit, at + len(alias)
     return None, pos
 
 

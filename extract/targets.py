@@ -67,7 +67,8 @@ def _prefix_at(text: str, end: int) -> Optional[tuple]:
 
 
 def _suffix_at(text: str, pos: int, kind: Optional[str]) -> Optional[tuple]:
-    """The comparison word starting at ``pos``: (end, op)."""
+    """The comparison word starting at ``pos`` (spaces allowed before it): (end, op)."""
+    pos = numbers.skip_spaces(text, pos)
     for word, op, _, kinds in _words("suffix"):
         if text.startswith(word, pos) and (not kinds or kind in kinds):
             return pos + len(word), op
@@ -80,11 +81,11 @@ def _left_comparison(text: str, start: int) -> tuple:
     Returns (prefix or None, per or None, span start). 低于每万户2起 has the
     per between the word and the number; 至少开展2次 a verb.
     """
-    per, pos = None, start
+    per, pos = None, _skip_back(text, start)
     for rule in rules.pattern_rules("targets", "per"):
-        for m in rule.regex.finditer(text, max(0, start - 12), start):
-            if m.end() == start:
-                per, pos = m.group(), m.start()
+        for m in rule.regex.finditer(text, max(0, pos - 12), pos):
+            if m.end() == pos:
+                per, pos = m.group(), _skip_back(text, m.start())
     pre = _prefix_at(text, pos)
     if pre is None and per is None:
         for verb in _gap_verbs():
@@ -93,6 +94,13 @@ def _left_comparison(text: str, start: int) -> tuple:
                 if pre is not None:
                     break
     return pre, per, (pre[0] if pre else start)
+
+
+def _skip_back(text: str, pos: int) -> int:
+    """Move left over spaces within the line: 不低于 30% reads as 不低于30%."""
+    while pos > 0 and text[pos - 1] in numbers.SPACES:
+        pos -= 1
+    return pos
 
 
 @functools.lru_cache(maxsize=None)
