@@ -1,4 +1,4 @@
-"""Numerals and units: find a number with its unit and read its value.
+"""Numerals and units: find every number with its unit and read its value.
 
 Arabic digits (ASCII or full-width, decimals, ASCII thousands separators) and
 Chinese numerals are both read here; the patterns and the unit aliases are data
@@ -6,6 +6,7 @@ in ``rules/targets.yaml`` and ``rules/units_of_measure.yaml``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -144,3 +145,62 @@ def _range_end(text: str, pos: int) -> tuple:
                 continue
         return upper, m.end()
     return None, pos
+
+
+# --- finding quantities in a text ---------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _exclusions() -> tuple:
+    return rules.pattern_rules("targets", "exclusions")
+
+
+def merge_spans(spans) -> list:
+    """Sorted, disjoint intervals covering ``spans``."""
+    out = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def excluded_spans(text: str) -> list:
+    return merge_spans((m.start(), m.end()) for r in _exclusions() for m in r.regex.finditer(text))
+
+
+def overlaps(spans: list, s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of the disjoint sorted ``spans``."""
+    i = bisect.bisect_left(spans, (e, -1)) - 1
+    return i >= 0 and spans[i][1] > s
+
+
+def _plausible_number(text: str, m: re.Match) -> bool:
+    """Reject numerals that are part of codes, dates, ranks or words."""
+    raw = m.group()
+    if m.lastgroup == "number_chinese" and raw[0] in "万亿千百" and not raw.startswith("百分之"):
+        return False
+    before = text[m.start() - 1] if m.start() else ""
+    if before and (before.isascii() and (before.isalnum() or before in "./-")):
+        return False
+    if any(text.endswith(w, 0, m.start()) for w in rules.words("targets", "not_a_quantity_before")):
+        return False
+    return True
+
+
+def _blocked_after(text: str, pos: int) -> bool:
+    return any(text.startswith(w, pos) for w in rules.words("targets", "not_a_quantity_after"))
+
+
+def quantities(text: str) -> list:
+    """Every plausible number with its unit, outside excluded spans."""
+    spans = excluded_spans(text)
+    out = []
+    for m in number_regex().finditer(text):
+        if not _plausible_number(text, m) or overlaps(spans, m.start(), m.end()):
+            continue
+        q = read_quantity(text, m)
+        if q is None or (q.unit is None and _blocked_after(text, q.end)):
+            continue
+        out.append(q)
+    return out

@@ -18,7 +18,6 @@ rules/units_of_measure.yaml.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -106,65 +105,6 @@ def _skip_back(text: str, pos: int) -> int:
 @functools.lru_cache(maxsize=None)
 def _gap_verbs() -> tuple:
     return tuple(sorted(rules.load("targets")["comparators"]["gap_verbs"], key=len, reverse=True))
-
-
-# --- candidate numbers --------------------------------------------------------
-
-@functools.lru_cache(maxsize=None)
-def _exclusions() -> tuple:
-    return rules.pattern_rules("targets", "exclusions")
-
-
-def _merge(spans) -> list:
-    """Sorted, disjoint intervals covering ``spans``."""
-    out = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def excluded_spans(text: str) -> list:
-    return _merge((m.start(), m.end()) for r in _exclusions() for m in r.regex.finditer(text))
-
-
-def _overlaps(spans: list, s: int, e: int) -> bool:
-    """Whether [s, e) overlaps one of the disjoint sorted ``spans``."""
-    i = bisect.bisect_left(spans, (e, -1)) - 1
-    return i >= 0 and spans[i][1] > s
-
-
-def _plausible_number(text: str, m: re.Match) -> bool:
-    """Reject numerals that are part of codes, dates, ranks or words."""
-    raw = m.group()
-    if m.lastgroup == "number_chinese" and raw[0] in "万亿千百" and not raw.startswith("百分之"):
-        return False
-    before = text[m.start() - 1] if m.start() else ""
-    if before and (before.isascii() and (before.isalnum() or before in "./-")):
-        return False
-    if any(text.endswith(w, 0, m.start()) for w in rules.words("targets", "not_a_quantity_before")):
-        return False
-    return True
-
-
-def _blocked_after(text: str, pos: int) -> bool:
-    return any(text.startswith(w, pos) for w in rules.words("targets", "not_a_quantity_after"))
-
-
-def quantities(text: str) -> list:
-    """Every plausible number with its unit, outside excluded spans."""
-    spans = excluded_spans(text)
-    out = []
-    for m in numbers.number_regex().finditer(text):
-        if not _plausible_number(text, m) or _overlaps(spans, m.start(), m.end()):
-            continue
-        q = numbers.read_quantity(text, m)
-        if q is None or (q.unit is None and _blocked_after(text, q.end)):
-            continue
-        out.append(q)
-    return out
 
 
 # --- deciding which numbers are targets ----------------------------------------
@@ -361,7 +301,7 @@ def _distribute(found: list, inds: list) -> None:
 def find(text: str) -> list:
     """All target spans in reading order (numbers and baselines)."""
     found, prev = [], None
-    for q in quantities(text):
+    for q in numbers.quantities(text):
         f = _decide(text, q, prev)
         if f is not None:
             found.append(f)
@@ -374,8 +314,8 @@ def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
     the same words (达到国家标准 inside 达到国家标准的90%)."""
     # a population share owns its whole clause (85%以上的村达到…标准)
     shares = [(f.share_at, indicator.clause_end(text, f.share_at)) for f in numeric if f.share_at > 0]
-    taken = _merge([(f.start, f.end) for f in numeric] + shares)
-    kept = numeric + [b for b in relative if not _overlaps(taken, b.start, b.end)]
+    taken = numbers.merge_spans([(f.start, f.end) for f in numeric] + shares)
+    kept = numeric + [b for b in relative if not numbers.overlaps(taken, b.start, b.end)]
     return sorted(kept, key=lambda f: f.start)
 
 
