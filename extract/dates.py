@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from . import datenorm, datescan, phases, rules
 from .datenorm import Side
@@ -323,9 +323,9 @@ def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
     return [value for value, _ in _walk(exprs, seed)]
 
 
-def _walk(exprs: list, seed: Optional[tuple]) -> list:
+def _walk(exprs: list, seed: Optional[tuple]) -> Iterator[tuple]:
     """(value, context after it) for each expression that names a date."""
-    out, prev = [], seed
+    prev = seed
     for expr in exprs:
         try:
             value = _value(expr, None if expr.after_recurrence else prev)
@@ -333,8 +333,7 @@ def _walk(exprs: list, seed: Optional[tuple]) -> list:
             continue   # 2月30日 is not a date
         if value.date_end is not None and _writes_year(expr):
             prev = (value.date_start, value.date_end)
-        out.append((value, prev))
-    return out
+        yield value, prev
 
 
 def _writes_year(expr: Expr) -> bool:
@@ -389,8 +388,9 @@ def context_at(text: str, pos: int, title: str = "") -> Optional[int]:
 def parse(text: str, year: Optional[int] = None) -> Optional[Value]:
     """The first expression in a short string, a bare month taking ``year``."""
     seed = (date(year, 1, 1), date(year, 12, 31)) if year else None
-    values = find(text, seed=seed)
-    return values[0] if values else None
+    for value, _ in _walk(expressions(text), seed):
+        return value        # the later ones are not needed
+    return None
 
 
 def extract_dates(plan: Plan, nodes: Sequence[Node]) -> list:
