@@ -1,13 +1,17 @@
-"""Benchmark: date normalisation against jionlp's parse_time, and pipeline throughput.
+"""Benchmark: our dates against jionlp (one span at a time, and whole plans), and pipeline throughput.
 
     .venv/bin/python bench/bench.py [--corpus DIR] [--gold DIR] [--seconds S] [--show-errors]
 
-1. Every gold date span (type ``date`` in the gold files) is located in its
-   plan and given to both tools as a short string, together with the same
-   year context: the year of the nearest preceding date whose year is
-   written, as the extractor uses it. A tool is right when its kind and its
-   start/end (or, for recurrence, its period) equal the gold.
-2. The whole pipeline runs over the corpus folder: files/s, characters/s, plans/s.
+1. Span mode: every gold date span (type ``date`` in the gold files) is
+   located in its plan and given to both normalisers as a short string,
+   together with the same year context: the year of the nearest preceding
+   date whose year is written, as the extractor uses it. A tool is right when
+   its kind and its start/end (or, for recurrence, its period) equal the gold.
+2. Text mode: each plan with gold is given whole (after clean and split) to
+   ``dates.extract_dates`` and to ``jionlp.ner.extract_time``. A gold span is
+   found when a returned span overlaps it with the gold's kind, start/end and
+   period.
+3. The whole pipeline runs over the corpus folder: files/s, characters/s, plans/s.
 
 jionlp is only a benchmark dependency (the ``bench`` extra).
 """
@@ -17,6 +21,8 @@ import argparse
 import contextlib
 import io
 import json
+import logging
+import re
 import sys
 import time
 import unicodedata
@@ -28,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract import dates, pipeline  # noqa: E402
+from extract.records import Plan  # noqa: E402
 
 KINDS = ("point", "range", "deadline", "recurring")
 
@@ -38,6 +45,9 @@ class Case:
     span: str
     year: Optional[int]      # year context at the span, None when the plan gave none yet
     want: tuple              # (kind, start, end, period) as ISO strings
+    plan: Optional[Plan] = None
+    start: int = 0           # where the span sits in plan.text
+    end: int = 0
 
 
 # ---------------------------------------------------------------- gold cases
@@ -53,15 +63,15 @@ def _normal(text: str) -> tuple:
     return "".join(chars), offsets
 
 
-def locate(text: str, span: str, after: int) -> Optional[int]:
-    """Offset in ``text`` of ``span`` compared in normal form, preferring one at or after ``after``."""
+def locate(text: str, span: str, after: int) -> Optional[tuple]:
+    """(start, end) in ``text`` of ``span`` compared in normal form, preferring one at or after ``after``."""
     norm, offsets = _normal(text)
     needle, _ = _normal(span)
     hits, pos = [], norm.find(needle)
     while pos >= 0 and needle:
-        hits.append(offsets[pos])
+        hits.append((offsets[pos], offsets[pos + len(needle) - 1] + 1))
         pos = norm.find(needle, pos + 1)
-    later = [h for h in hits if h >= after]
+    later = [h for h in hits if h[0] >= after]
     return (later or hits or [None])[0]
 
 
@@ -77,13 +87,13 @@ def gold_cases(gold_dir: Path, plans: dict) -> list:
             plan = plans.get((source, fact["part"]))
             if plan is None:
                 continue
-            pos = locate(plan.text, fact["span"], after.get(fact["part"], 0))
-            if pos is None:
+            where = locate(plan.text, fact["span"], after.get(fact["part"], 0))
+            if where is None:
                 continue
-            after[fact["part"]] = pos + 1
-            year = dates.context_at(plan.text, pos, plan.title)
+            after[fact["part"]] = where[1]      # gold facts are in reading order and never nest
+            year = dates.context_at(plan.text, where[0], plan.title)
             want = (fact["kind"], fact.get("start"), fact.get("end"), fact.get("period"))
-            cases.append(Case(source, fact["span"], year, want))
+            cases.append(Case(source, fact["span"], year, want, plan, *where))
     return cases
 
 
@@ -103,6 +113,8 @@ def ours(case: Case) -> tuple:
 def load_jionlp():
     with contextlib.redirect_stdout(io.StringIO()):   # it prints a banner on import
         import jionlp
+    # extract_time logs a traceback for each substring parse_time rejects
+    logging.getLogger().setLevel(logging.CRITICAL)
     return jionlp
 
 
@@ -149,6 +161,75 @@ def _iso_period(delta: dict) -> Optional[str]:
     return None
 
 
+# ---------------------------------------------------------------- text mode
+
+@dataclass
+class Doc:
+    """A plan with gold dates, as both tools get it in text mode."""
+
+    plan: Plan
+    nodes: list
+    base: dict               # jionlp's time base
+    cases: list              # the gold date spans inside it
+
+
+# jionlp takes one base time per call: 1 January of the first year the plan
+# writes out (a plan's own year), plus one second so that deadlines show.
+_FIRST_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)[ 　]*年")
+
+
+def gold_docs(cases: list, extractions: list) -> list:
+    docs = []
+    for ex in extractions:
+        mine = [c for c in cases if c.plan is ex.plan]
+        if mine:
+            first = _FIRST_YEAR.search(ex.plan.text)
+            year = int(first.group(1)) if first else 2000
+            base = {"year": year, "month": 1, "day": 1, "hour": 0, "minute": 0, "second": 1}
+            docs.append(Doc(ex.plan, ex.nodes, base, mine))
+    return docs
+
+
+def ours_text(doc: Doc) -> list:
+    """(start, end, (kind, start, end, period)) of each date the extractor finds."""
+    return [(f.char_start, f.char_end, (f.kind, _iso(f.start), _iso(f.end), f.period))
+            for f in dates.extract_dates(doc.plan, doc.nodes)]
+
+
+def jionlp_text_tool(jio) -> Callable:
+    """extract_time on the whole plan, its types mapped to ours as in span mode."""
+    def run(doc: Doc) -> list:
+        try:
+            items = jio.ner.extract_time(doc.plan.text, time_base=doc.base)
+        except Exception:
+            return []
+        out = []
+        for item in items:
+            try:
+                value = _map_jionlp(item.get("detail") or {}, doc.base)
+            except Exception:
+                value = ("error", None, None, None)
+            out.append((item["offset"][0], item["offset"][1], value))
+        return out
+    return run
+
+
+def recall(tool: Callable, docs: list) -> tuple:
+    """Like ``accuracy``, over whole plans: (found, {kind: (found, total)}, missed, spans returned).
+
+    A gold span is found when a returned span overlaps it with the gold's value.
+    """
+    answers, returned = {}, 0
+    for doc in docs:
+        spans = tool(doc)
+        returned += len(spans)
+        for case in doc.cases:
+            near = [v for s, e, v in spans if s < case.end and case.start < e]
+            answers[id(case)] = case.want if case.want in near else (near[0] if near else None)
+    cases = [c for doc in docs for c in doc.cases]
+    return accuracy(lambda case: answers[id(case)], cases) + (returned,)
+
+
 # ---------------------------------------------------------------- measuring
 
 def accuracy(tool: Callable, cases: list) -> tuple:
@@ -166,10 +247,10 @@ def accuracy(tool: Callable, cases: list) -> tuple:
     return right, per_kind, wrong
 
 
-def throughput(tools: dict, cases: list, seconds: float) -> dict:
-    """Spans per CPU second for each tool.
+def throughput(tools: dict, items: list, seconds: float) -> dict:
+    """Items (spans or plans) per CPU second for each tool.
 
-    The tools take turns over the whole set of spans until each has used
+    The tools take turns over the whole list until each has used
     ``seconds``, so that a change in the machine's load hits all of them alike.
     """
     spent = {name: 0.0 for name in tools}
@@ -179,10 +260,10 @@ def throughput(tools: dict, cases: list, seconds: float) -> dict:
             if spent[name] >= seconds:
                 continue
             started = time.process_time()
-            for case in cases:
-                tool(case)
+            for item in items:
+                tool(item)
             spent[name] += time.process_time() - started
-            done[name] += len(cases)
+            done[name] += len(items)
     return {name: done[name] / spent[name] for name in tools}
 
 
@@ -204,22 +285,30 @@ def pipeline_throughput(corpus: Path, seconds: float) -> dict:
 # ---------------------------------------------------------------- report
 
 def _row(cells, widths) -> str:
-    return "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+    return "  ".join(str(c).rjust(w) if i > 1 else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
 
-def report(cases, scores, speeds, pipe) -> None:
+def report(cases, docs, rows, pipe) -> None:
+    """rows: (mode, tool, (right, per_kind, wrong[, returned]), spans/s, characters/s)."""
     n = len(cases)
-    widths = (20, 9, 9) + (10,) * len(KINDS) + (12,)
-    print(f"Date normalisation on {n} gold date spans "
-          f"(same year context for both tools: nearest preceding written year)\n")
-    print(_row(("tool", "right", "accuracy", *KINDS, "spans/s"), widths))
-    print(_row(("-" * 20, *("-" * w for w in widths[1:])), widths))
-    for name, (right, per_kind, _) in scores.items():
+    text_chars = sum(len(d.plan.text) for d in docs)
+    print(f"Dates against jionlp: {n} gold date spans in {len(docs)} plans ({text_chars:,} characters)")
+    print("  span: each gold span alone, same year context for both (accuracy = right/spans)")
+    print("  text: whole plans, gold spans found among the returned ones (recall = found/spans)\n")
+    widths = (4, 20, 7, 7) + (9,) * len(KINDS) + (8, 10, 11)
+    print(_row(("mode", "tool", "right", "score", *KINDS, "returned", "spans/s", "chars/s"), widths))
+    print(_row(tuple("-" * w for w in widths), widths))
+    for mode, name, score, spans_s, chars_s in rows:
+        right, per_kind = score[0], score[1]
+        returned = score[3] if len(score) > 3 else "-"
         kinds = [f"{per_kind[k][0]}/{per_kind[k][1]}" for k in KINDS]
-        print(_row((name, f"{right}/{n}", f"{100 * right / n:.1f}%", *kinds, f"{speeds[name]:,.0f}"),
-                   widths))
-    names = list(scores)
-    print(f"\nspeed ratio {names[0]} / {names[1]}: {speeds[names[0]] / speeds[names[1]]:.1f}x")
+        print(_row((mode, name, f"{right}/{n}", f"{100 * right / n:.1f}%", *kinds, returned,
+                    f"{spans_s:,.0f}", f"{chars_s:,.0f}"), widths))
+    print()
+    for mode in dict.fromkeys(r[0] for r in rows):
+        ours, theirs = [r for r in rows if r[0] == mode][:2]
+        print(f"{mode} mode: {ours[1]} is {ours[3] / theirs[3]:.1f}x the speed of {theirs[1]}, "
+              f"{ours[2][0] - theirs[2][0]:+d} spans right")
     s = pipe["seconds"] / pipe["runs"]
     print(f"\nWhole pipeline on the corpus ({pipe['files']} files, {pipe['plans']} plans, "
           f"{pipe['chars']:,} characters; {pipe['runs']} runs, {s:.2f} s CPU each):")
@@ -227,30 +316,46 @@ def report(cases, scores, speeds, pipe) -> None:
           f"{pipe['plans'] / s:,.1f} plans/s")
 
 
+def _show_errors(rows) -> None:
+    for mode, name, score, _, _ in rows:
+        print(f"\n{mode} mode, {name} wrong on {len(score[2])}:")
+        for case, got in score[2]:
+            print(f"  {case.span!r} (year {case.year}): want {case.want}, got {got}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold")
     parser.add_argument("--seconds", type=float, default=3.0,
-                        help="CPU seconds spent timing each tool and the pipeline (default 3)")
+                        help="CPU seconds spent timing each tool in each mode, and the pipeline (default 3)")
     parser.add_argument("--show-errors", action="store_true", help="list the spans each tool gets wrong")
     args = parser.parse_args(argv)
 
     pipe = pipeline_throughput(args.corpus, args.seconds)
+    extractions = [ex for r in pipe["results"] for ex in r.extractions]
     plans = {(r.path, ex.plan.part): ex.plan for r in pipe["results"] for ex in r.extractions}
     cases = gold_cases(args.gold, plans)
     if not cases:
         print(f"no gold date spans found under {args.gold}", file=sys.stderr)
         return 1
-    tools = {"plan-extract": ours, "jionlp.parse_time": jionlp_tool(load_jionlp())}
-    scores = {name: accuracy(tool, cases) for name, tool in tools.items()}
-    speeds = throughput(tools, cases, args.seconds)
-    report(cases, scores, speeds, pipe)
+    docs = gold_docs(cases, extractions)
+    jio = load_jionlp()
+    rows = []
+    span_chars = sum(len(c.span) for c in cases) / len(cases)
+    span_tools = {"plan-extract": ours, "jionlp.parse_time": jionlp_tool(jio)}
+    speeds = throughput(span_tools, cases, args.seconds)
+    for name, tool in span_tools.items():
+        rows.append(("span", name, accuracy(tool, cases), speeds[name], speeds[name] * span_chars))
+    text_tools = {"plan-extract": ours_text, "jionlp.extract_time": jionlp_text_tool(jio)}
+    speeds = throughput(text_tools, docs, args.seconds)
+    per_doc_spans, per_doc_chars = len(cases) / len(docs), sum(len(d.plan.text) for d in docs) / len(docs)
+    for name, tool in text_tools.items():
+        rows.append(("text", name, recall(tool, docs), speeds[name] * per_doc_spans,
+                     speeds[name] * per_doc_chars))
+    report(cases, docs, rows, pipe)
     if args.show_errors:
-        for name, (_, _, wrong) in scores.items():
-            print(f"\n{name} wrong on {len(wrong)}:")
-            for case, got in wrong:
-                print(f"  {case.span!r} (year {case.year}): want {case.want}, got {got}")
+        _show_errors(rows)
     return 0
 
 

@@ -1,7 +1,9 @@
 """Dates, deadlines, recurrence and phases, tied to their outline node.
 
 The stages, in order (rules in ``rules/dates.yaml``):
-  1. ``candidates``: every point, range and recurrence rule proposes spans;
+  1. ``candidates``: every point, range and recurrence rule proposes spans
+     (on long texts each rule is only tried where a match can start, see
+     ``extract/datescan.py``);
   2. ``drop_excluded``: spans overlapping a document number, an edition year,
      a cited title … are dropped;
   3. ``resolve_overlaps``: the leftmost, then the longest span wins;
@@ -13,29 +15,20 @@ stage headings and the first date in the heading or its ``时间:`` line.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
-from . import datenorm, phases, rules
+from . import datenorm, datescan, phases, rules
 from .datenorm import Side
 from .records import DateFact, Node, NodeLocator, Plan
 
 RULES = "dates"
 _SPAN_KEYS = {"points": "point", "ranges": "range", "recurring": "recurring"}
-
-
-class Raw(NamedTuple):
-    """A rule's match, not yet read."""
-
-    start: int
-    end: int
-    rule_id: str
-    role: str            # point, range, recurring or tail
-    match: re.Match
 
 
 @dataclass(slots=True)
@@ -104,37 +97,72 @@ def _all_triggers() -> frozenset:
     return frozenset().union(*(n for key in keys for _, needs in _gated(key) for n in needs))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=None)
+def _scanner(regex: re.Pattern) -> datescan.Scanner:
+    return datescan.Scanner(regex)
+
+
+@functools.lru_cache(maxsize=None)
+def _spec(rule_id: str, role: str, regex: re.Pattern) -> tuple:
+    """What reading a match of a rule needs: (rule id, role, group plan)."""
+    return rule_id, role, datenorm.group_plan(regex)
+
+
 def _tried(key: str, present: frozenset) -> tuple:
     # `needs` in the rule file: skips rules that cannot match, never changes a
-    # result. Texts share few sets of trigger characters, so the choice is cached.
+    # result.
     return tuple(rule for rule, needs in _gated(key) if all(not n.isdisjoint(present) for n in needs))
 
 
+class _Plan(NamedTuple):
+    """The rules worth trying on a text, with what each stage needs of them."""
+
+    spans: tuple         # (scanner, spec) of point, range, recurrence rules
+    exclusions: tuple    # (scanner, exempt from the own title?)
+    prefixes: tuple      # scanners of point prefixes
+
+
 @functools.lru_cache(maxsize=4096)
-def _span_rules(present: frozenset) -> tuple:
-    return tuple((rule, role) for key, role in _SPAN_KEYS.items() for rule in _tried(key, present))
+def _plan(present: frozenset) -> _Plan:
+    # Texts share few sets of trigger characters, so the choice is cached.
+    spans = tuple((_scanner(rule.regex), _spec(rule.id, role, rule.regex))
+                  for key, role in _SPAN_KEYS.items() for rule in _tried(key, present))
+    exclusions = tuple((_scanner(rule.regex), bool(rule.data.get("own_title_exempt")))
+                       for rule in _tried("exclusions", present))
+    prefixes = tuple(_scanner(rule.regex) for rule in _tried("point_prefixes", present))
+    return _Plan(spans, exclusions, prefixes)
 
 
 def candidates(text: str, present: Optional[frozenset] = None) -> list:
-    """Stage 1: every span any point, range or recurrence rule finds."""
-    present = triggers(text) if present is None else present
-    return [Raw(m.start(), m.end(), rule.id, role, m)
-            for rule, role in _span_rules(present)
-            for m in rule.regex.finditer(text)]
+    """Stage 1: every span any point, range or recurrence rule finds.
+
+    Each is a tuple (start, -end, order, spec, match): sorting them puts the
+    leftmost, then the longest first, and rule order breaks ties.
+    """
+    plan = _plan(triggers(text) if present is None else present)
+    out, size = [], len(text)
+    long = size >= datescan.SHORT
+    for scanner, spec in plan.spans:
+        if not scanner.nonempty:
+            out += [(m.start(), -m.end(), len(out) + i, spec, m)
+                    for i, m in enumerate(scanner.regex.finditer(text))]
+            continue
+        search = scanner.long_search if long else scanner.regex.search
+        m = search(text)
+        while m is not None:       # finditer, without its iterator on short texts
+            start, end = m.span()
+            out.append((start, -end, len(out), spec, m))
+            # a match is never empty, so none can start at the very end
+            m = search(text, end) if end < size else None
+    return out
 
 
-_PLANS: dict = {}   # rule id → datenorm.group_plan of its pattern
-
-
-def read(raw: Raw) -> Optional[Found]:
+def read(spec: tuple, m: re.Match, start: int, end: int) -> Optional[Found]:
     """The fields of a match, or None when they name no calendar date (month 13)."""
-    plan = _PLANS.get(raw.rule_id)
-    if plan is None:
-        plan = _PLANS[raw.rule_id] = datenorm.group_plan(raw.match.re)
-    first, second = datenorm.group_fields(raw.match, plan)
+    rule_id, role, group_plan = spec
+    first, second = datenorm.group_fields(m, group_plan)
     try:
-        return Found(raw.start, raw.end, raw.rule_id, raw.role, first,
+        return Found(start, end, rule_id, role, first,
                      datenorm.make_side(first), datenorm.make_side(second) if second else None)
     except datenorm.Invalid:
         return None
@@ -143,12 +171,15 @@ def read(raw: Raw) -> Optional[Found]:
 def excluded_spans(text: str, title: str = "", present: Optional[frozenset] = None) -> list:
     """Spans that hold no date: document numbers, edition years, cited titles …"""
     spans = []
-    for rule in _tried("exclusions", triggers(text) if present is None else present):
-        exempt = rule.data.get("own_title_exempt") and _title_key(title)
-        for m in rule.regex.finditer(text):
+    own = None
+    for scanner, own_title_exempt in _plan(triggers(text) if present is None else present).exclusions:
+        if own_title_exempt and own is None:
+            own = _title_key(title)
+        exempt = own_title_exempt and own
+        for m in scanner.finditer(text):
             if exempt and _is_own_title(m.group(), exempt):
                 continue
-            spans.append((m.start(), m.end()))
+            spans.append(m.span())
     return spans
 
 
@@ -164,10 +195,18 @@ def _is_own_title(cited: str, own: str) -> bool:
 
 
 def drop_excluded(found: list, blocked: list) -> list:
-    """Stage 2: drop every span that overlaps an excluded one."""
+    """Stage 2: drop every candidate that overlaps an excluded span."""
     if not blocked:
         return found
-    return [f for f in found if not any(s < f.end and f.start < e for s, e in blocked)]
+    # Sorted by start, a candidate overlaps some span starting before its end
+    # exactly when the furthest end among those spans passes its start.
+    blocked = sorted(blocked)
+    starts = [s for s, _ in blocked]
+    reach, furthest = [-1], -1
+    for _, e in blocked:
+        furthest = e if e > furthest else furthest
+        reach.append(furthest)
+    return [f for f in found if reach[bisect.bisect_left(starts, -f[1])] <= f[0]]
 
 
 def resolve_overlaps(found: list) -> list:
@@ -177,20 +216,26 @@ def resolve_overlaps(found: list) -> list:
     2021年13月 the year survives. Only winners are read, which keeps this cheap.
     """
     kept, last_end = [], -1
-    for raw in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
-        if raw.start >= last_end:
-            f = read(raw)
+    for start, neg_end, _, spec, m in sorted(found):
+        if start >= last_end:
+            f = read(spec, m, start, -neg_end)
             if f is not None:
                 kept.append(f)
                 last_end = f.end
     return kept
 
 
-def _match_at(key: str, text: str, pos: int):
-    for rule in _rules(key):
-        m = rule.regex.match(text, pos)
+@functools.lru_cache(maxsize=None)
+def _matchers(key: str, role: str = "") -> tuple:
+    """(regex.match, spec) of each rule of ``key``, tried in order at one place."""
+    return tuple((rule.regex.match, _spec(rule.id, role, rule.regex)) for rule in _rules(key))
+
+
+def _match_at(matchers: tuple, text: str, pos: int):
+    for match, spec in matchers:
+        m = match(text, pos)
         if m:
-            return rule, m
+            return spec, m
     return None, None
 
 
@@ -199,21 +244,24 @@ def _tail_at(text: str, pos: int, by_start: dict) -> Optional[Found]:
     found = by_start.get(pos)
     if found is not None and found.role == "point":
         return found
-    rule, m = _match_at("range_tails", text, pos)
+    spec, m = _match_at(_matchers("range_tails", "tail"), text, pos)
     if m is None:
         return None
-    return read(Raw(m.start(), m.end(), rule.id, "tail", m))
+    return read(spec, m, m.start(), m.end())
 
 
 def combine(text: str, found: list, present: Optional[frozenset] = None) -> list:
     """Stage 4: ranges (A至B), deadlines (A前), prefixed points (到A)."""
+    if not found:
+        return []
     by_start = {f.start: f for f in found}
     prefix_ends = _prefix_ends(text, triggers(text) if present is None else present)
+    connectors, suffixes = _matchers("connectors"), _matchers("deadline_suffixes")
     exprs, skip_until, prev_end, prev_recurring = [], -1, -1, False
     for f in found:
         if f.start < skip_until:
             continue
-        expr = _combine_one(text, f, by_start, prefix_ends)
+        expr = _combine_one(text, f, by_start, prefix_ends, connectors, suffixes)
         expr.after_recurrence = prev_recurring and text[prev_end:f.start].strip() == ""
         exprs.append(expr)
         skip_until = expr.end
@@ -221,17 +269,18 @@ def combine(text: str, found: list, present: Optional[frozenset] = None) -> list
     return exprs
 
 
-def _combine_one(text: str, f: Found, by_start: dict, prefix_ends: dict) -> Expr:
+def _combine_one(text: str, f: Found, by_start: dict, prefix_ends: dict,
+                 connectors: tuple, suffixes: tuple) -> Expr:
     if f.role != "point":
         return Expr(f.start, f.end, f.role, f"{f.role}:{f.rule_id}", f)
-    _, conn = _match_at("connectors", text, f.end)
+    _, conn = _match_at(connectors, text, f.end)
     if conn is not None and conn.end() > f.end:
         tail = _tail_at(text, conn.end(), by_start)
         if tail is not None:
             return Expr(f.start, tail.end, "range", f"range:{f.rule_id}~{tail.rule_id}", f, tail)
     start = prefix_ends.get(f.start, f.start)
     rule_id = f"point:{f.rule_id}" if start == f.start else f"point:prefix+{f.rule_id}"
-    _, suffix = _match_at("deadline_suffixes", text, f.end)
+    _, suffix = _match_at(suffixes, text, f.end)
     if suffix is not None and suffix.end() > f.end:
         return Expr(start, suffix.end(), "deadline", f"deadline:{f.rule_id}", f)
     return Expr(start, f.end, "point", rule_id, f)
@@ -240,8 +289,8 @@ def _combine_one(text: str, f: Found, by_start: dict, prefix_ends: dict) -> Expr
 def _prefix_ends(text: str, present: frozenset) -> dict:
     """Map the end of each 到/截至 … prefix to its start."""
     ends = {}
-    for rule in _tried("point_prefixes", present):
-        for m in rule.regex.finditer(text):
+    for scanner in _plan(present).prefixes:
+        for m in scanner.finditer(text):
             ends.setdefault(m.end(), m.start())
     return ends
 
@@ -274,9 +323,9 @@ def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
     return [value for value, _ in _walk(exprs, seed)]
 
 
-def _walk(exprs: list, seed: Optional[tuple]) -> list:
+def _walk(exprs: list, seed: Optional[tuple]) -> Iterator[tuple]:
     """(value, context after it) for each expression that names a date."""
-    out, prev = [], seed
+    prev = seed
     for expr in exprs:
         try:
             value = _value(expr, None if expr.after_recurrence else prev)
@@ -284,8 +333,7 @@ def _walk(exprs: list, seed: Optional[tuple]) -> list:
             continue   # 2月30日 is not a date
         if value.date_end is not None and _writes_year(expr):
             prev = (value.date_start, value.date_end)
-        out.append((value, prev))
-    return out
+        yield value, prev
 
 
 def _writes_year(expr: Expr) -> bool:
@@ -340,8 +388,9 @@ def context_at(text: str, pos: int, title: str = "") -> Optional[int]:
 def parse(text: str, year: Optional[int] = None) -> Optional[Value]:
     """The first expression in a short string, a bare month taking ``year``."""
     seed = (date(year, 1, 1), date(year, 12, 31)) if year else None
-    values = find(text, seed=seed)
-    return values[0] if values else None
+    for value, _ in _walk(expressions(text), seed):
+        return value        # the later ones are not needed
+    return None
 
 
 def extract_dates(plan: Plan, nodes: Sequence[Node]) -> list:
