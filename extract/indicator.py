@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Optional
 
-from . import rules
+from . import nlp, rules
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -150,7 +150,7 @@ def after_noun(text: str, pos: int) -> str:
 
 def _first_verb_split(s: str) -> tuple:
     """Split a clause at its first verb: 选民参与选举 -> (选民, 参与选举)."""
-    import jieba.posseg as pseg
+    pseg = nlp.posseg()
     pos = 0
     for word, flag in pseg.cut(s):
         if flag.startswith("v") and pos > 0:
@@ -165,7 +165,7 @@ def counted_actor(noun: str) -> str:
     Only for a short head noun directly followed by a verb and no 的, so that
     noun phrases such as 网络改造应用良好的企业 stay as they are.
     """
-    import jieba.posseg as pseg
+    pseg = nlp.posseg()
     if "的" in noun:
         return noun
     words = list(pseg.cut(noun))
@@ -187,7 +187,7 @@ def population_share(text: str, pos: int) -> str:
 
 def action_after(text: str, pos: int) -> str:
     """The first word after a time limit: 48小时内放行便利措施 -> 放行."""
-    import jieba.posseg as pseg
+    pseg = nlp.posseg()
     clause = text[pos:clause_end(text, pos)].strip()
     if not clause or not _CJK.match(clause):
         return ""
@@ -217,7 +217,7 @@ def distribute(ind: str, n: int) -> Optional[list]:
     shared tail (占比). The head is what the first item has beyond the length
     (in jieba words) of the second item.
     """
-    import jieba
+    jieba = nlp.jieba()
     if "分别" not in ind:
         return None
     head, tail = ind.split("分别", 1)

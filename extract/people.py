@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from . import rules
+from . import nlp, rules
 from .records import Node, NodeLocator, Person, Plan
 
 RULES = "people"
@@ -55,13 +55,8 @@ def _surnames() -> tuple:
             frozenset(rules.words(RULES, "compound_surnames")))
 
 
-@functools.lru_cache(maxsize=1)
 def _posseg():
-    import logging
-    import jieba
-    import jieba.posseg
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
+    return nlp.posseg()
 
 
 def is_person_name(name: str) -> bool:
