@@ -1,14 +1,356 @@
-"""Dates, deadlines, recurrence and phases tied to their outline node (stub)."""
+"""Dates, deadlines, recurrence and phases, tied to their outline node.
+
+The stages, in order (rules in ``rules/dates.yaml``):
+  1. ``candidates``: every point, range and recurrence rule proposes spans;
+  2. ``drop_excluded``: spans overlapping a document number, an edition year,
+     a cited title … are dropped;
+  3. ``resolve_overlaps``: the leftmost, then the longest span wins;
+  4. ``combine``: A至B becomes a range, A前 a deadline, 到A keeps its prefix;
+  5. ``normalise``: bounds or period, a missing year taken from the nearest
+     preceding date (never from today).
+Phases (``extract_phases``, in ``extract/phases.py``) come from the outline's
+stage headings and the first date in the heading or its ``时间:`` line.
+"""
 from __future__ import annotations
 
-from typing import Sequence
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple, Optional, Sequence
 
-from .records import Node, Plan
+from . import datenorm, phases, rules
+from .datenorm import Side
+from .records import DateFact, Node, NodeLocator, Plan
+
+RULES = "dates"
+_SPAN_KEYS = {"points": "point", "ranges": "range", "recurring": "recurring"}
+
+
+class Raw(NamedTuple):
+    """A rule's match, not yet read."""
+
+    start: int
+    end: int
+    rule_id: str
+    role: str            # point, range, recurring or tail
+    match: re.Match
+
+
+@dataclass(slots=True)
+class Found:
+    """A span kept after overlaps are resolved, with its fields read."""
+
+    start: int
+    end: int
+    rule_id: str
+    role: str
+    fields: dict         # raw fields of the start (or only) side: n, unit for recurrence
+    first: Side          # the start (or only) side
+    second: Optional[Side]   # the end side, for a range rule such as 2021-2023年
+
+
+@dataclass(slots=True)
+class Expr:
+    """A whole expression after combination, before normalisation."""
+
+    start: int
+    end: int
+    kind: str
+    rule_id: str
+    first: Found
+    second: Optional[Found] = None
+    after_recurrence: bool = False
+
+
+@dataclass(slots=True)
+class Value:
+    start: int
+    end: int
+    kind: str
+    rule_id: str
+    date_start: Optional[date]
+    date_end: Optional[date]
+    period: Optional[str]
+
+
+@functools.lru_cache(maxsize=None)
+def _rules(key: str) -> tuple:
+    return rules.pattern_rules(RULES, key)
+
+
+@functools.lru_cache(maxsize=None)
+def _gated(key: str) -> tuple:
+    """(rule, character sets a text must each meet for the rule to be tried)."""
+    out = []
+    for rule in _rules(key):
+        needs = rule.data.get("needs") or []
+        if not isinstance(needs, list) or not all(isinstance(n, str) and n for n in needs):
+            raise rules.RuleError(f"rules/dates.yaml:{key}: rule {rule.id!r}: "
+                                  "'needs' must be a list of non-empty strings")
+        out.append((rule, tuple(frozenset(n) for n in needs)))
+    return tuple(out)
+
+
+def triggers(text: str) -> frozenset:
+    """The characters of ``text`` that some rule's ``needs`` asks for."""
+    return _all_triggers().intersection(text)
+
+
+@functools.lru_cache(maxsize=None)
+def _all_triggers() -> frozenset:
+    keys = ("points", "ranges", "recurring", "exclusions", "point_prefixes")
+    return frozenset().union(*(n for key in keys for _, needs in _gated(key) for n in needs))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tried(key: str, present: frozenset) -> tuple:
+    # `needs` in the rule file: skips rules that cannot match, never changes a
+    # result. Texts share few sets of trigger characters, so the choice is cached.
+    return tuple(rule for rule, needs in _gated(key) if all(not n.isdisjoint(present) for n in needs))
+
+
+@functools.lru_cache(maxsize=4096)
+def _span_rules(present: frozenset) -> tuple:
+    return tuple((rule, role) for key, role in _SPAN_KEYS.items() for rule in _tried(key, present))
+
+
+def candidates(text: str, present: Optional[frozenset] = None) -> list:
+    """Stage 1: every span any point, range or recurrence rule finds."""
+    present = triggers(text) if present is None else present
+    return [Raw(m.start(), m.end(), rule.id, role, m)
+            for rule, role in _span_rules(present)
+            for m in rule.regex.finditer(text)]
+
+
+_PLANS: dict = {}   # rule id → datenorm.group_plan of its pattern
+
+
+def read(raw: Raw) -> Optional[Found]:
+    """The fields of a match, or None when they name no calendar date (month 13)."""
+    plan = _PLANS.get(raw.rule_id)
+    if plan is None:
+        plan = _PLANS[raw.rule_id] = datenorm.group_plan(raw.match.re)
+    first, second = datenorm.group_fields(raw.match, plan)
+    try:
+        return Found(raw.start, raw.end, raw.rule_id, raw.role, first,
+                     datenorm.make_side(first), datenorm.make_side(second) if second else None)
+    except datenorm.Invalid:
+        return None
+
+
+def excluded_spans(text: str, title: str = "", present: Optional[frozenset] = None) -> list:
+    """Spans that hold no date: document numbers, edition years, cited titles …"""
+    spans = []
+    for rule in _tried("exclusions", triggers(text) if present is None else present):
+        exempt = rule.data.get("own_title_exempt") and _title_key(title)
+        for m in rule.regex.finditer(text):
+            if exempt and _is_own_title(m.group(), exempt):
+                continue
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _title_key(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "")
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _is_own_title(cited: str, own: str) -> bool:
+    # The notice that issues a plan cites the plan itself: 印发《XX行动计划(2021-2023年)》
+    key = _title_key(cited)
+    return len(key) >= 4 and (key in own or own in key)
+
+
+def drop_excluded(found: list, blocked: list) -> list:
+    """Stage 2: drop every span that overlaps an excluded one."""
+    if not blocked:
+        return found
+    return [f for f in found if not any(s < f.end and f.start < e for s, e in blocked)]
+
+
+def resolve_overlaps(found: list) -> list:
+    """Stage 3: keep non-overlapping spans, leftmost first, then longest.
+
+    A span whose fields name no date gives way to the next one, so that in
+    2021年13月 the year survives. Only winners are read, which keeps this cheap.
+    """
+    kept, last_end = [], -1
+    for raw in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if raw.start >= last_end:
+            f = read(raw)
+            if f is not None:
+                kept.append(f)
+                last_end = f.end
+    return kept
+
+
+def _match_at(key: str, text: str, pos: int):
+    for rule in _rules(key):
+        m = rule.regex.match(text, pos)
+        if m:
+            return rule, m
+    return None, None
+
+
+def _tail_at(text: str, pos: int, by_start: dict) -> Optional[Found]:
+    """The end of a range starting at ``pos``: a point span, else a tail form."""
+    found = by_start.get(pos)
+    if found is not None and found.role == "point":
+        return found
+    rule, m = _match_at("range_tails", text, pos)
+    if m is None:
+        return None
+    return read(Raw(m.start(), m.end(), rule.id, "tail", m))
+
+
+def combine(text: str, found: list, present: Optional[frozenset] = None) -> list:
+    """Stage 4: ranges (A至B), deadlines (A前), prefixed points (到A)."""
+    by_start = {f.start: f for f in found}
+    prefix_ends = _prefix_ends(text, triggers(text) if present is None else present)
+    exprs, skip_until, prev_end, prev_recurring = [], -1, -1, False
+    for f in found:
+        if f.start < skip_until:
+            continue
+        expr = _combine_one(text, f, by_start, prefix_ends)
+        expr.after_recurrence = prev_recurring and text[prev_end:f.start].strip() == ""
+        exprs.append(expr)
+        skip_until = expr.end
+        prev_end, prev_recurring = expr.end, expr.kind == "recurring"
+    return exprs
+
+
+def _combine_one(text: str, f: Found, by_start: dict, prefix_ends: dict) -> Expr:
+    if f.role != "point":
+        return Expr(f.start, f.end, f.role, f"{f.role}:{f.rule_id}", f)
+    _, conn = _match_at("connectors", text, f.end)
+    if conn is not None and conn.end() > f.end:
+        tail = _tail_at(text, conn.end(), by_start)
+        if tail is not None:
+            return Expr(f.start, tail.end, "range", f"range:{f.rule_id}~{tail.rule_id}", f, tail)
+    start = prefix_ends.get(f.start, f.start)
+    rule_id = f"point:{f.rule_id}" if start == f.start else f"point:prefix+{f.rule_id}"
+    _, suffix = _match_at("deadline_suffixes", text, f.end)
+    if suffix is not None and suffix.end() > f.end:
+        return Expr(start, suffix.end(), "deadline", f"deadline:{f.rule_id}", f)
+    return Expr(start, f.end, "point", rule_id, f)
+
+
+def _prefix_ends(text: str, present: frozenset) -> dict:
+    """Map the end of each 到/截至 … prefix to its start."""
+    ends = {}
+    for rule in _tried("point_prefixes", present):
+        for m in rule.regex.finditer(text):
+            ends.setdefault(m.end(), m.start())
+    return ends
+
+
+def context_year(prev: Optional[tuple], side: Side) -> Optional[int]:
+    """The year a side without one takes from the preceding date ``prev``.
+
+    In a range spanning years (2010年12月至2011年2月) a month takes the first
+    year where it falls inside the range: 1月 → 2011, 12月 → 2010.
+    """
+    if prev is None:
+        return None
+    lo, hi = prev
+    if lo is None or lo.year == hi.year:
+        return hi.year
+    if side.month is None:
+        return lo.year
+    for year in range(lo.year, hi.year + 1):
+        first = date(year, side.month, 1)
+        if first <= hi and datenorm.bounds(Side(year, side.month), None)[1] >= lo:
+            return year
+    return hi.year
+
+
+def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
+    """Stage 5: values for each expression, carrying the year context along.
+
+    The context is the nearest preceding date whose year is written.
+    """
+    return [value for value, _ in _walk(exprs, seed)]
+
+
+def _walk(exprs: list, seed: Optional[tuple]) -> list:
+    """(value, context after it) for each expression that names a date."""
+    out, prev = [], seed
+    for expr in exprs:
+        try:
+            value = _value(expr, None if expr.after_recurrence else prev)
+        except datenorm.Invalid:
+            continue   # 2月30日 is not a date
+        if value.date_end is not None and _writes_year(expr):
+            prev = (value.date_start, value.date_end)
+        out.append((value, prev))
+    return out
+
+
+def _writes_year(expr: Expr) -> bool:
+    # Only a date with its year written sets the context: a year inferred for
+    # 1月份 must not carry over to the 12月份 that follows it.
+    f = expr.first
+    return (f.first.year is not None or (f.second is not None and f.second.year is not None)
+            or (expr.second is not None and expr.second.first.year is not None))
+
+
+def _value(expr: Expr, prev: Optional[tuple]) -> Value:
+    f = expr.first
+    if expr.kind == "recurring":
+        period = datenorm.period(f.fields.get("n"), f.fields["unit"])
+        return Value(expr.start, expr.end, "recurring", expr.rule_id, None, None, period)
+    first = f.first
+    year = context_year(prev, first) if first.year is None else first.year
+    second = expr.second.first if expr.second else f.second
+    if second is not None:
+        lo, hi = datenorm.range_bounds(first, second, year)
+        return Value(expr.start, expr.end, "range", expr.rule_id, lo, hi, None)
+    lo, hi = datenorm.bounds(first, year)
+    if expr.kind == "deadline":
+        lo = None
+    return Value(expr.start, expr.end, expr.kind, expr.rule_id, lo, hi, None)
+
+
+def expressions(text: str, title: str = "") -> list:
+    """Stages 1-4: the date expressions of a text, before normalisation."""
+    present = triggers(text)
+    found = candidates(text, present)
+    if found:
+        found = drop_excluded(found, excluded_spans(text, title, present))
+    return combine(text, resolve_overlaps(found), present)
+
+
+def find(text: str, title: str = "", seed: Optional[tuple] = None) -> list:
+    """Every date expression in ``text`` as Values, in reading order."""
+    return normalise(expressions(text, title), seed)
+
+
+def context_at(text: str, pos: int, title: str = "") -> Optional[int]:
+    """The year an expression without one would take at ``pos`` (None: unknown)."""
+    prev = None
+    for value, after in _walk(expressions(text, title), None):
+        if value.end > pos:
+            break
+        prev = after
+    return context_year(prev, Side())
+
+
+def parse(text: str, year: Optional[int] = None) -> Optional[Value]:
+    """The first expression in a short string, a bare month taking ``year``."""
+    seed = (date(year, 1, 1), date(year, 12, 31)) if year else None
+    values = find(text, seed=seed)
+    return values[0] if values else None
 
 
 def extract_dates(plan: Plan, nodes: Sequence[Node]) -> list:
-    return []
+    locator = NodeLocator(nodes)
+    return [DateFact(plan.doc_id, locator.node_id_at(v.start), v.kind, v.date_start, v.date_end,
+                     v.period, v.start, v.end, plan.text[v.start:v.end], v.rule_id)
+            for v in find(plan.text, plan.title)]
 
 
 def extract_phases(plan: Plan, nodes: Sequence[Node], dates: Sequence) -> list:
-    return []
+    """One row per stage heading with its bounds (see ``extract/phases.py``)."""
+    return phases.extract_phases(plan, nodes, dates)

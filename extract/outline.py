@@ -221,7 +221,11 @@ def _lines(text: str):
 
 
 def _close_spans(nodes: list, text: str) -> None:
-    """A node runs to the next node at its level or above, or its parent's end."""
+    """A node runs to the next node at its level or above, or its parent's end.
+
+    Inline items stop at the end of their paragraph: text after it belongs to
+    the node that holds the paragraph.
+    """
     by_id = {n.node_id: n for n in nodes}
     for i, node in enumerate(nodes):
         end = len(text)
@@ -232,6 +236,9 @@ def _close_spans(nodes: list, text: str) -> None:
         parent = by_id.get(node.parent_id)
         if parent is not None and parent.char_end and parent.char_end < end:
             end = parent.char_end
+        if node.inline:   # an item inside a paragraph ends with that paragraph
+            line_end = text.find("\n", node.char_start)
+            end = min(end, len(text) if line_end < 0 else line_end)
         while end > node.char_start and text[end - 1] in " \t\n\r\u3000\xa0":
             end -= 1
         node.char_end = end

@@ -50,3 +50,10 @@ def test_ids_are_stable_and_ordered():
     ids = [n.node_id for n in outline.parse(plan)]
     assert ids == [n.node_id for n in outline.parse(plan)]
     assert ids == sorted(ids) and len(set(ids)) == 3
+
+
+def test_inline_item_ends_with_its_paragraph():
+    plan = make_plan("六、加强领导\n工作职责:1、统筹安排;2、组织申报。\n各县可参照市的做法制订方案。\n")
+    top, first, second = outline.parse(plan)
+    assert second.text == "2、组织申报。"
+    assert top.text.endswith("制订方案。")
