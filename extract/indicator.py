@@ -1,0 +1,259 @@
+"""The indicator of a target: the measured quantity around its comparison.
+
+Most indicators stand before the comparison in the same clause
+(建成区绿化覆盖率不低于30%). Counts name the counted thing after the number
+(至少有一个未成年人活动场所), a population share names it after 的
+(80%的选民参与选举), and a time limit names the action after it (48小时内放行).
+Word lists and trimming patterns are data in ``rules/indicators.yaml``;
+jieba is used only on the few characters of one clause.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Optional
+
+from . import rules
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _cfg(key: str):
+    return rules.load("indicators")[key]
+
+
+@functools.lru_cache(maxsize=None)
+def _breaks() -> frozenset:
+    return frozenset(_cfg("clause_breaks"))
+
+
+@functools.lru_cache(maxsize=None)
+def _pairs() -> tuple:
+    return frozenset(_cfg("open_brackets")), frozenset(_cfg("close_brackets"))
+
+
+def clause_start(text: str, end: int, floor: int = 0) -> tuple:
+    """Start of the clause ending at ``end``, and whether an open bracket ended it.
+
+    Scans left; a bracketed group is skipped whole, a clause break or an
+    unmatched opening bracket ends the clause.
+    """
+    opens, closes = _pairs()
+    depth, i = 0, end - 1
+    floor = max(floor, end - _cfg("max_clause_chars"))   # no runaway scans on unpunctuated text
+    while i >= floor:
+        ch = text[i]
+        if ch in closes:
+            depth += 1
+        elif ch in opens:
+            if depth == 0:
+                return i + 1, True
+            depth -= 1
+        elif depth == 0 and ch in _breaks():
+            return i + 1, False
+        i -= 1
+    return floor, False
+
+
+def clause_end(text: str, start: int) -> int:
+    """End of the clause starting at ``start`` (brackets end it too)."""
+    opens, closes = _pairs()
+    stop = _breaks() | opens | closes
+    i, limit = start, min(len(text), start + _cfg("max_clause_chars"))
+    while i < limit and text[i] not in stop:
+        i += 1
+    return i
+
+
+def _strip(s: str, key: str, anchored_start: bool) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        for rule in rules.pattern_rules("indicators", key):
+            m = rule.regex.search(s)
+            if m and m.group() and (m.start() == 0 if anchored_start else m.end() == len(s)):
+                s = s[m.end():] if anchored_start else s[:m.start()]
+                s = s.strip()
+                changed = True
+    return s
+
+
+def strip_leading(s: str) -> str:
+    """Only the leading labels, connectives and verbs of ``leading_strip``."""
+    return _strip(s.strip(), "leading_strip", True)
+
+
+def trim(s: str) -> str:
+    """Cut labels, connectives, leading verbs and trailing adverbs."""
+    s = s.strip(" \t\u3000、")
+    s = _strip(s, "leading_strip", True)
+    if "的" not in s:
+        s = _strip(s, "leading_action", True)
+        s = _strip(s, "leading_strip", True)
+    s = _strip(s, "trailing_strip", False)
+    return s.strip(" \t\u3000、")
+
+
+def split_per(s: str) -> tuple:
+    """Take a denominator (每万户) off either end of an indicator: (indicator, per)."""
+    for rule in rules.pattern_rules("targets", "per"):
+        for m in rule.regex.finditer(s):
+            if m.start() == 0 or m.end() == len(s):
+                rest = (s[:m.start()] + s[m.end():]).strip()
+                return trim(rest), m.group()
+    return s, None
+
+
+def before(text: str, end: int, floor: int = 0) -> tuple:
+    """Indicator text in the clause before ``end``: (indicator, per, start)."""
+    start, bracketed = clause_start(text, end, floor)
+    raw = text[start:end]
+    ind, per = split_per(trim(raw))
+    if bracketed and ind:
+        ind = _outer_topic(text, start - 1, floor) + ind
+    return ind, per, start
+
+
+def _outer_topic(text: str, bracket: int, floor: int) -> str:
+    """A quoted topic opening the clause around a bracket: “X”家喻户晓(知晓率…) -> “X”."""
+    start, _ = clause_start(text, bracket, floor)
+    outer = trim(text[start:bracket])
+    m = re.match(r"[“\"「][^”\"」]{1,20}[”\"」]", outer)
+    return m.group() if m else ""
+
+
+def previous_clause(text: str, start: int, floor: int = 0) -> str:
+    """The clause before the one starting at ``start`` (for 其中，X，实行6小时内…)."""
+    if start - 1 <= floor:
+        return ""
+    s, _ = clause_start(text, start - 1, floor)
+    return trim(text[s:start - 1])
+
+
+def after_noun(text: str, pos: int) -> str:
+    """The counted thing after a count: 19座污水处理厂、4个… -> 污水处理厂.
+
+    It ends at the clause end, at a conjunction, or at a list comma that
+    introduces the next number.
+    """
+    if text.startswith("的", pos):          # 10家以上的龙头企业
+        pos += 1
+    end = clause_end(text, pos)
+    s = text[pos:end]
+    cut = re.search(r"、(?=\s*[0-9０-９一二两三四五六七八九十])|和|及|以及|并|，|等", s)
+    if cut:
+        s = s[:cut.start()]
+    s = re.sub(r"的(?:建设|工作|任务)$", "", s)
+    return s.strip()
+
+
+def _first_verb_split(s: str) -> tuple:
+    """Split a clause at its first verb: 选民参与选举 -> (选民, 参与选举)."""
+    import jieba.posseg as pseg
+    pos = 0
+    for word, flag in pseg.cut(s):
+        if flag.startswith("v") and pos > 0:
+            return s[:pos], s[pos:]
+        pos += len(word)
+    return s, ""
+
+
+def counted_actor(noun: str) -> str:
+    """200家企业通过评估 -> 通过评估的企业: a counted actor followed by what it does.
+
+    Only for a short head noun directly followed by a verb and no 的, so that
+    noun phrases such as 网络改造应用良好的企业 stay as they are.
+    """
+    import jieba.posseg as pseg
+    if "的" in noun:
+        return noun
+    words = list(pseg.cut(noun))
+    if (len(words) >= 3 and words[0].flag.startswith("n") and len(words[0].word) <= 3
+            and words[1].flag in ("v", "p")):
+        return f"{noun[len(words[0].word):]}的{words[0].word}"
+    return noun
+
+
+def population_share(text: str, pos: int) -> str:
+    """80%的选民参与选举 -> 参与选举的选民比例 (``pos`` just after the 的)."""
+    clause = text[pos:clause_end(text, pos)].strip()
+    noun, verb = _first_verb_split(clause)
+    if not noun:
+        return ""
+    share = _cfg("share_suffix")
+    return f"{verb}的{noun}{share}" if verb else f"{noun}{share}"
+
+
+def action_after(text: str, pos: int) -> str:
+    """The first word after a time limit: 48小时内放行便利措施 -> 放行."""
+    import jieba.posseg as pseg
+    clause = text[pos:clause_end(text, pos)].strip()
+    if not clause or not _CJK.match(clause):
+        return ""
+    skip = set(_cfg("time_skip_words"))
+    words = [(w, f) for w, f in pseg.cut(clause) if w not in skip]
+    verb = next((w for w, f in words if f.startswith("v")), None)
+    return verb or (words[0][0] if words else "")
+
+
+def time_limit(subject: str, action: str) -> str:
+    return f"{subject}{action}{_cfg('time_suffix')}" if action else subject
+
+
+def with_share(ind: str) -> str:
+    """Append 比例 to a % indicator that names no rate: 文明社区(小区) -> 文明社区(小区)比例."""
+    core = re.sub(r"[(（][^()（）]*[)）]$", "", ind)
+    if ind and not any(core.endswith(w) for w in _cfg("share_endings")):
+        return ind + _cfg("share_suffix")
+    return ind
+
+
+def distribute(ind: str, n: int) -> Optional[list]:
+    """Split a 分别 list over ``n`` values.
+
+    全省与其他RCEP国家货物贸易、对外投资和实际利用外资分别占比 with n=3 gives
+    the three items, each with the shared head (全省与其他RCEP国家) and the
+    shared tail (占比). The head is what the first item has beyond the length
+    (in jieba words) of the second item.
+    """
+    import jieba
+    if "分别" not in ind:
+        return None
+    head, tail = ind.split("分别", 1)
+    # 、 separates the items; the last two are joined by a conjunction
+    items = [x for x in head.split("、") if x]
+    if items:
+        last = re.split(r"以及|和|及|与", items[-1], maxsplit=1)
+        items = items[:-1] + [x for x in last if x]
+    if len(items) != n or n < 2:
+        return None
+    head = next((m.group() for r in rules.pattern_rules("indicators", "distributive_head")
+                 for m in [r.regex.match(items[0])] if m), None)
+    if head is not None:
+        return [items[0] + tail] + [head + it + tail for it in items[1:]]
+    bounds, pos = [0], 0
+    for w in jieba.cut(items[0]):
+        pos += len(w)
+        bounds.append(pos)
+    want = len(items[0]) - len(items[1])
+    cut = min(bounds[:-1], key=lambda b: abs(b - want)) if want > 0 else 0
+    prefix = items[0][:cut]
+    out = [items[0] + tail] + [prefix + it + tail for it in items[1:]]
+    return out
+
+
+def normalise(ind: str) -> str:
+    """indicator_norm: NFKC, no space or quotes, leading scope words dropped."""
+    s = unicodedata.normalize("NFKC", ind)
+    s = re.sub(r"\s+", "", s)
+    for ch in _cfg("norm_drop_chars"):
+        s = s.replace(unicodedata.normalize("NFKC", ch), "")
+    changed = True
+    while changed:
+        changed = False
+        for w in _cfg("norm_leading_scope"):
+            rest = s[len(w):]
+            if s.startswith(w) and len(rest) > 1 and not rest.startswith(tuple(_cfg("norm_keep_after"))):
+                s, changed = s[len(w):], True
+    return s

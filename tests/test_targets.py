@@ -1,0 +1,83 @@
+"""Numeric targets: case tables in tests/data/targets_cases.yaml, one test per clause."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extract import numbers, targets
+from extract.records import Node
+
+from conftest import make_plan
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "targets_cases.yaml").read_text(encoding="utf-8"))
+ALL = [(group, case) for group, cases in CASES.items() for case in cases]
+
+
+def _norm_unit(u):
+    return None if u in ("", None) else u
+
+
+@pytest.mark.parametrize("case", [c for _, c in ALL], ids=[f"{g}:{c['id']}" for g, c in ALL])
+def test_target_case(case):
+    plan = make_plan(case["text"])
+    found = targets.extract_targets(plan, [])
+    expect = case["expect"]
+    got = [{k: getattr(t, k) for k in e} for t, e in zip(found, expect)]
+    assert len(found) == len(expect), [t.text for t in found]
+    for g, e in zip(got, expect):
+        if "unit" in e:
+            g["unit"], e = _norm_unit(g["unit"]), {**e, "unit": _norm_unit(e["unit"])}
+        assert g == e
+
+
+@pytest.mark.parametrize("case", [c for _, c in ALL], ids=[f"{g}:{c['id']}" for g, c in ALL])
+def test_every_target_is_grounded(case):
+    plan = make_plan(case["text"])
+    for t in targets.extract_targets(plan, []):
+        assert plan.text[t.char_start:t.char_end] == t.text
+        assert t.rule_id and t.indicator_norm is not None
+
+
+@pytest.mark.parametrize("raw,value", [
+    ("30", 30), ("1.5", 1.5), ("12,500", 12500), ("１２", 12), ("８５．５", 85.5),
+    ("十五", 15), ("两", 2), ("一百二十", 120), ("三点五", 3.5), ("百分之八十", 80),
+    ("2万", 20000), ("1.2亿", 1.2e8),
+])
+def test_parse_number(raw, value):
+    assert numbers.parse_number(raw) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("raw,norm", [
+    ("城市生活垃圾无害化处理率", "生活垃圾无害化处理率"),
+    ("全市城镇生活污水处理率", "生活污水处理率"),
+    ("建成区绿化覆盖率", "建成区绿化覆盖率"),
+    ("全市性科普活动", "全市性科普活动"),
+    ("“三下乡”活动", "三下乡活动"),
+])
+def test_indicator_norm(raw, norm):
+    from extract import indicator
+    assert indicator.normalise(raw) == norm
+
+
+def _node(node_id, parent, level, start, end, body, text):
+    return Node(node_id, "doc-1", parent, level, "", "", start, end, text[start:end], "t", 1, body_start=body)
+
+
+def test_target_tied_to_innermost_node_and_label_not_in_indicator():
+    text = "一、主要目标\n（1）城市绿地率不低于35%。\n（2）人均公园绿地面积达到12㎡以上。\n"
+    outer_end = len(text)
+    s1 = text.index("（1）")
+    s2 = text.index("（2）")
+    nodes = [
+        _node("n1", None, 1, 0, outer_end, 2, text),
+        _node("n1.1", "n1", 2, s1, s2, s1 + 3, text),
+        _node("n1.2", "n1", 2, s2, outer_end, s2 + 3, text),
+    ]
+    found = targets.extract_targets(make_plan(text), nodes)
+    assert [(t.node_id, t.indicator) for t in found] == [
+        ("n1.1", "城市绿地率"), ("n1.2", "人均公园绿地面积")]
+
+
+@pytest.mark.parametrize("raw", ["一三二", "两两", "〇〇", "十十", "点"])
+def test_numeral_strings_that_are_not_numbers(raw):
+    assert numbers.parse_number(raw) is None
