@@ -9,9 +9,12 @@ indicator). Which number is a target is decided in one place, ``_decide``:
   time-limit    a duration with 内/以内 (48小时内)
   share         a percentage of a population (80%的选民参与选举)
   rate          a bare percentage right after a rate word (普及率80%)
-  build         a count right after a building verb (建成19座污水处理厂)
+  build         a count right after a building verb (建成19座污水处理厂), a
+                clause opened by one and closed by a count or length
+                (新建管网25公里), or a ratio (每千人口拥有医师3人)
   list-item     the next item of a list whose first item was a target (、4个…)
-  baseline      a comparison word and a named level (高于全省平均水平)
+  baseline      a comparison word and a named level (高于全省平均水平,
+                不低于全部贷款增速)
 
 Word lists and patterns live in rules/targets.yaml, rules/indicators.yaml and
 rules/units_of_measure.yaml.
@@ -107,6 +110,12 @@ def _gap_verbs() -> tuple:
     return tuple(sorted(rules.load("targets")["comparators"]["gap_verbs"], key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=None)
+def _prefix_kinds() -> dict:
+    """Prefix words allowed only before some unit kinds (保持 before a percentage)."""
+    return {w: kinds for w, _, _, kinds in _words("prefix") if kinds}
+
+
 # --- deciding which numbers are targets ----------------------------------------
 
 def _ends_with_any(text: str, end: int, words) -> Optional[str]:
@@ -138,9 +147,9 @@ def _rate(text: str, q, after: int, prev) -> Optional[Found]:
 
 def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     """建成19座污水处理厂: a count right after a building verb (and scope word)."""
-    if q.kind != "count" or (q.numeral == "chinese" and q.value == 1):
+    if not _buildable(q) or (q.numeral == "chinese" and q.value == 1):
         return None
-    pos = q.start
+    pos = _skip_back(text, q.start)
     scope = _ends_with_any(text, pos, rules.words("targets", "scope_words"))
     if scope:
         pos -= len(scope)
@@ -149,9 +158,22 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     return None
 
 
+def _buildable(q) -> bool:
+    """A count, or a length or area that can be built (新建管网25公里)."""
+    return q.kind == "count" or q.unit in rules.words("targets", "build_amount_units")
+
+
+def _item_end(text: str, after: int) -> bool:
+    """A clause, list item or table cell ends at ``after``."""
+    return after >= len(text) or text[after] in indicator._breaks() or text[after] in "、\t"
+
+
 def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
-    """新增就业岗位5000个。: a clause opened by a building verb, ending in a count."""
-    if q.kind != "count" or (after < len(text) and text[after] not in indicator._breaks()):
+    """新增就业岗位5000个。: a clause opened by a building verb, ending in a count.
+
+    每千人口拥有医师3人: a denominator and 拥有 open a ratio the same way.
+    """
+    if not _buildable(q) or not _item_end(text, after):
         return None
     start, _ = indicator.clause_start(text, q.start)
     head = indicator.strip_leading(text[start:q.start])
@@ -159,6 +181,18 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     head = head[len(scope):]
     if any(head.startswith(v) and len(head) > len(v) for v in rules.words("targets", "build_verbs")):
         return Found(q.start, after, "=", "build", q)
+    per = _leading_per(head)
+    if per and any(head.startswith(v, len(per)) and len(head) > len(per) + len(v)
+                   for v in rules.words("targets", "per_verbs")):
+        return Found(q.start, after, "=", "build", q, per=per)
+    return None
+
+
+def _leading_per(head: str) -> Optional[str]:
+    for rule in rules.pattern_rules("targets", "per"):
+        m = rule.regex.match(head)
+        if m:
+            return m.group()
     return None
 
 
@@ -168,7 +202,7 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     19座污水处理厂、4个…; 达30%、20%和10%; and counts sharing one verb across
     commas: 培育3家…平台，20家…平台.
     """
-    if prev is None or q.kind != prev.q.kind or q.unit is None:
+    if prev is None or q.unit is None or not _same_kind(q, prev):
         return None
     gap = text[prev.end:q.start]
     breaks = [ch for ch in gap if ch in indicator._breaks()]
@@ -176,8 +210,15 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     comma_list = (q.kind == "count" and prev.rule_id in ("build", "list-item")
                   and breaks in (["，"], [","]) and gap.rstrip()[-1:] in "，,")
     if (joined and not breaks) or comma_list:
-        return Found(q.start, after, prev.op, "list-item", q, prev=prev)
+        return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
     return None
+
+
+def _same_kind(q, prev: Found) -> bool:
+    """Built things may mix counts and lengths: 新建公园5个、绿道12公里."""
+    if q.kind == prev.q.kind:
+        return True
+    return prev.rule_id in ("build", "list-item") and _buildable(q) and _buildable(prev.q)
 
 
 # bare numbers are tried by these, in order; the first that fits wins
@@ -206,6 +247,8 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     """
     if not text.startswith("的", end) or q.kind == "percent":
         return False
+    if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
+        return False         # 不低于500元的标准: the standard is the goal
     built = q.kind == "count" and _ends_with_any(text, start, rules.words("targets", "build_verbs"))
     return not built
 
@@ -213,6 +256,8 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
 def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
     """The one place where a number becomes a target, or not."""
     pre, per, start = _left_comparison(text, q.start)
+    if pre and _prefix_kinds().get(pre[3]) and q.kind not in _prefix_kinds()[pre[3]]:
+        pre, start = None, q.start
     suf = _suffix_at(text, q.end, q.kind)
     end = suf[0] if suf else q.end
     defines = _defines_category(text, q, start, end)
@@ -243,6 +288,8 @@ def baselines(text: str) -> list:
     ops = {w: (op, weak) for w, op, weak, _ in _words("prefix")}
     for m in _baseline_words().finditer(text):
         for rule in rules.pattern_rules("targets", "baselines"):
+            if rule.data.get("strict") and ops[m.group()][1]:
+                continue
             b = rule.regex.match(text, m.end())
             if not b or not b.group():
                 continue
