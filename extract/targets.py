@@ -165,7 +165,7 @@ def _buildable(q) -> bool:
 
 def _item_end(text: str, after: int) -> bool:
     """A clause, list item or table cell ends at ``after``."""
-    return after >= len(text) or text[after] in indicator._breaks() or text[after] in "、\t"
+    return after >= len(text) or text[after] in indicator._breaks() or text[after] == "、"
 
 
 def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
