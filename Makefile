@@ -5,7 +5,7 @@ STAMP   := .venv/.installed
 OUT     ?= output
 GOLD    ?= corpus/gold
 
-.PHONY: setup extract test eval bench clean
+.PHONY: setup extract test eval eval-dev bench clean
 
 setup: $(STAMP)
 
@@ -24,8 +24,13 @@ test: $(STAMP)
 eval: extract
 	$(CLI) eval --gold $(GOLD) --out $(OUT) --baseline rules/eval_baseline.yaml
 
+# the held-out plans written for the project (devset/README.md): a generalisation check, no floor
+eval-dev: $(STAMP)
+	$(CLI) run devset --out $(OUT)/devset --quiet
+	$(CLI) eval --gold devset/gold --out $(OUT)/devset
+
 bench: $(STAMP)
 	$(PY) bench/bench.py
 
 clean:
-	rm -rf $(OUT)/*.parquet .pytest_cache
+	rm -rf $(OUT)/*.parquet $(OUT)/devset .pytest_cache

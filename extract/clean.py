@@ -31,7 +31,7 @@ def clean(source: Source) -> CleanText:
     text = normalise_spaces(text)
     text = cut_footer(text)
     text = drop_chrome_lines(text)
-    if source.kind == "pdf":
+    if source.kind == "pdf" or looks_hard_wrapped(text):
         text = join_pdf_lines(text)
     text = remove_watermarks(text)
     return CleanText(source, text)
@@ -41,6 +41,20 @@ def normalise_spaces(text: str) -> str:
     """CRLF to LF, non-breaking and full-width spaces to plain ones, zero-width out."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_SPACES)
+
+
+def looks_hard_wrapped(text: str) -> bool:
+    """A text file saved from a PDF keeps its wrapped lines: many full-width lines end mid-sentence."""
+    cfg = rules.load("clean")
+    enders = cfg["pdf_line_enders"]
+    lines = [line.strip() for line in text.split("\n") if line.strip() and "\t" not in line]
+    if len(lines) < 10:
+        return False
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(len(lengths) * 0.8)]
+    full = float(cfg["pdf_full_line_ratio"]) * width
+    open_lines = sum(1 for line in lines if len(line) >= full and line[-1] not in enders)
+    return open_lines / len(lines) >= float(cfg["hard_wrapped_share"])
 
 
 def join_pdf_lines(text: str) -> str:

@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Run 'plan-extract COMMAND --help' for the options of each command.",
     )
+    from . import __version__
+    parser.add_argument("--version", action="version", version=f"plan-extract {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", help="extract tables from files and folders",
                          description="Read .txt/.md/.html/.docx/.pdf files (folders are walked) "

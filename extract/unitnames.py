@@ -184,6 +184,24 @@ def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:
     return prefix + name
 
 
+def shared_suffix(names: list) -> str:
+    """The body (人民政府) that the last item of a list of places gives to the
+    bare place names before it: 东城区、西城区人民政府."""
+    if len(names) < 2:
+        return ""
+    _, m = _search("shared_suffix", names[-1])
+    if not m or not any(_any("bare_place", n) for n in names[:-1]):
+        return ""
+    return m.group("suffix")
+
+
+def with_suffix(name: str, suffix: str) -> str:
+    """西城区 in 东城区、西城区人民政府 becomes 西城区人民政府; 市财政局 stays."""
+    if suffix and _any("bare_place", name):
+        return name + suffix
+    return name
+
+
 # --- places ----------------------------------------------------------------
 
 _PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")

@@ -111,16 +111,14 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
     skipped. Returns [] when any other item fails, so that a piece of prose
     never yields half a list.
     """
-    items = un.split_list(text)
-    names = []
-    for item in items:
-        if un.is_generic(item.text):
-            continue
-        if not check(item.text):
-            return []
-        names.append(item)
+    names = [i for i in un.split_list(text) if not un.is_generic(i.text)]
+    # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
+    suffix = un.shared_suffix([i.text for i in names])
+    if not all(check(un.with_suffix(i.text, suffix)) for i in names):
+        return []
     prefix = un.shared_prefix([i.text for i in names]) or prefix
-    return [Mention(base + i.start, base + i.end, i.text, un.with_prefix(i.text, prefix, local),
+    return [Mention(base + i.start, base + i.end, i.text,
+                    un.with_suffix(un.with_prefix(i.text, prefix, local), suffix),
                     i.role or role, rule_id, group, **extra) for i in names]
 
 
@@ -238,11 +236,24 @@ def _row_mentions(cells: list, pos: int, roles: dict, local: frozenset) -> list:
     found, offset = [], pos
     for idx, cell in enumerate(cells):
         if idx in roles:
-            role, rule_id = roles[idx]
-            found.extend(_list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list,
-                                        local=local))
+            found.extend(_cell_mentions(cell, offset, roles[idx], local))
         offset += len(cell) + 1
     return found
+
+
+def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset) -> list:
+    """A cell under a role header; a cell that states its own role the way a
+    parenthesis does (区统计局提供资料) takes that role instead."""
+    stripped = cell.strip(" \u3000。")
+    lead = cell.index(stripped) if stripped else 0
+    for rule in rules.pattern_rules(RULES, "paren_clauses"):
+        cm = rule.regex.fullmatch(stripped)
+        if cm:
+            return _list_mentions(cm.group("list"), offset + lead + cm.start("list"),
+                                  rule.data["role"], rule.id, offset, un.valid_in_running_text,
+                                  local=local)
+    role, rule_id = column
+    return _list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list, local=local)
 
 
 # --- running text ------------------------------------------------------------
@@ -310,7 +321,7 @@ def _drop_repeated_providers(found: list) -> list:
 
 
 def _to_rows(plan: Plan, nodes: Sequence[Node], found: list, local: frozenset) -> list:
-    place = _NodePlacer(nodes, found)
+    place = _NodePlacer(nodes, found, plan.text)
     rows = []
     for m in sorted(found, key=lambda m: (m.start, m.role)):
         norm, kind = un.normalise(m.unit, local)
@@ -327,10 +338,13 @@ class _NodePlacer:
     A closing parenthesis at the end of the last inline sub-item covers all
     the sub-items when none of its siblings has a parenthesis of its own
     (``4、…。(1)…;(2)…;(3)…。(新堤办事处负责)``), and always when it says
-    so (上述各项由……负责).
+    so (上述各项由……负责). The same holds for a parenthesis standing as its
+    own paragraph after the last of a run of sub-items on their own lines:
+    it has no label, so it closes the item holding the run.
     """
 
-    def __init__(self, nodes: Sequence[Node], found: list):
+    def __init__(self, nodes: Sequence[Node], found: list, text: str = ""):
+        self.text = text
         self.locator = NodeLocator(nodes)
         self.by_id = {n.node_id: n for n in nodes}
         self.children = {}
@@ -345,14 +359,29 @@ class _NodePlacer:
         if not m.paren:
             return self.locator.node_id_at(m.start)
         node = self.locator.innermost(m.paren[0])
-        if node is None or not node.inline or node.parent_id not in self.by_id:
+        if node is None or node.parent_id not in self.by_id:
             return node.node_id if node else None
-        if m.lift_all or self._covers_siblings(node):
+        if node.inline:
+            if m.lift_all or self._covers_siblings(node, inline=True):
+                return node.parent_id
+        elif self._own_paragraph(m.paren, node) and (
+                m.lift_all or self._covers_siblings(node, inline=False)):
             return node.parent_id
         return node.node_id
 
-    def _covers_siblings(self, node: Node) -> bool:
-        siblings = [n for n in self.children.get(node.parent_id, []) if n.inline]
-        if not siblings or siblings[-1].node_id != node.node_id:
+    def _own_paragraph(self, paren: tuple, node: Node) -> bool:
+        """The parenthesis fills its line, and that line is not the node's first."""
+        line_start = self.text.rfind("\n", 0, paren[0]) + 1
+        line_end = self.text.find("\n", paren[1])
+        line_end = len(self.text) if line_end < 0 else line_end
+        return (line_start > node.char_start
+                and not self.text[line_start:paren[0]].strip(" \t\u3000")
+                and not self.text[paren[1] + 1:line_end].strip(" \t\u3000。.；;"))
+
+    def _covers_siblings(self, node: Node, inline: bool) -> bool:
+        siblings = [n for n in self.children.get(node.parent_id, []) if n.inline == inline]
+        # a lone sub-item on its own line is not a run: its parenthesis is its own
+        fewest = 1 if inline else 2
+        if len(siblings) < fewest or siblings[-1].node_id != node.node_id:
             return False
         return not any(s.node_id in self.with_paren for s in siblings[:-1])

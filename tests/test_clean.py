@@ -74,3 +74,18 @@ def test_pdf_long_paragraph_wrapped_over_three_lines_is_one_line():
     text = clean.clean(make_source(pdf, "plan.pdf", "pdf")).text
     assert "城市污水处理率不低于95%" in text and "人均公园绿地面积达到15平方米。" in text
     assert text.startswith("（二）发展目标\n到2025年")
+
+
+def test_text_saved_from_a_pdf_is_rejoined():
+    wrapped = ("一、工作目标\n"
+               + "到2025年，全县农村自来水普及率达到百分之九十八，规模化供水工\n"
+               + "程覆盖农村人口比例达到百分之八十五以上，水质达标率持续提升，\n" * 6
+               + "确保群众喝上放心水。\n（一）加强组织领导\n")
+    text = clean.clean(make_source(wrapped)).text
+    assert "规模化供水工程覆盖" in text
+    assert "\n（一）加强组织领导" in text
+
+
+def test_ordinary_text_file_keeps_its_lines():
+    plain = "".join(f"{i}、推进第{i}项重点工作，确保按期完成任务目标并及时报送进展情况\n" for i in range(1, 13))
+    assert clean.clean(make_source(plain)).text == plain
