@@ -55,10 +55,6 @@ def _surnames() -> tuple:
             frozenset(rules.words(RULES, "compound_surnames")))
 
 
-def _posseg():
-    return nlp.posseg()
-
-
 def is_person_name(name: str) -> bool:
     """Two to four Chinese characters, a known surname, not a common word."""
     if not re.fullmatch(f"[{_CJK}]{{2,4}}", name) or name in rules.words(RULES, "not_names"):
@@ -68,7 +64,7 @@ def is_person_name(name: str) -> bool:
         return len(name) >= 3
     if name[0] in single:
         return len(name) <= 3
-    tags = [(w.word, w.flag) for w in _posseg().cut(name)]
+    tags = [(w.word, w.flag) for w in nlp.posseg().cut(name)]
     return len(tags) == 1 and tags[0][1] == "nr"
 
 
