@@ -33,7 +33,8 @@ from typing import Callable, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract import dates, pipeline  # noqa: E402
+from extract.facts import dates
+from extract import pipeline  # noqa: E402
 from extract.records import Plan  # noqa: E402
 
 KINDS = ("point", "range", "deadline", "recurring")

@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(args) -> int:
-    from . import pipeline, write
+    from . import pipeline
+    from . import write
 
     missing = pipeline.missing_inputs(args.inputs)
     if missing:
@@ -96,7 +97,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from . import evaluate
+    from .eval import score as evaluate
     return evaluate.main(args)
 
 

@@ -7,7 +7,14 @@ from typing import Iterable, Iterator
 
 import fnmatch
 
-from . import clean, dates, ingest, outline, rules, split, targets, units
+from .prepare import clean
+from .facts import dates
+from .ingest import read as ingest
+from .prepare import outline
+from . import rules
+from .prepare import split
+from .facts import targets
+from .facts import responsibilities as units
 from .records import ErrorRow, Extraction
 
 

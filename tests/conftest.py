@@ -21,7 +21,8 @@ def make_plan(text: str, doc_id: str = "doc-1") -> Plan:
 @pytest.fixture(scope="session")
 def corpus_tables(tmp_path_factory):
     """The shipped corpus run once through the whole pipeline and written to Parquet."""
-    from extract import pipeline, write
+    from extract import pipeline
+    from extract import write
     out = tmp_path_factory.mktemp("corpus-out")
     results = pipeline.run([str(CORPUS)])
     write.write_all(out, pipeline.collect_tables(results))
@@ -31,6 +32,6 @@ def corpus_tables(tmp_path_factory):
 @pytest.fixture
 def clean_text():
     def build(text: str, path: str = "plan.txt", kind: str = "text") -> CleanText:
-        from extract import clean
+        from extract.prepare import clean
         return clean.clean(make_source(text, path, kind))
     return build

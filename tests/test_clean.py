@@ -1,7 +1,7 @@
 """Clean stage: chrome and noise out, plan text kept."""
 import pytest
 
-from extract import clean
+from extract.prepare import clean
 from tests.conftest import make_source
 
 PAGE = """热门文章推荐

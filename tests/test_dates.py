@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract import dates, datenorm, rules
+from extract.facts import dates
+from extract.facts import datenorm
+from extract import rules
 from extract.records import Node, Plan
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "dates_cases.yaml").read_text(encoding="utf-8"))

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from extract import datescan, rules
+from extract.facts import datescan
+from extract import rules
 
 # Long texts (the scanner only skips from datescan.SHORT characters on) built
 # from each rule's own examples, with ugly neighbours: digits, dots, spaces.

@@ -9,7 +9,10 @@ import math
 import pandas as pd
 import pytest
 
-from extract import cli, evaluate, gold, write
+from extract import cli
+from extract.eval import score as evaluate
+from extract.eval import gold
+from extract import write
 
 SOURCE = "green-plan.txt"
 TEXT = (

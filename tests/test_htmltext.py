@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.htmltext import html_to_text
+from extract.ingest.html import html_to_text
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "html_cases.yaml").read_text("utf-8"))
 

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 import fixtures_make as F
-from extract import ingest, pipeline, rules
+from extract.ingest import read as ingest
+from extract import pipeline
+from extract import rules
 
 GBK_SNIPPET = "一、工作目标：到2025年，全市数字经济核心产业增加值占比达到10%以上，由市发改委牵头。"
 BIG5_SNIPPET = "一、工作目標：到2025年，全市數位經濟核心產業增加值占比達到10%以上，由市發改委牽頭。"
@@ -283,7 +285,7 @@ FORMATS = [  # (id, file name, bytes from plan lines)
 
 @pytest.mark.parametrize("name,make", [f[1:] for f in FORMATS], ids=[f[0] for f in FORMATS])
 def test_same_plan_in_every_format_cleans_to_the_same_lines(tmp_path, name, make):
-    from extract import clean
+    from extract.prepare import clean
     source = ingest.read_source(_write(tmp_path, name, make(tmp_path, F.PLAN_LINES)), name)
     lines = [line.strip() for line in clean.clean(source).text.split("\n") if line.strip()]
     assert lines == F.PLAN_LINES

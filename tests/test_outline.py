@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract import outline
+from extract.prepare import outline
 from tests.conftest import make_plan
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "outline_cases.yaml").read_text(encoding="utf-8"))

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract import people, units
+from extract.facts import people
+from extract.facts import responsibilities as units
 from tests.conftest import make_plan
 from tests.test_units import build_nodes
 

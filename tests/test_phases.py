@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from extract import dates, outline
+from extract.facts import dates
+from extract.prepare import outline
 from extract.records import Node, Plan
 
 PLAN = """某区创建全国文明城区工作实施方案

@@ -3,7 +3,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from extract import cli, write
+from extract import cli
+from extract import write
 from tests.conftest import CORPUS
 
 TABLES = ["documents", "nodes", "responsibilities", "people", "targets", "dates", "phases", "errors"]

@@ -1,7 +1,7 @@
 """Accuracy on the shipped corpus never falls below the floors in rules/eval_baseline.yaml."""
 import pytest
 
-from extract import evaluate
+from extract.eval import score as evaluate
 from tests.conftest import GOLD, ROOT
 
 BASELINE = ROOT / "rules" / "eval_baseline.yaml"

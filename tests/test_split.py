@@ -1,9 +1,9 @@
 """Split stage: plans in a source, their titles, localities and issue dates."""
 from datetime import date
 
-from extract import split
+from extract.prepare import split
 from tests.conftest import make_source
-from extract import clean
+from extract.prepare import clean
 
 
 def plans_of(text: str):

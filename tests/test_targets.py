@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract import numbers, targets
+from extract.facts import quantities as numbers
+from extract.facts import targets
 from extract.records import Node
 
 from conftest import make_plan
@@ -55,7 +56,7 @@ def test_parse_number(raw, value):
     ("“三下乡”活动", "三下乡活动"),
 ])
 def test_indicator_norm(raw, norm):
-    from extract import indicator
+    from extract.facts import indicator
     assert indicator.normalise(raw) == norm
 
 

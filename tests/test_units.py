@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract import rules, units
-from extract import unitnames as un
+from extract import rules
+from extract.facts import responsibilities as units
+from extract.facts import orgnames as un
 from extract.records import Node
 from tests.conftest import make_plan
 

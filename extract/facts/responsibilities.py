@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from . import people as _people
-from . import rules
-from . import unitnames as un
-from .records import Node, NodeLocator, Plan, Responsibility
+from ..facts import people as _people
+from .. import rules
+from ..facts import orgnames as un
+from ..records import Node, NodeLocator, Plan, Responsibility
 
 RULES = "units"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from . import rules
-from .records import Node, Phase, Plan
+from .. import rules
+from ..records import Node, Phase, Plan
 
 RULES = "dates"
 

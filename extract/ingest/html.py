@@ -13,7 +13,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import rules
+from .. import rules
 
 
 def settings() -> dict:

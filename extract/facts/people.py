@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from . import nlp, rules
-from .records import Node, NodeLocator, Person, Plan
+from ..text import nlp
+from .. import rules
+from ..records import Node, NodeLocator, Person, Plan
 
 RULES = "people"
 _CJK = "\u4e00-\u9fff"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
-from . import rules
-from .records import CleanText, Source
+from .. import rules
+from ..records import CleanText, Source
 
 _SPACES = str.maketrans({"\xa0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ",
                          "\u200b": None, "\ufeff": None, "\r": None})
@@ -26,7 +26,7 @@ def _rules(key: str) -> tuple:
 def clean(source: Source) -> CleanText:
     text = source.content
     if source.kind == "html":
-        from .htmltext import html_to_text
+        from ..ingest.html import html_to_text
         text = html_to_text(text)
     text = normalise_spaces(text)
     text = cut_footer(text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import rules
+from .. import rules
 
 RULES = "units"
 ALIASES = "unit_aliases"

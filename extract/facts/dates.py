@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from . import datenorm, datescan, phases, rules
-from .datenorm import Side
-from .records import DateFact, Node, NodeLocator, Plan
+from ..facts import datenorm
+from ..facts import datescan
+from ..facts import phases
+from .. import rules
+from ..facts.datenorm import Side
+from ..records import DateFact, Node, NodeLocator, Plan
 
 RULES = "dates"
 _SPAN_KEYS = {"points": "point", "ranges": "range", "recurring": "recurring"}

@@ -26,8 +26,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from . import indicator, numbers, rules
-from .records import Node, NodeLocator, Plan, Target
+from ..facts import indicator
+from ..facts import quantities as numbers
+from .. import rules
+from ..records import Node, NodeLocator, Plan, Target
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOUN_START = re.compile(r"[\u4e00-\u9fff“\"「《A-Za-z0-9]")   # a counted thing may open with a quote

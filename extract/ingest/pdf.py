@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import unicodedata
 
-from . import rules
+from .. import rules
 
 
 class PdfProblem(ValueError):

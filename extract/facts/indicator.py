@@ -14,7 +14,8 @@ import re
 import unicodedata
 from typing import Optional
 
-from . import nlp, rules
+from ..text import nlp
+from .. import rules
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

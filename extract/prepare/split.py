@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import gazetteer, rules
-from .numerals import chinese_int
-from .records import CleanText, Plan
+from ..prepare import gazetteer
+from .. import rules
+from ..text.numerals import chinese_int
+from ..records import CleanText, Plan
 
 _BRACKETS = str.maketrans("", "", "《》〈〉<>“”\"'‘’「」")
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import rules
-from .numerals import chinese_int
+from .. import rules
+from ..text.numerals import chinese_int
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
 _YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3",

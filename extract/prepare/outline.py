@@ -13,9 +13,9 @@ import functools
 from dataclasses import dataclass
 from typing import Optional
 
-from . import rules
-from .numerals import ordinal
-from .records import Node, Plan
+from .. import rules
+from ..text.numerals import ordinal
+from ..records import Node, Plan
 
 _INDENT = " \t\u3000\xa0"
 

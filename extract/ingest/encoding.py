@@ -15,7 +15,7 @@ from typing import Optional
 
 from charset_normalizer import from_bytes
 
-from . import rules
+from .. import rules
 
 BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -15,7 +15,7 @@ from typing import Optional
 
 import cn2an
 
-from . import rules
+from .. import rules
 
 SCALES = {"万": 1e4, "亿": 1e8}
 
