@@ -33,6 +33,7 @@ from typing import Callable, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract.records import PlanContext
 from extract.facts import dates
 from extract import pipeline  # noqa: E402
 from extract.records import Plan  # noqa: E402
@@ -194,7 +195,7 @@ def gold_docs(cases: list, extractions: list) -> list:
 def ours_text(doc: Doc) -> list:
     """(start, end, (kind, start, end, period)) of each date the extractor finds."""
     return [(f.char_start, f.char_end, (f.kind, _iso(f.start), _iso(f.end), f.period))
-            for f in dates.extract_dates(doc.plan, doc.nodes)]
+            for f in dates.extract_dates(PlanContext.build(doc.plan, doc.nodes))]
 
 
 def jionlp_text_tool(jio) -> Callable:

@@ -7,15 +7,10 @@ from typing import Iterable, Iterator
 
 import fnmatch
 
-from .prepare import clean
-from .facts import dates
-from .ingest import read as ingest
-from .prepare import outline
-from . import rules
-from .prepare import split
-from .facts import targets
-from .facts import responsibilities as units
-from .records import ErrorRow, Extraction
+from . import ingest, rules
+from .facts import dates, people, responsibilities, targets
+from .prepare import clean, outline, split
+from .records import ErrorRow, Extraction, PlanContext
 
 
 @dataclass
@@ -53,15 +48,18 @@ def _is_folder_noise(name: str) -> bool:
 
 
 def extract_plan(plan) -> Extraction:
-    """Outline first, then every extractor on the plan and its outline."""
+    """Outline first; then dates, which later extractors must not misread;
+    then every other extractor on the same shared context."""
     nodes = outline.parse(plan)
-    found = Extraction(plan=plan, nodes=nodes)
-    found.responsibilities = units.extract_responsibilities(plan, nodes)
-    found.people = units.extract_people(plan, nodes)
-    found.targets = targets.extract_targets(plan, nodes)
-    found.dates = dates.extract_dates(plan, nodes)
-    found.phases = dates.extract_phases(plan, nodes, found.dates)
-    return found
+    ctx = PlanContext.build(plan, nodes)
+    ctx.dates = dates.extract_dates(ctx)
+    return Extraction(
+        plan=plan, nodes=nodes, dates=ctx.dates,
+        responsibilities=responsibilities.extract_responsibilities(ctx),
+        people=people.extract_people(ctx),
+        targets=targets.extract_targets(ctx),
+        phases=dates.extract_phases(ctx),
+    )
 
 
 def process_file(path: Path, display: str) -> SourceResult:

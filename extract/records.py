@@ -60,16 +60,6 @@ class Node:
     body_start: int = -1  # first character after the label and its punctuation
 
 
-@dataclass(frozen=True)
-class Span:
-    """A candidate found by a rule, before normalisation."""
-
-    start: int
-    end: int
-    text: str
-    rule_id: str
-
-
 @dataclass
 class Responsibility:
     doc_id: str
@@ -186,3 +176,27 @@ class NodeLocator:
     def node_id_at(self, pos: int) -> Optional[str]:
         node = self.innermost(pos)
         return node.node_id if node else None
+
+
+@dataclass
+class PlanContext:
+    """What every fact extractor receives: one plan, its outline, built once.
+
+    ``locator`` is made here, once per plan, and shared; ``dates`` holds the
+    date rows found first, so that later extractors (targets, indicators)
+    never read a number inside a date as something else.
+    """
+
+    plan: Plan
+    nodes: Sequence[Node]
+    locator: NodeLocator
+    dates: list = field(default_factory=list)
+
+    @classmethod
+    def build(cls, plan: Plan, nodes: Sequence[Node]) -> "PlanContext":
+        return cls(plan=plan, nodes=list(nodes), locator=NodeLocator(nodes))
+
+    @property
+    def text(self) -> str:
+        return self.plan.text
+

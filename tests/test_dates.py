@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from extract.records import PlanContext
 from extract.facts import dates
 from extract.facts import datenorm
 from extract import rules
@@ -128,7 +129,7 @@ def _nodes():
 
 def test_extract_dates_ties_rows_to_innermost_node():
     plan = Plan("d1", "plan.txt", 1, "某县创建文明县城工作实施方案", "某县", None, None, PLAN_TEXT)
-    rows = dates.extract_dates(plan, _nodes())
+    rows = dates.extract_dates(PlanContext.build(plan, _nodes()))
     got = [(r.text, r.kind, r.node_id, _iso(r.start), _iso(r.end), r.period) for r in rows]
     assert got == [
         ("2025年", "point", "n1", "2025-01-01", "2025-12-31", None),
@@ -144,5 +145,5 @@ def test_extract_dates_ties_rows_to_innermost_node():
 def test_plan_without_any_year_never_uses_today():
     text = "1、6月份完成自查;2、年底前完成验收。"
     plan = Plan("d2", "p.txt", 1, "", None, None, None, text)
-    rows = dates.extract_dates(plan, [])
+    rows = dates.extract_dates(PlanContext.build(plan, []))
     assert [(r.kind, r.start, r.end) for r in rows] == [("point", None, None), ("deadline", None, None)]

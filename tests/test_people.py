@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from extract.records import PlanContext
 from extract.facts import people
 from extract.facts import responsibilities as units
 from tests.conftest import make_plan
@@ -15,7 +16,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "people_cases.yaml").re
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_people_case(case):
     plan = make_plan(case["text"])
-    rows = units.extract_people(plan, build_nodes(plan.text, case.get("nodes")))
+    rows = people.extract_people(PlanContext.build(plan, build_nodes(plan.text, case.get("nodes"))))
     got = [f"{r.name}|{r.role}|{r.unit or '-'}|{r.node_id or '-'}" for r in rows]
     assert got == case["expect"]
 
@@ -23,7 +24,7 @@ def test_people_case(case):
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_people_rows_are_grounded(case):
     plan = make_plan(case["text"])
-    for row in units.extract_people(plan, build_nodes(plan.text, case.get("nodes"))):
+    for row in people.extract_people(PlanContext.build(plan, build_nodes(plan.text, case.get("nodes")))):
         assert plan.text[row.char_start:row.char_end] == row.text
         assert row.text.replace("\u3000", "").replace(" ", "") == row.name
         assert row.rule_id

@@ -7,7 +7,7 @@ import pytest
 
 from extract.facts import dates
 from extract.prepare import outline
-from extract.records import Node, Plan
+from extract.records import Node, Plan, PlanContext
 
 PLAN = """某区创建全国文明城区工作实施方案
 一、总体目标
@@ -59,9 +59,14 @@ def _plan() -> Plan:
     return Plan("d1", "plan.txt", 1, "某区创建全国文明城区工作实施方案", None, None, None, PLAN)
 
 
+def _run_phases(plan, nodes):
+    ctx = PlanContext.build(plan, nodes)
+    ctx.dates = dates.extract_dates(ctx)
+    return dates.extract_phases(ctx)
+
+
 def _phases():
-    plan, nodes = _plan(), _nodes()
-    return dates.extract_phases(plan, nodes, dates.extract_dates(plan, nodes))
+    return _run_phases(_plan(), _nodes())
 
 
 EXPECTED = [
@@ -93,7 +98,7 @@ def test_phases_from_the_real_outline():
     # The same plan through the outline stage instead of hand-built nodes.
     plan = _plan()
     nodes = outline.parse(plan)
-    phases = dates.extract_phases(plan, nodes, dates.extract_dates(plan, nodes))
+    phases = _run_phases(plan, nodes)
     got = [(p.ordinal, p.name, p.start, p.end) for p in phases]
     assert got == [(o, n, s and dt.date.fromisoformat(s), e and dt.date.fromisoformat(e))
                    for o, n, s, e, _ in EXPECTED]

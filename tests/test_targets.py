@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from extract.records import PlanContext
 from extract.facts import quantities as numbers
 from extract.facts import targets
 from extract.records import Node
@@ -21,7 +22,7 @@ def _norm_unit(u):
 @pytest.mark.parametrize("case", [c for _, c in ALL], ids=[f"{g}:{c['id']}" for g, c in ALL])
 def test_target_case(case):
     plan = make_plan(case["text"])
-    found = targets.extract_targets(plan, [])
+    found = targets.extract_targets(PlanContext.build(plan, []))
     expect = case["expect"]
     got = [{k: getattr(t, k) for k in e} for t, e in zip(found, expect)]
     assert len(found) == len(expect), [t.text for t in found]
@@ -34,7 +35,7 @@ def test_target_case(case):
 @pytest.mark.parametrize("case", [c for _, c in ALL], ids=[f"{g}:{c['id']}" for g, c in ALL])
 def test_every_target_is_grounded(case):
     plan = make_plan(case["text"])
-    for t in targets.extract_targets(plan, []):
+    for t in targets.extract_targets(PlanContext.build(plan, [])):
         assert plan.text[t.char_start:t.char_end] == t.text
         assert t.rule_id and t.indicator_norm is not None
 
@@ -74,7 +75,7 @@ def test_target_tied_to_innermost_node_and_label_not_in_indicator():
         _node("n1.1", "n1", 2, s1, s2, s1 + 3, text),
         _node("n1.2", "n1", 2, s2, outer_end, s2 + 3, text),
     ]
-    found = targets.extract_targets(make_plan(text), nodes)
+    found = targets.extract_targets(PlanContext.build(make_plan(text), nodes))
     assert [(t.node_id, t.indicator) for t in found] == [
         ("n1.1", "城市绿地率"), ("n1.2", "人均公园绿地面积")]
 

@@ -1,5 +1,6 @@
 """Responsible units: case tables in tests/data/units_cases.yaml, alias groups
 and kinds from rules/unit_aliases.yaml."""
+from extract.records import PlanContext
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def case_plan(case):
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_units_case(case):
     plan = case_plan(case)
-    rows = units.extract_responsibilities(plan, build_nodes(plan.text, case.get("nodes")))
+    rows = units.extract_responsibilities(PlanContext.build(plan, build_nodes(plan.text, case.get("nodes"))))
     got = [f"{r.unit}|{r.unit_raw}|{r.role}|{r.node_id or '-'}" for r in rows]
     assert got == case["expect"]
 
@@ -59,7 +60,7 @@ def test_units_case(case):
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_rows_are_grounded_with_rule_ids(case):
     plan = case_plan(case)
-    for row in units.extract_responsibilities(plan, build_nodes(plan.text, case.get("nodes"))):
+    for row in units.extract_responsibilities(PlanContext.build(plan, build_nodes(plan.text, case.get("nodes")))):
         assert plan.text[row.char_start:row.char_end] == row.text == row.unit_raw
         assert row.rule_id and row.unit_norm and row.unit_kind
 

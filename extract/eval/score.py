@@ -17,8 +17,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import yaml
 
-from ..eval import gold as G
-from ..eval.gold import (DOC_FIELDS, TABLES, TYPES, PlanData, Row, fact_checks, fact_index_key, norm,
+from . import gold as G
+from .gold import (DOC_FIELDS, TABLES, TYPES, PlanData, Row, fact_checks, fact_index_key, norm,
                    overlaps)
 
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from ..facts import datenorm
-from ..facts import datescan
-from ..facts import phases
+from . import datenorm
+from . import datescan
+from . import phases
 from .. import rules
-from ..facts.datenorm import Side
-from ..records import DateFact, Node, NodeLocator, Plan
+from .datenorm import Side
+from ..records import DateFact, Node, NodeLocator, Plan, PlanContext
 
 RULES = "dates"
 _SPAN_KEYS = {"points": "point", "ranges": "range", "recurring": "recurring"}
@@ -396,13 +396,13 @@ def parse(text: str, year: Optional[int] = None) -> Optional[Value]:
     return None
 
 
-def extract_dates(plan: Plan, nodes: Sequence[Node]) -> list:
-    locator = NodeLocator(nodes)
+def extract_dates(ctx: PlanContext) -> list:
+    plan, locator = ctx.plan, ctx.locator
     return [DateFact(plan.doc_id, locator.node_id_at(v.start), v.kind, v.date_start, v.date_end,
                      v.period, v.start, v.end, plan.text[v.start:v.end], v.rule_id)
             for v in find(plan.text, plan.title)]
 
 
-def extract_phases(plan: Plan, nodes: Sequence[Node], dates: Sequence) -> list:
-    """One row per stage heading with its bounds (see ``extract/phases.py``)."""
-    return phases.extract_phases(plan, nodes, dates)
+def extract_phases(ctx: PlanContext) -> list:
+    """One row per stage heading with its bounds (see ``phases.py``), from ``ctx.dates``."""
+    return phases.extract_phases(ctx.plan, ctx.nodes, ctx.dates)

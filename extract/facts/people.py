@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from ..text import nlp
 from .. import rules
-from ..records import Node, NodeLocator, Person, Plan
+from ..records import Node, NodeLocator, Person, Plan, PlanContext
 
 RULES = "people"
 _CJK = "\u4e00-\u9fff"
@@ -33,10 +33,10 @@ class Found:
     rule_id: str
 
 
-def extract_people(plan: Plan, nodes: Sequence[Node]) -> list:
-    text = plan.text
+def extract_people(ctx: PlanContext) -> list:
+    plan, text = ctx.plan, ctx.text
     found = _from_labels(text) + _from_appointments(text)
-    locate = NodeLocator(nodes)
+    locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
         if (f.start, f.role) in seen:

@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from ..facts import people as _people
 from .. import rules
-from ..facts import orgnames as un
-from ..records import Node, NodeLocator, Plan, Responsibility
+from . import orgnames as un
+from ..records import Node, Plan, PlanContext, Responsibility
 
 RULES = "units"
 
@@ -40,18 +39,14 @@ class Mention:
     lift_all: bool = False          # 上述各项由……负责: covers the sub-items above
 
 
-def extract_responsibilities(plan: Plan, nodes: Sequence[Node]) -> list:
-    text = plan.text
+def extract_responsibilities(ctx: PlanContext) -> list:
+    plan, text = ctx.plan, ctx.text
     parens = find_parens(text)
     local = un.local_places(plan.city, plan.province)
     found = (_from_labels(text, parens, local) + _from_parens(text, parens, local)
              + _from_tables(text, local) + _from_sentences(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found))
-    return _to_rows(plan, nodes, found, local)
-
-
-def extract_people(plan: Plan, nodes: Sequence[Node]) -> list:
-    return _people.extract_people(plan, nodes)
+    return _to_rows(ctx, found, local)
 
 
 # --- parentheses -------------------------------------------------------------
@@ -320,8 +315,9 @@ def _drop_repeated_providers(found: list) -> list:
             if m.role != "data_provider" or (m.group, _key(m.unit)) not in owners]
 
 
-def _to_rows(plan: Plan, nodes: Sequence[Node], found: list, local: frozenset) -> list:
-    place = _NodePlacer(nodes, found, plan.text)
+def _to_rows(ctx: PlanContext, found: list, local: frozenset) -> list:
+    plan = ctx.plan
+    place = _NodePlacer(ctx, found)
     rows = []
     for m in sorted(found, key=lambda m: (m.start, m.role)):
         norm, kind = un.normalise(m.unit, local)
@@ -343,9 +339,10 @@ class _NodePlacer:
     it has no label, so it closes the item holding the run.
     """
 
-    def __init__(self, nodes: Sequence[Node], found: list, text: str = ""):
-        self.text = text
-        self.locator = NodeLocator(nodes)
+    def __init__(self, ctx: PlanContext, found: list):
+        nodes = ctx.nodes
+        self.text = ctx.text
+        self.locator = ctx.locator
         self.by_id = {n.node_id: n for n in nodes}
         self.children = {}
         for n in sorted(nodes, key=lambda n: n.char_start):

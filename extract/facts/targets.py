@@ -26,10 +26,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..facts import indicator
-from ..facts import quantities as numbers
+from . import indicator
+from . import quantities as numbers
 from .. import rules
-from ..records import Node, NodeLocator, Plan, Target
+from ..records import Node, NodeLocator, Plan, PlanContext, Target
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOUN_START = re.compile(r"[\u4e00-\u9fff“\"「《A-Za-z0-9]")   # a counted thing may open with a quote
@@ -368,9 +368,8 @@ def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
     return sorted(kept, key=lambda f: f.start)
 
 
-def extract_targets(plan: Plan, nodes: Sequence[Node]) -> list:
-    text = plan.text
-    locate = NodeLocator(nodes)
+def extract_targets(ctx: PlanContext) -> list:
+    plan, text, locate = ctx.plan, ctx.text, ctx.locator
     found = find(text)
     inds, last_end = [], 0
     for f in found:

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from docx.oxml.ns import qn
 
-from ..ingest.docxnum import Numbering
+from .docxnum import Numbering
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = (qn(t) for t in (
     "w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))

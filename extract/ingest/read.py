@@ -11,7 +11,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from ..ingest import encoding
+from . import encoding
 from .. import rules
 from ..records import Source
 
@@ -158,7 +158,7 @@ def _read_html(data: bytes, display: str):
             declared = found.group(1)
             break
     decoded = _decode(data, display, declared)
-    from ..ingest.html import html_to_text  # the page must have visible text
+    from .html import html_to_text  # the page must have visible text
     if not has_text(html_to_text(decoded.text)):
         raise EmptyFile(f"{display}: the page has no visible text; save the page "
                         f"after it has loaded, or copy its text into a .txt file")
@@ -168,7 +168,7 @@ def _read_html(data: bytes, display: str):
 def _read_docx(data: bytes, display: str):
     import io
     import docx
-    from ..ingest.docx import document_lines
+    from .docx import document_lines
     if data.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):
         raise CorruptDocument(f"{display}: this is a legacy Word .doc file named .docx; "
                               f"open it in Word or WPS and save it as .docx")
@@ -183,7 +183,7 @@ def _read_docx(data: bytes, display: str):
 
 
 def _read_pdf(data: bytes, display: str):
-    from ..ingest.pdf import pdf_pages, PdfProblem
+    from .pdf import pdf_pages, PdfProblem
     try:
         pages = pdf_pages(data)
     except PdfProblem as err:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from ..prepare import gazetteer
+from . import gazetteer
 from .. import rules
 from ..text.numerals import chinese_int
 from ..records import CleanText, Plan
