@@ -1,5 +1,9 @@
 """Split stage: plans in a source, their titles, localities and issue dates."""
 from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
 
 from extract.prepare import split
 from tests.conftest import make_source
@@ -79,3 +83,20 @@ def test_doc_ids_are_stable_and_distinct():
     text = "第一篇：甲市实施方案\n一、目标\n第二篇：乙县工作方案\n一、目标\n"
     ids = [p.doc_id for p in plans_of(text)]
     assert ids == [p.doc_id for p in plans_of(text)] and len(set(ids)) == 2
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "doc_fields_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True)] if c.get("xfail") else []) for c in CASES])
+def test_document_fields(case):
+    plan = plans_of(case["text"])[0]
+    assert (plan.title, plan.city, plan.province) == (case["title"], case["city"], case["province"])
+
+
+@pytest.mark.xfail(strict=True)
+@pytest.mark.parametrize("text", ["。\n一、目标\n", "；加强领导\n一、目标\n", "。", "；；\n\n"])
+def test_text_starting_with_sentence_punctuation_does_not_raise(text):
+    (plan,) = plans_of(text)
+    assert plan.text.strip() == text.strip()
