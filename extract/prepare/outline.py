@@ -107,6 +107,11 @@ def _line_start_candidate(text: str, start: int, end: int) -> Optional[Candidate
     return None
 
 
+def starts_with_label(text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end] opens with a numbering label (一、, （二）, 第三章 …)."""
+    return _line_start_candidate(text, start, end) is not None
+
+
 def _plain(prefix: str) -> bool:
     """A heading prefix such as 创建省级文明城市 holds no punctuation or digits."""
     return all("\u4e00" <= ch <= "\u9fff" for ch in prefix)
