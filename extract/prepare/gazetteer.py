@@ -192,22 +192,41 @@ def province_name(code: str) -> Optional[str]:
     return _official_names().get(code[:2] + "0" * 10)
 
 
-def locality(text: str, context: str = "") -> tuple:
-    """(city, province) for the issuer named first in text, most specific first.
+def issuer_place(text: str, context: str = "") -> Optional[Place]:
+    """The issuer named first in text, most specific first.
 
-    `揭阳市创建广东省文明城市…` → (揭阳市, 广东省): the first place named is the
-    issuer; a later place inside it (湖北省洪湖市) makes it more specific.
+    `揭阳市创建广东省文明城市…` → 揭阳市: the first place named is the issuer;
+    a later place inside it (湖北省洪湖市) makes it more specific.
     """
     places = find_places(text, context)
     if not places:
-        return None, None
+        return None
     best = places[0]
     for later in places[1:]:
         if best.contains(later):
             best = later
         elif not later.contains(best):
             break
-    province = province_name(best.code)
-    if best.level == 1 or best.name in rules.load("places")["municipalities"]:
+    return best
+
+
+def city_province(place: Optional[Place]) -> tuple:
+    """(city, province) of a place; a province-level division has no city."""
+    if place is None:
+        return None, None
+    province = province_name(place.code)
+    if place.level == 1 or place.name in rules.load("places")["municipalities"]:
         return None, province
-    return best.name, province
+    return place.name, province
+
+
+def more_specific(first: Optional[Place], other: Optional[Place]) -> Optional[Place]:
+    """`other` where it lies inside `first` (省 issuer, 市 title); else `first`."""
+    if first is None or (other is not None and first.contains(other)):
+        return other
+    return first
+
+
+def locality(text: str, context: str = "") -> tuple:
+    """(city, province) for the issuer named first in text."""
+    return city_province(issuer_place(text, context))

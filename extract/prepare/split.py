@@ -30,6 +30,7 @@ class _Part:
     title: str
     title_pos: int = -1
     issue_date: Optional[date] = None
+    issuer: str = ""        # the heading of the notice that issues the part
 
 
 def _key(text: str) -> str:
@@ -62,19 +63,20 @@ def _by_markers(text: str) -> list:
 @dataclass
 class _Notice:
     names: str          # what the notice issues, as written in its heading
-    heading: str
+    heading: str        # 关于印发……的通知
+    line: str           # the whole heading, issuer included
     end: int            # end of the heading's (last) line in the text
 
 
-def _heading_lines(text: str, limit: int):
-    """(start, end, heading) for the first lines and for each line joined with
-    the next one (a heading broken over two lines)."""
+def _heading_lines(text: str, limit: int, join: int = 3):
+    """(start, end, heading) for the first lines, each alone and joined with the
+    lines after it (a heading broken over up to ``join`` lines)."""
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][:limit]
-    for k, (s, e) in enumerate(lines):
-        yield s, e, text[s:e].strip()
-        if k + 1 < len(lines):
-            s2, e2 = lines[k + 1]
-            yield s, e2, text[s:e].strip() + text[s2:e2].strip()
+    for k, (s, _e) in enumerate(lines):
+        heading = ""
+        for _s2, e2 in lines[k:k + join]:
+            heading += text[_s2:e2].strip()
+            yield s, e2, heading
 
 
 def _notice(text: str) -> Optional[_Notice]:
@@ -88,7 +90,7 @@ def _notice(text: str) -> Optional[_Notice]:
         for rule in rules.pattern_rules("split", "notices"):
             m = rule.regex.search(line)
             if m and not line[m.end():].strip() and not stop & set(line[:m.start()]):
-                return _Notice(m.group("names"), m.group(0), e)
+                return _Notice(m.group("names"), m.group(0), line, e)
     return None
 
 
@@ -157,12 +159,12 @@ def _by_notice(text: str) -> list:
     first_title = titles[0][0] if titles else len(text)
     issued = _issue_date(text, notice.end, min(first_title, notice.end + 3000))
     if not titles:
-        return [_Part(0, len(text), names[0] if names else notice.heading, -1, issued)]
+        return [_Part(0, len(text), names[0] if names else notice.heading, -1, issued, notice.line)]
     parts = []
     for i, (pos, title) in enumerate(titles):
         start = 0 if i == 0 else pos
         end = titles[i + 1][0] if i + 1 < len(titles) else len(text)
-        parts.append(_Part(start, end, title, pos, issued))
+        parts.append(_Part(start, end, title, pos, issued, notice.line))
     return parts
 
 
@@ -180,15 +182,15 @@ def _ends_with_title_word(line: str, words: list) -> bool:
 
 
 def _title_line(text: str, cfg: dict):
-    """(line start, title) of the plan's own title line among the opening lines:
-    not a site widget or a sentence, not an outline heading; a title broken over
+    """(line start, title) of the plan's own title line among the opening lines
+    before its outline: not a site widget or a sentence; a title broken over
     two lines is joined."""
     words = rules.words("split", "title_words")
     stop = set(cfg["title_line_stop"])
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][: int(cfg["title_search_lines"])]
     for k, (s, e) in enumerate(lines):
         if outline.starts_with_label(text, s, e):
-            continue
+            break       # the outline has begun: a title comes before it
         line = text[s:e].strip()
         pos = s + text[s:e].index(line)
         if k + 1 < len(lines) and not outline.starts_with_label(text, *lines[k + 1]):
@@ -223,7 +225,9 @@ def _single(text: str) -> _Part:
     if first is None:
         return _Part(0, len(text), "", -1, issued)
     line = text[first[0]:first[1]].strip()
-    title = re.split(r"[。；;！？]", line)[0][: int(cfg["title_max_chars"])].strip()
+    stop = set(cfg["title_line_stop"])
+    cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
+    title = line[:cut][: int(cfg["title_max_chars"])].strip()
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
 
@@ -248,7 +252,7 @@ def split(cleaned: CleanText) -> list:
     for number, part in enumerate(parts, 1):
         start, end = _trim(text, part.start, part.end)
         body = text[start:end]
-        city, province = _locality(part.title, body, text[:part.start + 600])
+        city, province = _locality(part, body, text[:part.start + 600])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
             title=part.title, city=city, province=province, issue_date=part.issue_date,
@@ -257,10 +261,18 @@ def split(cleaned: CleanText) -> list:
     return plans
 
 
-def _locality(title: str, body: str, preamble: str) -> tuple:
-    """From the title first; else the issuer named at the top of the plan or notice."""
+def _locality(part: _Part, body: str, preamble: str) -> tuple:
+    """From the issuing notice and the title first (the more specific of the two
+    where one lies inside the other, else the issuer); else the issuer named at
+    the top of the plan or notice."""
     context = body[:3000]
-    for where in (title, body[:300], preamble[:600]):
+    place = None
+    for where in (part.issuer, part.title):
+        if where:
+            place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
+    if place is not None:
+        return gazetteer.city_province(place)
+    for where in (body[:300], preamble[:600]):
         city, province = gazetteer.locality(where, context)
         if province:
             return city, province
