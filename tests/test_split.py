@@ -106,3 +106,17 @@ def test_a_line_inside_the_outline_is_not_the_title():
     (plan,) = plans_of(text)
     assert plan.title == "今年重点抓好以下工作" and plan.title_start == 0
     assert [n.label for n in outline.parse(plan)] == ["一", "二"]
+
+
+def test_volumes_of_one_plan_are_not_separate_plans():
+    text = ("宿迁市国民经济和社会发展第十四个五年规划纲要\n第一篇　开启全面建设新征程\n第一章　发展环境\n"
+            "第二篇　建设现代产业体系\n第二章　做强先进制造业\n")
+    (plan,) = plans_of(text)
+    assert (plan.title, plan.city) == ("宿迁市国民经济和社会发展第十四个五年规划纲要", "宿迁市")
+    assert [n.label for n in outline.parse(plan)] == ["第一篇", "第一章", "第二篇", "第二章"]
+
+
+def test_plan_markers_are_not_outline_nodes():
+    text = "第一篇：某市创建文明城市实施方案\n一、目标\n第二篇：某县创建文明县城工作方案\n一、目标\n"
+    for plan in plans_of(text):
+        assert [n.label for n in outline.parse(plan)] == ["一"]

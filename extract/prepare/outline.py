@@ -337,11 +337,14 @@ def _place_orphans(nodes: list) -> None:
 def parse(plan: Plan) -> list:
     """Return the plan's outline nodes in document order.
 
-    A plan issued by a notice starts at its own title line: the notice's own
-    `一、二、三` are not part of the plan's outline.
+    The outline starts after the plan's own title line: the issuing notice's
+    own `一、二、三` and a page's plan marker (第二篇：<title>) are not part of it.
     """
     builder = _Builder(plan)
-    start = plan.text.rfind("\n", 0, plan.title_start) + 1 if plan.title_start > 0 else 0
+    start = 0
+    if plan.title_start >= 0:
+        title_end = plan.text.find("\n", plan.title_start)
+        start = len(plan.text) if title_end < 0 else title_end + 1
     for line_start, line_end in _lines(plan.text, start):
         builder.line(line_start, line_end)
     nodes = builder.nodes

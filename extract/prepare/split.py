@@ -51,7 +51,10 @@ def _lines(text: str, start: int = 0, end: Optional[int] = None):
 
 
 def _by_markers(text: str) -> list:
-    marks = [m for rule in rules.pattern_rules("split", "part_markers") for m in rule.regex.finditer(text)]
+    separators = rules.load("split")["marker_separators"]
+    words = rules.words("split", "title_words")
+    marks = [m for rule in rules.pattern_rules("split", "part_markers") for m in rule.regex.finditer(text)
+             if (m.group("sep") and m.group("sep") in separators) or any(w in m.group("title") for w in words)]
     marks.sort(key=lambda m: m.start())
     parts = []
     for i, m in enumerate(marks):
@@ -228,7 +231,8 @@ def _single(text: str) -> _Part:
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = line[:cut][: int(cfg["title_max_chars"])].strip()
-    pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
+    labelled = outline.starts_with_label(text, *first)
+    pos = first[0] + text[first[0]:first[1]].index(title) if title and not labelled else -1
     return _Part(0, len(text), title, pos, issued)
 
 
