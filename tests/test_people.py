@@ -45,3 +45,24 @@ def test_is_person_name(name, ok):
 ])
 def test_split_post(post, unit):
     assert people.split_post(post) == unit
+
+
+# --- plans in styles the shipped corpus does not use ---------------------------
+
+WILD = yaml.safe_load((Path(__file__).parent / "data" / "people_wild_cases.yaml").read_text(encoding="utf-8"))
+
+
+def _wild_params(cases):
+    for case in cases:
+        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+        yield pytest.param(case, id=case["id"], marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_wild_params(WILD)))
+def test_people_wild_case(case):
+    test_people_case(case)
+
+
+@pytest.mark.parametrize("case", WILD, ids=[c["id"] for c in WILD])
+def test_people_wild_rows_are_grounded(case):
+    test_people_rows_are_grounded(case)
