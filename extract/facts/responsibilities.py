@@ -1,16 +1,19 @@
 """Responsible units and people, tied to their outline node.
 
-Units are found in four places, each by its own finder returning mentions
-(span, role, rule id); the names are then given their list's shared prefix,
-normalised, and tied to a node:
+A unit is an organisation mention (a name of the shape in rules/orgs.yaml,
+or a known alias) whose role its context decides. Each context is one rule
+family with its own finder returning mentions (span, role, rule id); the
+names are then given their list's shared prefix, normalised, and tied to a node:
 
-1. role labels:        责任单位：市纪委、市委办、人大办
-2. closing parentheses: （省商务厅牵头，合肥海关配合） / (市统计局提供资料)
-3. tables:             a header row 牵头单位<TAB>责任单位 and the rows under it
-4. running text:       北京市经济和信息化局负责… / 由市住建局牵头，市城管局配合
+1. role labels:        责任单位：市纪委… / 牵头督办单位：… (stem + qualifier + 单位 + colon)
+2. brackets:           （省商务厅牵头，合肥海关配合） / 〔牵头单位：…〕 / （县农业农村局、县财政局）
+3. tables:             TAB, space-aligned or one-cell-per-line tables (tables.py)
+4. running text:       北京市经济和信息化局负责… / 由市住建局牵头，市城管局配合 /
+                       交由县交通运输局组织实施 / 县林业局要……，并负责……
 
-Overlaps between finders are settled in one place (``_resolve_overlaps``):
-an earlier finder in that list wins.
+Overlaps between families are settled in one place (``_resolve_overlaps``):
+an earlier family in ``FAMILIES`` wins. Conventions stated once for the whole
+document (排在首位的为牵头单位，下同) are applied last (``_apply_conventions``).
 """
 from __future__ import annotations
 
@@ -21,9 +24,13 @@ from typing import Optional, Sequence
 
 from .. import rules
 from . import orgnames as un
+from . import tables as tb
 from ..records import Node, Plan, PlanContext, Responsibility
+from ..text import spans
+from ..text.spans import Span
 
 RULES = "units"
+FAMILIES = ("label", "paren", "table", "sentence")
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class Mention:
     group: int            # the list or parenthesis it came from
     paren: Optional[tuple] = None   # (open, close) when stated in a parenthesis
     lift_all: bool = False          # 上述各项由……负责: covers the sub-items above
+    family: str = "sentence"        # the rule family that found it (FAMILIES)
 
 
 def extract_responsibilities(ctx: PlanContext) -> list:
@@ -46,25 +54,27 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     found = (_from_labels(text, parens, local) + _from_parens(text, parens, local)
              + _from_tables(text, local) + _from_sentences(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found))
-    return _to_rows(ctx, found, local)
+    return _to_rows(ctx, _apply_conventions(text, found), local)
 
 
 # --- parentheses -------------------------------------------------------------
 
 _MAX_PAREN = 400   # longer bracket pairs are prose, not a statement of responsibility
-_BRACKETS = re.compile(r"[（()）\n]")
 
 
 def find_parens(text: str) -> list:
-    """(open, close) of every bracket pair on one line, nested ones included."""
+    """(open, close) of every bracket pair on one line, nested ones included.
+    A closer of another kind than the innermost opener closes nothing."""
+    opens, closes, closer = un.brackets()
+    marks = re.compile("[" + re.escape(opens + closes) + "\n]")
     pairs, stack = [], []
-    for m in _BRACKETS.finditer(text):
+    for m in marks.finditer(text):
         ch, i = m.group(), m.start()
-        if ch in "（(":
+        if ch in opens:
             stack.append(i)
         elif ch == "\n":
             stack.clear()
-        elif stack:
+        elif stack and closer[text[stack[-1]]] == ch:
             o = stack.pop()
             if i - o <= _MAX_PAREN:
                 pairs.append((o, i))
@@ -85,11 +95,12 @@ def _enclosing(parens: list, pos: int) -> Optional[tuple]:
 
 def _split_top(text: str, seps: str) -> list:
     """(offset, piece) of ``text`` cut at ``seps`` outside brackets."""
+    opens, closes, _ = un.brackets()
     out, depth, last = [], 0, 0
     for i, ch in enumerate(text):
-        if ch in "（(":
+        if ch in opens:
             depth += 1
-        elif ch in ")）":
+        elif ch in closes:
             depth = max(0, depth - 1)
         elif depth == 0 and ch in seps:
             out.append((last, text[last:i]))
@@ -124,8 +135,24 @@ def _from_parens(text: str, parens: list, local: frozenset) -> list:
         inner = text[o + 1:c]
         if len(inner) > 200 or any(r.regex.search(inner) for r in labels):
             continue
-        found.extend(_paren_clauses(inner, o, c, local))
+        found.extend(_paren_clauses(inner, o, c, local) or _bare_list(text, o, c, local))
     return found
+
+
+def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
+    """（县农业农村局、县财政局） closing a task: a parenthesis of nothing but
+    unit names, the first saying its level, at the end of a sentence or line."""
+    after = text[c + 1:c + 3]
+    if not any(r.regex.match(after) for r in rules.pattern_rules(RULES, "bare_list_after")):
+        return []
+    inner = text[o + 1:c]
+    items = un.split_list(inner)
+    if not items or not un.valid_as_subject(items[0].text, local):
+        return []
+    if any(un.is_generic(i.text) or not un.looks_like_unit(i.text) for i in items):
+        return []
+    return _list_mentions(inner, o + 1, "responsible", "paren_bare_list", o,
+                          un.valid_in_running_text, local=local, paren=(o, c), family="paren")
 
 
 def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
@@ -146,7 +173,8 @@ def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
                 continue
             base = o + 1 + off + lead + cm.start("list")
             got = _list_mentions(cm.group("list"), base, rule.data["role"], rule.id, o,
-                                 un.valid_in_running_text, first_prefix, local, paren=(o, c))
+                                 un.valid_in_running_text, first_prefix, local, paren=(o, c),
+                                 family="paren")
             if got and not first_prefix:
                 first_prefix = un.shared_prefix([got[0].raw])
             found.extend(got)
@@ -164,23 +192,34 @@ def _first_match(key: str, text: str):
 
 # --- role labels -------------------------------------------------------------
 
-def _list_end(text: str, start: int) -> int:
+_MAX_LIST = 600
+
+
+def _list_end(text: str, start: int) -> Optional[int]:
     """Where a label's list stops: sentence end, next label, or a closing bracket."""
-    window = text[start:start + 600]
+    window = text[start:start + _MAX_LIST]
     end = len(window)
     for rule in rules.pattern_rules(RULES, "list_ends"):
         m = rule.regex.search(window)
         if m:
             end = min(end, m.start())
+    opens, closes, _ = un.brackets()
     depth = 0
     for i, ch in enumerate(window[:end]):
-        if ch in "（(":
+        if ch in opens:
             depth += 1
-        elif ch in ")）":
+        elif ch in closes:
             if depth == 0:
                 return start + i
             depth -= 1
+    if end == len(window) == _MAX_LIST and start + end < len(text):
+        return None          # a list that never ends: no rows rather than a cut-off one
     return start + end
+
+
+def role_of(rule, match) -> str:
+    """The role a rule states, or the one its matched stem gives (role_stems)."""
+    return rule.data.get("role") or rules.load(RULES)["role_stems"][match.group("stem")]
 
 
 def _from_labels(text: str, parens: list, local: frozenset) -> list:
@@ -188,51 +227,29 @@ def _from_labels(text: str, parens: list, local: frozenset) -> list:
     for rule in rules.pattern_rules(RULES, "labels"):
         for m in rule.regex.finditer(text):
             start, end = m.end(), _list_end(text, m.end())
+            if end is None:
+                continue
             while start < end and text[start] in " \t\u3000":
                 start += 1
             paren = _enclosing(parens, m.start())
-            found.extend(_list_mentions(text[start:end], start, rule.data["role"], rule.id,
+            found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
                                         paren[0] if paren else m.start(), un.valid_in_list,
-                                        local=local, paren=paren))
+                                        local=local, paren=paren, family="label"))
     return found
 
 
 # --- tables ------------------------------------------------------------------
 
-def _header_roles(cells: list) -> dict:
-    roles = {}
-    for idx, cell in enumerate(cells):
-        name = re.sub(r"\s+", "", cell)
-        for rule in rules.pattern_rules(RULES, "table_headers"):
-            if rule.regex.search(name):
-                roles[idx] = (rule.data["role"], rule.id)
-                break
-    return roles
-
-
 def _from_tables(text: str, local: frozenset) -> list:
-    """Rows under a header row whose cells name roles (TAB-separated cells)."""
-    found, roles, pos = [], {}, 0
-    for line in text.split("\n"):
-        if "\t" not in line:
-            roles = {}
-        else:
-            cells = line.split("\t")
-            header = _header_roles(cells)
-            if header:
-                roles = header
-            elif roles:
-                found.extend(_row_mentions(cells, pos, roles, local))
-        pos += len(line) + 1
-    return found
-
-
-def _row_mentions(cells: list, pos: int, roles: dict, local: frozenset) -> list:
-    found, offset = [], pos
-    for idx, cell in enumerate(cells):
-        if idx in roles:
-            found.extend(_cell_mentions(cell, offset, roles[idx], local))
-        offset += len(cell) + 1
+    """Cells under a header cell that names a role, in any table layout."""
+    found = []
+    for table in tb.read_tables(text):
+        roles = tb.column_roles(table)
+        for row in table.rows:
+            for idx, column in roles.items():
+                cell = tb.cell_under(row, idx)
+                if cell is not None:
+                    found.extend(_cell_mentions(cell.text, cell.start, column, local))
     return found
 
 
@@ -246,28 +263,37 @@ def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset) -> l
         if cm:
             return _list_mentions(cm.group("list"), offset + lead + cm.start("list"),
                                   rule.data["role"], rule.id, offset, un.valid_in_running_text,
-                                  local=local)
+                                  local=local, family="table")
     role, rule_id = column
-    return _list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list, local=local)
+    return _list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list, local=local,
+                          family="table")
 
 
 # --- running text ------------------------------------------------------------
 
-_CLAUSE_STARTS = "。；;，,：:\n\t()（）!?！？"
+_CLAUSE_STARTS = "。；;，,：:\n\t()（）〔〕【】[]!?！？"
+_SENTENCE_ENDS = "。；;\n!?！？"
 
 
-def _subject_before(text: str, verb_start: int) -> tuple:
-    """(start, candidate) between the clause start and the verb."""
+_MAX_SUBJECT = 60
+
+
+def _subject_before(text: str, verb_start: int) -> Optional[tuple]:
+    """(start, candidate, lead-in rule ids) between the clause start and the
+    verb; None when no clause start is near (a list that never ends)."""
     i = verb_start
-    while i > 0 and verb_start - i < 60 and text[i - 1] not in _CLAUSE_STARTS:
+    while i > 0 and verb_start - i < _MAX_SUBJECT and text[i - 1] not in _CLAUSE_STARTS:
         i -= 1
-    cand = text[i:verb_start]
+    if i > 0 and text[i - 1] not in _CLAUSE_STARTS:
+        return None
+    cand, lead_ins = text[i:verb_start], set()
     for rule in rules.pattern_rules(RULES, "sentence_lead_ins"):
         m = rule.regex.search(cand)
         if m:
             i += m.end()
             cand = cand[m.end():]
-    return i, cand
+            lead_ins.add(rule.id)
+    return i, cand, lead_ins
 
 
 def _from_sentences(text: str, parens: list, local: frozenset) -> list:
@@ -276,7 +302,15 @@ def _from_sentences(text: str, parens: list, local: frozenset) -> list:
         for m in rule.regex.finditer(text):
             if _enclosing(parens, m.start()):
                 continue
-            start, cand = _subject_before(text, m.start())
+            got = _subject_before(text, m.start())
+            if got is None:
+                continue
+            start, cand, lead_ins = got
+            needs = rule.data.get("requires")
+            if needs and needs not in lead_ins:
+                continue
+            if not cand.strip() and lead_ins:
+                start, cand = _sentence_opener(text, start)
             items = un.split_list(cand)
             if not items or not un.valid_as_subject(items[0].text, local):
                 continue
@@ -285,22 +319,50 @@ def _from_sentences(text: str, parens: list, local: frozenset) -> list:
     return found
 
 
+def _sentence_opener(text: str, pos: int) -> tuple:
+    """县林业局要加强……，并负责……: the units that open the sentence holding
+    ``pos`` (a verb whose own clause names no one). ('' when none)."""
+    start = pos
+    while start > 0 and pos - start < _MAX_SUBJECT * 3 and text[start - 1] not in _SENTENCE_ENDS:
+        start -= 1
+    if start > 0 and text[start - 1] not in _SENTENCE_ENDS:
+        return pos, ""
+    opening = text[start:pos]
+    for rule in rules.pattern_rules(RULES, "sentence_openers"):
+        m = rule.regex.match(opening)
+        if m:
+            return start + m.start("list"), m.group("list")
+    return pos, ""
+
+
 # --- overlaps, data providers, rows --------------------------------------------
 
 def _resolve_overlaps(found: list) -> list:
-    """Keep the first mention of each span; finders are listed by priority.
+    """The one place where overlapping mentions are settled: a mention of an
+    earlier family in FAMILIES wins (a label inside a parenthesis over the
+    parenthesis clause, a table cell over a sentence verb inside it); within a
+    family the longest, then the earliest (spans.by_priority)."""
+    candidates = [Span(m.start, m.end, m.raw, m.family, m.rule_id, {"mention": m}) for m in found]
+    kept = spans.by_priority(FAMILIES)(candidates)
+    return [s.data["mention"] for s in kept]
 
-    Kept spans never overlap, so a sorted list of them and a look at the two
-    neighbours of a new span is enough.
-    """
-    kept, taken = [], []
+
+def _apply_conventions(text: str, found: list) -> list:
+    """A note stated once (排在首位的为牵头单位，下同) read into every later list:
+    the first unit of a label list, a parenthesis or a table cell leads, and
+    the others are responsible, unless the list states its roles itself."""
+    starts = [m.start() for rule in rules.pattern_rules(RULES, "conventions")
+              if rule.data.get("effect") == "first_is_lead" for m in rule.regex.finditer(text)]
+    if not starts:
+        return found
+    since = min(starts)
+    groups = {}
     for m in found:
-        i = bisect.bisect_left(taken, (m.start, m.end))
-        if (i > 0 and taken[i - 1][1] > m.start) or (i < len(taken) and taken[i][0] < m.end):
-            continue
-        kept.append(m)
-        taken.insert(i, (m.start, m.end))
-    return kept
+        if m.start > since and m.family in ("label", "paren", "table"):
+            groups.setdefault(m.group, []).append(m)
+    first = {min(ms, key=lambda m: m.start) for ms in groups.values()
+             if all(m.role == "responsible" for m in ms)}
+    return [replace(m, role="lead") if m in first else m for m in found]
 
 
 def _key(unit: str) -> str:
