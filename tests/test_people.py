@@ -66,3 +66,10 @@ def test_people_wild_case(case):
 @pytest.mark.parametrize("case", WILD, ids=[c["id"] for c in WILD])
 def test_people_wild_rows_are_grounded(case):
     test_people_rows_are_grounded(case)
+
+
+@pytest.mark.parametrize("post, unit", [
+    ("县委常委、常务副县长", "县政府"), ("县委副书记、县长", "县政府"), ("县发改局局长", "县发改局"),
+])
+def test_split_post_takes_the_last_of_several_posts(post, unit):
+    assert people.split_post(post) == unit

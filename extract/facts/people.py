@@ -1,10 +1,14 @@
 """Named people with a role: 协调人, 责任领导, 责任人, 主任, 组长 ….
 
-Three candidate forms, all driven by rules/people.yaml:
-1. a role label and its names:  创建工作协调人:林俊达,副协调人:林惠松、苏漫真
-   and the following lines of a member list (汪春明 省政府副秘书长);
-2. 主任由许佩君同志兼任;
-3. 牛弩韬同志兼任办公室主任.
+Four candidate forms, all driven by rules/people.yaml:
+1. a role label and its names, in any spacing (组　长：, 组  长:):
+   创建工作协调人:林俊达,副协调人:林惠松、苏漫真, name then post
+   (王清宪 省长) or post then name (县政府办公室主任王立新), and the following
+   lines of a member list (汪春明 省政府副秘书长);
+2. 主任由许佩君同志兼任 / 办公室主任由县发改局局长沈国华同志兼任;
+3. 牛弩韬同志兼任办公室主任;
+4. the cells of a table column headed by a person role (责任领导, 责任人,
+   联系人 …), in any table layout (tables.py).
 A candidate is kept only when it looks like a personal name (surname list,
 with jieba's ``nr`` tag as a fallback for rare surnames).
 """
@@ -17,6 +21,7 @@ from typing import Optional, Sequence
 
 from ..text import nlp
 from .. import rules
+from . import tables as tb
 from ..records import Node, NodeLocator, Person, Plan, PlanContext
 
 RULES = "people"
@@ -35,7 +40,7 @@ class Found:
 
 def extract_people(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
-    found = _from_labels(text) + _from_appointments(text)
+    found = _from_labels(text) + _from_appointments(text) + _from_tables(text)
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
@@ -91,7 +96,8 @@ def _name_in_window(window: str) -> Optional[tuple]:
 
 def split_post(title: str) -> Optional[str]:
     """The unit in a post as written: 省发展改革委主任 -> 省发展改革委, 省长 -> 省政府."""
-    title = _compact(title)
+    # 县委常委、常务副县长: the last of several posts says where the person works
+    title = _compact(title).rstrip("、").split("、")[-1]
     if not title:
         return None
     for post in sorted(rules.words(RULES, "posts"), key=len, reverse=True):
@@ -108,7 +114,8 @@ def split_post(title: str) -> Optional[str]:
 @functools.lru_cache(maxsize=1)
 def _label_regex() -> re.Pattern:
     roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
-    spaced = "|".join(r"\s?".join(map(re.escape, role)) for role in roles)
+    # 组　长 / 组  长: a label padded to the width of the longer ones
+    spaced = "|".join("[ \u3000]{0,3}".join(map(re.escape, role)) for role in roles)
     return re.compile(f"(?P<role>{spaced})\\s*[:：]")
 
 
@@ -160,6 +167,25 @@ def _post_then_name(item: str) -> Optional[tuple]:
     return name_s, name_s + len(hit[1]), hit[1], post
 
 
+def _parse_items(text: str, start: int, end: int) -> list:
+    """The people of one label's list. An item that is only a post belongs to
+    the person before it, whose unit is then that of the last post:
+    张立明　县委副书记、县长 is of the 县政府."""
+    got = []
+    for s, e in _items(text, start, end):
+        item = _parse_item(text, s, e)
+        if item:
+            got.append(item)
+        elif got and _is_post(text[s:e]):
+            got[-1] = got[-1][:3] + (split_post(text[s:e]),)
+    return got
+
+
+def _is_post(item: str) -> bool:
+    post = _compact(item)
+    return bool(post) and any(post.endswith(p) for p in rules.words(RULES, "posts"))
+
+
 def _items(text: str, start: int, end: int):
     last = start
     for i in range(start, end + 1):
@@ -175,7 +201,7 @@ def _from_labels(text: str) -> list:
     for m in _label_regex().finditer(text):
         role = _compact(m.group("role"))
         end = _list_end(text, m.end())
-        got = [p for p in (_parse_item(text, s, e) for s, e in _items(text, m.end(), end)) if p]
+        got = _parse_items(text, m.end(), end)
         found += [Found(s, e, n, role, u, "people_label") for s, e, n, u in got]
         if got and (end >= len(text) or text[end] == "\n"):
             found += _continuation(text, end, role)
@@ -190,12 +216,13 @@ def _continuation(text: str, pos: int, role: str) -> list:
         line_end = len(text) if nl < 0 else nl
         line = text[pos + 1:line_end]
         if line.strip():
-            if re.search("[:：。，,；;]", line) or not re.search(r"\S\s+\S", line.strip()):
+            if re.search("[:：。，,；;]", line) or not re.search(r"\S\s+\S", line.strip()) \
+                    or _label_regex().match(line.strip()):
                 break
-            item = _parse_item(text, pos + 1, line_end)
-            if not item:
+            items = _parse_items(text, pos + 1, line_end)
+            if not items:
                 break
-            found.append(Found(item[0], item[1], item[2], role, item[3], "people_member_line"))
+            found += [Found(s, e, n, role, u, "people_member_line") for s, e, n, u in items]
         pos = line_end
     return found
 
@@ -211,6 +238,40 @@ def _from_appointments(text: str) -> list:
                 continue
             start = m.start("window") + hit[0]
             unit = (m.groupdict().get("unit") or "").strip() or None
+            if "post" in m.groupdict():
+                # 由县发改局局长沈国华同志兼任: the words before the name are a post
+                post = text[m.start("post"):start]
+                unit = split_post(post) if post else None
             found.append(Found(start, start + len(hit[1]), hit[1], m.group("role"),
                                unit, rule.id))
     return found
+
+
+# --- table columns ---------------------------------------------------------------
+
+def _from_tables(text: str) -> list:
+    """Names in the cells of a column headed by a person role."""
+    headers = set(rules.words(RULES, "table_headers"))
+    found = []
+    for table in tb.read_tables(text):
+        columns = [i for i, name in enumerate(table.header) if name in headers]
+        for row in table.rows:
+            for idx in columns:
+                cell = tb.cell_under(row, idx)
+                if cell is not None:
+                    found += _cell_people(text, cell, table.header[idx])
+    return found
+
+
+def _cell_people(text: str, cell, role: str) -> list:
+    """Every name in a cell (褚建军、卫红); a cell holding anything that is
+    not a name (a post, a unit, prose) gives none of them."""
+    got = []
+    for s, e in _items(text, cell.start, cell.end):
+        item = text[s:e]
+        name = _compact(item)
+        if not is_person_name(name):
+            return []
+        lead = len(item) - len(item.lstrip())
+        got.append(Found(s + lead, s + lead + len(item.strip()), name, role, None, "people_table_column"))
+    return got
