@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 
 from ..text import nlp
 from .. import rules
+from . import orgnames
 from . import tables as tb
 from ..records import Node, NodeLocator, Person, Plan, PlanContext
 
@@ -173,6 +174,10 @@ def _parse_items(text: str, start: int, end: int) -> list:
     张立明　县委副书记、县长 is of the 县政府."""
     got = []
     for s, e in _items(text, start, end):
+        names = _names_only(text, s, e)
+        if names:
+            got += names
+            continue
         item = _parse_item(text, s, e)
         if item:
             got.append(item)
@@ -181,15 +186,31 @@ def _parse_items(text: str, start: int, end: int) -> list:
     return got
 
 
+def _names_only(text: str, start: int, end: int) -> list:
+    """赵文斌　钱晓燕　孙丽: an item of two or more names and nothing else."""
+    tokens = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    if len(tokens) < 2 or not all(is_person_name(text[s:e]) for s, e in tokens):
+        return []
+    return [(s, e, text[s:e], None) for s, e in tokens]
+
+
 def _is_post(item: str) -> bool:
     post = _compact(item)
     return bool(post) and any(post.endswith(p) for p in rules.words(RULES, "posts"))
 
 
 def _items(text: str, start: int, end: int):
-    last = start
+    """(start, end) of the items of a list, cut at 、，, outside brackets
+    (王立新（县委副书记、县长） is one item)."""
+    opens, closes, _ = orgnames.brackets()
+    last, depth = start, 0
     for i in range(start, end + 1):
-        if i == end or text[i] in "、，,":
+        ch = text[i] if i < end else ""
+        if ch and ch in opens:
+            depth += 1
+        elif ch and ch in closes:
+            depth = max(0, depth - 1)
+        if i == end or (depth == 0 and ch in "、，,"):
             if i > last:
                 yield last, i
             last = i + 1

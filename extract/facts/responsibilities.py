@@ -293,6 +293,10 @@ def _subject_before(text: str, verb_start: int) -> Optional[tuple]:
             i += m.end()
             cand = cand[m.end():]
             lead_ins.add(rule.id)
+    for rule in rules.pattern_rules(RULES, "subject_tails"):
+        m = rule.regex.search(cand)
+        if m:
+            cand = cand[:m.start()]
     return i, cand, lead_ins
 
 
