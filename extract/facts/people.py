@@ -194,6 +194,11 @@ def _names_only(text: str, start: int, end: int) -> list:
     return [(s, e, text[s:e], None) for s, e in tokens]
 
 
+def name_items(text: str) -> list:
+    """The items of a cell or list as written: 褚建军、卫红 -> [褚建军, 卫红]."""
+    return [text[s:e].strip() for s, e in _items(text, 0, len(text))]
+
+
 def _is_post(item: str) -> bool:
     post = _compact(item)
     return bool(post) and any(post.endswith(p) for p in rules.words(RULES, "posts"))

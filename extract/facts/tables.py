@@ -136,36 +136,99 @@ def _fits(table: Table, cells: list) -> bool:
 
 
 def _one_cell_per_line_tables(text: str) -> list:
-    """序号 / 工作任务 / 牵头单位 / … each on its own line, then the rows, each
-    opened by its row number. Reading stops at the first group of lines that
-    does not open with a row number."""
-    row_number = rules.pattern_rules(RULES, "table_row_number")[0].regex
-    lines = list(_lines(text))
+    """序号 / 工作任务 / 牵头单位 / … each on its own line (blank lines between
+    cells allowed), then the rows, each opened by its row number. A section
+    line (一、……) between rows is passed over; a paragraph ends the table."""
+    lines = [(pos, line) for pos, line in _lines(text) if line.strip()]
     tables, i = [], 0
     while i < len(lines):
         j = i
-        while j < len(lines) and lines[j][1].strip() and _known_header(lines[j][1]) \
-                and len(_compact(lines[j][1])) <= _MAX_HEADER_CELL:
+        while j < len(lines) and len(_compact(lines[j][1])) <= _MAX_HEADER_CELL \
+                and _known_header(lines[j][1]):
             j += 1
         header = [_compact(line) for _, line in lines[i:j]]
         if j - i >= 3 and header[0] in ("序号", "编号") and _readable(header, strict=True):
             table = Table("lines", header)
-            j = _flat_rows(lines, j, table, row_number)
+            j = _flat_rows(lines, j, table)
             if table.rows:
                 tables.append(table)
         i = max(j, i + 1)
     return tables
 
 
-def _flat_rows(lines: list, j: int, table: Table, row_number) -> int:
-    width = len(table.header)
-    while j + width <= len(lines) and row_number.match(lines[j][1]):
-        group = lines[j:j + width]
-        if any(not line.strip() or len(line) > _MAX_CELL for _, line in group[1:]):
+def _rule(key: str):
+    return rules.pattern_rules(RULES, key)[0].regex
+
+
+def _flat_rows(lines: list, j: int, table: Table) -> int:
+    """Rows from ``lines[j]`` on; returns where the table ends."""
+    number, section = _rule("table_row_number"), _rule("table_section_line")
+    expected, cells = None, None
+    while j < len(lines):
+        pos, line = lines[j]
+        if len(line) > _MAX_CELL:
             break
-        table.rows.append([Cell(pos, pos + len(line), line) for pos, line in group])
-        j += width
+        m = number.match(line)
+        if m and (expected is None or int(line) == expected):
+            _close_row(table, cells)
+            expected, cells = int(line) + 1, [Cell(pos, pos + len(line), line)]
+        elif section.match(line):
+            _close_row(table, cells)
+            cells = None
+        elif cells is None or len(cells) >= len(table.header):
+            break
+        else:
+            cells.append(Cell(pos, pos + len(line), line))
+        j += 1
+    _close_row(table, cells)
     return j
+
+
+def _close_row(table: Table, cells: Optional[list]) -> None:
+    if cells:
+        row = _align(table.header, cells)
+        if row is not None:
+            table.rows.append(row)
+
+
+def _align(header: list, cells: list) -> Optional[list]:
+    """Cells to columns. A flattened row drops its empty cells, so a short row
+    is aligned by what each cell holds: a unit list goes under a unit-role
+    column, names under a person column, anything else under another column.
+    A row that cannot be aligned so is left out."""
+    if len(cells) == len(header):
+        return list(cells)
+    kinds = [_column_kind(h) for h in header]
+    row, col = [cells[0]] + [None] * (len(header) - 1), 1
+    for k, cell in enumerate(cells[1:], start=1):
+        want = "other" if k == 1 else _cell_kind(cell.text)
+        while col < len(header) and kinds[col] != want:
+            col += 1
+        if col == len(header):
+            return None
+        row[col] = cell
+        col += 1
+    return row
+
+
+def _column_kind(name: str) -> str:
+    if role_header(name):
+        return "unit"
+    if name in rules.words("people", "table_headers"):
+        return "person"
+    return "other"
+
+
+def _cell_kind(text: str) -> str:
+    from . import orgnames, people   # people reads tables too: import when first needed
+    items = orgnames.split_list(text)
+    if items and all(orgnames.is_generic(i.text) or orgnames.looks_like_unit(i.text) for i in items) \
+            and any(not orgnames.is_generic(i.text) for i in items):
+        return "unit"
+    names = [_compact(n) for n in people.name_items(text)]
+    if names and all(people.is_person_name(n) for n in names):
+        return "person"
+    return "other"
 
 
 def column_roles(table: Table) -> dict:
@@ -181,4 +244,5 @@ def column_roles(table: Table) -> dict:
 
 
 def cell_under(row: list, idx: int) -> Optional[Cell]:
+    """The cell of ``row`` in column ``idx``; None where the row has none."""
     return row[idx] if idx < len(row) else None
