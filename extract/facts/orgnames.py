@@ -1,6 +1,6 @@
 """Unit names: split a list span into names, check them, share prefixes, normalise.
 
-Extraction (units.py) finds the spans; this module only looks at the text of
+Extraction (rolecontexts.py) finds the spans; this module only looks at the text of
 one list at a time, so every step works on short candidate strings and never
 on a whole document.
 """

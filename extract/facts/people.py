@@ -17,13 +17,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Optional
 
 from ..text import nlp
 from .. import rules
 from . import orgnames
 from . import tables as tb
-from ..records import Node, NodeLocator, Person, Plan, PlanContext
+from ..records import Person, PlanContext
 
 RULES = "people"
 _CJK = "\u4e00-\u9fff"
