@@ -290,14 +290,12 @@ def _from_tables(text: str) -> list:
 
 
 def _cell_people(text: str, cell, role: str) -> list:
-    """Every name in a cell (褚建军、卫红); a cell holding anything that is
-    not a name (a post, a unit, prose) gives none of them."""
+    """Every person in a cell (褚建军、卫红 / 郑光明（副县长）); a cell holding
+    anything that is not a person (a unit, prose) gives none of them."""
     got = []
     for s, e in _items(text, cell.start, cell.end):
-        item = text[s:e]
-        name = _compact(item)
-        if not is_person_name(name):
+        item = _parse_item(text, s, e)
+        if not item:
             return []
-        lead = len(item) - len(item.lstrip())
-        got.append(Found(s + lead, s + lead + len(item.strip()), name, role, None, "people_table_column"))
+        got.append(Found(item[0], item[1], item[2], role, item[3], "people_table_column"))
     return got
