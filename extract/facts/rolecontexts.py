@@ -301,7 +301,7 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
             items = un.split_list(cand)
             if not items or not un.valid_as_subject(items[0].text, local):
                 continue
-            found.extend(_list_mentions(cand, start, rule.data["role"], rule.id, start,
+            found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
                                         un.valid_in_running_text, local=local))
     return found
 
