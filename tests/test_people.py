@@ -34,6 +34,7 @@ def test_people_rows_are_grounded(case):
     ("王志刚", True), ("欧阳明远", True), ("郑斌", True), ("司马光", True),
     ("市领导", False), ("负责人", False), ("分管副市长", False), ("同志", False),
     ("王", False), ("Smith", False),
+    ("司法所", False), ("文明办", False), ("卫生院", False), ("信息员", False), ("高新区", False),
 ])
 def test_is_person_name(name, ok):
     assert people.is_person_name(name) is ok

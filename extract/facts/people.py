@@ -41,7 +41,8 @@ class Found:
 
 def extract_people(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
-    found = _from_labels(text) + _from_appointments(text) + _from_tables(text)
+    found = (_from_labels(text) + _from_appointments(text) + _from_post_takers(text)
+             + _from_tables(text))
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
@@ -65,6 +66,8 @@ def _surnames() -> tuple:
 def is_person_name(name: str) -> bool:
     """Two to four Chinese characters, a known surname, not a common word."""
     if not re.fullmatch(f"[{_CJK}]{{2,4}}", name) or name in rules.words(RULES, "not_names"):
+        return False
+    if name[-1] in rules.words(RULES, "not_name_endings"):
         return False
     single, compound = _surnames()
     if name[:2] in compound:
@@ -117,7 +120,8 @@ def _label_regex() -> re.Pattern:
     roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
     # 组　长 / 组  长: a label padded to the width of the longer ones
     spaced = "|".join("[ \u3000]{0,3}".join(map(re.escape, role)) for role in roles)
-    return re.compile(f"(?P<role>{spaced})\\s*[:：]")
+    grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
+    return re.compile(f"(?P<role>{grammar}|{spaced})\\s*[:：]")
 
 
 def _list_end(text: str, start: int) -> int:
@@ -163,7 +167,8 @@ def _post_then_name(item: str) -> Optional[tuple]:
         return None
     name_s = len(body) - 4 + hit[0] if len(body) >= 4 else hit[0]
     post = _compact(body[:name_s])
-    if not post or not any(post.endswith(p) for p in rules.words(RULES, "posts")):
+    # 县政府办公室主任王立新 (a post) / 县发改局　王立新 (a unit)
+    if not post or not (_is_post(post) or orgnames.looks_like_unit(post)):
         return None
     return name_s, name_s + len(hit[1]), hit[1], post
 
@@ -242,8 +247,9 @@ def _continuation(text: str, pos: int, role: str) -> list:
         line_end = len(text) if nl < 0 else nl
         line = text[pos + 1:line_end]
         if line.strip():
-            if re.search("[:：。，,；;]", line) or not re.search(r"\S\s+\S", line.strip()) \
-                    or _label_regex().match(line.strip()):
+            # 汪春明 省政府副秘书长 / 周明、吴迪: a name with a post, or names
+            if re.search("[:：。，,；;]", line) or _label_regex().match(line.strip()) \
+                    or not (re.search(r"\S\s+\S", line.strip()) or "、" in line):
                 break
             items = _parse_items(text, pos + 1, line_end)
             if not items:
@@ -271,6 +277,27 @@ def _from_appointments(text: str) -> list:
             found.append(Found(start, start + len(hit[1]), hit[1], m.group("role"),
                                unit, rule.id))
     return found
+
+
+def _from_post_takers(text: str) -> list:
+    """以县长王立新为组长，副县长李春华、孙国庆为副组长: the names before 为/任."""
+    found = []
+    lead_ins = rules.pattern_rules(RULES, "post_taker_lead_ins")
+    for rule in rules.pattern_rules(RULES, "post_takers"):
+        for m in rule.regex.finditer(text):
+            start = m.start()
+            while start > 0 and m.start() - start < 40 and text[start - 1] not in _CLAUSE_ENDS:
+                start -= 1
+            for lead in lead_ins:
+                lm = lead.regex.match(text, start, m.start())
+                if lm:
+                    start = lm.end()
+            found += [Found(s, e, n, m.group("role"), u, rule.id)
+                      for s, e, n, u in _parse_items(text, start, m.start())]
+    return found
+
+
+_CLAUSE_ENDS = "，,。；;：:\n（()）"
 
 
 # --- table columns ---------------------------------------------------------------
