@@ -8,7 +8,7 @@ from extract.records import PlanContext
 from extract.facts import people
 from extract.facts import responsibilities as units
 from tests.conftest import make_plan
-from tests.test_units import build_nodes
+from tests.test_units import build_nodes, wild_params
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "people_cases.yaml").read_text(encoding="utf-8"))
 
@@ -53,19 +53,9 @@ def test_split_post(post, unit):
 WILD = yaml.safe_load((Path(__file__).parent / "data" / "people_wild_cases.yaml").read_text(encoding="utf-8"))
 
 
-def _wild_params(cases):
-    for case in cases:
-        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-        yield pytest.param(case, id=case["id"], marks=marks)
-
-
-@pytest.mark.parametrize("case", list(_wild_params(WILD)))
+@pytest.mark.parametrize("case", list(wild_params(WILD)))
 def test_people_wild_case(case):
     test_people_case(case)
-
-
-@pytest.mark.parametrize("case", WILD, ids=[c["id"] for c in WILD])
-def test_people_wild_rows_are_grounded(case):
     test_people_rows_are_grounded(case)
 
 

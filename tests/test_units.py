@@ -135,19 +135,16 @@ def test_split_list(text, names):
 WILD = yaml.safe_load((DATA / "units_wild_cases.yaml").read_text(encoding="utf-8"))
 
 
-def _wild_params(cases):
+def wild_params(cases):
+    """Cases as pytest params; a case with ``xfail`` is a strict xfail with that reason."""
     for case in cases:
         marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
         yield pytest.param(case, id=case["id"], marks=marks)
 
 
-@pytest.mark.parametrize("case", list(_wild_params(WILD)))
+@pytest.mark.parametrize("case", list(wild_params(WILD)))
 def test_units_wild_case(case):
     test_units_case(case)
-
-
-@pytest.mark.parametrize("case", WILD, ids=[c["id"] for c in WILD])
-def test_wild_rows_are_grounded(case):
     test_rows_are_grounded_with_rule_ids(case)
 
 

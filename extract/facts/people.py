@@ -193,7 +193,11 @@ def _parse_items(text: str, start: int, end: int) -> list:
 
 def _names_only(text: str, start: int, end: int) -> list:
     """赵文斌　钱晓燕　孙丽: an item of two or more names and nothing else."""
-    tokens = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    tokens, i = [], start
+    for word in text[start:end].split():
+        i = text.index(word, i)
+        tokens.append((i, i + len(word)))
+        i += len(word)
     if len(tokens) < 2 or not all(is_person_name(text[s:e]) for s, e in tokens):
         return []
     return [(s, e, text[s:e], None) for s, e in tokens]

@@ -15,7 +15,6 @@ pass over the lines, so a table of any length costs linear time.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -41,7 +40,7 @@ class Table:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def role_header(cell: str):
