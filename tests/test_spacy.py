@@ -61,7 +61,8 @@ def test_labels_and_normalised_values(nlp):
     roles = {s._.plan_row["unit"]: s.label_ for s in doc.spans["unit"]}
     assert roles == {"市住建局": "lead", "市交通运输局": "assist"}
     (deadline,) = doc.spans["date"]
-    assert deadline.label_ == "deadline" and deadline._.plan_row["end"] == "2026-06-30"
+    assert deadline.label_ == deadline._.plan_row["kind"] and deadline._.plan_row["end"] == "2026-06-30"
+    assert deadline._.rule_id == deadline._.plan_row["rule_id"]
     assert [s.label_ for s in doc.spans["node"]] == ["level_1"]
 
 
