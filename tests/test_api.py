@@ -31,7 +31,8 @@ def test_arrow_tables_and_bad_input(tmp_path):
 def test_readme_example_runs(monkeypatch, capsys):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Python API", 1)[1]
-    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    code, shown = re.search(r"```python\n(.*?)```\s*```text\n(.*?)```", section, re.S).groups()
     monkeypatch.chdir(ROOT)
     exec(compile(code, "README.md", "exec"), {})
-    assert "洪湖市" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert [line.rstrip() for line in printed.splitlines()] == shown.rstrip("\n").splitlines()

@@ -6,6 +6,7 @@ output folder is one message on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -117,3 +118,7 @@ def run(args) -> int:
         return COMMANDS[args.command](args)
     except OutputFolderError as err:
         return _fail(str(err))
+    except BrokenPipeError:
+        # the reader (| head) stopped reading: not an error; keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
