@@ -76,6 +76,10 @@ def cmd_run(args) -> int:
     if args.workers < 1:
         print("plan-extract: --workers must be 1 or more", file=sys.stderr)
         return 2
+    problem = check_rules()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     started = time.perf_counter()
     jobs = list(pipeline.discover(args.inputs))
     bar = None
@@ -97,6 +101,17 @@ def cmd_run(args) -> int:
               f"{len(tables['targets'])} targets, {len(tables['dates'])} dates, "
               f"{len(tables['errors'])} errors in {seconds:.1f} s -> {args.out}", file=sys.stderr)
     return 1 if tables["errors"] else 0
+
+
+def check_rules():
+    """Every rule file checked before any input is read: the problem, or None."""
+    from . import rules
+    try:
+        rules.validate_all()
+    except rules.RuleError as err:
+        return (f"plan-extract: rule error: {err}\n"
+                f"  fix the rule file (its format: rules/schema.yaml), then run again")
+    return None
 
 
 def cmd_eval(args) -> int:
