@@ -1,4 +1,5 @@
-"""Command line: ``plan-extract run`` and ``plan-extract eval``."""
+"""Command line: ``plan-extract run`` and ``eval``; ``compare``, ``review`` and
+``export`` (extract/tools/commands.py) read what ``run`` wrote."""
 from __future__ import annotations
 
 import argparse
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--baseline", default=None, metavar="FILE",
                     help="YAML of floors (f1 per type, doc_accuracy per field); "
                          "exit 1 naming each metric below its floor")
+    from .tools import commands as tool_commands
+    tool_commands.add_parsers(sub)
     return parser
 
 
@@ -123,6 +126,9 @@ def main(argv=None) -> int:
         return cmd_run(args)
     if args.command == "eval":
         return cmd_eval(args)
+    if args.command in ("compare", "review", "export"):
+        from .tools import commands as tool_commands
+        return tool_commands.run(args)
     parser.print_help(sys.stderr)
     return 2
 
