@@ -13,6 +13,9 @@ from collections import deque
 from typing import Callable, Iterable, Iterator, Optional
 
 
+CONNECT_TIMEOUT = "10s"     # how long to try reaching a scheduler given with --dask
+
+
 class ExecutorError(Exception):
     """The executor could not start (no such scheduler, dask not installed)."""
 
@@ -89,7 +92,7 @@ class DaskCluster:
                                 "pip install 'plan-extract[dask]'") from err
         try:
             if self.scheduler:
-                self._client = Client(self.scheduler, timeout="10s")
+                self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
             else:
                 self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                              processes=True, dashboard_address=None)

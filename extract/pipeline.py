@@ -19,6 +19,7 @@ from .facts import dates, people, responsibilities, targets
 from .prepare import clean, outline, split
 from .records import ErrorRow, Extraction, PlanContext
 from .write import manifest
+from .write.output import checkpoint
 from .write.reuse import PreviousRows
 
 
@@ -161,6 +162,7 @@ def run_to(given: list, out, *, workers: int = 1, executor: str = "local",
     folder.check()
     names = write.published_names()
     with folder.locked(wait=wait):
+        checkpoint("locked")
         folder.remove_stale(names)
         jobs, duplicates = inputs.plan(given)
         head = manifest.header(manifest.rules_sha256())
@@ -209,6 +211,7 @@ def _stream(jobs, keep, previous_dir, sink, progress, engine) -> tuple:
             after = sink.rows()
             spans = {n: [first[n], after[n] - first[n]] for n in after if write.SPECS[n].per_source}
             entries.append(dict(job.entry(), status=status, rows=spans))
+            checkpoint("streaming")
             if progress:
                 progress(job, len(jobs))
     return summary, entries

@@ -35,7 +35,8 @@ def write_all(out_dir, tables: dict) -> None:
     with folder.locked(wait=True):
         folder.remove_stale(published_names())
         staging = folder.new_staging()
-        sink = SetWriter(staging)
+        head = manifest.header(manifest.rules_sha256())
+        sink = SetWriter(staging, manifest.table_metadata(head, []))
         try:
             for name in SCHEMAS:
                 sink.add(name, to_table(name, tables.get(name, [])))
@@ -43,5 +44,5 @@ def write_all(out_dir, tables: dict) -> None:
             sink.abort()
             raise
         sink.close()
-        manifest.write(staging, manifest.header(manifest.rules_sha256()), [], sink.rows())
+        manifest.write(staging, head, [], sink.rows())
         folder.publish(staging, published_names())

@@ -100,7 +100,6 @@ class OutputFolder:
                 raise
         holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "another process"
         if not wait:
-            os.close(fd)
             raise Busy(f"--out {self.path}: another plan-extract run ({holder}) is writing into "
                        "this folder; wait for it to finish, use --wait to queue behind it, "
                        "or choose another --out")
