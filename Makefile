@@ -33,4 +33,4 @@ bench: $(STAMP)
 	$(PY) bench/bench.py
 
 clean:
-	rm -rf $(OUT)/*.parquet $(OUT)/devset .pytest_cache
+	rm -rf $(OUT)/*.parquet $(OUT)/run.json $(OUT)/.plan-extract $(OUT)/devset .pytest_cache
