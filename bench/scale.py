@@ -84,23 +84,22 @@ def child(folder: Path, out: Path) -> dict:
     pa.array([1])
     startup = time.process_time() - started
     spent = _timed_stages()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())]
-    chars = sum(map(len, texts))
-    nbytes = sum(p.stat().st_size for p in folder.iterdir())
     t0 = time.process_time()
     summary = pipeline.run_to([str(folder)], out)
     run = time.process_time() - t0
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # before the texts below
     from extract.text import nlp
     jieba = nlp.jieba()
-    t0 = time.process_time()
-    for text in texts:
+    chars = nbytes = 0
+    jieba_s = ceiling_s = 0.0
+    for path in sorted(folder.iterdir()):     # one file at a time, as the run reads them
+        text = path.read_text(encoding="utf-8")
+        chars, nbytes = chars + len(text), nbytes + path.stat().st_size
+        t0 = time.process_time()
         jieba.lcut(text)
-    jieba_s = time.process_time() - t0
-    t0 = time.process_time()
-    for text in texts:
+        t1 = time.process_time()
         sum(1 for _ in CEILING.finditer(text))
-    ceiling_s = time.process_time() - t0
+        jieba_s, ceiling_s = jieba_s + t1 - t0, ceiling_s + time.process_time() - t1
     return {"files": summary.files, "plans": summary.rows["documents"], "chars": chars,
             "bytes": nbytes, "startup": startup, "run": run, "jieba": jieba_s,
             "ceiling": ceiling_s, "rss_mib": rss, "stages": dict(spent)}

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from .schema import SCHEMAS
 
 ROW_GROUP_ROWS = 64_000
-ROW_GROUP_BYTES = 32 << 20
+ROW_GROUP_BYTES = 16 << 20
 
 
 class TableWriter:
