@@ -85,6 +85,10 @@ def cmd_run(args) -> int:
     if args.workers < 1:
         print("plan-extract: --workers must be 1 or more", file=sys.stderr)
         return 2
+    problem = check_rules()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     bar = _Progress() if not args.quiet else None
     try:
         summary = pipeline.run_to(args.inputs, Path(args.out), workers=args.workers,
@@ -132,6 +136,17 @@ def _print_summary(summary, out) -> None:
           f"{rows['responsibilities']} units, {rows['people']} people, "
           f"{rows['targets']} targets, {rows['dates']} dates, "
           f"{rows['errors']} errors in {summary.seconds:.1f} s -> {out}", file=sys.stderr)
+
+
+def check_rules():
+    """Every rule file checked before any input is read: the problem, or None."""
+    from . import rules
+    try:
+        rules.validate_all()
+    except rules.RuleError as err:
+        return (f"plan-extract: rule error: {err}\n"
+                f"  fix the rule file (its format: rules/schema.yaml), then run again")
+    return None
 
 
 def cmd_eval(args) -> int:
