@@ -172,6 +172,7 @@ class _Builder:
         self.nodes: list = []
         self.stack: list = []
         self.last_number: dict = {}     # style → number of its last node anywhere
+        self.mid_way: set = set()       # ids of nodes whose style began past 1 (an excerpt)
 
     def _find(self, style: str, lowest: int) -> int:
         for i in range(len(self.stack) - 1, lowest - 1, -1):
@@ -213,10 +214,19 @@ class _Builder:
         elif same is not None:
             ok = cand.num == 1 or same.number <= cand.num <= same.number + 3
         else:
-            ok = cand.num == 1 or cand.num == self.last_number.get(cand.style, -1) + 1 or at == 0
+            ok = (cand.num == 1 or cand.num == self.last_number.get(cand.style, -1) + 1 or at == 0
+                  or self._inside_excerpt(cand.style, at))
         if ok:
-            self._open(cand, line_end, at)
+            first_of_style = cand.style not in self.last_number
+            node = self._open(cand, line_end, at)
+            if first_of_style and cand.num != 1:
+                self.mid_way.add(node.node_id)
         return ok
+
+    def _inside_excerpt(self, style: str, at: int) -> bool:
+        """An excerpt's lists may begin mid-way too: under nodes that themselves
+        began past 1, a style seen for the first time starts at any number."""
+        return style not in self.last_number and all(n.node_id in self.mid_way for n in self.stack[:at])
 
     def inline(self, cand: Candidate, line_end: int, lowest: int) -> bool:
         """A label inside a paragraph: must start a chain at 1 or continue one."""
