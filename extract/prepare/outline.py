@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
@@ -81,7 +82,7 @@ def _match_at(text: str, pos: int, line_end: int, allowed: tuple) -> Optional[Ca
         m = style.regex.match(text, pos, line_end)
         if not m:
             continue
-        num = ordinal(m.group("num"))
+        num = ordinal(unicodedata.normalize("NFKC", m.group("num")).strip(_setting("number_brackets")))
         if not num:
             continue
         label = m.group("label")
