@@ -227,6 +227,15 @@ def more_specific(first: Optional[Place], other: Optional[Place]) -> Optional[Pl
     return first
 
 
+def township(text: str) -> Optional[str]:
+    """The town, township or sub-district that opens text as its issuer, if any."""
+    for rule in rules.pattern_rules("places", "townships"):
+        m = rule.regex.match(text)
+        if m:
+            return m.group("town")
+    return None
+
+
 def locality(text: str, context: str = "") -> tuple:
     """(city, province) for the issuer named first in text."""
     return city_province(issuer_place(text, context))

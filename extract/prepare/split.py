@@ -274,6 +274,10 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     for where in (part.issuer, part.title):
         if where:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
+    town = next((t for t in map(gazetteer.township, (part.issuer, part.title)) if t), None)
+    if town:    # below the gazetteer: its province from the county named, or the text
+        province = gazetteer.city_province(place)[1] if place else gazetteer.locality(context, context)[1]
+        return town, province
     if place is not None:
         return gazetteer.city_province(place)
     for where in (body[:300], preamble[:600]):
