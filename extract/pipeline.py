@@ -5,9 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import fnmatch
-
-from . import ingest, rules
+from . import ingest
 from .facts import dates, people, responsibilities, targets
 from .prepare import clean, outline, split
 from .records import ErrorRow, Extraction, PlanContext
@@ -21,30 +19,8 @@ class SourceResult:
 
 
 def discover(inputs: Iterable[str]) -> Iterator[tuple]:
-    """Yield (path, display name) for every file named or found in a folder.
-
-    Folders are walked in sorted order so that runs are repeatable; the
-    display name is relative to the folder given, as the contract asks. A
-    walk takes the formats ingest reads, and also the document formats it
-    cannot read (.doc, .wps, images …), so that those are reported, not lost.
-    """
-    wanted = set(ingest.supported_extensions()) | set(ingest.settings().get("advice", {}))
-    for given in inputs:
-        root = Path(given)
-        if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                rel = path.relative_to(root)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if path.suffix.lower() in wanted and not _is_folder_noise(path.name):
-                    yield path, rel.as_posix()
-        else:
-            yield root, given
-
-
-def _is_folder_noise(name: str) -> bool:
-    """Documentation files that sit beside plans in a folder (README, SOURCES …)."""
-    return any(fnmatch.fnmatch(name, pat) for pat in rules.words("inputs", "skip_in_folders"))
+    """Every file to read, and every path passed over with its reason (see ingest.discover)."""
+    return ingest.discover(inputs)
 
 
 def extract_plan(plan) -> Extraction:
@@ -66,11 +42,13 @@ def process_file(path: Path, display: str) -> SourceResult:
     """Run every stage on one file; a bad file becomes an error row, never a crash."""
     result = SourceResult(display)
     try:
-        source = ingest.read_source(path, display)
-        text = clean.clean(source)
-        for plan in split.split(text):
-            result.extractions.append(extract_plan(plan))
+        with ingest.time_budget(display):
+            source = ingest.read_source(path, display)
+            text = clean.clean(source)
+            for plan in split.split(text):
+                result.extractions.append(extract_plan(plan))
     except ingest.IngestError as err:
+        result.extractions.clear()  # a file stopped by a limit leaves no half of its plans
         result.errors.append(ErrorRow(display, err.code, str(err)))
     except Exception as err:  # a bug must not stop the batch; the row says so
         result.errors.append(ErrorRow(
