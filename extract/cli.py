@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=1, metavar="N",
                      help="processes to use (default 1; results are the same for any N)")
     run.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    run.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                     help="raise a per-file limit for this run (seconds_per_file, "
+                          "docx_xml_megabytes, html_depth, max_megabytes.text …; "
+                          "defaults in rules/ingest.yaml)")
     ev = sub.add_parser("eval", help="score tables against gold annotations",
                         description="Compare the tables in DIR with gold JSONL files "
                                     "(format: corpus/gold/GUIDE.md).",
@@ -73,7 +79,7 @@ def cmd_run(args) -> int:
     if args.workers < 1:
         print("plan-extract: --workers must be 1 or more", file=sys.stderr)
         return 2
-    problem = check_rules()
+    problem = check_rules() or check_out(args.out) or apply_limits(args.limit)
     if problem:
         print(problem, file=sys.stderr)
         return 2
@@ -83,20 +89,25 @@ def cmd_run(args) -> int:
     if not args.quiet and len(jobs) > 1:
         from tqdm import tqdm
         bar = tqdm(total=len(jobs), unit="file", desc="plan-extract", file=sys.stderr)
-    results = pipeline.run(args.inputs, workers=args.workers,
-                           progress=(lambda _res: bar.update(1)) if bar else None)
-    if bar:
-        bar.close()
+    try:
+        results = pipeline.run(args.inputs, workers=args.workers,
+                               progress=(lambda _res: bar.update(1)) if bar else None)
+    finally:
+        if bar:
+            bar.close()
     tables = pipeline.collect_tables(results)
     write.write_all(Path(args.out), tables)
     seconds = time.perf_counter() - started
     if not args.quiet:
         for err in tables["errors"]:
             print(f"error: {err.message}", file=sys.stderr)
+        for note in tables.get("warnings", []):
+            print(f"warning: {note.message}", file=sys.stderr)
         print(f"{len(jobs)} files, {len(tables['documents'])} plans, {len(tables['nodes'])} nodes, "
               f"{len(tables['responsibilities'])} units, {len(tables['people'])} people, "
               f"{len(tables['targets'])} targets, {len(tables['dates'])} dates, "
-              f"{len(tables['errors'])} errors in {seconds:.1f} s -> {args.out}", file=sys.stderr)
+              f"{len(tables['errors'])} errors, {len(tables.get('warnings', []))} warnings "
+              f"in {seconds:.1f} s -> {args.out}", file=sys.stderr)
     return 1 if tables["errors"] else 0
 
 
@@ -111,6 +122,40 @@ def check_rules():
     return None
 
 
+def check_out(out: str):
+    """The output folder, checked before any input is read: the problem, or None."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        return (f"plan-extract: --out {out} is a file, not a folder; give a folder "
+                f"(it is created if missing) or move the file away")
+    probe = path
+    while not probe.exists():  # the folder is created later: its nearest existing parent
+        probe = probe.parent
+    if not probe.is_dir():
+        return (f"plan-extract: --out {out} cannot be created: {probe} is a file; "
+                f"give a folder whose parents are folders")
+    try:
+        fd, name = tempfile.mkstemp(prefix=".plan-extract-probe.", dir=probe)
+        os.close(fd)
+        os.unlink(name)
+    except OSError as err:
+        return (f"plan-extract: cannot write to {probe} ({err.strerror}); choose another "
+                f"--out folder, or give yourself write permission on it (chmod u+w {probe})")
+    return None
+
+
+def apply_limits(items):
+    """``--limit NAME=VALUE`` for this run (and its workers): the problem, or None."""
+    from .ingest import budget
+    try:
+        packed = budget.parse_overrides(items)
+    except budget.LimitError as err:
+        return f"plan-extract: {err}"
+    if packed:
+        os.environ[budget.ENV] = packed
+    return None
+
+
 def cmd_eval(args) -> int:
     from .eval import score as evaluate
     return evaluate.main(args)
@@ -119,12 +164,22 @@ def cmd_eval(args) -> int:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "run":
-        return cmd_run(args)
-    if args.command == "eval":
-        return cmd_eval(args)
-    parser.print_help(sys.stderr)
-    return 2
+    commands = {"run": cmd_run, "eval": cmd_eval}
+    if args.command not in commands:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return commands[args.command](args)
+    except KeyboardInterrupt:
+        where = f"; the tables in {args.out} were left as they were" if args.command == "run" else ""
+        print(f"\nplan-extract: interrupted{where}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (`plan-extract eval … | head`): stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ class SourceResult:
     path: str
     extractions: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
 
 
 def discover(inputs: Iterable[str]) -> Iterator[tuple]:
@@ -45,6 +46,7 @@ def process_file(path: Path, display: str) -> SourceResult:
         with ingest.time_budget(display):
             source = ingest.read_source(path, display)
             text = clean.clean(source)
+            result.warnings.extend(text.notes)
             for plan in split.split(text):
                 result.extractions.append(extract_plan(plan))
     except ingest.IngestError as err:
@@ -67,11 +69,14 @@ def run(inputs: Iterable[str], workers: int = 1, progress=None) -> list:
     results = []
     if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=ingest.worker_start)
+        try:
             for res in pool.map(_process_args, jobs):
                 results.append(res)
                 if progress:
                     progress(res)
+        finally:  # on Ctrl-C the files not yet started are dropped, not worked through
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
         for job in jobs:
             res = _process_args(job)
@@ -87,9 +92,11 @@ def missing_inputs(inputs: Iterable[str]) -> list:
 
 def collect_tables(results: list) -> dict:
     tables = {name: [] for name in
-              ("documents", "nodes", "responsibilities", "people", "targets", "dates", "phases", "errors")}
+              ("documents", "nodes", "responsibilities", "people", "targets", "dates", "phases", "errors",
+               "warnings")}
     for res in results:
         tables["errors"].extend(res.errors)
+        tables["warnings"].extend(res.warnings)
         for ex in res.extractions:
             tables["documents"].append(ex.plan)
             for name in ("nodes", "responsibilities", "people", "targets", "dates", "phases"):

@@ -49,6 +49,8 @@ SCHEMAS = {
         ("start", _DATE), ("end", _DATE), *_SPAN,
     ]),
     "errors": pa.schema([("source_path", _STR), ("error", _STR), ("message", _STR)]),
+    # files that were read, with something to know: a cleaning rule held back
+    "warnings": pa.schema([("source_path", _STR), ("warning", _STR), ("message", _STR)]),
 }
 
 

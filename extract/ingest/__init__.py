@@ -7,6 +7,7 @@ fix. ``encoding`` detects the text encoding; ``html``, ``docx`` (with
 """
 from .read import IngestError, read_source, settings, supported_extensions, time_budget
 from .discover import Refused, discover
+from .budget import worker_start
 
 __all__ = ["IngestError", "Refused", "discover", "read_source", "settings",
-           "supported_extensions", "time_budget"]
+           "supported_extensions", "time_budget", "worker_start"]

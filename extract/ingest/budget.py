@@ -104,3 +104,9 @@ def time_budget(error_class, display: str):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def worker_start() -> None:
+    """In a pool worker, Ctrl-C ends the process at once and without a traceback:
+    the main process alone says that the run was interrupted."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
