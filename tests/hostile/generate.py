@@ -127,6 +127,15 @@ def long_text(size: int) -> str:
 
 
 def many_labels(count: int) -> str:
-    """A plan of ``count`` numbered items."""
-    items = "".join(f"{i}.完成第{i}个小区的改造。\n" for i in range(1, count + 1))
-    return "荆州市老旧小区改造任务清单\n一、改造任务\n" + items
+    """A plan of ``count`` numbered items on three levels: 1. / （1） / ①."""
+    circled = [chr(0x2460 + i) for i in range(10)]
+    lines, made = ["荆州市老旧小区改造任务清单"], 0
+    for top in range(1, 100):
+        lines.append(f"{top}.第{top}片区改造任务")
+        for mid in range(1, 100):
+            lines.append(f"（{mid}）第{mid}个小区，由街道办事处负责。")
+            lines.extend(f"{c}完成第{i + 1}栋楼的改造。" for i, c in enumerate(circled))
+            made += 11
+            if made >= count:
+                return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n"
