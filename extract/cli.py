@@ -1,4 +1,5 @@
-"""Command line: ``plan-extract run`` and ``plan-extract eval``."""
+"""Command line: ``plan-extract run`` and ``eval``; ``compare``, ``review`` and
+``export`` (extract/tools/commands.py) read what ``run`` wrote."""
 from __future__ import annotations
 
 import argparse
@@ -65,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--baseline", default=None, metavar="FILE",
                     help="YAML of floors (f1 per type, doc_accuracy per field); "
                          "exit 1 naming each metric below its floor")
+    from .tools import commands as tool_commands
+    tool_commands.add_parsers(sub)
     return parser
 
 
@@ -165,6 +168,8 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     commands = {"run": cmd_run, "eval": cmd_eval}
+    for name in ("compare", "review", "export"):
+        commands[name] = _tool_command
     if args.command not in commands:
         parser.print_help(sys.stderr)
         return 2
@@ -180,6 +185,11 @@ def main(argv=None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+
+
+def _tool_command(args) -> int:
+    from .tools import commands as tool_commands
+    return tool_commands.run(args)
 
 
 if __name__ == "__main__":

@@ -81,10 +81,12 @@ def norm_unit_name(text) -> str:
 
 
 def norm_measure(text) -> str:
-    """Measure units: ㎡, m² and 平方米 alike; null and empty alike."""
+    """Measure units: ㎡, m² and 平方米 alike, also after a multiplier (万平方米 is
+    万㎡); null and empty alike."""
     unit = norm(text)
-    aliases = {norm(k): norm(v) for k, v in _conventions()["measure_aliases"].items()}
-    return aliases.get(unit, unit)
+    for spelling, same in _conventions()["measure_aliases"].items():
+        unit = unit.replace(norm(spelling), norm(same))
+    return unit
 
 
 def norm_label(text) -> str:
