@@ -12,7 +12,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,bench,export,spacy,notebook,review-test]'
+	$(PY) -m pip install --quiet -e '.[dev,bench,dask,export,spacy,notebook,review-test]'
 	touch $(STAMP)
 
 extract: $(STAMP)
@@ -37,7 +37,7 @@ stress: $(STAMP)
 	$(PY) bench/stress.py
 
 clean:
-	rm -rf $(OUT)/*.parquet $(OUT)/devset $(OUT)/notebooks .pytest_cache
+	rm -rf $(OUT)/*.parquet $(OUT)/run.json $(OUT)/.plan-extract $(OUT)/devset $(OUT)/notebooks .pytest_cache
 
 # executes notebooks/compare_cities.py headless on the tables of `make extract`
 notebook: extract

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 RUN_EXAMPLES = """examples:
   plan-extract run corpus/ --out output/
   plan-extract run plan.docx notices/ --out out/ --workers 2
+  plan-extract run plans/ --out out/ --incremental
+  plan-extract run plans/ --out out/ --dask tcp://scheduler:8786
   python -c "import pandas as pd; print(pd.read_parquet('output/nodes.parquet').head())"
 """
 
@@ -45,6 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, metavar="DIR", help="folder for the Parquet tables")
     run.add_argument("--workers", type=int, default=1, metavar="N",
                      help="processes to use (default 1; results are the same for any N)")
+    run.add_argument("--executor", choices=("local", "dask"), default="local",
+                     help="where files are processed: local processes (default) or a Dask "
+                          "cluster (a local one of --workers processes unless --dask is given)")
+    run.add_argument("--dask", metavar="SCHEDULER", default=None,
+                     help="address of a running Dask scheduler (tcp://host:8786); implies "
+                          "--executor dask")
+    run.add_argument("--incremental", action="store_true",
+                     help="re-read only inputs whose bytes (or the rules) changed since the "
+                          "last run into DIR; keep the other rows")
+    run.add_argument("--wait", action="store_true",
+                     help="when another run is writing into DIR, wait for it instead of stopping")
     run.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     run.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                      help="raise a per-file limit for this run (seconds_per_file, "
@@ -72,8 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(args) -> int:
-    from . import pipeline
-    from . import write
+    from . import executors, pipeline, write
 
     missing = pipeline.missing_inputs(args.inputs)
     if missing:
@@ -82,36 +93,58 @@ def cmd_run(args) -> int:
     if args.workers < 1:
         print("plan-extract: --workers must be 1 or more", file=sys.stderr)
         return 2
-    problem = check_rules() or check_out(args.out) or apply_limits(args.limit)
+    problem = check_rules() or apply_limits(args.limit)
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    jobs = list(pipeline.discover(args.inputs))
-    bar = None
-    if not args.quiet and len(jobs) > 1:
-        from tqdm import tqdm
-        bar = tqdm(total=len(jobs), unit="file", desc="plan-extract", file=sys.stderr)
+    bar = _Progress() if not args.quiet else None
     try:
-        results = pipeline.run(args.inputs, workers=args.workers,
-                               progress=(lambda _res: bar.update(1)) if bar else None)
+        summary = pipeline.run_to(args.inputs, Path(args.out), workers=args.workers,
+                                  executor=args.executor, scheduler=args.dask,
+                                  incremental=args.incremental, wait=args.wait, progress=bar)
+    except (write.OutputError, executors.ExecutorError) as err:
+        print(f"plan-extract: {err}", file=sys.stderr)
+        return 2
     finally:
         if bar:
             bar.close()
-    tables = pipeline.collect_tables(results)
-    write.write_all(Path(args.out), tables)
-    seconds = time.perf_counter() - started
     if not args.quiet:
-        for err in tables["errors"]:
-            print(f"error: {err.message}", file=sys.stderr)
-        for note in tables.get("warnings", []):
-            print(f"warning: {note.message}", file=sys.stderr)
-        print(f"{len(jobs)} files, {len(tables['documents'])} plans, {len(tables['nodes'])} nodes, "
-              f"{len(tables['responsibilities'])} units, {len(tables['people'])} people, "
-              f"{len(tables['targets'])} targets, {len(tables['dates'])} dates, "
-              f"{len(tables['errors'])} errors, {len(tables.get('warnings', []))} warnings "
-              f"in {seconds:.1f} s -> {args.out}", file=sys.stderr)
-    return 1 if tables["errors"] else 0
+        _print_summary(summary, args.out)
+    return 1 if summary.errors else 0
+
+
+class _Progress:
+    """A progress bar on batches, made once the number of files is known."""
+
+    def __init__(self):
+        self._bar = None
+
+    def __call__(self, _job, total: int) -> None:
+        if self._bar is None and total > 1:
+            from tqdm import tqdm
+            self._bar = tqdm(total=total, unit="file", desc="plan-extract", file=sys.stderr)
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _print_summary(summary, out) -> None:
+    shown = 50
+    for message in summary.errors[:shown]:
+        print(f"error: {message}", file=sys.stderr)
+    if len(summary.errors) > shown:
+        print(f"… and {len(summary.errors) - shown} more errors in errors.parquet", file=sys.stderr)
+    rows = summary.rows
+    kept = f" ({summary.kept} unchanged, rows kept)" if summary.kept else ""
+    dup = f", {rows['duplicates']} duplicates" if rows.get("duplicates") else ""
+    print(f"{summary.files} files{kept}{dup}, {rows['documents']} plans, {rows['nodes']} nodes, "
+          f"{rows['responsibilities']} units, {rows['people']} people, "
+          f"{rows['targets']} targets, {rows['dates']} dates, "
+          f"{rows['errors']} errors, {rows.get('warnings', 0)} warnings "
+          f"in {summary.seconds:.1f} s -> {out}", file=sys.stderr)
 
 
 def check_rules():
@@ -122,28 +155,6 @@ def check_rules():
     except rules.RuleError as err:
         return (f"plan-extract: rule error: {err}\n"
                 f"  fix the rule file (its format: rules/schema.yaml), then run again")
-    return None
-
-
-def check_out(out: str):
-    """The output folder, checked before any input is read: the problem, or None."""
-    path = Path(out)
-    if path.exists() and not path.is_dir():
-        return (f"plan-extract: --out {out} is a file, not a folder; give a folder "
-                f"(it is created if missing) or move the file away")
-    probe = path
-    while not probe.exists():  # the folder is created later: its nearest existing parent
-        probe = probe.parent
-    if not probe.is_dir():
-        return (f"plan-extract: --out {out} cannot be created: {probe} is a file; "
-                f"give a folder whose parents are folders")
-    try:
-        fd, name = tempfile.mkstemp(prefix=".plan-extract-probe.", dir=probe)
-        os.close(fd)
-        os.unlink(name)
-    except OSError as err:
-        return (f"plan-extract: cannot write to {probe} ({err.strerror}); choose another "
-                f"--out folder, or give yourself write permission on it (chmod u+w {probe})")
     return None
 
 

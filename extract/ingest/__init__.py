@@ -6,8 +6,8 @@ fix. ``encoding`` detects the text encoding; ``html``, ``docx`` (with
 ``docxnum`` for Word's automatic numbering) and ``pdf`` read those formats.
 """
 from .read import IngestError, read_source, settings, supported_extensions, time_budget
-from .discover import Refused, discover
+from .discover import walk
 from .budget import worker_start
 
-__all__ = ["IngestError", "Refused", "discover", "read_source", "settings",
-           "supported_extensions", "time_budget", "worker_start"]
+__all__ = ["IngestError", "read_source", "settings", "supported_extensions", "time_budget",
+           "walk", "worker_start"]

@@ -7,6 +7,7 @@ code and whose message names the file and says what to do.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -115,11 +116,9 @@ def supported_extensions() -> tuple:
     return tuple(settings()["formats"])
 
 
-def read_source(path, display: str) -> Source:
-    refused = getattr(path, "error", None)
-    if isinstance(refused, IngestError):  # a path the folder walk passed over
-        raise refused
+def read_source(path: Path, display: str) -> Source:
     path = Path(path)
+    check_path(path, display)
     reader = _reader_for(path, display)
     data = _read_bytes(path, display, reader)
     digest = hashlib.sha1(data).hexdigest()
@@ -151,25 +150,57 @@ def _reader_for(path: Path, display: str) -> str:
         f"(supported: {', '.join(supported_extensions())})")
 
 
+def check_path(path: Path, display: str) -> None:
+    """Refuse, by ``stat`` alone, what is not a file to read: a link loop, a dangling
+    link, a folder (one the walk passed over), a FIFO or device (never opened,
+    so it cannot block the run)."""
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise LinkLoop(f"{display}: the link leads round in a loop and names no file; "
+                           f"remove it or point it at the plan") from err
+        if os.path.islink(path):
+            raise BrokenLink(f"{display}: the link points to '{os.readlink(path)}', which "
+                             f"does not exist; fix the link or remove it") from err
+        raise UnreadableFile(f"{display}: cannot read the file ({err.strerror}); check that it "
+                             f"exists and that you may read it") from err
+    if stat.S_ISDIR(info.st_mode):
+        _refuse_folder(path, display)
+    if not stat.S_ISREG(info.st_mode):
+        raise SpecialFile(f"{display}: this is {special_kind(info.st_mode)}, not a file, so "
+                          f"it was not read; give the plan file itself")
+
+
+def _refuse_folder(path: Path, display: str) -> None:
+    """A folder in the list of files: the walk could not list it, or it is a link
+    back up the tree."""
+    try:
+        os.scandir(path).close()
+    except OSError as err:
+        raise UnreadableFolder(
+            f"{display}: cannot list the folder ({err.strerror}), so its files were not "
+            f"read; give read and search permission on it (chmod a+rx) or remove it "
+            f"from the input") from err
+    if os.path.islink(path):
+        raise LinkLoop(f"{display}: the link points back to a folder that contains it, so "
+                       f"it was not followed; remove the link or point it elsewhere")
+    raise UnreadableFile(f"{display}: cannot read the file (it is a folder); a folder "
+                         f"given as an input is walked for its files")
+
+
 def _read_bytes(path: Path, display: str, reader: str) -> bytes:
-    """The file's bytes, after its type and size are checked by ``stat`` (a FIFO
-    or device is never opened, so it cannot block the run)."""
+    """The file's bytes, no more than its size limit allows."""
     name = f"max_megabytes.{reader}"
     limit = budget.limit(name) * 1024 * 1024
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise UnreadableFile(f"{display}: cannot read the file (it is a folder); "
-                                 f"a folder given as an input is walked for its files")
-        if not stat.S_ISREG(info.st_mode):
-            raise SpecialFile(f"{display}: this is {special_kind(info.st_mode)}, not a file, "
-                              f"so it was not read; give the plan file itself")
-        if info.st_size > limit:
+        size = os.stat(path).st_size
+        if size > limit:
             raise FileTooLarge(
-                f"{display}: the file is {info.st_size / 1048576:.1f} MB, over the "
+                f"{display}: the file is {size / 1048576:.1f} MB, over the "
                 f"{limit / 1048576:g} MB limit for {reader} files; split it, or "
                 f"{budget.how_to_raise(name)}")
-        with open(path, "rb") as handle:  # read no more than the limit allows
+        with open(path, "rb") as handle:
             return handle.read(int(limit) + 1)
     except OSError as err:
         why = err.strerror or type(err).__name__

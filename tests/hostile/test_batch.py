@@ -1,4 +1,5 @@
 """The hostile corpus in one batch with the good corpus, through the command line."""
+import shutil
 import subprocess
 import sys
 
@@ -8,19 +9,28 @@ import pytest
 from tests.conftest import CORPUS, ROOT
 from tests.hostile import generate
 
+GOOD = sorted(p for p in CORPUS.iterdir() if p.is_file() and p.suffix == ".txt")
 TABLES = ["documents", "nodes", "responsibilities", "people", "targets", "dates", "phases"]
 
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
-    """(expected, hostile folder, output folder, exit status) of one run over both corpora."""
+    """(expected, hostile folder, output folder, exit status) of one run over both corpora.
+
+    Both folders sit side by side, so that names are relative to their common
+    root: good/<file> and hostile/<file>.
+    """
     base = tmp_path_factory.mktemp("hostile")
-    expected = generate.build(base / "in")
+    (base / "good").mkdir()
+    for plan in GOOD:
+        shutil.copy(plan, base / "good" / plan.name)
+    expected = {f"hostile/{name}": code for name, code in generate.build(base / "hostile").items()}
     out = base / "out"
-    done = subprocess.run([sys.executable, "-m", "extract", "run", str(CORPUS), str(base / "in"),
-                           "--out", str(out), "--quiet", "--limit", "seconds_per_file=120"],
+    done = subprocess.run([sys.executable, "-m", "extract", "run", str(base / "good"),
+                           str(base / "hostile"), "--out", str(out), "--quiet",
+                           "--limit", "seconds_per_file=120"],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
-    return expected, base / "in", out, done
+    return expected, base / "hostile", out, done
 
 
 def test_exit_1_and_one_error_row_per_bad_file(batch):
@@ -38,7 +48,7 @@ def test_nothing_is_dropped_silently(batch):
     expected, folder, out, _ = batch
     read = set(pd.read_parquet(out / "documents.parquet")["source_path"])
     refused = set(pd.read_parquet(out / "errors.parquet")["source_path"])
-    good = {p.relative_to(CORPUS).as_posix() for p in CORPUS.glob("*.txt")}
+    good = {f"good/{p.name}" for p in GOOD}
     assert good <= read
     assert {p for p, code in expected.items() if code is None} <= read
     assert read | refused == good | set(expected)
@@ -51,6 +61,8 @@ def test_good_rows_are_those_of_a_good_only_run(batch, corpus_tables):
         alone = pd.read_parquet(corpus_tables / f"{name}.parquet")
         mixed = pd.read_parquet(out / f"{name}.parquet")
         mixed = mixed[mixed["doc_id"].isin(good_docs)].reset_index(drop=True)
+        if "source_path" in mixed:  # named from the common root of both folders
+            mixed["source_path"] = mixed["source_path"].str.removeprefix("good/")
         pd.testing.assert_frame_equal(mixed, alone, check_dtype=True)
 
 
@@ -62,20 +74,20 @@ def _doc(out, path):
 def test_a_one_line_text_is_not_emptied(batch):
     _, folder, out, _ = batch
     written = (folder / "one_line.txt").read_text(encoding="utf-8")
-    assert len(_doc(out, "one_line.txt")["text"]) >= 0.95 * len(written)
+    assert len(_doc(out, "hostile/one_line.txt")["text"]) >= 0.95 * len(written)
 
 
 def test_a_footer_marker_mid_file_cuts_nothing_and_says_so(batch):
     _, folder, out, _ = batch
     written = (folder / "long_with_footers.txt").read_text(encoding="utf-8")
-    assert len(_doc(out, "long_with_footers.txt")["text"]) >= len(written) - 10
+    assert len(_doc(out, "hostile/long_with_footers.txt")["text"]) >= len(written) - 10
     warnings = pd.read_parquet(out / "warnings.parquet")
     assert list(warnings[["source_path", "warning"]].itertuples(index=False, name=None)) == [
-        ("long_with_footers.txt", "FooterKept")]
+        ("hostile/long_with_footers.txt", "FooterKept")]
 
 
 def test_control_characters_are_removed(batch):
     _, _, out, _ = batch
-    text = _doc(out, "controls.txt")["text"]
+    text = _doc(out, "hostile/controls.txt")["text"]
     assert not any(ord(c) < 32 and c not in "\t\n" for c in text)
     assert "工作[0m目标" in text and "\n二、" in text
