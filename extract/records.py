@@ -28,6 +28,7 @@ class CleanText:
 
     source: Source
     text: str
+    notes: tuple = ()   # WarningRow: a cleaning rule held back because it would cut too much
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,15 @@ class Phase:
 class ErrorRow:
     source_path: str
     error: str
+    message: str
+
+
+@dataclass(frozen=True)
+class WarningRow:
+    """A file that was read, with something the user should know (not a failure)."""
+
+    source_path: str
+    warning: str
     message: str
 
 
