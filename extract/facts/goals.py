@@ -32,6 +32,13 @@ from . import quantities as numbers
 from .. import rules
 from ..text import nlp
 
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str) -> tuple:
+    """A word list of rules/targets.yaml, read once (they are looked up per number)."""
+    return rules.words("targets", key)
+
+
 # how far back a list item may look for the item before it (a list is written
 # tightly; a longer gap is a new sentence, and bounding it keeps the cost linear)
 _LIST_GAP = 40
@@ -59,20 +66,20 @@ class Found:
 @functools.lru_cache(maxsize=None)
 def _tail_regex(key: str) -> re.Pattern:
     """One alternation of a word list, matching at the end of a string."""
-    words = sorted(rules.words("targets", key), key=len, reverse=True)
+    words = sorted(_words(key), key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\Z")
 
 
 @functools.lru_cache(maxsize=None)
 def _any_regex(key: str) -> re.Pattern:
-    words = sorted(rules.words("targets", key), key=len, reverse=True)
+    words = sorted(_words(key), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in words))
 
 
 @functools.lru_cache(maxsize=None)
 def _verbs() -> tuple:
     """Action verbs: the building verbs and the broader list, longest first."""
-    both = set(rules.words("targets", "build_verbs")) | set(rules.words("targets", "action_verbs"))
+    both = set(_words("build_verbs")) | set(_words("action_verbs"))
     return tuple(sorted(both, key=len, reverse=True))
 
 
@@ -104,22 +111,29 @@ def _tagged_verb(window: str) -> bool:
     if not words:
         return False
     last = words[-1]
-    return last.flag.startswith("v") and last.word not in rules.words("targets", "stative_verbs")
+    return last.flag.startswith("v") and last.word not in _words("stative_verbs")
+
+
+_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+\Z")
 
 
 def _verb_before(text: str, pos: int) -> bool:
-    """An action verb ends right at ``pos`` (建成|19座, 培训|200人次)."""
-    window = text[max(0, pos - _TAG_WINDOW):pos]
-    if not window or _tail_regex("stative_verbs").search(window):
+    """An action verb ends right at ``pos`` (建成|19座, 培训|200人次).
+
+    Only the run of Chinese characters ending at ``pos`` can hold it, so the
+    tagger sees a few characters at most, and none after a digit or a comma.
+    """
+    run = _HAN_TAIL.search(text, max(0, pos - _TAG_WINDOW), pos)
+    if run is None or _tail_regex("stative_verbs").search(run.group()):
         return False
-    return bool(_verb_tail().search(window)) or _tagged_verb(window)
+    return bool(_verb_tail().search(run.group())) or _tagged_verb(run.group())
 
 
 # --- what is not a goal ------------------------------------------------------------
 
 def _sentence_head(text: str, pos: int) -> str:
     """The sentence before ``pos`` (bounded, so the scan stays linear)."""
-    stops = rules.words("targets", "sentence_breaks")
+    stops = _words("sentence_breaks")
     start = max(0, pos - indicator._cfg("max_clause_chars"))
     cut = max(text.rfind(s, start, pos) for s in stops)
     return text[max(start, cut + 1):pos]
@@ -138,7 +152,7 @@ def buildable(q) -> bool:
     """A count, or an amount that can be planned (新建管网25公里, 投资3亿元)."""
     if q.kind == "count":
         return True
-    return q.kind == "amount" or q.unit in rules.words("targets", "build_amount_units")
+    return q.kind == "amount" or q.unit in _words("build_amount_units")
 
 
 def item_end(text: str, after: int) -> bool:
@@ -150,7 +164,7 @@ def clause_open(text: str, pos: int) -> bool:
     """Nothing but a clause start, a scope word, 有 or white space before ``pos``."""
     s, _ = indicator.clause_start(text, pos)
     head = indicator.trim(text[s:pos]).rstrip("有")
-    scope = ends_with_any(head, len(head), rules.words("targets", "scope_words")) or ""
+    scope = ends_with_any(head, len(head), _words("scope_words")) or ""
     return head[:len(head) - len(scope)] in ("", "并")
 
 
@@ -170,7 +184,7 @@ def _share(text: str, q, after: int, prev) -> Optional[Found]:
 
 def _rate(text: str, q, after: int, prev) -> Optional[Found]:
     """普及率80%。: a percentage right after a rate word, ending its clause."""
-    if (q.kind == "percent" and ends_with_any(text, q.start, rules.words("targets", "rate_words"))
+    if (q.kind == "percent" and ends_with_any(text, q.start, _words("rate_words"))
             and (after >= len(text) or text[after] in indicator._breaks())):
         return Found(q.start, after, "=", "rate", q)
     return None
@@ -193,7 +207,7 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     if not buildable(q):
         return None
     pos = skip_back(text, q.start)
-    scope = ends_with_any(text, pos, rules.words("targets", "scope_words"))
+    scope = ends_with_any(text, pos, _words("scope_words"))
     if scope:
         pos -= len(scope)
     if _verb_before(text, pos) and not _not_a_goal(text, q, _clause_head(text, q)):
@@ -210,12 +224,12 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     if not buildable(q) or not item_end(text, after):
         return None
     head = _clause_head(text, q)
-    scope = next((w for w in rules.words("targets", "scope_words") if head.startswith(w)), "")
+    scope = next((w for w in _words("scope_words") if head.startswith(w)), "")
     head = head[len(scope):]
     per = _leading_per(head)
     if per:
         if any(head.startswith(v, len(per)) and len(head) > len(per) + len(v)
-               for v in rules.words("targets", "per_verbs")):
+               for v in _words("per_verbs")):
             return Found(q.start, after, "=", "build", q, per=per)
         return None
     if not head or _not_a_goal(text, q, head):
@@ -252,7 +266,7 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
         return None
     gap = text[prev.end:q.start]
     breaks = [ch for ch in gap if ch in indicator._breaks()]
-    joined = ends_with_any(gap, len(gap), rules.words("targets", "list_joiners"))
+    joined = ends_with_any(gap, len(gap), _words("list_joiners"))
     listed = prev.rule_id in ("build", "list-item", "counted")
     comma_list = (q.kind == "count" and listed and breaks in (["，"], [","]) and gap.rstrip()[-1:] in "，,")
     if (joined and not breaks) or comma_list:

@@ -18,6 +18,13 @@ import cn2an
 from .. import rules
 from ..text.spans import outside
 
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str) -> tuple:
+    """A word list of rules/targets.yaml, read once (they are looked up per number)."""
+    return rules.words("targets", key)
+
+
 SCALES = {"万": 1e4, "亿": 1e8}     # for parse_number only; units take rules/units_of_measure.yaml:scales
 
 
@@ -46,7 +53,7 @@ class Quantity:
     @property
     def value_base(self) -> float:
         """The value in the base unit: 6287万亩 -> 62,870,000 (亩)."""
-        return self.value * self.factor
+        return round(self.value * self.factor, 6)   # no float noise: 2.4万 is 24000
 
 
 @functools.lru_cache(maxsize=None)
@@ -140,7 +147,7 @@ def _scale_split(raw: str) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _blocked_regex() -> re.Pattern:
-    return re.compile(_alternation(rules.words("targets", "not_a_quantity_after")))
+    return re.compile(_alternation(_words("not_a_quantity_after")))
 
 
 def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
@@ -175,7 +182,7 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
 def _range_end(text: str, pos: int) -> tuple:
     """A range's upper number after the first: 80%-90%, 3至5个 -> (value_max, end)."""
     unit, after_unit = unit_at(text, pos)
-    for joiner in rules.words("targets", "range_joiners"):
+    for joiner in _words("range_joiners"):
         j = after_unit if text.startswith(joiner, after_unit) else pos
         if not text.startswith(joiner, j):
             continue
@@ -230,7 +237,7 @@ def _plausible_number(text: str, m: re.Match) -> bool:
     before = text[m.start() - 1] if m.start() else ""
     if before and (before.isascii() and (before.isalnum() or before in "./-")):
         return False
-    if any(text.endswith(w, 0, m.start()) for w in rules.words("targets", "not_a_quantity_before")):
+    if any(text.endswith(w, 0, m.start()) for w in _words("not_a_quantity_before")):
         return False
     return True
 

@@ -46,21 +46,46 @@ def _words(side: str) -> tuple:
     return tuple(sorted(out, key=lambda t: -len(t[0])))
 
 
+@functools.lru_cache(maxsize=None)
+def _table(*sides: str) -> tuple:
+    """{word: (op, weak, kinds)}, one alternation (longest first) and the longest length."""
+    table = {w: (op, weak, kinds) for side in sides for w, op, weak, kinds in _words(side)}
+    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return table, alternation, max(map(len, table))
+
+
+@functools.lru_cache(maxsize=None)
+def _tail(*sides: str) -> re.Pattern:
+    return re.compile(f"(?:{_table(*sides)[1]})\\Z")
+
+
+@functools.lru_cache(maxsize=None)
+def _head(*sides: str) -> re.Pattern:
+    return re.compile(_table(*sides)[1])
+
+
 def _prefix_at(text: str, end: int) -> Optional[tuple]:
-    """The comparison word ending at ``end``: (start, op, weak, word)."""
-    for word, op, weak, _ in _words("prefix") + _words("symbols"):
-        if text.endswith(word, 0, end):
-            return end - len(word), op, weak, word
-    return None
+    """The comparison word ending at ``end``: (start, op, weak, word).
+
+    One compiled alternation searched in the few characters before ``end``:
+    the leftmost match ending there is the longest word (不低于 over 低于).
+    """
+    table, _, longest = _table("prefix", "symbols")
+    m = _tail("prefix", "symbols").search(text, max(0, end - longest), end)
+    if m is None:
+        return None
+    op, weak, _ = table[m.group()]
+    return m.start(), op, weak, m.group()
 
 
 def _suffix_at(text: str, pos: int, kind: Optional[str]) -> Optional[tuple]:
     """The comparison word starting at ``pos`` (spaces allowed before it): (end, op)."""
     pos = numbers.skip_spaces(text, pos)
-    for word, op, _, kinds in _words("suffix"):
-        if text.startswith(word, pos) and (not kinds or kind in kinds):
-            return pos + len(word), op
-    return None
+    m = _head("suffix").match(text, pos)
+    if m is None:
+        return None
+    op, _, kinds = _table("suffix")[0][m.group()]
+    return (m.end(), op) if not kinds or kind in kinds else None
 
 
 def _left_comparison(text: str, start: int) -> tuple:
@@ -76,17 +101,16 @@ def _left_comparison(text: str, start: int) -> tuple:
                 per, pos = m.group(), goals.skip_back(text, m.start())
     pre = _prefix_at(text, pos)
     if pre is None and per is None:
-        for verb in _gap_verbs():
-            if text.endswith(verb, 0, pos):
-                pre = _prefix_at(text, pos - len(verb))
-                if pre is not None:
-                    break
+        verb = _gap_verbs().search(text, max(0, pos - 4), pos)
+        if verb is not None:
+            pre = _prefix_at(text, verb.start())
     return pre, per, (pre[0] if pre else start)
 
 
 @functools.lru_cache(maxsize=None)
-def _gap_verbs() -> tuple:
-    return tuple(sorted(rules.load("targets")["comparators"]["gap_verbs"], key=len, reverse=True))
+def _gap_verbs() -> re.Pattern:
+    verbs = sorted(rules.load("targets")["comparators"]["gap_verbs"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(v) for v in verbs) + r")\Z")
 
 
 @functools.lru_cache(maxsize=None)
