@@ -5,14 +5,14 @@ STAMP   := .venv/.installed
 OUT     ?= output
 GOLD    ?= corpus/gold
 
-.PHONY: setup extract test eval eval-dev bench clean
+.PHONY: setup extract test eval eval-dev bench clean notebook
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) -m pip install --quiet -e '.[dev,bench,dask,export,spacy,notebook,review-test]'
 	touch $(STAMP)
 
 extract: $(STAMP)
@@ -33,4 +33,8 @@ bench: $(STAMP)
 	$(PY) bench/bench.py
 
 clean:
-	rm -rf $(OUT)/*.parquet $(OUT)/devset .pytest_cache
+	rm -rf $(OUT)/*.parquet $(OUT)/run.json $(OUT)/.plan-extract $(OUT)/devset $(OUT)/notebooks .pytest_cache
+
+# executes notebooks/compare_cities.py headless on the tables of `make extract`
+notebook: extract
+	$(PY) -m extract.tools.plotting notebooks/compare_cities.py --tables $(OUT) --to $(OUT)/notebooks/compare_cities.ipynb

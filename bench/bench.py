@@ -12,6 +12,8 @@
    found when a returned span overlaps it with the gold's kind, start/end and
    period.
 3. The whole pipeline runs over the corpus folder: files/s, characters/s, plans/s.
+4. ``bench/scale.py``: the whole run at 1x, 10x and 100x of the corpus against
+   jieba and a regex single pass, peak RSS, per-stage shares, and the worst cases.
 
 jionlp is only a benchmark dependency (the ``bench`` extra).
 """
@@ -336,6 +338,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, default=3.0,
                         help="CPU seconds spent timing each tool in each mode, and the pipeline (default 3)")
     parser.add_argument("--show-errors", action="store_true", help="list the spans each tool gets wrong")
+    parser.add_argument("--scales", default="1,10,100",
+                        help="copies of the corpus for the scale runs (default 1,10,100; '' to skip)")
+    parser.add_argument("--no-worst", action="store_true", help="skip the worst cases")
     args = parser.parse_args(argv)
 
     pipe = pipeline_throughput(args.corpus, args.seconds)
@@ -362,6 +367,10 @@ def main(argv=None) -> int:
     report(cases, docs, rows, pipe)
     if args.show_errors:
         _show_errors(rows)
+    if args.scales:
+        import scale
+        print()
+        scale.report(args.corpus, [int(x) for x in args.scales.split(",")], not args.no_worst)
     return 0
 
 

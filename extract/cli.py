@@ -1,4 +1,5 @@
-"""Command line: ``plan-extract run`` and ``plan-extract eval``."""
+"""Command line: ``plan-extract run`` and ``eval``; ``compare``, ``review`` and
+``export`` (extract/tools/commands.py) read what ``run`` wrote."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +10,8 @@ from pathlib import Path
 RUN_EXAMPLES = """examples:
   plan-extract run corpus/ --out output/
   plan-extract run plan.docx notices/ --out out/ --workers 2
+  plan-extract run plans/ --out out/ --incremental
+  plan-extract run plans/ --out out/ --dask tcp://scheduler:8786
   python -c "import pandas as pd; print(pd.read_parquet('output/nodes.parquet').head())"
 """
 
@@ -42,6 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, metavar="DIR", help="folder for the Parquet tables")
     run.add_argument("--workers", type=int, default=1, metavar="N",
                      help="processes to use (default 1; results are the same for any N)")
+    run.add_argument("--executor", choices=("local", "dask"), default="local",
+                     help="where files are processed: local processes (default) or a Dask "
+                          "cluster (a local one of --workers processes unless --dask is given)")
+    run.add_argument("--dask", metavar="SCHEDULER", default=None,
+                     help="address of a running Dask scheduler (tcp://host:8786); implies "
+                          "--executor dask")
+    run.add_argument("--incremental", action="store_true",
+                     help="re-read only inputs whose bytes (or the rules) changed since the "
+                          "last run into DIR; keep the other rows")
+    run.add_argument("--wait", action="store_true",
+                     help="when another run is writing into DIR, wait for it instead of stopping")
     run.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     ev = sub.add_parser("eval", help="score tables against gold annotations",
                         description="Compare the tables in DIR with gold JSONL files "
@@ -59,12 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--baseline", default=None, metavar="FILE",
                     help="YAML of floors (f1 per type, doc_accuracy per field); "
                          "exit 1 naming each metric below its floor")
+    from .tools import commands as tool_commands
+    tool_commands.add_parsers(sub)
     return parser
 
 
 def cmd_run(args) -> int:
-    from . import pipeline
-    from . import write
+    from . import executors, pipeline, write
 
     missing = pipeline.missing_inputs(args.inputs)
     if missing:
@@ -73,27 +88,68 @@ def cmd_run(args) -> int:
     if args.workers < 1:
         print("plan-extract: --workers must be 1 or more", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    jobs = list(pipeline.discover(args.inputs))
-    bar = None
-    if not args.quiet and len(jobs) > 1:
-        from tqdm import tqdm
-        bar = tqdm(total=len(jobs), unit="file", desc="plan-extract", file=sys.stderr)
-    results = pipeline.run(args.inputs, workers=args.workers,
-                           progress=(lambda _res: bar.update(1)) if bar else None)
-    if bar:
-        bar.close()
-    tables = pipeline.collect_tables(results)
-    write.write_all(Path(args.out), tables)
-    seconds = time.perf_counter() - started
+    problem = check_rules()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    bar = _Progress() if not args.quiet else None
+    try:
+        summary = pipeline.run_to(args.inputs, Path(args.out), workers=args.workers,
+                                  executor=args.executor, scheduler=args.dask,
+                                  incremental=args.incremental, wait=args.wait, progress=bar)
+    except (write.OutputError, executors.ExecutorError) as err:
+        print(f"plan-extract: {err}", file=sys.stderr)
+        return 2
+    finally:
+        if bar:
+            bar.close()
     if not args.quiet:
-        for err in tables["errors"]:
-            print(f"error: {err.message}", file=sys.stderr)
-        print(f"{len(jobs)} files, {len(tables['documents'])} plans, {len(tables['nodes'])} nodes, "
-              f"{len(tables['responsibilities'])} units, {len(tables['people'])} people, "
-              f"{len(tables['targets'])} targets, {len(tables['dates'])} dates, "
-              f"{len(tables['errors'])} errors in {seconds:.1f} s -> {args.out}", file=sys.stderr)
-    return 1 if tables["errors"] else 0
+        _print_summary(summary, args.out)
+    return 1 if summary.errors else 0
+
+
+class _Progress:
+    """A progress bar on batches, made once the number of files is known."""
+
+    def __init__(self):
+        self._bar = None
+
+    def __call__(self, _job, total: int) -> None:
+        if self._bar is None and total > 1:
+            from tqdm import tqdm
+            self._bar = tqdm(total=total, unit="file", desc="plan-extract", file=sys.stderr)
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _print_summary(summary, out) -> None:
+    shown = 50
+    for message in summary.errors[:shown]:
+        print(f"error: {message}", file=sys.stderr)
+    if len(summary.errors) > shown:
+        print(f"… and {len(summary.errors) - shown} more errors in errors.parquet", file=sys.stderr)
+    rows = summary.rows
+    kept = f" ({summary.kept} unchanged, rows kept)" if summary.kept else ""
+    dup = f", {rows['duplicates']} duplicates" if rows.get("duplicates") else ""
+    print(f"{summary.files} files{kept}{dup}, {rows['documents']} plans, {rows['nodes']} nodes, "
+          f"{rows['responsibilities']} units, {rows['people']} people, "
+          f"{rows['targets']} targets, {rows['dates']} dates, "
+          f"{rows['errors']} errors in {summary.seconds:.1f} s -> {out}", file=sys.stderr)
+
+
+def check_rules():
+    """Every rule file checked before any input is read: the problem, or None."""
+    from . import rules
+    try:
+        rules.validate_all()
+    except rules.RuleError as err:
+        return (f"plan-extract: rule error: {err}\n"
+                f"  fix the rule file (its format: rules/schema.yaml), then run again")
+    return None
 
 
 def cmd_eval(args) -> int:
@@ -108,6 +164,9 @@ def main(argv=None) -> int:
         return cmd_run(args)
     if args.command == "eval":
         return cmd_eval(args)
+    if args.command in ("compare", "review", "export"):
+        from .tools import commands as tool_commands
+        return tool_commands.run(args)
     parser.print_help(sys.stderr)
     return 2
 

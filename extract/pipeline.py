@@ -1,16 +1,26 @@
-"""The pipeline, stage by stage: ingest, clean, split, outline, extract, write."""
+"""The pipeline, stage by stage: ingest, clean, split, outline, extract, write.
+
+``run_to`` is a whole run: plan the inputs (names, hashes, duplicates),
+send each file through the stages on the chosen executor, stream each
+file's rows into the staging set as results come back in input order, and
+publish the set in one step. ``process_file`` is one file through the stages;
+``run`` keeps every result in memory, for tests and the benchmark.
+"""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import fnmatch
-
-from . import ingest, rules
+from . import executors, ingest, inputs, rules, write
+from .inputs import discover  # noqa: F401  (the run's first step; tests and bench call it here)
 from .facts import dates, people, responsibilities, targets
 from .prepare import clean, outline, split
 from .records import ErrorRow, Extraction, PlanContext
+from .write import manifest
+from .write.output import checkpoint
+from .write.reuse import PreviousRows
 
 
 @dataclass
@@ -18,33 +28,6 @@ class SourceResult:
     path: str
     extractions: list = field(default_factory=list)
     errors: list = field(default_factory=list)
-
-
-def discover(inputs: Iterable[str]) -> Iterator[tuple]:
-    """Yield (path, display name) for every file named or found in a folder.
-
-    Folders are walked in sorted order so that runs are repeatable; the
-    display name is relative to the folder given, as the contract asks. A
-    walk takes the formats ingest reads, and also the document formats it
-    cannot read (.doc, .wps, images …), so that those are reported, not lost.
-    """
-    wanted = set(ingest.supported_extensions()) | set(ingest.settings().get("advice", {}))
-    for given in inputs:
-        root = Path(given)
-        if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                rel = path.relative_to(root)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if path.suffix.lower() in wanted and not _is_folder_noise(path.name):
-                    yield path, rel.as_posix()
-        else:
-            yield root, given
-
-
-def _is_folder_noise(name: str) -> bool:
-    """Documentation files that sit beside plans in a folder (README, SOURCES …)."""
-    return any(fnmatch.fnmatch(name, pat) for pat in rules.words("inputs", "skip_in_folders"))
 
 
 def extract_plan(plan) -> Extraction:
@@ -83,20 +66,15 @@ def _process_args(args):
     return process_file(*args)
 
 
-def run(inputs: Iterable[str], workers: int = 1, progress=None) -> list:
-    """Process every input; results come back in input order whatever the workers."""
-    jobs = list(discover(inputs))
+def _failed(args, why: str) -> SourceResult:
+    return SourceResult(args[1], errors=[_lost_row(args[1], why)])
+
+
+def run(given: Iterable[str], workers: int = 1, progress=None) -> list:
+    """Process every input and keep every result; in name order whatever the workers."""
     results = []
-    if workers > 1 and len(jobs) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for res in pool.map(_process_args, jobs):
-                results.append(res)
-                if progress:
-                    progress(res)
-    else:
-        for job in jobs:
-            res = _process_args(job)
+    with executors.make("local", workers) as engine:
+        for res in engine.ordered(_process_args, list(discover(given)), _failed):
             results.append(res)
             if progress:
                 progress(res)
@@ -108,12 +86,137 @@ def missing_inputs(inputs: Iterable[str]) -> list:
 
 
 def collect_tables(results: list) -> dict:
-    tables = {name: [] for name in
-              ("documents", "nodes", "responsibilities", "people", "targets", "dates", "phases", "errors")}
+    tables = {name: [] for name in ("documents", *write.FACT_TABLES, "errors")}
     for res in results:
         tables["errors"].extend(res.errors)
         for ex in res.extractions:
             tables["documents"].append(ex.plan)
-            for name in ("nodes", "responsibilities", "people", "targets", "dates", "phases"):
+            for name in write.FACT_TABLES:
                 tables[name].extend(getattr(ex, name))
     return tables
+
+
+# ---------------------------------------------------------------- a whole run
+
+
+@dataclass
+class FileRows:
+    """One input's rows, as Arrow tables: what a worker sends back to the writer."""
+
+    display: str
+    tables: dict                  # table name -> pa.Table (tables without rows left out)
+    plans: int = 0
+    errors: list = field(default_factory=list)    # messages, for the summary
+
+
+@dataclass
+class RunSummary:
+    files: int = 0
+    kept: int = 0                 # inputs whose rows an incremental run took from the last set
+    rows: dict = field(default_factory=dict)
+    errors: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def file_rows(job: inputs.Job) -> FileRows:
+    """One file through every stage, its rows built as columns here, in the worker.
+
+    The plan's records (node texts included) live only inside this call.
+    """
+    res = process_file(Path(job.path), job.display)
+    tables = {}
+    if res.extractions:
+        tables["documents"] = write.to_table("documents", [ex.plan for ex in res.extractions])
+        for name in write.FACT_TABLES:
+            tables[name] = write.to_table(name, [r for ex in res.extractions for r in getattr(ex, name)])
+    if res.errors:
+        tables["errors"] = write.to_table("errors", res.errors)
+    return FileRows(job.display, {k: t for k, t in tables.items() if t.num_rows},
+                    len(res.extractions), [e.message for e in res.errors])
+
+
+def _lost_row(display: str, why: str) -> ErrorRow:
+    return ErrorRow(display, "WorkerLost", f"{display}: the worker processing it stopped ({why}); "
+                    "run it again, alone or with more memory per worker")
+
+
+def _lost(job: inputs.Job, why: str) -> FileRows:
+    row = _lost_row(job.display, why)
+    return FileRows(job.display, {"errors": write.to_table("errors", [row])}, 0, [row.message])
+
+
+def warm_up() -> None:
+    """Load what every file needs (rules, jieba's dictionary) before the first one."""
+    from .text import nlp
+    for path in sorted(rules.rules_dir().glob("*.yaml")):
+        rules.load(path.stem)
+    nlp.jieba().initialize()
+
+
+def run_to(given: list, out, *, workers: int = 1, executor: str = "local",
+           scheduler: str = None, incremental: bool = False, wait: bool = False,
+           progress=None) -> RunSummary:
+    """Read ``given`` and publish its tables in ``out`` as one set (see write.output)."""
+    started = time.perf_counter()
+    folder = write.OutputFolder(out)
+    folder.check()
+    names = write.published_names()
+    with folder.locked(wait=wait):
+        checkpoint("locked")
+        folder.remove_stale(names)
+        jobs, duplicates = inputs.plan(given)
+        head = manifest.header(manifest.rules_sha256())
+        previous_dir = folder.current_dir()
+        keep = manifest.reusable(manifest.read(previous_dir), head) if incremental else {}
+        staging = folder.new_staging()
+        sink = write.SetWriter(staging, manifest.table_metadata(head, [j.entry() for j in jobs]))
+        try:
+            summary, entries = _stream(jobs, keep, previous_dir, sink, progress,
+                                       executors.make(executor, workers, scheduler))
+            sink.add("duplicates", write.to_table("duplicates", duplicates))
+            entries += [dict(path=d.source_path, size=None, sha256=d.sha256, status="duplicate",
+                             same_as=d.same_as) for d in duplicates]
+        except BaseException:
+            sink.abort()
+            raise
+        sink.close()
+        write.manifest.write(staging, head, entries, sink.rows())
+        folder.publish(staging, names)
+    summary.rows = sink.rows()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _stream(jobs, keep, previous_dir, sink, progress, engine) -> tuple:
+    """Write every job's rows in job order: kept ones from the previous set, others as computed."""
+    summary, entries = RunSummary(files=len(jobs)), []
+    previous = PreviousRows(previous_dir, write.SCHEMAS) if keep else None
+    kept = {j.display for j in jobs if _unchanged(j, keep.get(j.display))}
+    with engine:
+        computed = engine.ordered(file_rows, (j for j in jobs if j.display not in kept), _lost)
+        for job in jobs:
+            first = sink.rows()
+            if job.display in kept:
+                old = keep[job.display]["rows"]
+                for name, (start, count) in old.items():
+                    sink.add(name, previous.take(name, start, count))
+                summary.kept += 1
+                status = "kept"
+            else:
+                rows = next(computed)
+                for name, table in rows.tables.items():
+                    sink.add(name, table)
+                summary.errors.extend(rows.errors)
+                status = "read"
+            after = sink.rows()
+            spans = {n: [first[n], after[n] - first[n]] for n in after if write.SPECS[n].per_source}
+            entries.append(dict(job.entry(), status=status, rows=spans))
+            checkpoint("streaming")
+            if progress:
+                progress(job, len(jobs))
+    return summary, entries
+
+
+def _unchanged(job: inputs.Job, before) -> bool:
+    return bool(before and job.sha256 and before.get("sha256") == job.sha256
+                and before.get("size") == job.size)

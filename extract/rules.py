@@ -1,55 +1,114 @@
 """Load and validate the rule files in ``rules/``.
 
 Rule files are YAML. A pattern rule is a mapping with ``id``, ``pattern``
-(a Python regex) and ``examples`` (strings the pattern must find; a test runs
-them all). A bad rule fails at load time with its file, id and the problem,
-so a typo in a data file never surfaces as a wrong table much later.
+(a regex), ``examples`` (strings the pattern must find; a test runs them all)
+and ``counter_examples`` (strings it must not find). What each file may hold
+is declared in ``rules/schema.yaml``; ``validate_all`` checks every file
+against it, compiles every pattern and rejects duplicate keys, so a typo in a
+data file stops the run at start-up with its file, id and problem instead of
+surfacing later as a wrong table or an "internal error" row.
+
+Patterns compile with Python's ``re`` when they can (it is the faster engine
+for plain patterns) and with the ``regex`` package when they use what only it
+has: ``\\p{Han}``, atomic groups, possessive repeats, and named word lists
+``\\L<name>`` whose words come from ``rules/lists.yaml``.
 """
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+ENV_DIR = "PLAN_EXTRACT_RULES"      # another rules folder, for trying rule changes
+META_FILES = ("schema", "lists")    # files about the rules, not rules of a stage
+RULE_KEYS = ("id", "pattern", "examples", "counter_examples")
 
 
 class RuleError(ValueError):
     """A rule file that cannot be used; the message names file and rule."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)    # compared and hashed by identity: each is loaded once
 class PatternRule:
     id: str
-    regex: re.Pattern
+    regex: Any          # a compiled re.Pattern or regex.Pattern
     examples: tuple
     counter_examples: tuple
     data: dict          # the rule's other fields, for the stage that uses it
 
 
 def rules_dir() -> Path:
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR])
     # Packaged installs ship the rules inside the package; a checkout keeps them at the top.
     packaged = Path(__file__).resolve().parent / "rules"
     return packaged if packaged.is_dir() else RULES_DIR
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a mapping with the same key twice (YAML keeps the last)."""
+
+
+def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise RuleError(f"line {key_node.start_mark.line + 1}: key {key!r} given twice "
+                            f"(YAML would silently keep only the last one)")
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """Return the parsed content of ``rules/<name>.yaml``."""
     path = rules_dir() / f"{name}.yaml"
+    where = f"rules/{name}.yaml"
     if not path.exists():
-        raise RuleError(f"{path}: rule file not found")
+        raise RuleError(f"{where}: rule file not found in {rules_dir().name}/")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+    except RuleError as exc:
+        raise RuleError(f"{where}: {exc}") from None
     except yaml.YAMLError as exc:
-        raise RuleError(f"{path}: not valid YAML: {exc}") from exc
+        raise RuleError(f"{where}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
-        raise RuleError(f"{path}: the top level must be a mapping")
+        raise RuleError(f"{where}: the top level must be a mapping")
     return data
+
+
+@functools.lru_cache(maxsize=1)
+def named_lists() -> dict:
+    """The shared word lists of ``rules/lists.yaml``, for ``\\L<name>`` in patterns."""
+    lists = load("lists")
+    for name, words_ in lists.items():
+        if not isinstance(words_, list) or not words_ or not all(isinstance(w, str) and w for w in words_):
+            raise RuleError(f"rules/lists.yaml: '{name}' must be a non-empty list of strings")
+    return lists
+
+
+def compile_pattern(pattern: str, where: str):
+    """Compile with ``re``, or with ``regex`` for what only it can read."""
+    if "\\L<" not in pattern:
+        try:
+            return re.compile(pattern, re.M)
+        except re.error:
+            pass                     # \p{Han}, atomic groups …: the regex package reads them
+    try:
+        return regex.compile(pattern, regex.M | regex.V0, **named_lists())
+    except (regex.error, ValueError, TypeError) as exc:
+        raise RuleError(f"{where}: bad regex: {exc}") from exc
 
 
 def compile_rule(entry: Any, where: str) -> PatternRule:
@@ -61,16 +120,16 @@ def compile_rule(entry: Any, where: str) -> PatternRule:
     pattern = entry.get("pattern")
     if not isinstance(pattern, str) or not pattern:
         raise RuleError(f"{where}: rule {rule_id!r} has no pattern")
-    try:
-        regex = re.compile(pattern, re.M)
-    except re.error as exc:
-        raise RuleError(f"{where}: rule {rule_id!r}: bad regex: {exc}") from exc
+    compiled = compile_pattern(pattern, f"{where}: rule {rule_id!r}")
     examples = entry.get("examples") or []
     if not examples:
         raise RuleError(f"{where}: rule {rule_id!r} needs at least one example")
-    rest = {k: v for k, v in entry.items()
-            if k not in ("id", "pattern", "examples", "counter_examples")}
-    return PatternRule(rule_id, regex, tuple(examples),
+    for field in ("examples", "counter_examples"):
+        values = entry.get(field) or []
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise RuleError(f"{where}: rule {rule_id!r}: {field} must be a list of strings")
+    rest = {k: v for k, v in entry.items() if k not in RULE_KEYS}
+    return PatternRule(rule_id, compiled, tuple(examples),
                        tuple(entry.get("counter_examples") or []), rest)
 
 
@@ -80,21 +139,27 @@ def pattern_rules(name: str, key: str) -> tuple:
     entries = load(name).get(key)
     if not isinstance(entries, list):
         raise RuleError(f"rules/{name}.yaml: '{key}' must be a list of rules")
-    rules = tuple(compile_rule(e, f"rules/{name}.yaml:{key}") for e in entries)
+    compiled = tuple(compile_rule(e, f"rules/{name}.yaml:{key}") for e in entries)
     seen = set()
-    for rule in rules:
+    for rule in compiled:
         if rule.id in seen:
             raise RuleError(f"rules/{name}.yaml:{key}: duplicate rule id {rule.id!r}")
         seen.add(rule.id)
-    return rules
+    return compiled
 
 
+@functools.lru_cache(maxsize=None)
 def words(name: str, key: str) -> tuple:
-    """A plain word list ``key`` from ``rules/<name>.yaml``."""
+    """A plain word list ``key`` from ``rules/<name>.yaml`` (checked once, then cached)."""
     value = load(name).get(key)
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
         raise RuleError(f"rules/{name}.yaml: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def rule_files() -> list:
+    """The names of the stage rule files (schema and shared lists excluded)."""
+    return [p.stem for p in sorted(rules_dir().glob("*.yaml")) if p.stem not in META_FILES]
 
 
 def all_pattern_rules() -> list:
@@ -103,10 +168,18 @@ def all_pattern_rules() -> list:
     A list of rules is recognised by its entries having ``id`` and ``pattern``.
     """
     found = []
-    for path in sorted(rules_dir().glob("*.yaml")):
-        data = load(path.stem)
-        for key, value in data.items():
+    for name in rule_files():
+        for key, value in load(name).items():
             if isinstance(value, list) and value and isinstance(value[0], dict) and "pattern" in value[0]:
-                for rule in pattern_rules(path.stem, key):
-                    found.append((f"{path.stem}:{key}", rule))
+                for rule in pattern_rules(name, key):
+                    found.append((f"{name}:{key}", rule))
     return found
+
+
+def validate_all() -> int:
+    """Check every rule file against ``rules/schema.yaml``; return the number of rules.
+
+    Raises ``RuleError`` with the file, the key or rule id, and the problem.
+    """
+    from . import ruleschema          # the checks live apart; this is the entry point
+    return ruleschema.check_all()

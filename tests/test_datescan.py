@@ -1,4 +1,5 @@
-"""The skipping scanner finds exactly what finditer finds, on every date rule."""
+"""The skipping scanner finds exactly what finditer finds, on every date rule,
+and a rule's declared start characters cover every match of its examples."""
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ def _rules():
 
 @pytest.mark.parametrize("rule", _rules())
 def test_scanner_matches_finditer(rule):
-    scanner = datescan.Scanner(rule.regex)
+    scanner = datescan.for_rule(rule)
     words = list(rule.examples) + list(rule.counter_examples)
     text = "".join(f"{FILLERS[i % len(FILLERS)]}{w}" for i, w in enumerate(words * 3))
     text = (text + "。各单位按要求完成。") * max(1, datescan.SHORT // max(1, len(text)) + 1)
@@ -28,14 +29,21 @@ def test_scanner_matches_finditer(rule):
     assert [(m.span(), m.groups()) for m in scanner.finditer(text)] == want
 
 
-@pytest.mark.parametrize("pattern, starts", [
-    (r"(?<![\d.])\d{4}年", r"[\d]"),
-    (r"(?<!每)(?:上|下)半年", "[上下]"),
-    (r"(?<!x)(?:ab?|c)?d", "[acd]"),
-    (r"(?<!x)a*", None),          # can match the empty string
-    (r"(?<!x).年", None),         # any character may start it
-    (r"年(?:底|末)", None),       # the engine already skips to 年
-])
-def test_start_characters(pattern, starts):
-    found = datescan.start_pattern(re.compile(pattern))
-    assert (found.pattern if found else None) == starts
+@pytest.mark.parametrize("rule", _rules())
+def test_declared_starts_cover_every_example_match(rule):
+    starts = rule.data.get("starts")
+    if starts is None:
+        assert datescan.for_rule(rule).nonempty is False     # plain finditer, nothing skipped
+        return
+    first = re.compile(starts)
+    for example in rule.examples:
+        for m in rule.regex.finditer(example):
+            assert m.end() > m.start() and first.match(example, m.start()), (rule.id, example)
+
+
+def test_a_scanner_with_too_narrow_starts_would_miss_matches():
+    # the check above can fail: a class that leaves out a start character loses matches
+    regex = re.compile(r"(?<![\d.])(?:\d{4}|[一二]{4})年")
+    text = "前文" * 30 + "二一二一年与2021年"
+    assert len(list(datescan.Scanner(regex, r"[\d]").finditer(text))) == 1
+    assert len(list(datescan.Scanner(regex, r"[\d一二]").finditer(text))) == 2

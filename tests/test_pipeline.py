@@ -65,21 +65,6 @@ def test_same_tables_for_any_worker_count(tmp_path):
         pd.testing.assert_frame_equal(one, two)
 
 
-def test_killed_write_leaves_previous_tables(tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    write.write_all(out, {"documents": []})
-    before = (out / "nodes.parquet").read_bytes()
-
-    def crash(*_args, **_kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(write.pq, "write_table", crash)
-    with pytest.raises(KeyboardInterrupt):
-        write.write_all(out, {"nodes": []})
-    assert (out / "nodes.parquet").read_bytes() == before
-    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
-
-
 @pytest.mark.parametrize("table", ["nodes", "responsibilities", "people", "targets", "dates", "phases"])
 def test_every_row_is_grounded(corpus_tables, table):
     texts = dict(pd.read_parquet(corpus_tables / "documents.parquet")[["doc_id", "text"]].values)

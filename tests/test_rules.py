@@ -31,3 +31,75 @@ def test_rule_examples(where, rule):
 def test_bad_rule_fails_with_its_id_and_problem(entry, problem):
     with pytest.raises(rules.RuleError, match=re.escape(problem)):
         rules.compile_rule(entry, "rules/test.yaml:items")
+
+
+# --- start-up validation against rules/schema.yaml -------------------------
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from extract import ruleschema
+
+
+def test_every_shipped_rule_file_passes_the_schema():
+    assert rules.validate_all() > 100
+
+
+@pytest.fixture
+def rules_copy(tmp_path, monkeypatch):
+    """A writable copy of rules/ that the loader reads instead of the real one."""
+    copy = tmp_path / "rules"
+    shutil.copytree(rules.rules_dir(), copy)
+    monkeypatch.setenv(rules.ENV_DIR, str(copy))
+    for cached in (rules.load, rules.pattern_rules, rules.words, rules.named_lists, ruleschema.schema):
+        cached.cache_clear()
+    yield copy
+    monkeypatch.delenv(rules.ENV_DIR)
+    for cached in (rules.load, rules.pattern_rules, rules.words, rules.named_lists, ruleschema.schema):
+        cached.cache_clear()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file,old,new,problem", [
+    ("units.yaml", "id: label_lead_short\n    role: lead\n", "id: label_lead_short\n    role: boss\n", "role 'boss' is not one of"),
+    ("units.yaml", "id: label_lead_short\n", "id: label_lead_short\n    colour: red\n", "field 'colour' is not allowed"),
+    ("units.yaml", "labels:\n", "labels:\n  - id: label_broken\n    pattern: '(牵头'\n    examples: ['牵头']\n", "rule 'label_broken': bad regex"),
+    ("units.yaml", "    counter_examples: ['市发改委牵头：', '牵头单位工作职责:牵头组织']\n",
+     "    counter_examples: ['市发改委牵头：']\n    counter_examples: ['牵头单位工作职责:牵头组织']\n",
+     "key 'counter_examples' given twice"),
+    ("outline.yaml", "title_max:", "title_maximum:", "'title_maximum' is not declared"),
+    ("dates.yaml", "starts: '[\\d]'", "starts: 'x+'", "must be one character class"),
+    ("split.yaml", "title_max_chars:", "title_max_chars: many\nignored_old:", "expected int"),
+])
+def test_a_bad_rule_file_is_named_with_its_problem(rules_copy, file, old, new, problem):
+    _edit(rules_copy / file, old, new)
+    with pytest.raises(rules.RuleError, match=re.escape(problem)) as caught:
+        rules.validate_all()
+    assert file.split(".")[0] in str(caught.value)
+
+
+def test_named_lists_and_han_classes_compile_with_the_regex_package(rules_copy):
+    rule = rules.compile_rule({"id": "x", "pattern": r"\p{Han}+\L<clause_breaks>", "examples": ["牵头，"]},
+                              "rules/test.yaml:items")
+    assert rule.regex.search("由市财政局牵头，").group() == "由市财政局牵头，"
+    assert rules.compile_rule({"id": "y", "pattern": "a+", "examples": ["a"]}, "t").regex.__class__ is re.Pattern
+
+
+def test_run_stops_before_reading_inputs_when_a_rule_is_broken(rules_copy, tmp_path):
+    _edit(rules_copy / "targets.yaml", "numerals:\n", "numerals:\n  - id: broken\n    pattern: '[0-9'\n    examples: ['1']\n")
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某县实施方案\n一、目标\n达到90%。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "extract", "run", str(plan), "--out", str(out)],
+                          capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, rules.ENV_DIR: str(rules_copy)})
+    assert proc.returncode == 2
+    assert "rules/targets.yaml:numerals: rule 'broken': bad regex" in proc.stderr
+    assert not out.exists()

@@ -128,3 +128,37 @@ def test_with_prefix_keeps_places_and_territories(name, want):
 ])
 def test_split_list(text, names):
     assert [i.text for i in un.split_list(text)] == names
+
+
+# --- plans in styles the shipped corpus does not use ---------------------------
+
+WILD = yaml.safe_load((DATA / "units_wild_cases.yaml").read_text(encoding="utf-8"))
+
+
+def wild_params(cases):
+    """Cases as pytest params; a case with ``xfail`` is a strict xfail with that reason."""
+    for case in cases:
+        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+        yield pytest.param(case, id=case["id"], marks=marks)
+
+
+@pytest.mark.parametrize("case", list(wild_params(WILD)))
+def test_units_wild_case(case):
+    test_units_case(case)
+    test_rows_are_grounded_with_rule_ids(case)
+
+
+def _endless(shape: str) -> str:
+    items = "、".join(["县财政局", "县住建局", "县交通运输局", "县农业农村局"] * 25_000)
+    return {"label": "责任单位：" + items,
+            "paren": "（" + items + "负责）",
+            "sentence": items + "负责组织实施。",
+            "conjunctions": "由" + "和".join(["县财政局", "县住建局"] * 50_000) + "负责。"}[shape]
+
+
+@pytest.mark.parametrize("shape", ["label", "paren", "sentence", "conjunctions"])
+def test_endless_unit_list_gives_no_rows(shape):
+    """A 100,000-item list has no end in sight: no rows rather than a cut-off
+    list, and the cost stays linear (speed itself is measured by make bench)."""
+    plan = make_plan(_endless(shape))
+    assert units.extract_responsibilities(PlanContext.build(plan, [])) == []

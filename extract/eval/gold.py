@@ -46,7 +46,7 @@ CHOICES = {
     ("date", "kind"): ("point", "range", "deadline", "recurring"),
 }
 VALUE_TOLERANCE = 1e-6
-SQUARE_METRE = "m2"   # NFKC turns both ㎡ and m² into this
+NO_NODE = "no node contains the item anchor"
 
 
 class GoldError(ValueError):
@@ -61,16 +61,32 @@ def norm(text) -> str:
     return "".join(ch for ch in text if not ch.isspace())
 
 
+@functools.lru_cache(maxsize=1)
+def _conventions() -> dict:
+    from .. import rules
+    return rules.load("scoring")
+
+
 def norm_unit_name(text) -> str:
-    """Unit names compare without one leading 市 (``公安局`` == ``市公安局``)."""
-    name = norm(text)
-    return name[1:] if name.startswith("市") else name
+    """Unit names compare without one leading 市 (``公安局`` == ``市公安局``), but the
+    市 that begins 市场 stays (``市场监管局`` == ``市市场监管局`` != ``场监管局``)."""
+    name, rules_ = norm(text), _conventions()
+    prefix = norm(rules_["unit_drop_prefix"])
+    if not name.startswith(prefix):
+        return name
+    rest = name[len(prefix):]
+    if any(name.startswith(norm(w)) and not rest.startswith(norm(w)) for w in rules_["unit_prefix_words"]):
+        return name
+    return rest
 
 
 def norm_measure(text) -> str:
-    """Measure units: ㎡, m² and 平方米 alike; null and empty alike."""
+    """Measure units: ㎡, m² and 平方米 alike, also after a multiplier (万平方米 is
+    万㎡); null and empty alike."""
     unit = norm(text)
-    return SQUARE_METRE if unit == "平方米" else unit
+    for spelling, same in _conventions()["measure_aliases"].items():
+        unit = unit.replace(norm(spelling), norm(same))
+    return unit
 
 
 def norm_label(text) -> str:
@@ -340,8 +356,11 @@ def fact_checks(fact: Fact, plan) -> list:
             start, end = (_text(d[k])[:10] or None for k in ("start", "end"))
             checks.append(("start/end", lambda r: r.key["start"] == start and r.key["end"] == end))
     if kind != "node" and fact.item:
-        node_id, _problem = plan.node_for_item(fact.item)
-        checks.append(("node_id", lambda r: node_id is not None and r.data.get("node_id") == node_id))
+        node_id, problem = plan.node_for_item(fact.item)
+        if node_id is None and problem == NO_NODE:     # the guide: then the row's node is null
+            checks.append(("node_id", lambda r: r.data.get("node_id") is None))
+        else:
+            checks.append(("node_id", lambda r: node_id is not None and r.data.get("node_id") == node_id))
     if kind in ("target", "date"):
         spans = plan.spans(d["span"])
         checks.append(("span", lambda r: overlaps(r.data, spans)))
@@ -385,7 +404,7 @@ class PlanData:
                           and n["char_start"] <= pos < n["char_end"]]
                 best = min(inside, key=lambda n: (n["char_end"] - n["char_start"], -n["char_start"]),
                            default=None)
-                problem = None if best else f"no node contains the item anchor (offset {pos})"
+                problem = None if best else NO_NODE
                 if best and count > 1:
                     problem = f"item anchor occurs {count} times; the first is used"
                 self._anchors[item] = (best["node_id"] if best else None, problem)

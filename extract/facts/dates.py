@@ -100,9 +100,15 @@ def _all_triggers() -> frozenset:
     return frozenset().union(*(n for key in keys for _, needs in _gated(key) for n in needs))
 
 
-@functools.lru_cache(maxsize=None)
-def _scanner(regex: re.Pattern) -> datescan.Scanner:
-    return datescan.Scanner(regex)
+_SCANNERS: dict = {}
+
+
+def _scanner(rule) -> datescan.Scanner:
+    # rules are loaded once, so their ids name them for the life of the process
+    found = _SCANNERS.get(rule.id)
+    if found is None or found.regex is not rule.regex:
+        found = _SCANNERS[rule.id] = datescan.for_rule(rule)
+    return found
 
 
 @functools.lru_cache(maxsize=None)
@@ -128,11 +134,11 @@ class _Plan(NamedTuple):
 @functools.lru_cache(maxsize=4096)
 def _plan(present: frozenset) -> _Plan:
     # Texts share few sets of trigger characters, so the choice is cached.
-    spans = tuple((_scanner(rule.regex), _spec(rule.id, role, rule.regex))
+    spans = tuple((_scanner(rule), _spec(rule.id, role, rule.regex))
                   for key, role in _SPAN_KEYS.items() for rule in _tried(key, present))
-    exclusions = tuple((_scanner(rule.regex), bool(rule.data.get("own_title_exempt")))
+    exclusions = tuple((_scanner(rule), bool(rule.data.get("own_title_exempt")))
                        for rule in _tried("exclusions", present))
-    prefixes = tuple(_scanner(rule.regex) for rule in _tried("point_prefixes", present))
+    prefixes = tuple(_scanner(rule) for rule in _tried("point_prefixes", present))
     return _Plan(spans, exclusions, prefixes)
 
 

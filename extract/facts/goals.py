@@ -242,10 +242,22 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     return None
 
 
+# a counted thing is a short noun phrase (省级美丽乡村示范村); a longer head is prose
+_COUNTED_MAX = 20
+
+
+@functools.lru_cache(maxsize=4096)
 def _counted_noun(head: str) -> bool:
-    """示范村 (of 示范村15个): the head names a thing, with no verb that makes it a state."""
+    """示范村 (of 示范村15个): the head is a short noun phrase ending in a noun.
+
+    A stative verb makes it a state (现有行政村120个); a head ending in a
+    name or abbreviation (市委四届七次、八次全会) names no counted thing.
+    """
     cjk = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
-    return cjk >= 2 and not _any_regex("stative_verbs").search(head)
+    if cjk < 2 or len(head) > _COUNTED_MAX or _any_regex("stative_verbs").search(head):
+        return False
+    words = list(nlp.posseg().cut(head))
+    return bool(words) and words[-1].flag.startswith("n")
 
 
 def _leading_per(head: str) -> Optional[str]:

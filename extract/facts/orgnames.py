@@ -1,6 +1,6 @@
 """Unit names: split a list span into names, check them, share prefixes, normalise.
 
-Extraction (units.py) finds the spans; this module only looks at the text of
+Extraction (rolecontexts.py) finds the spans; this module only looks at the text of
 one list at a time, so every step works on short candidate strings and never
 on a whole document.
 """
@@ -18,6 +18,7 @@ from .. import rules
 
 RULES = "units"
 ALIASES = "unit_aliases"
+SHAPES = "orgs"
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,24 @@ def _separators(text: str, split: str) -> list:
     return sorted(found, key=lambda m: m.start())
 
 
-def _bracket_depths(text: str) -> list:
+@functools.lru_cache(maxsize=1)
+def brackets() -> tuple:
+    """(openers, closers, closer of each opener) of every bracket pair a plan
+    may use around a statement of responsibility: （） () 〔〕 【】 []."""
+    pairs = rules.load(RULES).get("brackets", {}).get("pairs", [])
+    if not pairs or not all(isinstance(p, str) and len(p) == 2 for p in pairs):
+        raise rules.RuleError("rules/units.yaml: brackets.pairs must be two-character strings")
+    return ("".join(p[0] for p in pairs), "".join(p[1] for p in pairs),
+            {p[0]: p[1] for p in pairs})
+
+
+def bracket_depths(text: str) -> list:
+    opens, closes, _ = brackets()
     depths, depth = [], 0
     for ch in text:
-        if ch in "（(":
+        if ch in opens:
             depth += 1
-        elif ch in ")）":
+        elif ch in closes:
             depth = max(0, depth - 1)
         depths.append(depth)
     return depths
@@ -70,7 +83,7 @@ def _pieces(text: str) -> list:
 
     Separators inside brackets are kept, so 各县（市、区） stays one piece.
     """
-    depths = _bracket_depths(text)
+    depths = bracket_depths(text)
     out, last = [], 0
     for m in _separators(text, "always"):
         if m.start() >= last and depths[m.start()] == 0:
@@ -123,15 +136,31 @@ def _trim(start: int, part: str) -> Optional[Item]:
     return Item(start, start + len(part), part, role)
 
 
+def is_real_body(name: str) -> bool:
+    """县直机关工委: starts like a generic reference, names one organisation."""
+    return any(r.regex.search(name) for r in rules.pattern_rules(SHAPES, "real_bodies"))
+
+
 def is_generic(name: str) -> bool:
-    return _any("generic", name)
+    if is_real_body(name):
+        return False
+    return _any("generic", name) or _compact(name) in rules.words(SHAPES, "not_units")
+
+
+@functools.lru_cache(maxsize=1)
+def _suffixes() -> tuple:
+    return tuple(sorted(rules.words(SHAPES, "body_suffixes"), key=len, reverse=True))
 
 
 def looks_like_unit(name: str) -> bool:
-    """Ends like an organisation's name, or is a known short name (人行, 妇联)."""
-    if _any("unit_suffix", name):
+    """Ends like an organisation's name (rules/orgs.yaml), or is a known short
+    name (人行, 妇联); words for people or the public (市场主体) never are."""
+    compact = _compact(name)
+    if compact in rules.words(SHAPES, "not_units"):
+        return False
+    if compact.endswith(_suffixes()) and len(compact) > 1:
         return True
-    return _compact(name) in _alias_index()
+    return compact in _alias_index()
 
 
 def has_level(name: str, local: frozenset = frozenset()) -> bool:
@@ -162,7 +191,7 @@ def valid_as_subject(name: str, local: frozenset = frozenset()) -> bool:
     """A sentence subject: a unit that also says its level (市教育局负责)."""
     if not valid_in_running_text(name) or len(name) > 30:
         return False
-    if re.search(r"[（()）]", name):
+    if any(ch in name for ch in brackets()[0] + brackets()[1]):
         return False
     return has_level(name, local) or _compact(name) in _alias_index()
 

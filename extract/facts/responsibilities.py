@@ -1,306 +1,76 @@
 """Responsible units and people, tied to their outline node.
 
-Units are found in four places, each by its own finder returning mentions
-(span, role, rule id); the names are then given their list's shared prefix,
-normalised, and tied to a node:
+A unit is an organisation mention (a name of the shape in rules/orgs.yaml,
+or a known alias) whose role its context decides. Each context is one rule
+family with its own finder returning mentions (span, role, rule id); the
+names are then given their list's shared prefix, normalised, and tied to a node:
 
-1. role labels:        责任单位：市纪委、市委办、人大办
-2. closing parentheses: （省商务厅牵头，合肥海关配合） / (市统计局提供资料)
-3. tables:             a header row 牵头单位<TAB>责任单位 and the rows under it
-4. running text:       北京市经济和信息化局负责… / 由市住建局牵头，市城管局配合
+1. role labels:        责任单位：市纪委… / 牵头督办单位：… (stem + qualifier + 单位 + colon)
+2. brackets:           （省商务厅牵头，合肥海关配合） / 〔牵头单位：…〕 / （县农业农村局、县财政局）
+3. tables:             TAB, space-aligned or one-cell-per-line tables (tables.py)
+4. running text:       北京市经济和信息化局负责… / 由市住建局牵头，市城管局配合 /
+                       交由县交通运输局组织实施 / 县林业局要……，并负责……
 
-Overlaps between finders are settled in one place (``_resolve_overlaps``):
-an earlier finder in that list wins.
+Overlaps between families are settled in one place (``_resolve_overlaps``):
+an earlier family in ``FAMILIES`` wins. Conventions stated once for the whole
+document (排在首位的为牵头单位，下同) are applied last (``_apply_conventions``).
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from dataclasses import replace
+from typing import Optional
 
 from .. import rules
 from . import orgnames as un
-from ..records import Node, Plan, PlanContext, Responsibility
+from . import rolecontexts as rc
+from .rolecontexts import Mention
+from ..records import Node, PlanContext, Responsibility
+from ..text import spans
+from ..text.spans import Span
 
 RULES = "units"
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    raw: str
-    unit: str
-    role: str
-    rule_id: str
-    group: int            # the list or parenthesis it came from
-    paren: Optional[tuple] = None   # (open, close) when stated in a parenthesis
-    lift_all: bool = False          # 上述各项由……负责: covers the sub-items above
+FAMILIES = ("label", "paren", "table", "sentence")
 
 
 def extract_responsibilities(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
-    parens = find_parens(text)
+    parens = rc.find_parens(text)
     local = un.local_places(plan.city, plan.province)
-    found = (_from_labels(text, parens, local) + _from_parens(text, parens, local)
-             + _from_tables(text, local) + _from_sentences(text, parens, local))
+    found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
+             + rc.from_tables(text, local) + rc.from_sentences(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found))
-    return _to_rows(ctx, found, local)
-
-
-# --- parentheses -------------------------------------------------------------
-
-_MAX_PAREN = 400   # longer bracket pairs are prose, not a statement of responsibility
-_BRACKETS = re.compile(r"[（()）\n]")
-
-
-def find_parens(text: str) -> list:
-    """(open, close) of every bracket pair on one line, nested ones included."""
-    pairs, stack = [], []
-    for m in _BRACKETS.finditer(text):
-        ch, i = m.group(), m.start()
-        if ch in "（(":
-            stack.append(i)
-        elif ch == "\n":
-            stack.clear()
-        elif stack:
-            o = stack.pop()
-            if i - o <= _MAX_PAREN:
-                pairs.append((o, i))
-    return sorted(pairs)
-
-
-def _enclosing(parens: list, pos: int) -> Optional[tuple]:
-    """The innermost pair around ``pos``. Pairs never cross a line, so only
-    the few pairs opened shortly before ``pos`` are looked at."""
-    i = bisect.bisect_left(parens, (pos, -1)) - 1
-    while i >= 0 and pos - parens[i][0] <= _MAX_PAREN:
-        o, c = parens[i]
-        if o < pos <= c:
-            return o, c
-        i -= 1
-    return None
-
-
-def _split_top(text: str, seps: str) -> list:
-    """(offset, piece) of ``text`` cut at ``seps`` outside brackets."""
-    out, depth, last = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
-            out.append((last, text[last:i]))
-            last = i + 1
-    out.append((last, text[last:]))
-    return out
-
-
-def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
-                   check, prefix: str = "", local: frozenset = frozenset(), **extra) -> list:
-    """Mentions for each valid name of a list at ``text[base:...]``.
-
-    ``check`` is the validity test for one name; generic references are
-    skipped. Returns [] when any other item fails, so that a piece of prose
-    never yields half a list.
-    """
-    names = [i for i in un.split_list(text) if not un.is_generic(i.text)]
-    # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
-    suffix = un.shared_suffix([i.text for i in names])
-    if not all(check(un.with_suffix(i.text, suffix)) for i in names):
-        return []
-    prefix = un.shared_prefix([i.text for i in names]) or prefix
-    return [Mention(base + i.start, base + i.end, i.text,
-                    un.with_suffix(un.with_prefix(i.text, prefix, local), suffix),
-                    i.role or role, rule_id, group, **extra) for i in names]
-
-
-def _from_parens(text: str, parens: list, local: frozenset) -> list:
-    labels = rules.pattern_rules(RULES, "labels")
-    found = []
-    for o, c in parens:
-        inner = text[o + 1:c]
-        if len(inner) > 200 or any(r.regex.search(inner) for r in labels):
-            continue
-        found.extend(_paren_clauses(inner, o, c, local))
-    return found
-
-
-def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
-    found, first_prefix = [], ""
-    lift = False
-    for off, clause in _split_top(inner, "，,；;"):
-        stripped = clause.rstrip(" \u3000。")
-        lead = len(stripped) - len(stripped.lstrip(" \u3000"))
-        stripped = stripped.lstrip(" \u3000")
-        m = _first_match("lift_markers", stripped)
-        if m:
-            lift = True
-            lead += m.end()
-            stripped = stripped[m.end():]
-        for rule in rules.pattern_rules(RULES, "paren_clauses"):
-            cm = rule.regex.fullmatch(stripped)
-            if not cm:
-                continue
-            base = o + 1 + off + lead + cm.start("list")
-            got = _list_mentions(cm.group("list"), base, rule.data["role"], rule.id, o,
-                                 un.valid_in_running_text, first_prefix, local, paren=(o, c))
-            if got and not first_prefix:
-                first_prefix = un.shared_prefix([got[0].raw])
-            found.extend(got)
-            break
-    return [replace(m, lift_all=lift) for m in found]
-
-
-def _first_match(key: str, text: str):
-    for rule in rules.pattern_rules(RULES, key):
-        m = rule.regex.search(text)
-        if m:
-            return m
-    return None
-
-
-# --- role labels -------------------------------------------------------------
-
-def _list_end(text: str, start: int) -> int:
-    """Where a label's list stops: sentence end, next label, or a closing bracket."""
-    window = text[start:start + 600]
-    end = len(window)
-    for rule in rules.pattern_rules(RULES, "list_ends"):
-        m = rule.regex.search(window)
-        if m:
-            end = min(end, m.start())
-    depth = 0
-    for i, ch in enumerate(window[:end]):
-        if ch in "（(":
-            depth += 1
-        elif ch in ")）":
-            if depth == 0:
-                return start + i
-            depth -= 1
-    return start + end
-
-
-def _from_labels(text: str, parens: list, local: frozenset) -> list:
-    found = []
-    for rule in rules.pattern_rules(RULES, "labels"):
-        for m in rule.regex.finditer(text):
-            start, end = m.end(), _list_end(text, m.end())
-            while start < end and text[start] in " \t\u3000":
-                start += 1
-            paren = _enclosing(parens, m.start())
-            found.extend(_list_mentions(text[start:end], start, rule.data["role"], rule.id,
-                                        paren[0] if paren else m.start(), un.valid_in_list,
-                                        local=local, paren=paren))
-    return found
-
-
-# --- tables ------------------------------------------------------------------
-
-def _header_roles(cells: list) -> dict:
-    roles = {}
-    for idx, cell in enumerate(cells):
-        name = re.sub(r"\s+", "", cell)
-        for rule in rules.pattern_rules(RULES, "table_headers"):
-            if rule.regex.search(name):
-                roles[idx] = (rule.data["role"], rule.id)
-                break
-    return roles
-
-
-def _from_tables(text: str, local: frozenset) -> list:
-    """Rows under a header row whose cells name roles (TAB-separated cells)."""
-    found, roles, pos = [], {}, 0
-    for line in text.split("\n"):
-        if "\t" not in line:
-            roles = {}
-        else:
-            cells = line.split("\t")
-            header = _header_roles(cells)
-            if header:
-                roles = header
-            elif roles:
-                found.extend(_row_mentions(cells, pos, roles, local))
-        pos += len(line) + 1
-    return found
-
-
-def _row_mentions(cells: list, pos: int, roles: dict, local: frozenset) -> list:
-    found, offset = [], pos
-    for idx, cell in enumerate(cells):
-        if idx in roles:
-            found.extend(_cell_mentions(cell, offset, roles[idx], local))
-        offset += len(cell) + 1
-    return found
-
-
-def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset) -> list:
-    """A cell under a role header; a cell that states its own role the way a
-    parenthesis does (区统计局提供资料) takes that role instead."""
-    stripped = cell.strip(" \u3000。")
-    lead = cell.index(stripped) if stripped else 0
-    for rule in rules.pattern_rules(RULES, "paren_clauses"):
-        cm = rule.regex.fullmatch(stripped)
-        if cm:
-            return _list_mentions(cm.group("list"), offset + lead + cm.start("list"),
-                                  rule.data["role"], rule.id, offset, un.valid_in_running_text,
-                                  local=local)
-    role, rule_id = column
-    return _list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list, local=local)
-
-
-# --- running text ------------------------------------------------------------
-
-_CLAUSE_STARTS = "。；;，,：:\n\t()（）!?！？"
-
-
-def _subject_before(text: str, verb_start: int) -> tuple:
-    """(start, candidate) between the clause start and the verb."""
-    i = verb_start
-    while i > 0 and verb_start - i < 60 and text[i - 1] not in _CLAUSE_STARTS:
-        i -= 1
-    cand = text[i:verb_start]
-    for rule in rules.pattern_rules(RULES, "sentence_lead_ins"):
-        m = rule.regex.search(cand)
-        if m:
-            i += m.end()
-            cand = cand[m.end():]
-    return i, cand
-
-
-def _from_sentences(text: str, parens: list, local: frozenset) -> list:
-    found = []
-    for rule in rules.pattern_rules(RULES, "sentence_verbs"):
-        for m in rule.regex.finditer(text):
-            if _enclosing(parens, m.start()):
-                continue
-            start, cand = _subject_before(text, m.start())
-            items = un.split_list(cand)
-            if not items or not un.valid_as_subject(items[0].text, local):
-                continue
-            found.extend(_list_mentions(cand, start, rule.data["role"], rule.id, start,
-                                        un.valid_in_running_text, local=local))
-    return found
+    return _to_rows(ctx, _apply_conventions(text, found), local)
 
 
 # --- overlaps, data providers, rows --------------------------------------------
 
 def _resolve_overlaps(found: list) -> list:
-    """Keep the first mention of each span; finders are listed by priority.
+    """The one place where overlapping mentions are settled: a mention of an
+    earlier family in FAMILIES wins (a label inside a parenthesis over the
+    parenthesis clause, a table cell over a sentence verb inside it); within a
+    family the longest, then the earliest (spans.by_priority)."""
+    candidates = [Span(m.start, m.end, m.raw, m.family, m.rule_id, {"mention": m}) for m in found]
+    kept = spans.by_priority(FAMILIES)(candidates)
+    return [s.data["mention"] for s in kept]
 
-    Kept spans never overlap, so a sorted list of them and a look at the two
-    neighbours of a new span is enough.
-    """
-    kept, taken = [], []
+
+def _apply_conventions(text: str, found: list) -> list:
+    """A note stated once (排在首位的为牵头单位，下同) read into every later list:
+    the first unit of a label list, a parenthesis or a table cell leads, and
+    the others are responsible, unless the list states its roles itself."""
+    starts = [m.start() for rule in rules.pattern_rules(RULES, "conventions")
+              if rule.data.get("effect") == "first_is_lead" for m in rule.regex.finditer(text)]
+    if not starts:
+        return found
+    since = min(starts)
+    groups = {}
     for m in found:
-        i = bisect.bisect_left(taken, (m.start, m.end))
-        if (i > 0 and taken[i - 1][1] > m.start) or (i < len(taken) and taken[i][0] < m.end):
-            continue
-        kept.append(m)
-        taken.insert(i, (m.start, m.end))
-    return kept
+        if m.start > since and m.family in ("label", "paren", "table"):
+            groups.setdefault(m.group, []).append(m)
+    first = {min(ms, key=lambda m: m.start) for ms in groups.values()
+             if all(m.role == "responsible" for m in ms)}
+    return [replace(m, role="lead") if m in first else m for m in found]
 
 
 def _key(unit: str) -> str:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-CN_DIGITS = "零一二三四五六七八九"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+from ..text.numerals import chinese_number, circled, heavenly_stems
+
 ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
@@ -21,23 +20,6 @@ ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc
 def _val(element, path):
     found = element.find(path) if element is not None else None
     return None if found is None else found.get(qn("w:val"))
-
-
-def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五 (up to 9999)."""
-    if n <= 0 or n > 9999:
-        return str(n)
-    out, zero = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += ("" if digit == 1 and unit == "十" and not out else CN_DIGITS[digit]) + unit
-    return out
 
 
 def roman(n: int) -> str:
@@ -57,10 +39,10 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
                "taiwaneseCounting", "chineseLegalSimplified"):
         return chinese_number(n)
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and n <= len(CIRCLED):
-        return CIRCLED[n - 1]
-    if fmt == "ideographTraditional" and n <= len(HEAVENLY):
-        return HEAVENLY[n - 1]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and n <= len(circled()):
+        return circled()[n - 1]
+    if fmt == "ideographTraditional" and n <= len(heavenly_stems()):
+        return heavenly_stems()[n - 1]
     if fmt == "decimalFullWidth":
         return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
     if fmt == "decimalZero":

@@ -1,11 +1,31 @@
-"""Small numeral helpers shared by the stages: outline ordinals, years in titles."""
+"""Small numeral helpers shared by the stages: outline ordinals, years in
+titles, Word's list numbers. The numeral characters are data
+(``rules/numerals.yaml``); this module only reads and writes them.
+"""
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+from .. import rules
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    return rules.load("numerals")
+
+
+def digits() -> dict:
+    """Digit character -> value (零 〇 ○ → 0, 两 → 2 …)."""
+    return _table()["digits"]
+
+
+def circled() -> str:
+    return _table()["circled"]
+
+
+def heavenly_stems() -> str:
+    return _table()["heavenly_stems"]
 
 
 def ordinal(text: str) -> Optional[int]:
@@ -13,27 +33,44 @@ def ordinal(text: str) -> Optional[int]:
     text = text.strip()
     if not text:
         return None
-    if text in ("l", "I"):
+    if text in _table()["slips_for_one"]:
         return 1
-    if len(text) == 1 and text in _CIRCLED:
-        return _CIRCLED.index(text) + 1
+    if len(text) == 1 and text in circled():
+        return circled().index(text) + 1
     if text.isascii() and text.isdigit():
         return int(text)
     return chinese_int(text)
 
 
 def chinese_int(text: str) -> Optional[int]:
-    """Chinese numerals below 1000 (十 → 10, 二十三 → 23, 一百零五 → 105)."""
+    """Chinese numerals below 10000 (十 → 10, 二十三 → 23, 一百零五 → 105), else None."""
+    values, places = digits(), _table()["places"]
     total, current = 0, 0
     for ch in text:
-        if ch in _DIGITS:
-            current = _DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
+        if ch in values:
+            current = values[ch]
+        elif ch in places:
+            total += (current or 1) * places[ch]
             current = 0
         else:
             return None
     return total + current
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五 (up to 9999; else the digits)."""
+    if n <= 0 or n > 9999:
+        return str(n)
+    render, places = _table()["render_digits"], _table()["places"]
+    ten = min(places, key=places.get)           # the smallest place word (十)
+    out, zero = "", False
+    for unit, value in [*places.items(), ("", 1)]:
+        digit = n // value % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += render[0]
+            zero = False
+        out += ("" if digit == 1 and unit == ten and not out else render[digit]) + unit
+    return out

@@ -1,0 +1,322 @@
+"""Role from context: the rule families that find unit mentions and decide
+their role, each from one kind of context (rules/units.yaml):
+
+- role labels: a stem + qualifier + 单位/部门/科室 + colon, or in brackets;
+- brackets of any kind: clauses (X牵头，Y配合), a deadline before the label,
+  a bare list of unit names closing a task;
+- tables in any layout (tables.py), by the role their header names;
+- running text: 由X负责, X牵头, 交由X组织实施, a unit opening the sentence of a
+  later 负责.
+
+Each family returns ``Mention`` records; responsibilities.py settles their
+overlaps and turns them into rows. A name counts as a unit by its shape
+(orgnames.py, rules/orgs.yaml), never by the trigger alone.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from .. import rules
+from . import orgnames as un
+from . import tables as tb
+
+RULES = "units"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    raw: str
+    unit: str
+    role: str
+    rule_id: str
+    group: int            # the list or parenthesis it came from
+    paren: Optional[tuple] = None   # (open, close) when stated in a parenthesis
+    lift_all: bool = False          # 上述各项由……负责: covers the sub-items above
+    family: str = "sentence"        # the rule family that found it (FAMILIES)
+
+
+# --- parentheses -------------------------------------------------------------
+
+_MAX_PAREN = 400   # longer bracket pairs are prose, not a statement of responsibility
+
+
+def find_parens(text: str) -> list:
+    """(open, close) of every bracket pair on one line, nested ones included.
+    A closer of another kind than the innermost opener closes nothing."""
+    opens, closes, closer = un.brackets()
+    marks = re.compile("[" + re.escape(opens + closes) + "\n]")
+    pairs, stack = [], []
+    for m in marks.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch in opens:
+            stack.append(i)
+        elif ch == "\n":
+            stack.clear()
+        elif stack and closer[text[stack[-1]]] == ch:
+            o = stack.pop()
+            if i - o <= _MAX_PAREN:
+                pairs.append((o, i))
+    return sorted(pairs)
+
+
+def _enclosing(parens: list, pos: int) -> Optional[tuple]:
+    """The innermost pair around ``pos``. Pairs never cross a line, so only
+    the few pairs opened shortly before ``pos`` are looked at."""
+    i = bisect.bisect_left(parens, (pos, -1)) - 1
+    while i >= 0 and pos - parens[i][0] <= _MAX_PAREN:
+        o, c = parens[i]
+        if o < pos <= c:
+            return o, c
+        i -= 1
+    return None
+
+
+def _split_top(text: str, seps: str) -> list:
+    """(offset, piece) of ``text`` cut at ``seps`` outside brackets."""
+    opens, closes, _ = un.brackets()
+    out, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in seps:
+            out.append((last, text[last:i]))
+            last = i + 1
+    out.append((last, text[last:]))
+    return out
+
+
+def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
+                   check, prefix: str = "", local: frozenset = frozenset(), **extra) -> list:
+    """Mentions for each valid name of a list at ``text[base:...]``.
+
+    ``check`` is the validity test for one name; generic references are
+    skipped. Returns [] when any other item fails, so that a piece of prose
+    never yields half a list.
+    """
+    names = [i for i in un.split_list(text) if not un.is_generic(i.text)]
+    # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
+    suffix = un.shared_suffix([i.text for i in names])
+    if not all(check(un.with_suffix(i.text, suffix)) for i in names):
+        return []
+    prefix = un.shared_prefix([i.text for i in names]) or prefix
+    return [Mention(base + i.start, base + i.end, i.text,
+                    un.with_suffix(un.with_prefix(i.text, prefix, local), suffix),
+                    i.role or role, rule_id, group, **extra) for i in names]
+
+
+def from_parens(text: str, parens: list, local: frozenset) -> list:
+    labels = rules.pattern_rules(RULES, "labels")
+    found = []
+    for o, c in parens:
+        inner = text[o + 1:c]
+        if len(inner) > 200 or any(r.regex.search(inner) for r in labels):
+            continue
+        found.extend(_paren_clauses(inner, o, c, local) or _bare_list(text, o, c, local))
+    return found
+
+
+def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
+    """（县农业农村局、县财政局） closing a task: a parenthesis of nothing but
+    unit names, the first saying its level, at the end of a sentence or line."""
+    after = text[c + 1:c + 3]
+    if not any(r.regex.match(after) for r in rules.pattern_rules(RULES, "bare_list_after")):
+        return []
+    inner = text[o + 1:c]
+    items = un.split_list(inner)
+    if not items or not un.valid_as_subject(items[0].text, local):
+        return []
+    if any(un.is_generic(i.text) or not un.looks_like_unit(i.text) for i in items):
+        return []
+    return _list_mentions(inner, o + 1, "responsible", "paren_bare_list", o,
+                          un.valid_in_running_text, local=local, paren=(o, c), family="paren")
+
+
+def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
+    found, first_prefix = [], ""
+    lift = False
+    for off, clause in _split_top(inner, "，,；;"):
+        stripped = clause.rstrip(" \u3000。")
+        lead = len(stripped) - len(stripped.lstrip(" \u3000"))
+        stripped = stripped.lstrip(" \u3000")
+        m = _first_match("lift_markers", stripped)
+        if m:
+            lift = True
+            lead += m.end()
+            stripped = stripped[m.end():]
+        for rule in rules.pattern_rules(RULES, "paren_clauses"):
+            cm = rule.regex.fullmatch(stripped)
+            if not cm:
+                continue
+            base = o + 1 + off + lead + cm.start("list")
+            got = _list_mentions(cm.group("list"), base, rule.data["role"], rule.id, o,
+                                 un.valid_in_running_text, first_prefix, local, paren=(o, c),
+                                 family="paren")
+            if got and not first_prefix:
+                first_prefix = un.shared_prefix([got[0].raw])
+            found.extend(got)
+            break
+    return [replace(m, lift_all=lift) for m in found]
+
+
+def _first_match(key: str, text: str):
+    for rule in rules.pattern_rules(RULES, key):
+        m = rule.regex.search(text)
+        if m:
+            return m
+    return None
+
+
+# --- role labels -------------------------------------------------------------
+
+_MAX_LIST = 600
+
+
+def _list_end(text: str, start: int) -> Optional[int]:
+    """Where a label's list stops: sentence end, next label, or a closing bracket."""
+    window = text[start:start + _MAX_LIST]
+    end = len(window)
+    for rule in rules.pattern_rules(RULES, "list_ends"):
+        m = rule.regex.search(window)
+        if m:
+            end = min(end, m.start())
+    opens, closes, _ = un.brackets()
+    depth = 0
+    for i, ch in enumerate(window[:end]):
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            if depth == 0:
+                return start + i
+            depth -= 1
+    if end == len(window) == _MAX_LIST and start + end < len(text):
+        return None          # a list that never ends: no rows rather than a cut-off one
+    return start + end
+
+
+def role_of(rule, match) -> str:
+    """The role a rule states, or the one its matched stem gives (role_stems)."""
+    return rule.data.get("role") or rules.load(RULES)["role_stems"][match.group("stem")]
+
+
+def from_labels(text: str, parens: list, local: frozenset) -> list:
+    found = []
+    for rule in rules.pattern_rules(RULES, "labels"):
+        for m in rule.regex.finditer(text):
+            start, end = m.end(), _list_end(text, m.end())
+            if end is None:
+                continue
+            while start < end and text[start] in " \t\u3000":
+                start += 1
+            paren = _enclosing(parens, m.start())
+            found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
+                                        paren[0] if paren else m.start(), un.valid_in_list,
+                                        local=local, paren=paren, family="label"))
+    return found
+
+
+# --- tables ------------------------------------------------------------------
+
+def from_tables(text: str, local: frozenset) -> list:
+    """Cells under a header cell that names a role, in any table layout."""
+    found = []
+    for table in tb.read_tables(text):
+        roles = tb.column_roles(table)
+        for row in table.rows:
+            for idx, column in roles.items():
+                cell = tb.cell_under(row, idx)
+                if cell is not None:
+                    found.extend(_cell_mentions(cell.text, cell.start, column, local))
+    return found
+
+
+def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset) -> list:
+    """A cell under a role header; a cell that states its own role the way a
+    parenthesis does (区统计局提供资料) takes that role instead."""
+    stripped = cell.strip(" \u3000。")
+    lead = cell.index(stripped) if stripped else 0
+    for rule in rules.pattern_rules(RULES, "paren_clauses"):
+        cm = rule.regex.fullmatch(stripped)
+        if cm:
+            return _list_mentions(cm.group("list"), offset + lead + cm.start("list"),
+                                  rule.data["role"], rule.id, offset, un.valid_in_running_text,
+                                  local=local, family="table")
+    role, rule_id = column
+    return _list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list, local=local,
+                          family="table")
+
+
+# --- running text ------------------------------------------------------------
+
+_CLAUSE_STARTS = "。；;，,：:\n\t()（）〔〕【】[]!?！？"
+_SENTENCE_ENDS = "。；;\n!?！？"
+
+
+_MAX_SUBJECT = 60
+
+
+def _subject_before(text: str, verb_start: int) -> Optional[tuple]:
+    """(start, candidate, lead-in rule ids) between the clause start and the
+    verb; None when no clause start is near (a list that never ends)."""
+    i = verb_start
+    while i > 0 and verb_start - i < _MAX_SUBJECT and text[i - 1] not in _CLAUSE_STARTS:
+        i -= 1
+    if i > 0 and text[i - 1] not in _CLAUSE_STARTS:
+        return None
+    cand, lead_ins = text[i:verb_start], set()
+    for rule in rules.pattern_rules(RULES, "sentence_lead_ins"):
+        m = rule.regex.search(cand)
+        if m:
+            i += m.end()
+            cand = cand[m.end():]
+            lead_ins.add(rule.id)
+    for rule in rules.pattern_rules(RULES, "subject_tails"):
+        m = rule.regex.search(cand)
+        if m:
+            cand = cand[:m.start()]
+    return i, cand, lead_ins
+
+
+def from_sentences(text: str, parens: list, local: frozenset) -> list:
+    found = []
+    for rule in rules.pattern_rules(RULES, "sentence_verbs"):
+        for m in rule.regex.finditer(text):
+            if _enclosing(parens, m.start()):
+                continue
+            got = _subject_before(text, m.start())
+            if got is None:
+                continue
+            start, cand, lead_ins = got
+            needs = rule.data.get("requires")
+            if needs and needs not in lead_ins:
+                continue
+            if not cand.strip() and lead_ins:
+                start, cand = _sentence_opener(text, start)
+            items = un.split_list(cand)
+            if not items or not un.valid_as_subject(items[0].text, local):
+                continue
+            found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
+                                        un.valid_in_running_text, local=local))
+    return found
+
+
+def _sentence_opener(text: str, pos: int) -> tuple:
+    """县林业局要加强……，并负责……: the units that open the sentence holding
+    ``pos`` (a verb whose own clause names no one). ('' when none)."""
+    start = pos
+    while start > 0 and pos - start < _MAX_SUBJECT * 3 and text[start - 1] not in _SENTENCE_ENDS:
+        start -= 1
+    if start > 0 and text[start - 1] not in _SENTENCE_ENDS:
+        return pos, ""
+    opening = text[start:pos]
+    for rule in rules.pattern_rules(RULES, "sentence_openers"):
+        m = rule.regex.match(opening)
+        if m:
+            return start + m.start("list"), m.group("list")
+    return pos, ""
