@@ -114,7 +114,14 @@ def _tagged_verb(window: str) -> bool:
     return last.flag.startswith("v") and last.word not in _words("stative_verbs")
 
 
-_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+\Z")
+@functools.lru_cache(maxsize=None)
+def _han_run() -> re.Pattern:
+    return re.compile(rules.load("targets")["han_run"])
+
+
+@functools.lru_cache(maxsize=None)
+def _han_tail() -> re.Pattern:
+    return re.compile("(?:" + rules.load("targets")["han_run"] + r")\Z")
 
 
 def _verb_before(text: str, pos: int) -> bool:
@@ -123,7 +130,7 @@ def _verb_before(text: str, pos: int) -> bool:
     Only the run of Chinese characters ending at ``pos`` can hold it, so the
     tagger sees a few characters at most, and none after a digit or a comma.
     """
-    run = _HAN_TAIL.search(text, max(0, pos - _TAG_WINDOW), pos)
+    run = _han_tail().search(text, max(0, pos - _TAG_WINDOW), pos)
     if run is None or _tail_regex("stative_verbs").search(run.group()):
         return False
     return bool(_verb_tail().search(run.group())) or _tagged_verb(run.group())
@@ -253,7 +260,7 @@ def _counted_noun(head: str) -> bool:
     A stative verb makes it a state (现有行政村120个); a head ending in a
     name or abbreviation (市委四届七次、八次全会) names no counted thing.
     """
-    cjk = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
+    cjk = sum(len(m.group()) for m in _han_run().finditer(head))
     if cjk < 2 or len(head) > _COUNTED_MAX or _any_regex("stative_verbs").search(head):
         return False
     words = list(nlp.posseg().cut(head))

@@ -140,7 +140,8 @@ def parse_number(raw: str) -> Optional[float]:
 
 def _scale_split(raw: str) -> tuple:
     """A trailing multiplier of a Chinese numeral stays with the unit: 十五万 -> ('十五', '万')."""
-    if len(raw) > 1 and raw[-1] in "万亿" and parse_number(raw[:-1]) is not None:
+    trailing = rules.load("units_of_measure")["chinese_trailing_scales"]
+    if len(raw) > 1 and raw[-1] in trailing and parse_number(raw[:-1]) is not None:
         return raw[:-1], raw[-1]
     return raw, ""
 
@@ -158,7 +159,7 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     """
     numeral = "chinese" if m.lastgroup == "number_chinese" else "arabic"
     raw, scale = m.group(), ""
-    if numeral == "chinese" and not raw.startswith("百分之"):
+    if numeral == "chinese":
         raw, scale = _scale_split(raw)
     value = parse_number(raw)
     if value is None:
