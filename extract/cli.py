@@ -29,7 +29,7 @@ exit status: 0 scored (and every floor met), 1 some metric below --baseline or
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plan-extract",
-        description="Turn Chinese plan documents (实施方案, 工作方案, 行动计划 …) into Parquet tables.",
+        description="Turn Chinese local-government plan documents (implementation plans, work plans, action plans, task lists) into Parquet tables.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Run 'plan-extract COMMAND --help' for the options of each command.",
     )
