@@ -105,6 +105,8 @@ class Target:
     value_max: Optional[float] = None
     indicator_norm: Optional[str] = None
     rule_id: str = ""
+    value_base: Optional[float] = None   # value with the unit's multiplier applied (6287万亩 -> 62870000)
+    unit_base: Optional[str] = None      # unit without its multiplier (万亩 -> 亩)
 
 
 @dataclass

@@ -61,6 +61,7 @@ TABLES = (
         ("doc_id", _STR), ("node_id", _STR), ("indicator", _STR), ("comparator", _STR),
         ("value", _F64), ("unit", _STR), ("per", _STR), ("baseline", _STR), *_SPAN,
         ("value_max", _F64), ("indicator_norm", _STR), ("rule_id", _STR),
+        ("value_base", _F64), ("unit_base", _STR),
     ])),
     TableSpec("dates", DateFact, pa.schema([
         ("doc_id", _STR), ("node_id", _STR), ("kind", _STR), ("start", _DATE),
