@@ -188,23 +188,32 @@ def _title_line(text: str, cfg: dict):
     """(line start, title) of the plan's own title line among the opening lines
     before its outline: not a site widget or a sentence; a title broken over
     two lines is joined."""
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][: int(cfg["title_search_lines"])]
+    for k in range(len(lines)):
+        found = _title_at(text, lines, k, cfg)
+        if found == "outline":
+            break
+        if found:
+            return found
+    return None
+
+
+def _title_at(text: str, lines: list, k: int, cfg: dict):
+    """The title starting at line k, "outline" when the outline begins there."""
     words = rules.words("split", "title_words")
     stop = set(cfg["title_line_stop"])
-    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][: int(cfg["title_search_lines"])]
-    for k, (s, e) in enumerate(lines):
-        if outline.starts_with_label(text, s, e):
-            break       # the outline has begun: a title comes before it
-        line = text[s:e].strip()
-        pos = s + text[s:e].index(line)
-        if k + 1 < len(lines) and not outline.starts_with_label(text, *lines[k + 1]):
-            nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
-            head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
-                       and not any(ch.isspace() for ch in line) and not _ends_with_title_word(line, words))
-            if head_ok and _title_like(line + nxt, cfg, words) and _ends_with_title_word(nxt, words):
-                return pos, line + nxt
-        if _title_like(line, cfg, words):
-            return pos, line
-    return None
+    s, e = lines[k]
+    if outline.starts_with_label(text, s, e):
+        return "outline"    # a title comes before the outline
+    line = text[s:e].strip()
+    pos = s + text[s:e].index(line)
+    if k + 1 < len(lines) and not outline.starts_with_label(text, *lines[k + 1]):
+        nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
+        head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
+                   and not any(ch.isspace() for ch in line) and not _ends_with_title_word(line, words))
+        if head_ok and _title_like(line + nxt, cfg, words) and _ends_with_title_word(nxt, words):
+            return pos, line + nxt
+    return (pos, line) if _title_like(line, cfg, words) else None
 
 
 def _named_in_sentence(text: str) -> Optional[str]:
@@ -219,9 +228,11 @@ def _single(text: str) -> _Part:
     tail_start = max(0, len(text) - 400)
     issued = _issue_date(text, tail_start, len(text))
     chosen = _title_line(text, cfg)
-    if chosen:
-        return _Part(0, len(text), chosen[1], chosen[0], issued)
     named = _named_in_sentence(text)
+    # a plan that names itself (现将《……》印发) is not titled by a line that
+    # names something else, such as the page's news headline above it
+    if chosen and not (named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named)):
+        return _Part(0, len(text), chosen[1], chosen[0], issued)
     if named:
         return _Part(0, len(text), named, -1, issued)
     first = next(((s, e) for s, e in _lines(text) if text[s:e].strip()), None)
