@@ -1,6 +1,7 @@
 """Outline stage: the tree of numbered headings and items of one plan.
 
-Each numbering style has a fixed rank (rules/outline.yaml): a heading closes
+Each numbering style has a fixed rank (rules/outline.yaml; 第X阶段 and 第X条
+take theirs from where the document first uses them): a heading closes
 every open node of its rank or lower and becomes the child of the nearest
 higher one, so an excerpt that starts at `（三）` or puts `四、` after lower
 labels builds the right tree. Levels are depths in the document's own tree:
@@ -38,6 +39,7 @@ class Style:
     where: str          # line | space | inline
     max_prefix: int
     rank: int           # lower is higher: 第X部分 1 … ① 11
+    floating: bool      # ranked where the document first uses it
     after_sentence: bool
 
 
@@ -64,13 +66,14 @@ def styles() -> tuple:
         if not isinstance(rule.data.get("rank"), int):
             raise rules.RuleError(f"rules/outline.yaml: style {rule.id!r} needs an integer rank")
         out.append(Style(rule.id, rule.regex, where, int(rule.data.get("max_prefix", 0)),
-                         rule.data["rank"], bool(rule.data.get("after_sentence", False))))
+                         rule.data["rank"], bool(rule.data.get("floating", False)),
+                         bool(rule.data.get("after_sentence", False))))
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=None)
-def rank(style_id: str) -> int:
-    return next(s.rank for s in styles() if s.id == style_id)
+def _style(style_id: str) -> Style:
+    return next(s for s in styles() if s.id == style_id)
 
 
 def _setting(key: str):
@@ -174,6 +177,16 @@ class _Builder:
         self.stack: list = []
         self.last_number: dict = {}     # style → number of its last node anywhere
         self.mid_way: set = set()       # ids of nodes whose style began past 1 (an excerpt)
+        self.ranks: dict = {}           # floating style → the rank its first use gave it
+
+    def rank(self, style_id: str) -> float:
+        """A style's rank; a floating one not used yet ranks just below the open node."""
+        style = _style(style_id)
+        if not style.floating:
+            return style.rank
+        if style_id not in self.ranks:
+            return self.rank(self.stack[-1].style) + 0.5 if self.stack else 0.5
+        return self.ranks[style_id]
 
     def _find(self, style: str, lowest: int) -> int:
         for i in range(len(self.stack) - 1, lowest - 1, -1):
@@ -207,8 +220,8 @@ class _Builder:
         number (lists numbered across sections), or outranks every open node
         (an excerpt that began lower down).
         """
-        own = rank(cand.style)
-        at = next((i for i, n in enumerate(self.stack) if rank(n.style) >= own), len(self.stack))
+        own = self.rank(cand.style)
+        at = next((i for i, n in enumerate(self.stack) if self.rank(n.style) >= own), len(self.stack))
         same = self.stack[at] if at < len(self.stack) and self.stack[at].style == cand.style else None
         if cand.midline:
             ok = same is not None and cand.num == same.number + 1
@@ -220,6 +233,8 @@ class _Builder:
         if ok:
             first_of_style = cand.style not in self.last_number
             node = self._open(cand, line_end, at)
+            if _style(cand.style).floating:
+                self.ranks.setdefault(cand.style, own)
             if first_of_style and cand.num != 1:
                 self.mid_way.add(node.node_id)
         return ok
@@ -320,7 +335,7 @@ def _close_spans(nodes: list, text: str) -> None:
         node.text = text[node.char_start:end]
 
 
-def _place_orphans(nodes: list) -> None:
+def _place_orphans(nodes: list, rank) -> None:
     """Top-level nodes before a later one that outranks them are an excerpt's
     orphans: they (and their subtrees) take the depth their style has elsewhere."""
     roots = [n for n in nodes if n.parent_id is None]
@@ -361,7 +376,7 @@ def parse(plan: Plan) -> list:
     nodes = builder.nodes
     _cut_titles_at_next_label(nodes, plan.text)
     _renumber(nodes, plan.doc_id)
-    _place_orphans(nodes)
+    _place_orphans(nodes, lambda style_id: builder.ranks.get(style_id, _style(style_id).rank))
     _close_spans(nodes, plan.text)
     return nodes
 
