@@ -211,9 +211,18 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
         nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
         head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
                    and not any(ch.isspace() for ch in line) and not _ends_with_title_word(line, words))
-        if head_ok and _title_like(line + nxt, cfg, words) and _ends_with_title_word(nxt, words):
+        if (head_ok and _title_like(line + nxt, cfg, words) and _ends_with_title_word(nxt, words)
+                and not (_title_like(nxt, cfg, words) and _opens_a_title(nxt, cfg))):
             return pos, line + nxt
     return (pos, line) if _title_like(line, cfg, words) else None
+
+
+def _opens_a_title(line: str, cfg: dict) -> bool:
+    """Whether the line opens as a whole title does: with a place name or 关于."""
+    if line.startswith(tuple(cfg["title_openers"])):
+        return True
+    first = gazetteer.issuer_place(line[:12])
+    return first is not None and line.startswith(first.name)
 
 
 def _named_in_sentence(text: str) -> Optional[str]:
