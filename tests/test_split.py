@@ -120,3 +120,8 @@ def test_plan_markers_are_not_outline_nodes():
     text = "第一篇：某市创建文明城市实施方案\n一、目标\n第二篇：某县创建文明县城工作方案\n一、目标\n"
     for plan in plans_of(text):
         assert [n.label for n in outline.parse(plan)] == ["一"]
+
+
+def test_title_with_its_period_broken_over_two_lines():
+    (plan,) = plans_of("泰州市推进数字乡村建设\n三年行动计划（2024—2026年）\n一、总体要求\n")
+    assert (plan.title, plan.city) == ("泰州市推进数字乡村建设三年行动计划（2024—2026年）", "泰州市")

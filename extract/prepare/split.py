@@ -178,8 +178,9 @@ def _title_like(line: str, cfg: dict, words: list) -> bool:
 
 def _ends_with_title_word(line: str, words: list) -> bool:
     """方案 or 方案（2023—2025年）: a title word ends the line, a period after it aside."""
-    if line.endswith(("）", ")")):
-        cut = max(line.rfind("（"), line.rfind("("))
+    cfg = rules.load("split")
+    if line.endswith(tuple(cfg["period_close"])):
+        cut = max(line.rfind(ch) for ch in cfg["period_open"])
         line = line[:cut] if cut > 0 else line
     return any(line.endswith(w) for w in words)
 
