@@ -116,3 +116,37 @@ def test_line_of_hundred_thousand_numbers_gives_a_valid_tree():
     nodes = outline.parse(plan)
     assert nodes[0].label == "一"
     assert_valid_tree(plan, nodes)
+
+
+NOTICE_POINTS_WITHOUT_TITLE_LINE = """淮安市人民政府办公室关于印发淮安市城市内河治理行动方案的通知
+各县（区）人民政府，市各委、办、局：
+现将《淮安市城市内河治理行动方案》印发给你们，并就有关事项通知如下：
+一、提高思想认识
+二、压实工作责任
+淮安市人民政府办公室
+2024年4月2日
+一、总体要求
+（一）工作目标
+二、重点任务
+"""
+
+NOTICE_WITHOUT_POINTS_OR_TITLE_LINE = """淮安市人民政府办公室关于印发淮安市城市内河治理行动方案的通知
+各县（区）人民政府，市各委、办、局：
+现将《淮安市城市内河治理行动方案》印发给你们，请认真贯彻执行。
+一、总体要求
+（一）工作目标
+二、重点任务
+"""
+
+
+@pytest.mark.xfail(strict=True)
+def test_notice_points_are_dropped_when_the_plan_has_no_title_line():
+    (plan,) = split.split(clean.clean(make_source(NOTICE_POINTS_WITHOUT_TITLE_LINE)))
+    assert [(n.level, n.label, n.title) for n in outline.parse(plan)] == [
+        (1, "一", "总体要求"), (2, "（一）", "工作目标"), (1, "二", "重点任务")]
+
+
+def test_plan_without_title_line_after_a_notice_keeps_its_outline():
+    (plan,) = split.split(clean.clean(make_source(NOTICE_WITHOUT_POINTS_OR_TITLE_LINE)))
+    assert [(n.level, n.label, n.title) for n in outline.parse(plan)] == [
+        (1, "一", "总体要求"), (2, "（一）", "工作目标"), (1, "二", "重点任务")]
