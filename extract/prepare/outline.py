@@ -85,7 +85,7 @@ def _match_at(text: str, pos: int, line_end: int, allowed: tuple) -> Optional[Ca
         m = style.regex.match(text, pos, line_end)
         if not m:
             continue
-        num = ordinal(unicodedata.normalize("NFKC", m.group("num")).strip(_setting("number_brackets")))
+        num = ordinal(_plain_number(m.group("num")))
         if not num:
             continue
         label = m.group("label")
@@ -93,6 +93,13 @@ def _match_at(text: str, pos: int, line_end: int, allowed: tuple) -> Optional[Ca
             label = label.replace(m.group("num"), "1", 1)
         return Candidate(m.start("label"), m.end(), label, style.id, num, True)
     return None
+
+
+def _plain_number(written: str) -> str:
+    """The numeral of a label as written: NFKC, no brackets, no spaces a page
+    left inside it (第 1 0 条, （ 二 ）)."""
+    number = unicodedata.normalize("NFKC", written).strip(_setting("number_brackets"))
+    return "".join(number.split())
 
 
 def _line_start_candidate(text: str, start: int, end: int) -> Optional[Candidate]:
@@ -178,6 +185,8 @@ class _Builder:
         self.last_number: dict = {}     # style → number of its last node anywhere
         self.mid_way: set = set()       # ids of nodes whose style began past 1 (an excerpt)
         self.ranks: dict = {}           # floating style → the rank its first use gave it
+        self.serial = 0                 # ids stay unique when lone items are dropped
+        self.table_row = -1             # last row number of an open task table, -1 outside one
 
     def rank(self, style_id: str) -> float:
         """A style's rank; a floating one not used yet ranks just below the open node."""
@@ -197,8 +206,9 @@ class _Builder:
     def _open(self, cand: Candidate, line_end: int, at: int) -> Node:
         del self.stack[at:]
         parent = self.stack[-1] if self.stack else None
+        self.serial += 1
         node = Node(
-            node_id=f"{self.plan.doc_id}:{len(self.nodes) + 1:04d}",
+            node_id=f"{self.plan.doc_id}:{self.serial:04d}",
             doc_id=self.plan.doc_id,
             parent_id=parent.node_id if parent else None,
             level=len(self.stack) + 1,
