@@ -52,6 +52,7 @@ class Candidate:
     num: int
     strong: bool        # a heading/item at a line start (or after white space)
     midline: bool = False   # a heading found after a sentence end inside a line
+    after_space: bool = False   # a midline label after white space (a lost block break)
 
 
 @functools.lru_cache(maxsize=None)
@@ -138,19 +139,20 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     found = []
     pos = after
     last_sentence_end = -2      # position of the last sentence end before pos
+    text_before = after > start     # a label already opened the line
     while pos < end:
         prev = text[pos - 1] if pos > start else "\n"
         if prev in sentence_end:
             last_sentence_end = pos - 1
         elif prev not in _INDENT:
             last_sentence_end = -2
+            text_before = text_before or pos > start
         cand = None
         if prev in _INDENT and spaced:
             cand = _match_at(text, pos, end, spaced)
-        if cand is None and last_sentence_end >= start and run_together:
-            cand = _match_at(text, pos, end, run_together)
-            if cand:
-                cand = Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True)
+        if cand is None and run_together and text_before:
+            cand = _midline_candidate(text, pos, end, run_together, prev in _INDENT,
+                                      last_sentence_end >= start)
         if cand is None and (pos == start or prev in boundary):
             cand = _match_at(text, pos, end, inline)
             if cand:
@@ -161,6 +163,31 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
         else:
             pos += 1
     return found
+
+
+def _midline_candidate(text: str, pos: int, end: int, pool: tuple, after_space: bool,
+                       after_sentence: bool) -> Optional[Candidate]:
+    """A heading inside a line whose page ran its blocks together.
+
+    After white space any run-together style may start or continue; right
+    after a sentence end an inline style only continues its open heading (a
+    new one there is the paragraph's own enumeration). A style's midline guard
+    rejects bodies that make the label a number in running text (完成 1、2号楼).
+    """
+    if not (after_space or after_sentence):
+        return None
+    cand = _match_at(text, pos, end, pool)
+    if cand is None:
+        return None
+    guard = _midline_guards().get(cand.style)
+    if guard is not None and guard.match(text, cand.body, end):
+        return None
+    return Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True, after_space)
+
+
+@functools.lru_cache(maxsize=None)
+def _midline_guards() -> dict:
+    return {rule.id: rule.regex for rule in rules.pattern_rules("outline", "midline_guards")}
 
 
 def _title(text: str, body: int, end: int) -> str:
@@ -233,8 +260,10 @@ class _Builder:
         own = self.rank(cand.style)
         at = next((i for i, n in enumerate(self.stack) if self.rank(n.style) >= own), len(self.stack))
         same = self.stack[at] if at < len(self.stack) and self.stack[at].style == cand.style else None
-        if cand.midline:
-            ok = same is not None and cand.num == same.number + 1
+        if cand.midline:    # continues the open numbering, or a lower style starts at 1
+            starts = cand.after_space or _style(cand.style).where != "inline"
+            ok = ((same is not None and cand.num == same.number + 1)
+                  or (starts and at == len(self.stack) and cand.num == 1))
         elif same is not None:
             ok = cand.num == 1 or same.number <= cand.num <= same.number + 3
         else:
@@ -278,15 +307,23 @@ class _Builder:
             after = cand.body
         opened_inline = False
         for cand in _in_line_candidates(self.text, start, end, after):
-            if cand.strong:
+            if cand.strong and not self._continues_inline(cand, lowest):
                 if self.heading(cand, end):
                     lowest = len(self.stack) - 1
-            elif self.inline(cand, end, lowest):
+                    continue
+                if not (cand.midline and _style(cand.style).where == "inline"):
+                    continue
+            if self.inline(_as_inline(cand), end, lowest):
                 opened_inline = True
         if opened_inline:
             self._drop_lone_items(first)
         while self.stack and self.stack[-1].inline:
             self.stack.pop()
+
+    def _continues_inline(self, cand: Candidate, lowest: int) -> bool:
+        """A run-together label that continues an enumeration inside the paragraph stays inline."""
+        at = self._find(cand.style, lowest) if cand.midline else -1
+        return at >= 0 and self.stack[at].inline
 
     def _drop_lone_items(self, first: int) -> None:
         """An inline `1.` with no sibling and no child is more likely text than a list."""
@@ -298,6 +335,10 @@ class _Builder:
         if lone:
             self.nodes[first:] = [n for n in opened if n.node_id not in lone]
             self.stack = [n for n in self.stack if n.node_id not in lone]
+
+
+def _as_inline(cand: Candidate) -> Candidate:
+    return Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
 
 
 def _lines(text: str, start: int = 0):
