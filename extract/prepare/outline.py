@@ -21,6 +21,8 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
+
+import regex
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
@@ -297,14 +299,35 @@ class _Builder:
             return True
         return False
 
+    def table_line(self, start: int, end: int) -> bool:
+        """A task table's header or a row of it; True when the line is used up."""
+        if any(rule.regex.match(self.text, start, end) for rule in _table_rules("table_headers")):
+            self.table_row = max(self.table_row, 0)
+            return True
+        if self.table_row < 0:
+            return False
+        found = _table_row(self.text, start, end)
+        if found is None:
+            return False
+        cand, title_end = found
+        ok = cand.num in (self.table_row + 1, self.last_number.get(cand.style, -1) + 1, 1)
+        if ok and self.heading(cand, title_end):
+            self.table_row = cand.num
+            return True
+        return False
+
     def line(self, start: int, end: int) -> None:
         first = len(self.nodes)
         lowest = len(self.stack)
         after = start
+        if self.table_line(start, end):
+            return
         cand = _line_start_candidate(self.text, start, end)
         if cand and self.heading(cand, end):
             lowest = len(self.stack) - 1
             after = cand.body
+            if cand.style != _TABLE_STYLE:
+                self.table_row = -1     # a heading of the outline closes the table
         opened_inline = False
         for cand in _in_line_candidates(self.text, start, end, after):
             if cand.strong and not self._continues_inline(cand, lowest):
@@ -335,6 +358,42 @@ class _Builder:
         if lone:
             self.nodes[first:] = [n for n in opened if n.node_id not in lone]
             self.stack = [n for n in self.stack if n.node_id not in lone]
+
+
+_TABLE_STYLE = "table_row"     # rows of every table layout share the TAB rows' style
+
+
+@functools.lru_cache(maxsize=None)
+def _table_rules(key: str) -> tuple:
+    return rules.pattern_rules("outline", key)
+
+
+def _table_row(text: str, start: int, end: int) -> Optional[tuple]:
+    """(candidate, end of its task cell) for a row of a table without TABs."""
+    for rule in _table_rules("table_rows"):
+        m = rule.regex.match(text, start, end)
+        if not m:
+            continue
+        num = ordinal(_plain_number(m.group("num")))
+        if not num:
+            return None
+        if rule.data.get("alone"):   # the task cell is the next non-empty line
+            body = end + 1
+            while body < len(text) and text[body] in _INDENT + "\n":
+                body += 1
+            cell_end = text.find("\n", body)
+            cell_end = len(text) if cell_end < 0 else cell_end
+        else:
+            body = m.end()
+            gap = _cell_gap().search(text, body, end)
+            cell_end = gap.start() if gap else end
+        return Candidate(m.start("label"), body, m.group("label"), _TABLE_STYLE, num, True), cell_end
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _cell_gap():
+    return regex.compile(_setting("cell_gap"))
 
 
 def _as_inline(cand: Candidate) -> Candidate:
