@@ -477,10 +477,7 @@ def parse(plan: Plan) -> list:
     own `一、二、三` and a page's plan marker (第二篇：<title>) are not part of it.
     """
     builder = _Builder(plan)
-    start = 0
-    if plan.title_start >= 0:
-        title_end = plan.text.find("\n", plan.title_start)
-        start = len(plan.text) if title_end < 0 else title_end + 1
+    start = _body_start(plan)
     for line_start, line_end in _lines(plan.text, start):
         builder.line(line_start, line_end)
     nodes = builder.nodes
@@ -489,6 +486,40 @@ def parse(plan: Plan) -> list:
     _place_orphans(nodes, lambda style_id: builder.ranks.get(style_id, _style(style_id).rank))
     _close_spans(nodes, plan.text)
     return nodes
+
+
+def _body_start(plan: Plan) -> int:
+    """Where the plan's outline may begin: after its own title line (or after
+    the title itself when a run-together page goes on with a label on that
+    line); with no title line, after an issuing notice's signature date when
+    the numbering starts afresh below it (the notice's own 一、二、 stay out)."""
+    text = plan.text
+    if plan.title_start >= 0:
+        line_end = text.find("\n", plan.title_start)
+        line_end = len(text) if line_end < 0 else line_end
+        title_end = plan.title_start + len(plan.title)
+        if plan.title and text.startswith(plan.title, plan.title_start) and title_end < line_end:
+            pos = title_end
+            while pos < line_end and text[pos] in _INDENT:
+                pos += 1
+            found = _match_at(text, pos, line_end, styles())
+            if pos > title_end and found and found.num == 1:
+                return pos
+        return min(len(text), line_end + 1)
+    return _after_notice(text)
+
+
+def _after_notice(text: str) -> int:
+    head = text[:3000]
+    if not any(rule.regex.search(head) for rule in rules.pattern_rules("split", "notices")):
+        return 0
+    dates = rules.pattern_rules("split", "date_lines")
+    for line_start, line_end in _lines(head):
+        if any(rule.regex.match(text[line_start:line_end]) for rule in dates):
+            nxt = line_end + 1
+            found = _line_start_candidate(text, nxt, max(nxt, text.find("\n", nxt)))
+            return nxt if found and found.num == 1 else 0
+    return 0
 
 
 def _cut_titles_at_next_label(nodes: list, text: str) -> None:
