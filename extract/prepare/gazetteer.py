@@ -54,7 +54,8 @@ def _table() -> dict:
     resources = _resource_dir()
     nations = [n.strip() for n in (resources / "56_nations.csv").read_text(encoding="utf-8").split()
                if n.strip()]
-    ethnic = re.compile("(" + "|".join(sorted((n[:-1] for n in nations), key=len, reverse=True)) + ")族")
+    stems = sorted((n[:-1] for n in nations), key=len, reverse=True)
+    ethnic = re.compile("(" + "|".join(map(re.escape, stems)) + ")" + re.escape(cfg["ethnic_suffix"]))
     table: dict = {}
     with open(resources / "adcodes.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
