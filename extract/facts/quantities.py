@@ -252,6 +252,8 @@ def quantities(text: str, blockers=()) -> list:
     spans = excluded_spans(text)
     out = []
     for m in number_regex().finditer(text):
+        if out and m.start() < out[-1].end:
+            continue          # the upper number of a range (3—5条) was read with the first
         if not _plausible_number(text, m) or overlaps(spans, m.start(), m.end()):
             continue
         q = read_quantity(text, m)
