@@ -163,8 +163,10 @@ def buildable(q) -> bool:
 
 
 def item_end(text: str, after: int) -> bool:
-    """A clause, list item or table cell ends at ``after``."""
-    return after >= len(text) or text[after] in indicator._breaks() or text[after] == "、"
+    """A clause, list item or table cell ends at ``after`` (绿道20公里|和停车位…)."""
+    if after >= len(text) or text[after] in indicator._breaks():
+        return True
+    return any(text.startswith(w, after) for w in _words("list_joiners"))
 
 
 def clause_open(text: str, pos: int) -> bool:
