@@ -209,7 +209,9 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
     if q is not None and q.kind == "count":
         noun = indicator.after_noun(text, f.end)
         if noun and _NOUN_START.match(noun) and _prefix_at(noun + "0", len(noun)) is None:
-            return indicator.counted_actor(indicator.trim(noun)), f.per
+            # 每个行政村建成1个…: the denominator heads the clause before the count
+            per = f.per or indicator.before(text, f.start, floor)[1]
+            return indicator.counted_actor(indicator.trim(noun)), per
     ind, per, start = indicator.before(text, f.start, floor)
     if not ind:
         ind = indicator.previous_clause(text, start, floor)
@@ -276,6 +278,7 @@ def extract_targets(ctx: PlanContext) -> list:
         inds.append(_indicator(text, f, floor))
         last_end = f.end
     _distribute(found, inds)
+    inds = [indicator.finish(ind, per) for ind, per in inds]
     out = []
     for f, (ind, per) in zip(found, inds):
         q = f.q
