@@ -204,6 +204,8 @@ def baselines(text: str) -> list:
 def _indicator(text: str, f: Found, floor: int) -> tuple:
     """(indicator, per) for one target."""
     q = f.q
+    if f.indicator:
+        return f.indicator, f.per
     if f.share_at > 0:
         return indicator.population_share(text, f.share_at), f.per
     if q is not None and q.kind == "count":
