@@ -16,8 +16,8 @@ class Source:
     """One input file, decoded but not cleaned."""
 
     path: str          # as given on the command line, or relative to the folder given
-    kind: str          # "text", "html" or "pdf": what the cleaner must do with it
-    content: str       # decoded text (markup kept for html)
+    kind: str          # "text", "html" or "pdf": where the text came from
+    content: str       # decoded text; for a page, its block text (the markup is parsed in ingest)
     encoding: Optional[str]
     digest: str        # sha1 of the input bytes: doc ids derive from it
 

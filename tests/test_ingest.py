@@ -147,6 +147,9 @@ def test_pdf_with_only_an_owner_password_opens(tmp_path):
 # --- html ---------------------------------------------------------------------------
 BODY = "<p>一、工作目标</p><p>（一）由市发改委牵头，2024年底前完成。</p>"
 BIG5_BODY = "<p>一、工作目標</p><p>（一）由市發改委牽頭，2024年底前完成。</p>"
+# what ingest keeps of a page: its block text, the markup parsed once
+TEXT = "一、工作目标\n（一）由市发改委牵头，2024年底前完成。"
+BIG5_TEXT = "一、工作目標\n（一）由市發改委牽頭，2024年底前完成。"
 HTML_CASES = [
     ("utf8_meta", F.html_page(BODY, "utf-8").encode("utf-8"), {"utf-8"}),
     ("gb2312_meta", F.html_page(BODY, "gb2312").encode("gbk"), {"gb18030"}),
@@ -160,16 +163,17 @@ HTML_CASES = [
 
 
 @pytest.mark.parametrize("data,codecs", [c[1:] for c in HTML_CASES], ids=[c[0] for c in HTML_CASES])
-def test_html_decoded_and_kept_as_markup(tmp_path, data, codecs):
+def test_html_decoded_and_parsed_once_into_block_text(tmp_path, data, codecs):
     source = ingest.read_source(_write(tmp_path, "page.htm", data), "page.htm")
     assert source.kind == "html" and source.encoding in codecs
-    assert BODY in source.content or BIG5_BODY in source.content
+    assert TEXT in source.content or BIG5_TEXT in source.content
+    assert "<p>" not in source.content
 
 
 def test_web_page_saved_as_txt_is_read_as_html(tmp_path):
     data = F.html_page(BODY, "gb2312").encode("gbk")
     source = ingest.read_source(_write(tmp_path, "page.txt", data), "page.txt")
-    assert (source.kind, source.encoding) == ("html", "gb18030") and BODY in source.content
+    assert (source.kind, source.encoding) == ("html", "gb18030") and TEXT in source.content
 
 
 # --- bad inputs: (id, file name, bytes, error code) ---------------------------------

@@ -267,11 +267,12 @@ def _read_html(data: bytes, display: str):
     decoded = _decode(data, display, declared)
     from .html import html_to_text, markup_shape
     _check_shape(markup_shape(decoded.text), display)
-    # the page must have visible text
-    if not has_text(html_to_text(decoded.text)):
+    # parsed once, here: the clean stage works on the block text
+    text = html_to_text(decoded.text)
+    if not has_text(text):
         raise EmptyFile(f"{display}: the page has no visible text; save the page "
                         f"after it has loaded, or copy its text into a .txt file")
-    return "html", decoded.text, decoded.encoding
+    return "html", text, decoded.encoding
 
 
 def _check_shape(shape: tuple, display: str) -> None:

@@ -24,10 +24,7 @@ def _rules(key: str) -> tuple:
 
 
 def clean(source: Source) -> CleanText:
-    text = source.content
-    if source.kind == "html":
-        from ..ingest.html import html_to_text
-        text = html_to_text(text)
+    text = source.content      # for a page, its block text: ingest parsed the markup once
     notes: list = []
     text = normalise_spaces(text)
     text = cut_footer(text, notes, source.path)
