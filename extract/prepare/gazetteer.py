@@ -167,6 +167,12 @@ def find_places(text: str, context: str = "") -> list:
     return found
 
 
+def place_prefix(text: str) -> str:
+    """The place name ``text`` starts with (南宁市城镇居民… -> 南宁市), or ''."""
+    m = _matcher().match(text)
+    return m.group(0) if m else ""
+
+
 def _resolve(entries: list, context: str) -> tuple:
     if len(entries) == 1:
         return entries[0]
