@@ -247,6 +247,10 @@ def _from_appointments(text: str) -> list:
                 unit = split_post(post) if post else None
             found.append(Found(start, start + len(hit[1]), hit[1], m.group("role"),
                                unit, rule.id))
+    for rule in rules.pattern_rules(RULES, "appointment_lists"):
+        for m in rule.regex.finditer(text):
+            found += [Found(g.start, g.end, g.name, m.group("role"), g.unit, rule.id)
+                      for g in _parse_items(text, m.start("list"), m.end("list"), strict=True)]
     return found
 
 

@@ -45,8 +45,10 @@ def is_person_name(name: str) -> bool:
     """A known surname and the length of a name, not a common word."""
     single, compound, shortest, single_max, compound_max, word_tags = _shape()
     words, endings = _not_names()
-    if not _name_token().fullmatch(name) or not shortest <= len(name) <= compound_max:
+    if not _name_token().fullmatch(name) or len(name) < shortest:
         return False
+    if len(name) > compound_max:
+        return _transliterated(name)
     if name in words or name[-1] in endings:
         return False
     tags = [(w.word, w.flag) for w in nlp.posseg().cut(name)]
@@ -54,9 +56,17 @@ def is_person_name(name: str) -> bool:
         return False          # one common word (严格, 及时) or a place (黄山)
     if name[:2] in compound:
         return len(name) >= 3
-    if name[0] in single:
-        return len(name) <= single_max
-    return len(tags) == 1 and tags[0][1] == "nr"
+    if name[0] in single and len(name) <= single_max:
+        return True
+    return _transliterated(name) or (len(tags) == 1 and tags[0][1] == "nr")
+
+
+def _transliterated(name: str) -> bool:
+    """其木格, 那仁满都拉: every character one that such names are written in."""
+    cfg = rules.load(SHAPE)
+    return (cfg["transliterated_min_chars"] <= len(name) <= cfg["transliterated_max_chars"]
+            and all(ch in cfg["transliteration_chars"] for ch in name)
+            and not any(orgnames.is_place_name(name + suffix) for suffix in cfg["place_suffixes"]))
 
 
 def compact(text: str) -> str:
