@@ -83,6 +83,9 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
     """One list item: 林俊达, 王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）,
     市长 赵德明, 陈芸副省长."""
     item = text[start:end]
+    for tail in rules.words(RULES, "name_tails"):        # 王芳同志
+        if item.rstrip().endswith(tail):
+            item = item.rstrip()[:-len(tail)]
     for parse in (_name_then_post, _post_then_name, name_glued_to_post):
         got = parse(item)
         if got:
@@ -108,15 +111,30 @@ def _name_then_post(item: str) -> Optional[tuple]:
 def _post_then_name(item: str) -> Optional[tuple]:
     """A post written before the name: 市长 赵德明 / 常务副市长孙海."""
     body = item.rstrip()
-    hit = _name_in_window(body[-4:])
-    if not hit:
-        return None
-    name_s = len(body) - 4 + hit[0] if len(body) >= 4 else hit[0]
+    padded = _padded_name_at_end(body)
+    if padded:
+        name_s, hit = padded, (0, _compact(body[padded:]))
+    else:
+        hit = _name_in_window(body[-4:])
+        if not hit:
+            return None
+        name_s = len(body) - 4 + hit[0] if len(body) >= 4 else hit[0]
     post = _compact(body[:name_s])
     # 县政府办公室主任王立新 (a post) / 县发改局　王立新 (a unit)
     if not post or not (_is_post(post) or orgnames.looks_like_unit(post)):
         return None
-    return name_s, name_s + len(hit[1]), hit[1], post
+    return name_s, len(body) if padded else name_s + len(hit[1]), hit[1], post
+
+
+def _padded_name_at_end(body: str) -> Optional[int]:
+    """Where 王　芳 starts in 旗财政局局长　王　芳: a two-character name padded
+    to three, after a post (None when the item does not end so)."""
+    pieces = body.split()
+    if len(pieces) < 3 or len(pieces[-1]) != 1 or len(pieces[-2]) != 1:
+        return None
+    if not is_person_name(pieces[-2] + pieces[-1]):
+        return None
+    return body.rindex(pieces[-2], 0, len(body) - 1)
 
 
 # --- lists ---------------------------------------------------------------------
