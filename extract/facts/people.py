@@ -57,7 +57,7 @@ class Got(NamedTuple):
 def extract_people(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
     found = (list(_from_labels(text)) + _from_appointments(text) + _from_post_takers(text)
-             + _from_tables(text))
+             + _from_tables(text) + _from_roster_rows(text))
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
@@ -308,3 +308,30 @@ def _from_tables(text: str) -> list:
                                     table.header[idx], g.unit, "people_table_column")
                               for g in cell_people(cell.text)]
     return found
+
+
+# --- rosters laid out as a table ---------------------------------------------------
+
+def _from_roster_rows(text: str) -> list:
+    """组长⇥王立新⇥县长 / ⇥李春华⇥副县长: a roster that came as a table, one
+    member a row; a row whose first cell is empty keeps the role above it."""
+    roles = {_compact(r) for r in rules.words(RULES, "roles")}
+    found, role, pos = [], None, 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        first = _compact(cells[0]).rstrip(":：")
+        if len(cells) >= 2 and (first in roles or (role and not first)):
+            role = first or role
+            offset = pos + len(cells[0]) + 1
+            got = _parse_item(text, offset, offset + len(cells[1]))
+            if got:
+                post = cells[2] if len(cells) > 2 else ""
+                unit = (split_post(post) if post.strip() else None) or got.unit
+                found.append(Found(got.start, got.end, got.name, role, unit, "people_roster_row"))
+            else:
+                role = None
+        else:
+            role = None
+        pos += len(line) + 1
+    return found
+
