@@ -124,7 +124,8 @@ def _posts() -> list:
 def split_post(title: str) -> Optional[str]:
     """The unit in a post as written: 省发展改革委主任 -> 省发展改革委, 省长 -> 省政府."""
     # 县委常委、常务副县长: the last of several posts says where the person works
-    title = compact(title).rstrip("、").split("、")[-1]
+    sep = rules.load(RULES)["post_separator"]
+    title = compact(title).rstrip(sep).split(sep)[-1]
     if not title:
         return None
     for post in _posts():
