@@ -14,20 +14,20 @@ inside a line when a page ran paragraphs together, and inside paragraphs
 (inline enumerations `（1）……；（2）……`). Inline labels must form a chain that
 starts at 1 or continues the line's own label, which is what keeps `110报警`,
 `第一篇` or a year from being read as numbering. Every pass is linear in the
-number of lines and labels.
+number of lines and labels. Task tables and where the outline begins are in
+outline_tables.py; the finished tree's ids, orphans and spans in outline_tree.py.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import unicodedata
-
-import regex
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
 from .. import rules
+from . import outline_tables as tables
+from . import outline_tree as tree
 from ..text.numerals import ordinal
 from ..records import Node, Plan
 
@@ -301,12 +301,12 @@ class _Builder:
 
     def table_line(self, start: int, end: int) -> bool:
         """A task table's header or a row of it; True when the line is used up."""
-        if any(rule.regex.match(self.text, start, end) for rule in _table_rules("table_headers")):
+        if tables.is_header(self.text, start, end):
             self.table_row = max(self.table_row, 0)
             return True
         if self.table_row < 0:
             return False
-        found = _table_row(self.text, start, end)
+        found = tables.table_row(self.text, start, end)
         if found is None:
             return False
         cand, title_end = found
@@ -326,7 +326,7 @@ class _Builder:
         if cand and self.heading(cand, end):
             lowest = len(self.stack) - 1
             after = cand.body
-            if cand.style != _TABLE_STYLE:
+            if cand.style != tables.TABLE_STYLE:
                 self.table_row = -1     # a heading of the outline closes the table
         opened_inline = False
         for cand in _in_line_candidates(self.text, start, end, after):
@@ -360,42 +360,6 @@ class _Builder:
             self.stack = [n for n in self.stack if n.node_id not in lone]
 
 
-_TABLE_STYLE = "table_row"     # rows of every table layout share the TAB rows' style
-
-
-@functools.lru_cache(maxsize=None)
-def _table_rules(key: str) -> tuple:
-    return rules.pattern_rules("outline", key)
-
-
-def _table_row(text: str, start: int, end: int) -> Optional[tuple]:
-    """(candidate, end of its task cell) for a row of a table without TABs."""
-    for rule in _table_rules("table_rows"):
-        m = rule.regex.match(text, start, end)
-        if not m:
-            continue
-        num = ordinal(_plain_number(m.group("num")))
-        if not num:
-            return None
-        if rule.data.get("alone"):   # the task cell is the next non-empty line
-            body = end + 1
-            while body < len(text) and text[body] in _INDENT + "\n":
-                body += 1
-            cell_end = text.find("\n", body)
-            cell_end = len(text) if cell_end < 0 else cell_end
-        else:
-            body = m.end()
-            gap = _cell_gap().search(text, body, end)
-            cell_end = gap.start() if gap else end
-        return Candidate(m.start("label"), body, m.group("label"), _TABLE_STYLE, num, True), cell_end
-    return None
-
-
-@functools.lru_cache(maxsize=None)
-def _cell_gap():
-    return regex.compile(_setting("cell_gap"))
-
-
 def _as_inline(cand: Candidate) -> Candidate:
     return Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
 
@@ -406,70 +370,6 @@ def _lines(text: str, start: int = 0):
         start += len(piece) + 1
 
 
-def _line_ends(text: str) -> list:
-    """Positions of the line breaks, for finding a paragraph's end by bisection."""
-    ends, pos = [], text.find("\n")
-    while pos >= 0:
-        ends.append(pos)
-        pos = text.find("\n", pos + 1)
-    return ends
-
-
-def _close_spans(nodes: list, text: str) -> None:
-    """A node runs to the next node at its level or above, or its parent's end.
-
-    Inline items stop at the end of their paragraph: text after it belongs to
-    the node that holds the paragraph. The next node at a level or above is
-    found for all nodes in one backward pass (a stack of candidates).
-    """
-    following = [len(text)] * len(nodes)
-    waiting: list = []
-    for i in range(len(nodes) - 1, -1, -1):
-        while waiting and nodes[waiting[-1]].level > nodes[i].level:
-            waiting.pop()
-        if waiting:
-            following[i] = nodes[waiting[-1]].char_start
-        waiting.append(i)
-    breaks = _line_ends(text)
-    by_id = {n.node_id: n for n in nodes}
-    for node, end in zip(nodes, following):
-        parent = by_id.get(node.parent_id)
-        if parent is not None and parent.char_end and parent.char_end < end:
-            end = parent.char_end
-        if node.inline:   # an item inside a paragraph ends with that paragraph
-            k = bisect.bisect_left(breaks, node.char_start)
-            end = min(end, breaks[k] if k < len(breaks) else len(text))
-        while end > node.char_start and text[end - 1] in " \t\n\r\u3000\xa0":
-            end -= 1
-        node.char_end = end
-        node.text = text[node.char_start:end]
-
-
-def _place_orphans(nodes: list, rank) -> None:
-    """Top-level nodes before a later one that outranks them are an excerpt's
-    orphans: they (and their subtrees) take the depth their style has elsewhere."""
-    roots = [n for n in nodes if n.parent_id is None]
-    orphans, best = set(), None
-    for node in reversed(roots):
-        if best is not None and best < rank(node.style):
-            orphans.add(node.node_id)
-        best = rank(node.style) if best is None else min(best, rank(node.style))
-    if not orphans:
-        return
-    root_of, depth = {}, {}
-    for node in nodes:
-        root_of[node.node_id] = root_of.get(node.parent_id, node.node_id)
-        if root_of[node.node_id] not in orphans:
-            depth.setdefault(node.style, node.level)
-    shift = {}
-    for node in nodes:
-        root = root_of[node.node_id]
-        if root in orphans:
-            if root == node.node_id:
-                shift[root] = max(0, depth.get(node.style, 2) - 1)
-            node.level += shift[root]
-
-
 def parse(plan: Plan) -> list:
     """Return the plan's outline nodes in document order.
 
@@ -477,66 +377,12 @@ def parse(plan: Plan) -> list:
     own `一、二、三` and a page's plan marker (第二篇：<title>) are not part of it.
     """
     builder = _Builder(plan)
-    start = _body_start(plan)
+    start = tables.body_start(plan)
     for line_start, line_end in _lines(plan.text, start):
         builder.line(line_start, line_end)
     nodes = builder.nodes
-    _cut_titles_at_next_label(nodes, plan.text)
-    _renumber(nodes, plan.doc_id)
-    _place_orphans(nodes, lambda style_id: builder.ranks.get(style_id, _style(style_id).rank))
-    _close_spans(nodes, plan.text)
+    tree.cut_titles_at_next_label(nodes, plan.text)
+    tree.renumber(nodes, plan.doc_id)
+    tree.place_orphans(nodes, lambda style_id: builder.ranks.get(style_id, _style(style_id).rank))
+    tree.close_spans(nodes, plan.text)
     return nodes
-
-
-def _body_start(plan: Plan) -> int:
-    """Where the plan's outline may begin: after its own title line (or after
-    the title itself when a run-together page goes on with a label on that
-    line); with no title line, after an issuing notice's signature date when
-    the numbering starts afresh below it (the notice's own 一、二、 stay out)."""
-    text = plan.text
-    if plan.title_start >= 0:
-        line_end = text.find("\n", plan.title_start)
-        line_end = len(text) if line_end < 0 else line_end
-        title_end = plan.title_start + len(plan.title)
-        if plan.title and text.startswith(plan.title, plan.title_start) and title_end < line_end:
-            pos = title_end
-            while pos < line_end and text[pos] in _INDENT:
-                pos += 1
-            found = _match_at(text, pos, line_end, styles())
-            if pos > title_end and found and found.num == 1:
-                return pos
-        return min(len(text), line_end + 1)
-    return _after_notice(text)
-
-
-def _after_notice(text: str) -> int:
-    head = text[:3000]
-    if not any(rule.regex.search(head) for rule in rules.pattern_rules("split", "notices")):
-        return 0
-    dates = rules.pattern_rules("split", "date_lines")
-    for line_start, line_end in _lines(head):
-        if any(rule.regex.match(text[line_start:line_end]) for rule in dates):
-            nxt = line_end + 1
-            found = _line_start_candidate(text, nxt, max(nxt, text.find("\n", nxt)))
-            return nxt if found and found.num == 1 else 0
-    return 0
-
-
-def _cut_titles_at_next_label(nodes: list, text: str) -> None:
-    """A heading's title ends where the next label on the same line begins (第一章 总则 第一条 …)."""
-    for node, following in zip(nodes, nodes[1:]):
-        if "\n" not in text[node.char_start:following.char_start]:
-            room = following.char_start - max(node.body_start, node.char_start)
-            if 0 <= room < len(node.title) + 8:
-                node.title = _title(text, node.body_start, following.char_start)
-
-
-def _renumber(nodes: list, doc_id: str) -> None:
-    """Ids follow document order after dropped candidates, so they stay dense and stable."""
-    mapping = {}
-    for i, node in enumerate(nodes, 1):
-        new_id = f"{doc_id}:{i:04d}"
-        mapping[node.node_id] = new_id
-        node.node_id = new_id
-    for node in nodes:
-        node.parent_id = mapping.get(node.parent_id) if node.parent_id else None
