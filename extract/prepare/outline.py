@@ -43,6 +43,7 @@ class Style:
     rank: int           # lower is higher: 第X部分 1 … ① 11
     floating: bool      # ranked where the document first uses it
     after_sentence: bool
+    free_without: str   # a style whose absence lets this one nest under any open heading
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,12 @@ def styles() -> tuple:
             raise rules.RuleError(f"rules/outline.yaml: style {rule.id!r} needs an integer rank")
         out.append(Style(rule.id, rule.regex, where, int(rule.data.get("max_prefix", 0)),
                          rule.data["rank"], bool(rule.data.get("floating", False)),
-                         bool(rule.data.get("after_sentence", False))))
+                         bool(rule.data.get("after_sentence", False)),
+                         str(rule.data.get("free_without", ""))))
+    known = {style.id for style in out}
+    for style in out:
+        if style.free_without and style.free_without not in known:
+            raise rules.RuleError(f"rules/outline.yaml: style {style.id!r}: free_without names no style")
     return tuple(out)
 
 
@@ -260,7 +266,7 @@ class _Builder:
         (an excerpt that began lower down).
         """
         own = self.rank(cand.style)
-        at = next((i for i, n in enumerate(self.stack) if self.rank(n.style) >= own), len(self.stack))
+        at = self._place(cand, own)
         same = self.stack[at] if at < len(self.stack) and self.stack[at].style == cand.style else None
         if cand.midline:    # continues the open numbering, or a lower style starts at 1
             starts = cand.after_space or _style(cand.style).where != "inline"
@@ -279,6 +285,34 @@ class _Builder:
             if first_of_style and cand.num != 1:
                 self.mid_way.add(node.node_id)
         return ok
+
+    def _place(self, cand: Candidate, own: float) -> int:
+        """Where a heading enters the stack: the first open node it closes.
+
+        A free style (第X条 in a plan without 第X章) nests under the innermost
+        open heading and closes only its own open node; a fixed-ranked heading
+        passes over open free nodes, and right after one it closes it unless
+        that node introduced a list (第三条 …下列条件： / （一）…).
+        """
+        free = self._free_styles()
+        if cand.style in free:
+            at = self._find(cand.style, 0)
+            return at if at >= 0 else len(self.stack)
+        at = next((i for i, n in enumerate(self.stack) if n.style not in free and self.rank(n.style) >= own),
+                  len(self.stack))
+        if (at == len(self.stack) and self.stack and self.stack[-1].style in free
+                and not self._introduces_list(cand.start)):
+            at -= 1
+        return at
+
+    def _free_styles(self) -> frozenset:
+        return frozenset(s.id for s in styles() if s.free_without and s.free_without not in self.last_number)
+
+    def _introduces_list(self, pos: int) -> bool:
+        """Whether the text before ``pos`` ends with a list's lead-in (a colon)."""
+        while pos > 0 and self.text[pos - 1] in _INDENT + "\n\r":
+            pos -= 1
+        return pos > 0 and self.text[pos - 1] in _setting("list_intro")
 
     def _inside_excerpt(self, style: str, at: int) -> bool:
         """An excerpt's lists may begin mid-way too: under nodes that themselves
