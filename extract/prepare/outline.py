@@ -222,6 +222,8 @@ class _Builder:
         self.ranks: dict = {}           # floating style → the rank its first use gave it
         self.serial = 0                 # ids stay unique when lone items are dropped
         self.table_row = -1             # last row number of an open task table, -1 outside one
+        self.fresh = False              # the last non-empty line was a heading (or its title line)
+        self.title_line = -1            # start of the line a lone label took its title from
 
     def rank(self, style_id: str) -> float:
         """A style's rank; a floating one not used yet ranks just below the open node."""
@@ -350,11 +352,44 @@ class _Builder:
             return True
         return False
 
+    def lone_row(self, start: int, end: int, fresh: bool) -> bool:
+        """A bare number alone on its line (a table flattened one cell per line)
+        is a row when it continues the open rows or starts them at 1 right
+        under a heading, and the next line is its task cell: a score or count
+        cell (10, 120) or a number before another number is not."""
+        found = tables.table_row(self.text, start, end, alone_only=True)
+        if found is None:
+            return False
+        cand, title_end = found
+        at = self._find(cand.style, 0)
+        if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)):
+            return False
+        if not self._plain_line(cand.body, title_end):
+            return False
+        return self.heading(cand, title_end)
+
+    def _plain_line(self, start: int, end: int) -> bool:
+        """A line of text with no label of its own: no heading, row or table header."""
+        return (start < end and _line_start_candidate(self.text, start, end) is None
+                and not tables.is_header(self.text, start, end)
+                and tables.table_row(self.text, start, end, alone_only=True) is None)
+
+    def _title_below(self, node: Node, end: int) -> None:
+        """A label alone on its line (一、 then 巩固成果) takes its title from the next line."""
+        start, stop = tables.next_line(self.text, end)
+        if self._plain_line(start, stop):
+            node.title = _title(self.text, start, stop)
+            self.title_line = start
+
     def line(self, start: int, end: int) -> None:
+        if start == end or self.text[start:end].isspace():
+            return      # a blank line changes nothing (inline nodes closed with their line)
+        fresh = self.fresh      # right under a heading line (or its lone label's title line)
+        self.fresh = fresh and start == self.title_line
         first = len(self.nodes)
         lowest = len(self.stack)
-        after = start
-        if self.table_line(start, end):
+        after, heading = start, None
+        if self.table_line(start, end) or self.lone_row(start, end, fresh):
             return
         cand = _line_start_candidate(self.text, start, end)
         if cand and self.heading(cand, end):
@@ -362,6 +397,7 @@ class _Builder:
             after = cand.body
             if cand.style != tables.TABLE_STYLE:
                 self.table_row = -1     # a heading of the outline closes the table
+                heading = self.nodes[-1]
         opened_inline = False
         for cand in _in_line_candidates(self.text, start, end, after):
             if cand.strong and not self._continues_inline(cand, lowest):
@@ -374,6 +410,10 @@ class _Builder:
                 opened_inline = True
         if opened_inline:
             self._drop_lone_items(first)
+        if heading is not None and self.nodes[-1] is heading:   # a heading line, nothing after it
+            self.fresh = True
+            if not heading.title:
+                self._title_below(heading, end)
         while self.stack and self.stack[-1].inline:
             self.stack.pop()
 

@@ -35,9 +35,12 @@ def is_header(text: str, start: int, end: int) -> bool:
     return any(rule.regex.match(text, start, end) for rule in _table_rules("table_headers"))
 
 
-def table_row(text: str, start: int, end: int) -> Optional[tuple]:
-    """(candidate, end of its task cell) for a row of a table without TABs."""
+def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Optional[tuple]:
+    """(candidate, end of its task cell) for a row of a table without TABs;
+    ``alone_only``: only a serial number alone on its line (a flattened row)."""
     for rule in _table_rules("table_rows"):
+        if alone_only and not rule.data.get("alone"):
+            continue
         m = rule.regex.match(text, start, end)
         if not m:
             continue
@@ -54,6 +57,13 @@ def table_row(text: str, start: int, end: int) -> Optional[tuple]:
             cell_end = gap.start() if gap else end
         return ol.Candidate(m.start("label"), body, m.group("label"), TABLE_STYLE, num, True), cell_end
     return None
+
+
+def next_line(text: str, end: int) -> tuple:
+    """(start, end) of the next non-empty line after the line ending at ``end``."""
+    start = next_line_start(text, end)
+    stop = text.find("\n", start)
+    return start, len(text) if stop < 0 else stop
 
 
 def next_line_start(text: str, end: int) -> int:
