@@ -1,7 +1,8 @@
 """Outline stage: the tree of numbered headings and items of one plan.
 
 Each numbering style has a fixed rank (rules/outline.yaml; 第X阶段 and 第X条
-take theirs from where the document first uses them): a heading closes
+take theirs from where the document first uses them, and 第X条 in a plan
+without 第X章 nests under whatever heading is open): a heading closes
 every open node of its rank or lower and becomes the child of the nearest
 higher one, so an excerpt that starts at `（三）` or puts `四、` after lower
 labels builds the right tree. Levels are depths in the document's own tree:
@@ -78,6 +79,12 @@ def styles() -> tuple:
         if style.free_without and style.free_without not in known:
             raise rules.RuleError(f"rules/outline.yaml: style {style.id!r}: free_without names no style")
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _free_pairs() -> tuple:
+    """(style, the style whose use fixes its rank) for every free style."""
+    return tuple((s.id, s.free_without) for s in styles() if s.free_without)
 
 
 @functools.lru_cache(maxsize=None)
@@ -209,7 +216,7 @@ def _title(text: str, body: int, end: int) -> str:
     return text[body:cut].strip()
 
 
-class _Builder:
+class _Builder(tables.TableLines):
     """Walks the lines of a plan, keeping the stack of open nodes."""
 
     def __init__(self, plan: Plan):
@@ -308,7 +315,7 @@ class _Builder:
         return at
 
     def _free_styles(self) -> frozenset:
-        return frozenset(s.id for s in styles() if s.free_without and s.free_without not in self.last_number)
+        return frozenset(style for style, blocker in _free_pairs() if blocker not in self.last_number)
 
     def _introduces_list(self, pos: int) -> bool:
         """Whether the text before ``pos`` ends with a list's lead-in (a colon)."""
@@ -334,52 +341,6 @@ class _Builder:
             self._open(cand, line_end, len(self.stack))
             return True
         return False
-
-    def table_line(self, start: int, end: int) -> bool:
-        """A task table's header or a row of it; True when the line is used up."""
-        if tables.is_header(self.text, start, end):
-            self.table_row = max(self.table_row, 0)
-            return True
-        if self.table_row < 0:
-            return False
-        found = tables.table_row(self.text, start, end)
-        if found is None:
-            return False
-        cand, title_end = found
-        ok = cand.num in (self.table_row + 1, self.last_number.get(cand.style, -1) + 1, 1)
-        if ok and self.heading(cand, title_end):
-            self.table_row = cand.num
-            return True
-        return False
-
-    def lone_row(self, start: int, end: int, fresh: bool) -> bool:
-        """A bare number alone on its line (a table flattened one cell per line)
-        is a row when it continues the open rows or starts them at 1 right
-        under a heading, and the next line is its task cell: a score or count
-        cell (10, 120) or a number before another number is not."""
-        found = tables.table_row(self.text, start, end, alone_only=True)
-        if found is None:
-            return False
-        cand, title_end = found
-        at = self._find(cand.style, 0)
-        if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)):
-            return False
-        if not self._plain_line(cand.body, title_end):
-            return False
-        return self.heading(cand, title_end)
-
-    def _plain_line(self, start: int, end: int) -> bool:
-        """A line of text with no label of its own: no heading, row or table header."""
-        return (start < end and _line_start_candidate(self.text, start, end) is None
-                and not tables.is_header(self.text, start, end)
-                and tables.table_row(self.text, start, end, alone_only=True) is None)
-
-    def _title_below(self, node: Node, end: int) -> None:
-        """A label alone on its line (一、 then 巩固成果) takes its title from the next line."""
-        start, stop = tables.next_line(self.text, end)
-        if self._plain_line(start, stop):
-            node.title = _title(self.text, start, stop)
-            self.title_line = start
 
     def line(self, start: int, end: int) -> None:
         if start == end or self.text[start:end].isspace():
@@ -413,7 +374,7 @@ class _Builder:
         if heading is not None and self.nodes[-1] is heading:   # a heading line, nothing after it
             self.fresh = True
             if not heading.title:
-                self._title_below(heading, end)
+                self.title_below(heading, end)
         while self.stack and self.stack[-1].inline:
             self.stack.pop()
 
