@@ -5,7 +5,7 @@ STAMP   := .venv/.installed
 OUT     ?= output
 GOLD    ?= corpus/gold
 
-.PHONY: setup extract test eval eval-dev bench clean notebook
+.PHONY: setup extract test eval eval-dev bench stress clean notebook
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ eval-dev: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench.py
+
+# the largest hostile inputs (100k labels, 20 MB text, zip bomb, deep HTML): time and peak memory
+stress: $(STAMP)
+	$(PY) bench/stress.py
 
 clean:
 	rm -rf $(OUT)/*.parquet $(OUT)/run.json $(OUT)/.plan-extract $(OUT)/devset $(OUT)/notebooks .pytest_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -29,7 +30,7 @@ exit status: 0 scored (and every floor met), 1 some metric below --baseline or
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plan-extract",
-        description="Turn Chinese plan documents (实施方案, 工作方案, 行动计划 …) into Parquet tables.",
+        description="Turn Chinese local-government plan documents (implementation plans, work plans, action plans, task lists) into Parquet tables.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Run 'plan-extract COMMAND --help' for the options of each command.",
     )
@@ -57,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--wait", action="store_true",
                      help="when another run is writing into DIR, wait for it instead of stopping")
     run.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    run.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                     help="raise a per-file limit for this run (seconds_per_file, "
+                          "docx_xml_megabytes, html_depth, max_megabytes.text …; "
+                          "defaults in rules/ingest.yaml)")
     ev = sub.add_parser("eval", help="score tables against gold annotations",
                         description="Compare the tables in DIR with gold JSONL files "
                                     "(format: corpus/gold/GUIDE.md).",
@@ -88,7 +93,7 @@ def cmd_run(args) -> int:
     if args.workers < 1:
         print("plan-extract: --workers must be 1 or more", file=sys.stderr)
         return 2
-    problem = check_rules()
+    problem = check_rules() or apply_limits(args.limit)
     if problem:
         print(problem, file=sys.stderr)
         return 2
@@ -138,7 +143,8 @@ def _print_summary(summary, out) -> None:
     print(f"{summary.files} files{kept}{dup}, {rows['documents']} plans, {rows['nodes']} nodes, "
           f"{rows['responsibilities']} units, {rows['people']} people, "
           f"{rows['targets']} targets, {rows['dates']} dates, "
-          f"{rows['errors']} errors in {summary.seconds:.1f} s -> {out}", file=sys.stderr)
+          f"{rows['errors']} errors, {rows.get('warnings', 0)} warnings "
+          f"in {summary.seconds:.1f} s -> {out}", file=sys.stderr)
 
 
 def check_rules():
@@ -152,6 +158,18 @@ def check_rules():
     return None
 
 
+def apply_limits(items):
+    """``--limit NAME=VALUE`` for this run (and its workers): the problem, or None."""
+    from .ingest import budget
+    try:
+        packed = budget.parse_overrides(items)
+    except budget.LimitError as err:
+        return f"plan-extract: {err}"
+    if packed:
+        os.environ[budget.ENV] = packed
+    return None
+
+
 def cmd_eval(args) -> int:
     from .eval import score as evaluate
     return evaluate.main(args)
@@ -160,15 +178,29 @@ def cmd_eval(args) -> int:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "run":
-        return cmd_run(args)
-    if args.command == "eval":
-        return cmd_eval(args)
-    if args.command in ("compare", "review", "export"):
-        from .tools import commands as tool_commands
-        return tool_commands.run(args)
-    parser.print_help(sys.stderr)
-    return 2
+    commands = {"run": cmd_run, "eval": cmd_eval}
+    for name in ("compare", "review", "export"):
+        commands[name] = _tool_command
+    if args.command not in commands:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return commands[args.command](args)
+    except KeyboardInterrupt:
+        where = f"; the tables in {args.out} were left as they were" if args.command == "run" else ""
+        print(f"\nplan-extract: interrupted{where}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (`plan-extract eval … | head`): stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+
+
+def _tool_command(args) -> int:
+    from .tools import commands as tool_commands
+    return tool_commands.run(args)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,8 @@ class ProcessPool:
 
     def __enter__(self):
         from concurrent.futures import ProcessPoolExecutor
-        self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        from .ingest import worker_start  # Ctrl-C: workers end quietly, the main process says so
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=worker_start)
         return self
 
     def __exit__(self, *exc):

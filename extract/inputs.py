@@ -9,14 +9,13 @@ same bytes stands for all of them: the others are rows of ``duplicates``.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Optional
 
-from . import ingest, rules
+from . import ingest
 from .write import Duplicate
 from .write.manifest import file_sha256
 
@@ -66,15 +65,8 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    wanted = set(ingest.supported_extensions()) | set(ingest.settings().get("advice", {}))
-    noise = rules.words("inputs", "skip_in_folders")
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.suffix.lower() in wanted and path.is_file() \
-                and not any(fnmatch.fnmatch(path.name, pat) for pat in noise):
-            yield path
+    """Files to read, and paths passed over with a reason (see ingest.walk)."""
+    return ingest.walk(folder)
 
 
 def plan(inputs: Iterable[str]) -> tuple:

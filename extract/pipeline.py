@@ -28,6 +28,7 @@ class SourceResult:
     path: str
     extractions: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
 
 
 def extract_plan(plan) -> Extraction:
@@ -49,11 +50,14 @@ def process_file(path: Path, display: str) -> SourceResult:
     """Run every stage on one file; a bad file becomes an error row, never a crash."""
     result = SourceResult(display)
     try:
-        source = ingest.read_source(path, display)
-        text = clean.clean(source)
-        for plan in split.split(text):
-            result.extractions.append(extract_plan(plan))
+        with ingest.time_budget(display):
+            source = ingest.read_source(path, display)
+            text = clean.clean(source)
+            result.warnings.extend(text.notes)
+            for plan in split.split(text):
+                result.extractions.append(extract_plan(plan))
     except ingest.IngestError as err:
+        result.extractions.clear()  # a file stopped by a limit leaves no half of its plans
         result.errors.append(ErrorRow(display, err.code, str(err)))
     except Exception as err:  # a bug must not stop the batch; the row says so
         result.errors.append(ErrorRow(
@@ -86,9 +90,10 @@ def missing_inputs(inputs: Iterable[str]) -> list:
 
 
 def collect_tables(results: list) -> dict:
-    tables = {name: [] for name in ("documents", *write.FACT_TABLES, "errors")}
+    tables = {name: [] for name in ("documents", *write.FACT_TABLES, "errors", "warnings")}
     for res in results:
         tables["errors"].extend(res.errors)
+        tables["warnings"].extend(res.warnings)
         for ex in res.extractions:
             tables["documents"].append(ex.plan)
             for name in write.FACT_TABLES:
@@ -131,6 +136,8 @@ def file_rows(job: inputs.Job) -> FileRows:
             tables[name] = write.to_table(name, [r for ex in res.extractions for r in getattr(ex, name)])
     if res.errors:
         tables["errors"] = write.to_table("errors", res.errors)
+    if res.warnings:
+        tables["warnings"] = write.to_table("warnings", res.warnings)
     return FileRows(job.display, {k: t for k, t in tables.items() if t.num_rows},
                     len(res.extractions), [e.message for e in res.errors])
 

@@ -16,8 +16,8 @@ class Source:
     """One input file, decoded but not cleaned."""
 
     path: str          # as given on the command line, or relative to the folder given
-    kind: str          # "text", "html" or "pdf": what the cleaner must do with it
-    content: str       # decoded text (markup kept for html)
+    kind: str          # "text", "html" or "pdf": where the text came from
+    content: str       # decoded text; for a page, its block text (the markup is parsed in ingest)
     encoding: Optional[str]
     digest: str        # sha1 of the input bytes: doc ids derive from it
 
@@ -28,6 +28,7 @@ class CleanText:
 
     source: Source
     text: str
+    notes: tuple = ()   # WarningRow: a cleaning rule held back because it would cut too much
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class Target:
     value_max: Optional[float] = None
     indicator_norm: Optional[str] = None
     rule_id: str = ""
+    value_base: Optional[float] = None   # value with the unit's multiplier applied (6287万亩 -> 62870000)
+    unit_base: Optional[str] = None      # unit without its multiplier (万亩 -> 亩)
 
 
 @dataclass
@@ -137,6 +140,15 @@ class Phase:
 class ErrorRow:
     source_path: str
     error: str
+    message: str
+
+
+@dataclass(frozen=True)
+class WarningRow:
+    """A file that was read, with something the user should know (not a failure)."""
+
+    source_path: str
+    warning: str
     message: str
 
 

@@ -89,3 +89,52 @@ def test_text_saved_from_a_pdf_is_rejoined():
 def test_ordinary_text_file_keeps_its_lines():
     plain = "".join(f"{i}、推进第{i}项重点工作，确保按期完成任务目标并及时报送进展情况\n" for i in range(1, 13))
     assert clean.clean(make_source(plain)).text == plain
+
+
+# --- bounded removal: a footer or chrome rule never takes the plan with it ----------------
+SHORT_PLAN = "荆州市推进老旧小区改造工作方案\n一、工作目标\n到2025年完成改造300个。\n"
+
+
+def test_a_real_footer_is_cut_without_a_note():
+    cleaned = clean.clean(make_source(SHORT_PLAN * 3 + "顶一下\n踩一下\n网友评论 12 条\n"))
+    assert cleaned.text.rstrip("\n") == (SHORT_PLAN * 3).rstrip("\n") and cleaned.notes == ()
+
+
+def test_a_footer_marker_followed_by_the_plan_is_kept_with_a_note():
+    text = SHORT_PLAN + "顶一下\n" + SHORT_PLAN * 400
+    cleaned = clean.clean(make_source(text, "pages.txt"))
+    assert cleaned.text == text
+    assert [(n.source_path, n.warning) for n in cleaned.notes] == [("pages.txt", "FooterKept")]
+    assert "footer_max_share" in cleaned.notes[0].message
+
+
+def test_the_last_footer_marker_that_ends_the_file_is_the_cut():
+    text = SHORT_PLAN + "顶一下\n" + SHORT_PLAN * 400 + "顶一下\n"
+    assert clean.clean(make_source(text)).text == SHORT_PLAN + "顶一下\n" + SHORT_PLAN * 400
+
+
+def test_a_long_line_is_never_chrome():
+    line = "摘要：" + "为推进老旧小区改造，由市住房和城乡建设局牵头。" * 2000
+    assert clean.clean(make_source(line)).text == line
+
+
+def test_a_chrome_rule_matching_most_of_the_text_is_held_back():
+    lines = [f"摘要：第{i}项工作由市财政局负责，年底前完成。" for i in range(400)]
+    cleaned = clean.clean(make_source(SHORT_PLAN + "\n".join(lines), "abstracts.txt"))
+    assert cleaned.text.count("摘要：") == 400
+    assert [(n.warning, "summary" in n.message) for n in cleaned.notes] == [("ChromeKept", True)]
+
+
+def test_usual_chrome_lines_still_go():
+    cleaned = clean.clean(make_source("当前位置：首页 > 政务公开\n分享到：微信 微博\n" + SHORT_PLAN))
+    assert cleaned.text.startswith("荆州市") and cleaned.notes == ()
+
+
+@pytest.mark.parametrize("raw,kept", [
+    ("一、工作\x1b[0m目标\x07", "一、工作[0m目标"),
+    ("第一页\x0c二、保障措施", "第一页\n二、保障措施"),
+    ("甲\x00乙\x7f丙\x85丁", "甲乙丙\n丁"),
+    ("列一\t列二\n", "列一\t列二\n"),
+])
+def test_control_characters_are_removed(raw, kept):
+    assert clean.normalise_spaces(raw) == kept

@@ -147,6 +147,9 @@ def test_pdf_with_only_an_owner_password_opens(tmp_path):
 # --- html ---------------------------------------------------------------------------
 BODY = "<p>一、工作目标</p><p>（一）由市发改委牵头，2024年底前完成。</p>"
 BIG5_BODY = "<p>一、工作目標</p><p>（一）由市發改委牽頭，2024年底前完成。</p>"
+# what ingest keeps of a page: its block text, the markup parsed once
+TEXT = "一、工作目标\n（一）由市发改委牵头，2024年底前完成。"
+BIG5_TEXT = "一、工作目標\n（一）由市發改委牽頭，2024年底前完成。"
 HTML_CASES = [
     ("utf8_meta", F.html_page(BODY, "utf-8").encode("utf-8"), {"utf-8"}),
     ("gb2312_meta", F.html_page(BODY, "gb2312").encode("gbk"), {"gb18030"}),
@@ -160,16 +163,17 @@ HTML_CASES = [
 
 
 @pytest.mark.parametrize("data,codecs", [c[1:] for c in HTML_CASES], ids=[c[0] for c in HTML_CASES])
-def test_html_decoded_and_kept_as_markup(tmp_path, data, codecs):
+def test_html_decoded_and_parsed_once_into_block_text(tmp_path, data, codecs):
     source = ingest.read_source(_write(tmp_path, "page.htm", data), "page.htm")
     assert source.kind == "html" and source.encoding in codecs
-    assert BODY in source.content or BIG5_BODY in source.content
+    assert TEXT in source.content or BIG5_TEXT in source.content
+    assert "<p>" not in source.content
 
 
 def test_web_page_saved_as_txt_is_read_as_html(tmp_path):
     data = F.html_page(BODY, "gb2312").encode("gbk")
     source = ingest.read_source(_write(tmp_path, "page.txt", data), "page.txt")
-    assert (source.kind, source.encoding) == ("html", "gb18030") and BODY in source.content
+    assert (source.kind, source.encoding) == ("html", "gb18030") and TEXT in source.content
 
 
 # --- bad inputs: (id, file name, bytes, error code) ---------------------------------
@@ -188,9 +192,15 @@ BAD_CASES = [
     ("undecodable", "a.txt", lambda t: "工作目标".encode("gbk") + b"\xff\xfe\xff" * 20, "UndecodableText"),
     ("empty_docx", "a.docx", lambda t: b"", "EmptyFile"),
     ("truncated_docx", "a.docx", lambda t: _docx_bytes(t)[: len(_docx_bytes(t)) // 2], "CorruptDocument"),
-    ("text_named_docx", "a.docx", lambda t: PLAN_TEXT.encode("utf-8"), "CorruptDocument"),
+    ("text_named_docx", "a.docx", lambda t: PLAN_TEXT.encode("utf-8"), "MislabeledFile"),
     ("legacy_doc_named_docx", "a.docx", lambda t: bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600,
-     "CorruptDocument"),
+     "MislabeledFile"),
+    ("png_named_pdf", "a.pdf", lambda t: bytes.fromhex("89504e470d0a1a0a") + bytes(range(256)) * 4,
+     "MislabeledFile"),
+    ("jpeg_named_docx", "a.docx", lambda t: bytes.fromhex("ffd8ffe0") + bytes(range(256)) * 4,
+     "MislabeledFile"),
+    ("text_named_pdf", "a.pdf", lambda t: PLAN_TEXT.encode("gbk"), "MislabeledFile"),
+    ("binary_without_nul", "a.txt", lambda t: bytes(range(128, 256)) * 40, "BinaryFile"),
     ("truncated_pdf", "a.pdf", lambda t: F.pdf_bytes([F.PLAN_LINES])[:400], "CorruptDocument"),
     ("garbled_pdf", "a.pdf", lambda t: F.pdf_bytes([F.PLAN_LINES], garble=True), "GarbledTextLayer"),
     ("docx_without_text", "a.docx", lambda t: F.write_docx_lines(t / "e.docx", ["", "  "]).read_bytes(),

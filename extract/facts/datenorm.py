@@ -15,11 +15,9 @@ from datetime import date
 from typing import Optional
 
 from .. import rules
-from ..text.numerals import chinese_int
+from ..text.numerals import chinese_int, digit_string, expand_shorthand
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
-_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3",
-                "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
 class Invalid(ValueError):
@@ -82,7 +80,7 @@ def group_fields(match: re.Match, plan: Optional[tuple] = None) -> tuple:
 
 def parse_year(text: str) -> int:
     if not text.isdigit():
-        text = "".join(_YEAR_DIGITS.get(ch, ch) for ch in text)
+        text = digit_string(text)
     year = int(text)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Invalid(f"year {year} out of range")
@@ -90,7 +88,7 @@ def parse_year(text: str) -> int:
 
 
 def _number(text: str) -> int:
-    text = text.strip().replace("廿", "二十")
+    text = expand_shorthand(text.strip())
     value = int(text) if text.isdigit() else chinese_int(text)
     if value is None:
         raise Invalid(f"not a number: {text!r}")

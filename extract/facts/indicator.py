@@ -34,16 +34,25 @@ def _pairs() -> tuple:
     return frozenset(_cfg("open_brackets")), frozenset(_cfg("close_brackets"))
 
 
+@functools.lru_cache(maxsize=None)
+def _marks() -> re.Pattern:
+    """Any clause break or bracket: the only characters a clause scan stops at."""
+    opens, closes = _pairs()
+    return re.compile("[" + re.escape("".join(_breaks() | opens | closes)) + "]")
+
+
 def clause_start(text: str, end: int, floor: int = 0) -> tuple:
     """Start of the clause ending at ``end``, and whether an open bracket ended it.
 
     Scans left; a bracketed group is skipped whole, a clause break or an
-    unmatched opening bracket ends the clause.
+    unmatched opening bracket ends the clause. Only break and bracket
+    characters are visited (found by one compiled class), right to left.
     """
     opens, closes = _pairs()
-    depth, i = 0, end - 1
+    depth = 0
     floor = max(floor, end - _cfg("max_clause_chars"))   # no runaway scans on unpunctuated text
-    while i >= floor:
+    marks = [m.start() for m in _marks().finditer(text, max(floor, 0), max(end, 0))]
+    for i in reversed(marks):
         ch = text[i]
         if ch in closes:
             depth += 1
@@ -51,20 +60,16 @@ def clause_start(text: str, end: int, floor: int = 0) -> tuple:
             if depth == 0:
                 return i + 1, True
             depth -= 1
-        elif depth == 0 and ch in _breaks():
+        elif depth == 0:
             return i + 1, False
-        i -= 1
-    return floor, False
+    return max(floor, 0), False
 
 
 def clause_end(text: str, start: int) -> int:
     """End of the clause starting at ``start`` (brackets end it too)."""
-    opens, closes = _pairs()
-    stop = _breaks() | opens | closes
-    i, limit = start, min(len(text), start + _cfg("max_clause_chars"))
-    while i < limit and text[i] not in stop:
-        i += 1
-    return i
+    limit = min(len(text), start + _cfg("max_clause_chars"))
+    m = _marks().search(text, start, limit)
+    return m.start() if m else max(start, limit)
 
 
 def _strip(s: str, key: str, anchored_start: bool) -> str:

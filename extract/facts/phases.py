@@ -44,9 +44,11 @@ def _stage_nodes(nodes: Sequence[Node]) -> list:
 def _strip_when(title: str) -> str:
     # 动员部署阶段(2021年3月—4月) and 总结验收阶段 时间:… name the stage before
     # the bracket or the space.
-    title = title.strip(" 　\t:：")
+    data = rules.load("dates")
+    title = title.strip(data["phase_name_trim"])
+    stops = data["phase_name_stops"]
     for i, ch in enumerate(title):
-        if ch.isspace() or ch in "(（:：。，,;；":
+        if ch.isspace() or ch in stops:
             return title[:i]
     return title
 

@@ -16,14 +16,24 @@ from typing import Optional
 import cn2an
 
 from .. import rules
+from ..text.spans import outside
 
-SCALES = {"万": 1e4, "亿": 1e8}
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str) -> tuple:
+    """A word list of rules/targets.yaml, read once (they are looked up per number)."""
+    return rules.words("targets", key)
+
+
+SCALES = {"万": 1e4, "亿": 1e8}     # for parse_number only; units take rules/units_of_measure.yaml:scales
 
 
 @dataclass(frozen=True)
 class Unit:
-    unit: str
+    unit: str             # as written (a multiplier included): 万亩
     kind: str
+    base: str = ""        # without the multiplier: 亩
+    factor: float = 1.0   # the multiplier's value: 1e4
 
 
 @dataclass(frozen=True)
@@ -32,11 +42,18 @@ class Quantity:
 
     start: int            # first character of the number (or of 百分之)
     end: int              # end of the unit, or of the number when there is none
-    value: float
+    value: float          # the number as written: 6287 in 6287万亩
     value_max: Optional[float]
     unit: Optional[str]
     kind: Optional[str]
     numeral: str          # "arabic" or "chinese": the rule that found the number
+    base_unit: Optional[str] = None   # the unit without its multiplier: 亩
+    factor: float = 1.0
+
+    @property
+    def value_base(self) -> float:
+        """The value in the base unit: 6287万亩 -> 62,870,000 (亩)."""
+        return round(self.value * self.factor, 6)   # no float noise: 2.4万 is 24000
 
 
 @functools.lru_cache(maxsize=None)
@@ -46,15 +63,28 @@ def number_regex() -> re.Pattern:
     return re.compile("|".join(parts))
 
 
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=None)
-def unit_aliases() -> tuple:
-    """(alias, Unit) pairs, longest alias first so 万元 wins over 元."""
-    pairs = []
-    for entry in rules.load("units_of_measure")["units"]:
-        unit = Unit(entry["unit"], entry["kind"])
+def _unit_table() -> tuple:
+    """(alias -> (unit, kind, scalable), scale word -> factor, compiled unit regex).
+
+    One alternation, longest alias first, tried at one position: a unit as
+    written (千米), else a multiplier with a unit that takes one (万 + 亩), else a
+    bare multiplier (2万).
+    """
+    data = rules.load("units_of_measure")
+    aliases = {}
+    for entry in data["units"]:
         for alias in set(entry.get("aliases") or []) | {entry["unit"]}:
-            pairs.append((alias, unit))
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+            aliases[alias] = (entry["unit"], entry["kind"], entry.get("scalable", True))
+    scales = {s["word"]: float(s["factor"]) for s in data["scales"]}
+    scalable = [a for a, (_, _, ok) in aliases.items() if ok]
+    regex = re.compile(f"(?P<plain>{_alternation(aliases)})"
+                       f"|(?P<scale>{_alternation(scales)})(?P<scaled>{_alternation(scalable)})?")
+    return aliases, scales, regex
 
 
 SPACES = " \t\u3000\xa0"
@@ -67,13 +97,29 @@ def skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
-def unit_at(text: str, pos: int) -> tuple:
-    """The unit alias starting at ``pos`` (spaces allowed before it): (Unit, end) or (None, pos)."""
-    at = skip_spaces(text, pos)
-    for alias, unit in unit_aliases():
-        if text.startswith(alias, at):
-            return unit, at + len(alias)
-    return None, pos
+def unit_at(text: str, pos: int, scale: str = "") -> tuple:
+    """The unit starting at ``pos`` (spaces allowed before it): (Unit, end) or (None, pos).
+
+    ``scale`` is a multiplier already read with the number (十五万 + 人次).
+    """
+    aliases, scales, regex = _unit_table()
+    at = skip_spaces(text, pos) if not scale else pos
+    m = regex.match(text, at)
+    if scale:
+        if m and m.group("plain") and aliases[m.group("plain")][2]:
+            unit, kind, _ = aliases[m.group("plain")]
+            return Unit(scale + unit, kind, unit, scales[scale]), m.end()
+        return Unit(scale, "scalar", "", scales[scale]), pos
+    if m is None:
+        return None, pos
+    if m.group("plain"):
+        unit, kind, _ = aliases[m.group("plain")]
+        return Unit(unit, kind, unit), m.end()
+    word = m.group("scale")
+    if m.group("scaled"):
+        unit, kind, _ = aliases[m.group("scaled")]
+        return Unit(word + unit, kind, unit, scales[word]), m.end()
+    return Unit(word, "scalar", "", scales[word]), m.end()
 
 
 def parse_number(raw: str) -> Optional[float]:
@@ -93,42 +139,51 @@ def parse_number(raw: str) -> Optional[float]:
 
 
 def _scale_split(raw: str) -> tuple:
-    """Split a trailing scale word from a numeral: ('2万', ) -> ('2', '万')."""
-    if raw and raw[-1] in SCALES and len(raw) > 1:
+    """A trailing multiplier of a Chinese numeral stays with the unit: 十五万 -> ('十五', '万')."""
+    trailing = rules.load("units_of_measure")["chinese_trailing_scales"]
+    if len(raw) > 1 and raw[-1] in trailing and parse_number(raw[:-1]) is not None:
         return raw[:-1], raw[-1]
     return raw, ""
+
+
+@functools.lru_cache(maxsize=None)
+def _blocked_regex() -> re.Pattern:
+    return re.compile(_alternation(_words("not_a_quantity_after")))
 
 
 def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     """Read the number matched by ``m``, an optional range end, and the unit after it.
 
-    A scale word (万/亿) that starts a unit alias (万元) stays in the unit;
-    otherwise it is multiplied into the value (see units_of_measure.yaml).
+    The value is the number as written; a multiplier stays in the unit
+    (6287万亩 is 6287 万亩) and is kept as ``factor`` for value_base.
     """
     numeral = "chinese" if m.lastgroup == "number_chinese" else "arabic"
-    raw, end = m.group(), m.end()
-    digits, scale = _scale_split(raw)
-    if scale:
-        unit, uend = unit_at(text, end - 1)
-        if unit is not None:                 # 100亿元: the scale belongs to the unit
-            raw, end = digits, end - 1
+    raw, scale = m.group(), ""
+    if numeral == "chinese":
+        raw, scale = _scale_split(raw)
     value = parse_number(raw)
     if value is None:
         return None
-    value_max, end = _range_end(text, end)
-    unit, uend = unit_at(text, end)
+    end = m.end()
+    value_max, end = (None, end) if scale else _range_end(text, end)
+    unit, uend = unit_at(text, end, scale)
+    blocked = _blocked_regex().match(text, end)
+    if blocked and (unit is None or blocked.end() > uend):
+        return None           # 一部分, 三部门, 第3批 …: a word, not a measure
     if raw.startswith("百分之"):
-        unit, uend = Unit("%", "percent"), end
+        unit, uend = Unit("%", "percent", "%"), end
     if value_max is not None and unit is None:
         return None
-    return Quantity(m.start(), uend, value, value_max,
-                    unit.unit if unit else None, unit.kind if unit else None, numeral)
+    if unit is None:
+        return Quantity(m.start(), end, value, value_max, None, None, numeral)
+    return Quantity(m.start(), uend, value, value_max, unit.unit, unit.kind, numeral,
+                    unit.base or None, unit.factor)
 
 
 def _range_end(text: str, pos: int) -> tuple:
     """A range's upper number after the first: 80%-90%, 3至5个 -> (value_max, end)."""
     unit, after_unit = unit_at(text, pos)
-    for joiner in rules.words("targets", "range_joiners"):
+    for joiner in _words("range_joiners"):
         j = after_unit if text.startswith(joiner, after_unit) else pos
         if not text.startswith(joiner, j):
             continue
@@ -183,24 +238,23 @@ def _plausible_number(text: str, m: re.Match) -> bool:
     before = text[m.start() - 1] if m.start() else ""
     if before and (before.isascii() and (before.isalnum() or before in "./-")):
         return False
-    if any(text.endswith(w, 0, m.start()) for w in rules.words("targets", "not_a_quantity_before")):
+    if any(text.endswith(w, 0, m.start()) for w in _words("not_a_quantity_before")):
         return False
     return True
 
 
-def _blocked_after(text: str, pos: int) -> bool:
-    return any(text.startswith(w, pos) for w in rules.words("targets", "not_a_quantity_after"))
+def quantities(text: str, blockers=()) -> list:
+    """Every plausible number with its unit, outside excluded spans and ``blockers``.
 
-
-def quantities(text: str) -> list:
-    """Every plausible number with its unit, outside excluded spans."""
+    ``blockers`` are (start, end) pairs of facts found first (the plan's
+    dates): a number inside a date is never a quantity, decided here once.
+    """
     spans = excluded_spans(text)
     out = []
     for m in number_regex().finditer(text):
         if not _plausible_number(text, m) or overlaps(spans, m.start(), m.end()):
             continue
         q = read_quantity(text, m)
-        if q is None or (q.unit is None and _blocked_after(text, q.end)):
-            continue
-        out.append(q)
-    return out
+        if q is not None:
+            out.append(q)
+    return outside(out, blockers)

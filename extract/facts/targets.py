@@ -1,18 +1,17 @@
 """Numeric targets tied to their outline node.
 
-Two steps, as everywhere in the pipeline: first find spans (a number with its
-unit, the comparison words around it, or a comparison word with a named
-baseline), then normalise them (comparator, value, unit, denominator,
-indicator). Which number is a target is decided in one place, ``_decide``:
+Two steps, as everywhere in the pipeline: first find every quantity (a number
+with its measure word, quantities.py) outside the plan's dates, then decide by
+its clause whether it is a goal and normalise it (comparator, value, unit,
+denominator, indicator). Which number is a target is decided in one place,
+``_decide``:
 
   compare       a comparison word before or after the number (不低于30%, 70%以上)
   time-limit    a duration with 内/以内 (48小时内)
-  share         a percentage of a population (80%的选民参与选举)
-  rate          a bare percentage right after a rate word (普及率80%)
-  build         a count right after a building verb (建成19座污水处理厂), a
-                clause opened by one and closed by a count or length
-                (新建管网25公里), or a ratio (每千人口拥有医师3人)
-  list-item     the next item of a list whose first item was a target (、4个…)
+  share, rate, change, build, counted, list-item
+                a number with no comparison word, decided by its clause
+                (goals.py: 80%的选民, 普及率80%, 同比增长8%, 新建12个站点,
+                示范村15个, 、4个…)
   baseline      a comparison word and a named level (高于全省平均水平,
                 不低于全部贷款增速)
 
@@ -23,31 +22,16 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from . import indicator
+from . import goals, indicator
+from .goals import Found
 from . import quantities as numbers
 from .. import rules
 from ..records import Node, NodeLocator, Plan, PlanContext, Target
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOUN_START = re.compile(r"[\u4e00-\u9fff“\"「《A-Za-z0-9]")   # a counted thing may open with a quote
-
-
-@dataclass
-class Found:
-    """A target span before its indicator is read."""
-
-    start: int
-    end: int
-    op: str
-    rule_id: str
-    q: Optional[numbers.Quantity] = None
-    per: Optional[str] = None
-    baseline: Optional[str] = None
-    share_at: int = -1        # after the 的 of a population share
-    prev: Optional["Found"] = None   # the list item before, for list-item
 
 
 # --- comparison words ---------------------------------------------------------
@@ -62,21 +46,46 @@ def _words(side: str) -> tuple:
     return tuple(sorted(out, key=lambda t: -len(t[0])))
 
 
+@functools.lru_cache(maxsize=None)
+def _table(*sides: str) -> tuple:
+    """{word: (op, weak, kinds)}, one alternation (longest first) and the longest length."""
+    table = {w: (op, weak, kinds) for side in sides for w, op, weak, kinds in _words(side)}
+    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return table, alternation, max(map(len, table))
+
+
+@functools.lru_cache(maxsize=None)
+def _tail(*sides: str) -> re.Pattern:
+    return re.compile(f"(?:{_table(*sides)[1]})\\Z")
+
+
+@functools.lru_cache(maxsize=None)
+def _head(*sides: str) -> re.Pattern:
+    return re.compile(_table(*sides)[1])
+
+
 def _prefix_at(text: str, end: int) -> Optional[tuple]:
-    """The comparison word ending at ``end``: (start, op, weak, word)."""
-    for word, op, weak, _ in _words("prefix") + _words("symbols"):
-        if text.endswith(word, 0, end):
-            return end - len(word), op, weak, word
-    return None
+    """The comparison word ending at ``end``: (start, op, weak, word).
+
+    One compiled alternation searched in the few characters before ``end``:
+    the leftmost match ending there is the longest word (不低于 over 低于).
+    """
+    table, _, longest = _table("prefix", "symbols")
+    m = _tail("prefix", "symbols").search(text, max(0, end - longest), end)
+    if m is None:
+        return None
+    op, weak, _ = table[m.group()]
+    return m.start(), op, weak, m.group()
 
 
 def _suffix_at(text: str, pos: int, kind: Optional[str]) -> Optional[tuple]:
     """The comparison word starting at ``pos`` (spaces allowed before it): (end, op)."""
     pos = numbers.skip_spaces(text, pos)
-    for word, op, _, kinds in _words("suffix"):
-        if text.startswith(word, pos) and (not kinds or kind in kinds):
-            return pos + len(word), op
-    return None
+    m = _head("suffix").match(text, pos)
+    if m is None:
+        return None
+    op, _, kinds = _table("suffix")[0][m.group()]
+    return (m.end(), op) if not kinds or kind in kinds else None
 
 
 def _left_comparison(text: str, start: int) -> tuple:
@@ -85,31 +94,23 @@ def _left_comparison(text: str, start: int) -> tuple:
     Returns (prefix or None, per or None, span start). 低于每万户2起 has the
     per between the word and the number; 至少开展2次 a verb.
     """
-    per, pos = None, _skip_back(text, start)
+    per, pos = None, goals.skip_back(text, start)
     for rule in rules.pattern_rules("targets", "per"):
         for m in rule.regex.finditer(text, max(0, pos - 12), pos):
             if m.end() == pos:
-                per, pos = m.group(), _skip_back(text, m.start())
+                per, pos = m.group(), goals.skip_back(text, m.start())
     pre = _prefix_at(text, pos)
     if pre is None and per is None:
-        for verb in _gap_verbs():
-            if text.endswith(verb, 0, pos):
-                pre = _prefix_at(text, pos - len(verb))
-                if pre is not None:
-                    break
+        verb = _gap_verbs().search(text, max(0, pos - 4), pos)
+        if verb is not None:
+            pre = _prefix_at(text, verb.start())
     return pre, per, (pre[0] if pre else start)
 
 
-def _skip_back(text: str, pos: int) -> int:
-    """Move left over spaces within the line: 不低于 30% reads as 不低于30%."""
-    while pos > 0 and text[pos - 1] in numbers.SPACES:
-        pos -= 1
-    return pos
-
-
 @functools.lru_cache(maxsize=None)
-def _gap_verbs() -> tuple:
-    return tuple(sorted(rules.load("targets")["comparators"]["gap_verbs"], key=len, reverse=True))
+def _gap_verbs() -> re.Pattern:
+    verbs = sorted(rules.load("targets")["comparators"]["gap_verbs"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(v) for v in verbs) + r")\Z")
 
 
 @functools.lru_cache(maxsize=None)
@@ -119,122 +120,7 @@ def _prefix_kinds() -> dict:
 
 
 # --- deciding which numbers are targets ----------------------------------------
-
-def _ends_with_any(text: str, end: int, words) -> Optional[str]:
-    return next((w for w in sorted(words, key=len, reverse=True) if text.endswith(w, 0, end)), None)
-
-
-def _clause_open(text: str, pos: int) -> bool:
-    """Nothing but a clause start, a scope word, 有 or white space before ``pos``."""
-    s, _ = indicator.clause_start(text, pos)
-    head = indicator.trim(text[s:pos]).rstrip("有")
-    scope = _ends_with_any(head, len(head), rules.words("targets", "scope_words")) or ""
-    return head[:len(head) - len(scope)] in ("", "并")
-
-
-def _share(text: str, q, after: int, prev) -> Optional[Found]:
-    """80%的选民参与选举: a percentage of the population named after 的."""
-    if q.kind == "percent" and text.startswith("的", after) and _clause_open(text, q.start):
-        return Found(q.start, after, "=", "share", q, share_at=after + 1)
-    return None
-
-
-def _rate(text: str, q, after: int, prev) -> Optional[Found]:
-    """普及率80%。: a percentage right after a rate word, ending its clause."""
-    if (q.kind == "percent" and _ends_with_any(text, q.start, rules.words("targets", "rate_words"))
-            and (after >= len(text) or text[after] in indicator._breaks())):
-        return Found(q.start, after, "=", "rate", q)
-    return None
-
-
-def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
-    """建成19座污水处理厂: a count right after a building verb (and scope word)."""
-    if not _buildable(q) or (q.numeral == "chinese" and q.value == 1):
-        return None
-    pos = _skip_back(text, q.start)
-    scope = _ends_with_any(text, pos, rules.words("targets", "scope_words"))
-    if scope:
-        pos -= len(scope)
-    if _ends_with_any(text, pos, rules.words("targets", "build_verbs")):
-        return Found(q.start, after, "=", "build", q)
-    return None
-
-
-def _buildable(q) -> bool:
-    """A count, or a length or area that can be built (新建管网25公里)."""
-    return q.kind == "count" or q.unit in rules.words("targets", "build_amount_units")
-
-
-def _item_end(text: str, after: int) -> bool:
-    """A clause, list item or table cell ends at ``after``."""
-    return after >= len(text) or text[after] in indicator._breaks() or text[after] == "、"
-
-
-def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
-    """新增就业岗位5000个。: a clause opened by a building verb, ending in a count.
-
-    每千人口拥有医师3人: a denominator and 拥有 open a ratio the same way.
-    """
-    if not _buildable(q) or not _item_end(text, after):
-        return None
-    start, _ = indicator.clause_start(text, q.start)
-    head = indicator.strip_leading(text[start:q.start])
-    scope = next((w for w in rules.words("targets", "scope_words") if head.startswith(w)), "")
-    head = head[len(scope):]
-    if any(head.startswith(v) and len(head) > len(v) for v in rules.words("targets", "build_verbs")):
-        return Found(q.start, after, "=", "build", q)
-    per = _leading_per(head)
-    if per and any(head.startswith(v, len(per)) and len(head) > len(per) + len(v)
-                   for v in rules.words("targets", "per_verbs")):
-        return Found(q.start, after, "=", "build", q, per=per)
-    return None
-
-
-def _leading_per(head: str) -> Optional[str]:
-    for rule in rules.pattern_rules("targets", "per"):
-        m = rule.regex.match(head)
-        if m:
-            return m.group()
-    return None
-
-
-def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
-    """The next item of a list whose first item was a target.
-
-    19座污水处理厂、4个…; 达30%、20%和10%; and counts sharing one verb across
-    commas: 培育3家…平台，20家…平台.
-    """
-    if prev is None or q.unit is None or not _same_kind(q, prev):
-        return None
-    gap = text[prev.end:q.start]
-    breaks = [ch for ch in gap if ch in indicator._breaks()]
-    joined = _ends_with_any(gap, len(gap), rules.words("targets", "list_joiners"))
-    comma_list = (q.kind == "count" and prev.rule_id in ("build", "list-item")
-                  and breaks in (["，"], [","]) and gap.rstrip()[-1:] in "，,")
-    if (joined and not breaks) or comma_list:
-        return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
-    return None
-
-
-def _same_kind(q, prev: Found) -> bool:
-    """Built things may mix counts and lengths: 新建公园5个、绿道12公里."""
-    if q.kind == prev.q.kind:
-        return True
-    return prev.rule_id in ("build", "list-item") and _buildable(q) and _buildable(prev.q)
-
-
-# bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _build_before, _build_after, _list_item)
-
-
-def _bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:
-    """A number with no comparison word: a target only by grammar."""
-    for rule in BARE_RULES:
-        found = rule(text, q, after, prev)
-        if found is not None:
-            return found
-    return None
-
+# bare numbers (no comparison word) are decided by goals.bare
 
 @functools.lru_cache(maxsize=None)
 def _symbols() -> frozenset:
@@ -251,7 +137,7 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
         return False
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
-    built = q.kind == "count" and _ends_with_any(text, start, rules.words("targets", "build_verbs"))
+    built = q.kind == "count" and goals.ends_with_any(text, start, rules.words("targets", "build_verbs"))
     return not built
 
 
@@ -268,12 +154,12 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
             return None          # a threshold defining a category: 500万元以上的项目
         op = suf[1] if suf else pre[1]
         rule = "time-limit" if q.kind == "duration" else "compare"
-        shares = q.kind == "percent" and text.startswith("的", end) and _clause_open(text, start)
+        shares = q.kind == "percent" and text.startswith("的", end) and goals.clause_open(text, start)
         share_at = end + 1 if shares else -1
         return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at)
     if q.kind == "duration" or defines:
         return None
-    return _bare(text, q, end, prev)
+    return goals.bare(text, q, end, prev)
 
 
 # --- baselines ------------------------------------------------------------------
@@ -347,10 +233,14 @@ def _distribute(found: list, inds: list) -> None:
 
 # --- assembling -----------------------------------------------------------------
 
-def find(text: str) -> list:
-    """All target spans in reading order (numbers and baselines)."""
+def find(text: str, blockers=()) -> list:
+    """All target spans in reading order (numbers and baselines).
+
+    ``blockers`` are the (start, end) spans of the plan's dates: a number
+    inside a date is never a target.
+    """
     found, prev = [], None
-    for q in numbers.quantities(text):
+    for q in numbers.quantities(text, blockers):
         f = _decide(text, q, prev)
         if f is not None:
             found.append(f)
@@ -370,7 +260,7 @@ def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
 
 def extract_targets(ctx: PlanContext) -> list:
     plan, text, locate = ctx.plan, ctx.text, ctx.locator
-    found = find(text)
+    found = find(text, [(d.char_start, d.char_end) for d in ctx.dates])
     inds, last_end = [], 0
     for f in found:
         node = locate.innermost(f.start)
@@ -386,5 +276,6 @@ def extract_targets(ctx: PlanContext) -> list:
             comparator=f.op, value=q.value if q else None, unit=q.unit if q else None,
             per=per, baseline=f.baseline, char_start=f.start, char_end=f.end,
             text=text[f.start:f.end], value_max=q.value_max if q else None,
-            indicator_norm=indicator.normalise(ind) if ind else None, rule_id=f.rule_id))
+            indicator_norm=indicator.normalise(ind) if ind else None, rule_id=f.rule_id,
+            value_base=q.value_base if q else None, unit_base=q.base_unit if q else None))
     return out

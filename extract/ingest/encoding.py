@@ -107,6 +107,23 @@ def control_share(text: str) -> float:
     return len(control.findall(sample)) / len(sample)
 
 
+def looks_binary(data: bytes) -> bool:
+    """Bytes that no encoding reads as text: control characters, or (ignoring
+    bytes that do not decode at all) mostly rare characters in every legacy
+    Chinese encoding. A GBK text with a few broken bytes is still text."""
+    sample = data[:settings()["sample_chars"]]
+    # C0 control bytes only: no multi-byte Chinese encoding uses them inside a character
+    controls = sum(1 for b in sample if b < 0x20 and b not in b"\t\n\x0c\r")
+    if sample and controls / len(sample) > settings()["max_control_share"]:
+        return True
+    candidates = [codec_for(n) or n for n in settings()["detector_encodings"]]
+    best = 0.0
+    for codec in candidates:
+        text = sample.decode(codec, errors="replace").replace("\ufffd", "")
+        best = max(best, common_share(text, codec))
+    return best < settings()["min_common_share"]
+
+
 def _utf16_without_bom(data: bytes) -> Decoded:
     """NUL bytes are binary unless the data reads as plain UTF-16 text."""
     best = None

@@ -24,6 +24,29 @@ def _rule(key: str, rule_id: str) -> re.Pattern:
     return next(r.regex for r in rules.pattern_rules("html", key) if r.id == rule_id)
 
 
+def markup_shape(markup: str) -> tuple:
+    """(nesting depth, element count) of the markup, from its tags alone.
+
+    Counted before parsing because parsing itself slows down with depth (a
+    page of 100,000 nested elements takes the parser minutes). Elements that
+    never nest or whose end tag may be left out (<br>, <p>, <li> …) do not
+    deepen the count, so an old page of unclosed paragraphs stays shallow.
+    """
+    flat = set(settings()["unnested_tags"])
+    depth = deepest = elements = 0
+    for tag in _rule("tag_tokens", "tag").finditer(markup):
+        name = tag.group("name").lower()
+        if tag.group("close"):
+            if depth and name not in flat:
+                depth -= 1
+            continue
+        elements += 1
+        if name not in flat and not tag.group("self"):
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest, elements
+
+
 def html_to_text(markup: str) -> str:
     tree = LexborHTMLParser(markup)
     root = tree.body or tree.root

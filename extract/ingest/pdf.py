@@ -10,10 +10,11 @@ import io
 import unicodedata
 
 from .. import rules
+from .budget import how_to_raise
 
 
 class PdfProblem(ValueError):
-    """``kind`` is encrypted, corrupt, no_text, garbled or empty."""
+    """``kind`` is encrypted, corrupt, no_text, garbled, empty or too_large."""
 
     def __init__(self, kind: str, message: str):
         super().__init__(message)
@@ -24,7 +25,7 @@ def settings() -> dict:
     return rules.load("ingest")["pdf"]
 
 
-def pdf_pages(data: bytes) -> list:
+def pdf_pages(data: bytes, max_pages: int) -> list:
     reader = _open(data)
     try:
         count = len(reader.pages)
@@ -32,6 +33,9 @@ def pdf_pages(data: bytes) -> list:
         raise _corrupt(err) from err
     if count == 0:
         raise PdfProblem("empty", "the PDF has no pages; re-export it")
+    if count > max_pages:
+        raise PdfProblem("too_large", f"the PDF has {count} pages, over the limit of "
+                         f"{max_pages} (pdf_pages); split it, or {how_to_raise('pdf_pages')}")
     pages = [_page_text(reader, i) for i in range(count)]
     _check_text_layer(pages)
     return pages

@@ -7,11 +7,14 @@ code and whose message names the file and says what to do.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import stat
 from pathlib import Path
 
-from . import encoding
+from . import budget, encoding
 from .. import rules
 from ..records import Source
 
@@ -64,6 +67,47 @@ class GarbledTextLayer(IngestError):
     pass
 
 
+class MislabeledFile(IngestError):
+    """The bytes are another kind of file than the name says (a PNG named .pdf)."""
+
+
+class NestingTooDeep(IngestError):
+    """A page nested deeper, or with more elements, than the limits allow."""
+
+
+class TimeBudgetExceeded(IngestError):
+    pass
+
+
+class SpecialFile(IngestError):
+    """A FIFO, socket or device: refused by its type, never opened."""
+
+
+class LinkLoop(IngestError):
+    pass
+
+
+class BrokenLink(IngestError):
+    pass
+
+
+class UnreadableFolder(IngestError):
+    pass
+
+
+def time_budget(display: str):
+    """The time limit for the work on one file (see ``budget``)."""
+    return budget.time_budget(TimeBudgetExceeded, display)
+
+
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def special_kind(mode: int) -> str:
+    return next((what for test, what in _SPECIAL if test(mode)), "not a regular file")
+
+
 def settings() -> dict:
     return rules.load("ingest")
 
@@ -74,6 +118,7 @@ def supported_extensions() -> tuple:
 
 def read_source(path: Path, display: str) -> Source:
     path = Path(path)
+    check_path(path, display)
     reader = _reader_for(path, display)
     data = _read_bytes(path, display, reader)
     digest = hashlib.sha1(data).hexdigest()
@@ -105,16 +150,58 @@ def _reader_for(path: Path, display: str) -> str:
         f"(supported: {', '.join(supported_extensions())})")
 
 
-def _read_bytes(path: Path, display: str, reader: str) -> bytes:
-    limit = settings()["max_megabytes"][reader] * 1024 * 1024
+def check_path(path: Path, display: str) -> None:
+    """Refuse, by ``stat`` alone, what is not a file to read: a link loop, a dangling
+    link, a folder (one the walk passed over), a FIFO or device (never opened,
+    so it cannot block the run)."""
     try:
-        size = path.stat().st_size
+        info = os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise LinkLoop(f"{display}: the link leads round in a loop and names no file; "
+                           f"remove it or point it at the plan") from err
+        if os.path.islink(path):
+            raise BrokenLink(f"{display}: the link points to '{os.readlink(path)}', which "
+                             f"does not exist; fix the link or remove it") from err
+        raise UnreadableFile(f"{display}: cannot read the file ({err.strerror}); check that it "
+                             f"exists and that you may read it") from err
+    if stat.S_ISDIR(info.st_mode):
+        _refuse_folder(path, display)
+    if not stat.S_ISREG(info.st_mode):
+        raise SpecialFile(f"{display}: this is {special_kind(info.st_mode)}, not a file, so "
+                          f"it was not read; give the plan file itself")
+
+
+def _refuse_folder(path: Path, display: str) -> None:
+    """A folder in the list of files: the walk could not list it, or it is a link
+    back up the tree."""
+    try:
+        os.scandir(path).close()
+    except OSError as err:
+        raise UnreadableFolder(
+            f"{display}: cannot list the folder ({err.strerror}), so its files were not "
+            f"read; give read and search permission on it (chmod a+rx) or remove it "
+            f"from the input") from err
+    if os.path.islink(path):
+        raise LinkLoop(f"{display}: the link points back to a folder that contains it, so "
+                       f"it was not followed; remove the link or point it elsewhere")
+    raise UnreadableFile(f"{display}: cannot read the file (it is a folder); a folder "
+                         f"given as an input is walked for its files")
+
+
+def _read_bytes(path: Path, display: str, reader: str) -> bytes:
+    """The file's bytes, no more than its size limit allows."""
+    name = f"max_megabytes.{reader}"
+    limit = budget.limit(name) * 1024 * 1024
+    try:
+        size = os.stat(path).st_size
         if size > limit:
             raise FileTooLarge(
                 f"{display}: the file is {size / 1048576:.1f} MB, over the "
-                f"{limit / 1048576:g} MB limit for {reader} files; split it or raise "
-                f"max_megabytes in rules/ingest.yaml")
-        return path.read_bytes()
+                f"{limit / 1048576:g} MB limit for {reader} files; split it, or "
+                f"{budget.how_to_raise(name)}")
+        with open(path, "rb") as handle:
+            return handle.read(int(limit) + 1)
     except OSError as err:
         why = err.strerror or type(err).__name__
         raise UnreadableFile(f"{display}: cannot read the file ({why}); check that it exists "
@@ -138,8 +225,28 @@ def _decode(data: bytes, display: str, declared=None) -> encoding.Decoded:
         if err.kind == "binary":
             raise BinaryFile(f"{display}: this is not a text file ({err}); "
                              f"give the original document instead") from err
+        if encoding.looks_binary(data):
+            raise BinaryFile(f"{display}: this is not a text file (its bytes read as no "
+                             f"text in any encoding: it is another kind of file with a "
+                             f"text file's name, or damaged); give the original document "
+                             f"instead") from err
         raise UndecodableText(f"{display}: cannot decode the text ({err}); it is not UTF-8, "
                               f"UTF-16, GB18030/GBK or Big5: save it as UTF-8") from err
+
+
+def _not_a(data: bytes, display: str, reader: str, what: str) -> None:
+    """Refuse bytes that are some other kind of file than the name says, naming the kind."""
+    sig = _signature(data)
+    if sig and sig.get("reader") != reader:
+        raise MislabeledFile(f"{display}: this is {sig['what']}, not {what}; {sig['fix']}")
+    if sig is None and b"\x00" not in data[:4096]:
+        try:
+            text = encoding.decode_bytes(data[:65536]).text
+        except encoding.DecodeProblem:
+            return
+        if has_text(text):
+            raise MislabeledFile(f"{display}: this is a text file, not {what}; rename it "
+                                 f"to .txt (or .html if it is a web page)")
 
 
 def _read_text(data: bytes, display: str):
@@ -158,20 +265,33 @@ def _read_html(data: bytes, display: str):
             declared = found.group(1)
             break
     decoded = _decode(data, display, declared)
-    from .html import html_to_text  # the page must have visible text
-    if not has_text(html_to_text(decoded.text)):
+    from .html import html_to_text, markup_shape
+    _check_shape(markup_shape(decoded.text), display)
+    # parsed once, here: the clean stage works on the block text
+    text = html_to_text(decoded.text)
+    if not has_text(text):
         raise EmptyFile(f"{display}: the page has no visible text; save the page "
                         f"after it has loaded, or copy its text into a .txt file")
-    return "html", decoded.text, decoded.encoding
+    return "html", text, decoded.encoding
+
+
+def _check_shape(shape: tuple, display: str) -> None:
+    depth, elements = shape
+    for name, value, what in (("html_depth", depth, "elements nested"),
+                              ("html_elements", elements, "elements")):
+        if value > budget.limit(name):
+            raise NestingTooDeep(f"{display}: the page has {value} {what}, over the limit of "
+                                 f"{budget.limit(name):g} ({name}); it is not a plan page as "
+                                 f"saved by a browser: save it again, or {budget.how_to_raise(name)}")
 
 
 def _read_docx(data: bytes, display: str):
     import io
     import docx
     from .docx import document_lines
-    if data.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):
-        raise CorruptDocument(f"{display}: this is a legacy Word .doc file named .docx; "
-                              f"open it in Word or WPS and save it as .docx")
+    if not data.startswith(bytes.fromhex("504b0304")):
+        _not_a(data, display, "docx", "a Word document")
+    _check_package(data, display)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # zip, XML and package errors all mean a damaged file
@@ -182,14 +302,39 @@ def _read_docx(data: bytes, display: str):
     return "text", "\n".join(lines), None
 
 
+def _check_package(data: bytes, display: str) -> None:
+    """What the zip directory says, before anything is unpacked: the kind of
+    package, and how large its XML parts inflate (a zip bomb is refused here)."""
+    import io
+    import zipfile
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # python-docx reports the damage
+    names = {m.filename for m in members}
+    for kind in settings()["zip_kinds"]:
+        if kind["member"] in names and "word/document.xml" not in names:
+            raise MislabeledFile(f"{display}: this is {kind['what']}, not a Word document; "
+                                 f"{kind['fix']}")
+    inflated = sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels")))
+    limit = budget.limit("docx_xml_megabytes") * 1024 * 1024
+    if inflated > limit:
+        raise FileTooLarge(f"{display}: the document's XML parts unpack to "
+                           f"{inflated / 1048576:.0f} MB, over the {limit / 1048576:g} MB limit "
+                           f"(docx_xml_megabytes; a zip bomb, or a document too large to read); "
+                           f"split it, or {budget.how_to_raise('docx_xml_megabytes')}")
+
+
 def _read_pdf(data: bytes, display: str):
     from .pdf import pdf_pages, PdfProblem
+    if b"%PDF" not in data[:1024]:
+        _not_a(data, display, "pdf", "a PDF document")
     try:
-        pages = pdf_pages(data)
+        pages = pdf_pages(data, int(budget.limit("pdf_pages")))
     except PdfProblem as err:
         raise {"encrypted": EncryptedDocument, "corrupt": CorruptDocument,
                "no_text": NoTextLayer, "garbled": GarbledTextLayer,
-               "empty": EmptyFile}[err.kind](f"{display}: {err}") from err
+               "empty": EmptyFile, "too_large": FileTooLarge}[err.kind](f"{display}: {err}") from err
     return "pdf", "\n".join(pages), None
 
 

@@ -11,7 +11,7 @@ import functools
 import re
 
 from .. import rules
-from ..records import CleanText, Source
+from ..records import CleanText, Source, WarningRow
 
 _SPACES = str.maketrans({"\xa0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ",
                          "\u200b": None, "\ufeff": None, "\r": None})
@@ -24,23 +24,32 @@ def _rules(key: str) -> tuple:
 
 
 def clean(source: Source) -> CleanText:
-    text = source.content
-    if source.kind == "html":
-        from ..ingest.html import html_to_text
-        text = html_to_text(text)
+    text = source.content      # for a page, its block text: ingest parsed the markup once
+    notes: list = []
     text = normalise_spaces(text)
-    text = cut_footer(text)
-    text = drop_chrome_lines(text)
+    text = cut_footer(text, notes, source.path)
+    text = drop_chrome_lines(text, notes, source.path)
     if source.kind == "pdf" or looks_hard_wrapped(text):
         text = join_pdf_lines(text)
     text = remove_watermarks(text)
-    return CleanText(source, text)
+    return CleanText(source, text, tuple(notes))
 
 
 def normalise_spaces(text: str) -> str:
-    """CRLF to LF, non-breaking and full-width spaces to plain ones, zero-width out."""
+    """CRLF to LF, non-breaking and full-width spaces to plain ones, zero-width out;
+    page and line separators become line breaks, other control characters go."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for rule in _rules("line_break_controls"):
+        text = rule.regex.sub("\n", text)
+    for rule in _rules("control_characters"):
+        text = rule.regex.sub("", text)
     return text.translate(_SPACES)
+
+
+def _bound(text: str, share_key: str, chars_key: str) -> float:
+    """The most a rule may remove from ``text``: a share of it, or a few lines' worth."""
+    cfg = rules.load("clean")
+    return max(float(cfg[share_key]) * len(text), int(cfg[chars_key]))
 
 
 def looks_hard_wrapped(text: str) -> bool:
@@ -86,20 +95,60 @@ def join_pdf_lines(text: str) -> str:
     return "\n".join(out)
 
 
-def cut_footer(text: str) -> str:
-    """Drop everything from the first footer marker (vote widgets, comment boxes) on."""
-    cut = len(text)
-    for rule in _rules("cut_from"):
-        m = rule.regex.search(text)
-        if m and m.start() < cut:
-            cut = m.start()
-    return text[:cut]
+def cut_footer(text: str, notes: list, path: str = "") -> str:
+    """Drop everything from the footer's first marker (vote widgets, comment boxes) on.
+
+    The footer starts at the first marker after which no more than a
+    footer's worth of text follows. A marker followed by more (a long file
+    of pages, each with its widget) is left in place with a note: a footer
+    rule never cuts a plan down to its first page.
+    """
+    bound = _bound(text, "footer_max_share", "footer_max_chars")
+    markers = sorted((m.start(), rule.id, m.group().strip())
+                     for rule in _rules("cut_from") for m in rule.regex.finditer(text))
+    for start, rule_id, found in markers:
+        if len(text) - start <= bound:
+            return text[:start]
+    if markers:
+        start, rule_id, found = markers[0]
+        notes.append(WarningRow(path, "FooterKept", (
+            f"{path}: {len(markers)} footer marker(s) such as '{found[:20]}' (rule {rule_id}, "
+            f"at character {start}) are followed by {len(text) - start} characters, more than a "
+            f"footer; the text after them was kept (limits: footer_max_share, footer_max_chars "
+            f"in rules/clean.yaml)")))
+    return text
 
 
-def drop_chrome_lines(text: str) -> str:
-    kept = [line for line in text.split("\n")
-            if not any(rule.regex.match(line) for rule in _rules("drop_line"))]
+def drop_chrome_lines(text: str, notes: list, path: str = "") -> str:
+    """Drop page-chrome lines (breadcrumbs, bylines, share links).
+
+    Chrome lines are short: a longer line that matches is kept. A rule whose
+    lines add up to more than a bounded share of the text is not applied at
+    all (it is matching the plan, not the page around it), with a note.
+    """
+    cfg = rules.load("clean")
+    longest = int(cfg["chrome_line_max_chars"])
+    lines = text.split("\n")
+    matched = [_chrome_rule(line, longest) for line in lines]
+    removed: dict = {}
+    for line, rule_id in zip(lines, matched):
+        if rule_id:
+            removed[rule_id] = removed.get(rule_id, 0) + len(line) + 1
+    bound = _bound(text, "chrome_max_share", "chrome_max_chars")
+    held = {rule_id for rule_id, size in removed.items() if size > bound}
+    for rule_id in sorted(held):
+        notes.append(WarningRow(path, "ChromeKept", (
+            f"{path}: the page-chrome rule {rule_id} matches {removed[rule_id]} characters, "
+            f"more than page chrome can be; it was not applied (limits: chrome_max_share, "
+            f"chrome_max_chars in rules/clean.yaml)")))
+    kept = [line for line, rule_id in zip(lines, matched) if not rule_id or rule_id in held]
     return "\n".join(kept)
+
+
+def _chrome_rule(line: str, longest: int):
+    if len(line) > longest:
+        return None
+    return next((rule.id for rule in _rules("drop_line") if rule.regex.match(line)), None)
 
 
 def remove_watermarks(text: str) -> str:

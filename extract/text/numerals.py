@@ -20,6 +20,19 @@ def digits() -> dict:
     return _table()["digits"]
 
 
+def digit_string(text: str) -> str:
+    """Numerals written digit by digit (二〇二三) as ASCII digits (2023); others kept."""
+    values = digits()
+    return "".join(str(values[ch]) if ch in values else ch for ch in text)
+
+
+def expand_shorthand(text: str) -> str:
+    """廿 → 二十 and the like, so that ``chinese_int`` reads the result."""
+    for short, full in _table()["shorthand"].items():
+        text = text.replace(short, full)
+    return text
+
+
 def circled() -> str:
     return _table()["circled"]
 

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 import pyarrow as pa
 
 from ..records import (DateFact, ErrorRow, Node, Person, Phase, Plan, Responsibility,
-                       Target)
+                       Target, WarningRow)
 
 _STR, _INT, _F64, _DATE, _BOOL = pa.string(), pa.int64(), pa.float64(), pa.date32(), pa.bool_()
 _SPAN = [("char_start", _INT), ("char_end", _INT), ("text", _STR)]
@@ -63,6 +63,7 @@ TABLES = (
         ("doc_id", _STR), ("node_id", _STR), ("indicator", _STR), ("comparator", _STR),
         ("value", _F64), ("unit", _STR), ("per", _STR), ("baseline", _STR), *_SPAN,
         ("value_max", _F64), ("indicator_norm", _STR), ("rule_id", _STR),
+        ("value_base", _F64), ("unit_base", _STR),
     ])),
     TableSpec("dates", DateFact, pa.schema([
         ("doc_id", _STR), ("node_id", _STR), ("kind", _STR), ("start", _DATE),
@@ -74,6 +75,9 @@ TABLES = (
     ])),
     TableSpec("errors", ErrorRow, pa.schema([
         ("source_path", _STR), ("error", _STR), ("message", _STR)])),
+    # files that were read, with something to know: a cleaning rule held back
+    TableSpec("warnings", WarningRow, pa.schema([
+        ("source_path", _STR), ("warning", _STR), ("message", _STR)])),
     TableSpec("duplicates", Duplicate, pa.schema([
         ("source_path", _STR), ("same_as", _STR), ("reason", _STR), ("sha256", _STR)]),
         per_source=False),
