@@ -9,6 +9,7 @@ that every other field is a column, so no field is ever dropped silently.
 from __future__ import annotations
 
 import functools
+import operator
 import sys
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -128,9 +129,12 @@ def to_table(name: str, records: Iterable) -> pa.Table:
     _skip_pandas_probe()
     schema = SCHEMAS[name]
     records = list(records)
-    if records and isinstance(records[0], dict):
-        columns = [[r.get(f.name) for r in records] for f in schema]
-    else:
-        columns = [[getattr(r, f.name) for r in records] for f in schema]
+    names = schema.names
+    if not records:
+        columns = [[] for _ in names]
+    elif isinstance(records[0], dict):
+        columns = [[r.get(name) for r in records] for name in names]
+    else:   # one C-level getter per record, then one transpose: no per-cell Python call
+        columns = list(zip(*map(operator.attrgetter(*names), records)))
     return pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema)],
                                 schema=schema)
