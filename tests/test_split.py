@@ -1,7 +1,11 @@
 """Split stage: plans in a source, their titles, localities and issue dates."""
 from datetime import date
+from pathlib import Path
 
-from extract.prepare import split
+import pytest
+import yaml
+
+from extract.prepare import outline, split
 from tests.conftest import make_source
 from extract.prepare import clean
 
@@ -79,3 +83,45 @@ def test_doc_ids_are_stable_and_distinct():
     text = "第一篇：甲市实施方案\n一、目标\n第二篇：乙县工作方案\n一、目标\n"
     ids = [p.doc_id for p in plans_of(text)]
     assert ids == [p.doc_id for p in plans_of(text)] and len(set(ids)) == 2
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "doc_fields_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, id=c["id"]) for c in CASES])
+def test_document_fields(case):
+    plan = plans_of(case["text"])[0]
+    assert (plan.title, plan.city, plan.province) == (case["title"], case["city"], case["province"])
+
+
+@pytest.mark.parametrize("text", ["。\n一、目标\n", "；加强领导\n一、目标\n", "。", "；；\n\n"])
+def test_text_starting_with_sentence_punctuation_does_not_raise(text):
+    (plan,) = plans_of(text)
+    assert plan.text.strip() == text.strip()
+
+
+def test_a_line_inside_the_outline_is_not_the_title():
+    text = "今年重点抓好以下工作：\n一、完善工作机制\n建立健全部门联席会议工作方案\n二、强化督查考核\n"
+    (plan,) = plans_of(text)
+    assert plan.title == "今年重点抓好以下工作" and plan.title_start == 0
+    assert [n.label for n in outline.parse(plan)] == ["一", "二"]
+
+
+def test_volumes_of_one_plan_are_not_separate_plans():
+    text = ("宿迁市国民经济和社会发展第十四个五年规划纲要\n第一篇　开启全面建设新征程\n第一章　发展环境\n"
+            "第二篇　建设现代产业体系\n第二章　做强先进制造业\n")
+    (plan,) = plans_of(text)
+    assert (plan.title, plan.city) == ("宿迁市国民经济和社会发展第十四个五年规划纲要", "宿迁市")
+    assert [n.label for n in outline.parse(plan)] == ["第一篇", "第一章", "第二篇", "第二章"]
+
+
+def test_plan_markers_are_not_outline_nodes():
+    text = "第一篇：某市创建文明城市实施方案\n一、目标\n第二篇：某县创建文明县城工作方案\n一、目标\n"
+    for plan in plans_of(text):
+        assert [n.label for n in outline.parse(plan)] == ["一"]
+
+
+def test_title_with_its_period_broken_over_two_lines():
+    (plan,) = plans_of("泰州市推进数字乡村建设\n三年行动计划（2024—2026年）\n一、总体要求\n")
+    assert (plan.title, plan.city) == ("泰州市推进数字乡村建设三年行动计划（2024—2026年）", "泰州市")

@@ -2,7 +2,11 @@
 
 Only its data file is read (cpca itself is not imported: importing it builds
 matchers we do not need). Each name maps to its 12-digit code; the first two
-digits give the province-level division, the next two the prefecture.
+digits give the province-level division, the next two the prefecture. Names
+the gazetteer lacks (renamed divisions, new areas) come from
+rules/place_names.yaml; stems of prefecture-level cities (扬州) are names too,
+where the segmenter tags them as places. A name counts only on word
+boundaries, so that an ordinary word (建设平安县城) names no place.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from .. import rules
+from ..text import nlp
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,50 @@ def _table() -> dict:
                     core = ethnic.sub("", name[: -len(pair["full"])])
                     if len(core) >= 2 and core != name[: -len(pair["full"])]:
                         table.setdefault(core + pair["short"], []).append(entry)
+    _add_other_names(table)
     return table
+
+
+def _add_other_names(table: dict) -> None:
+    """Renamed divisions and new areas from rules/place_names.yaml."""
+    cfg = rules.load("place_names")
+    for entry in cfg["renamed"]:
+        known = table.get(entry["as"])
+        if not known:
+            raise rules.RuleError(f"rules/place_names.yaml: {entry['as']!r} is not in the gazetteer")
+        if "in" in entry:
+            holder = table[entry["in"]][0]
+            keep = {1: 2, 2: 4, 3: 6}[holder[1]]
+            known = [k for k in known if k[0][:keep] == holder[0][:keep]] or known
+        table.setdefault(entry["name"], []).extend(known)
+    for entry in cfg["new_areas"]:
+        holder = table.get(entry["within"])
+        if not holder:
+            raise rules.RuleError(f"rules/place_names.yaml: {entry['within']!r} is not in the gazetteer")
+        code, level = holder[0]
+        # a code one level below its holder, in a number range no division uses
+        inner = code[:2] + "99" + "0" * 8 if level == 1 else code[:4] + "99" + "0" * 6
+        table.setdefault(entry["name"], []).append((inner, level + 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _stems() -> dict:
+    """Stems of prefecture-level cities (扬州 for 扬州市) that are no other name."""
+    cfg = rules.load("places")
+    suffix, shortest = cfg["stem_suffix"], int(cfg["stem_min_chars"])
+    stems: dict = {}
+    for name, entries in _table().items():
+        core = name[: -len(suffix)]
+        if name.endswith(suffix) and len(core) >= shortest and core not in _table():
+            for code, level in entries:
+                if level == 2:
+                    stems.setdefault(core, []).append((code, level))
+    return stems
+
+
+@functools.lru_cache(maxsize=1)
+def _name_lengths() -> tuple:
+    return tuple(sorted({len(n) for n in _table()} | {len(n) for n in _stems()}, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,13 +120,49 @@ def _matcher() -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
+def _words(text: str) -> list:
+    """(start, end, tag) of the segmenter's words."""
+    out, pos = [], 0
+    for pair in nlp.posseg().cut(text):
+        out.append((pos, pos + len(pair.word), pair.flag))
+        pos += len(pair.word)
+    return out
+
+
 def find_places(text: str, context: str = "") -> list:
-    """Places named in text, in order; ambiguous names are resolved by context."""
-    found = []
-    for m in _matcher().finditer(text):
-        entries = _table()[m.group(0)]
-        code, level = _resolve(entries, context or text)
-        found.append(Place(m.group(0), code, level))
+    """Places named in text on word boundaries, in order, longest name first;
+    ambiguous names are resolved by context."""
+    cfg = rules.load("places")
+    words = _words(text)
+    starts = {s: (e, tag) for s, e, tag in words}
+    inside = {}          # position → (start, word) of the word that holds it
+    for s, e, _tag in words:
+        for pos in range(s + 1, e):
+            inside[pos] = (s, text[s:e])
+    tags = tuple(cfg["place_tags"])
+
+    def ends_well(start: int, end: int) -> bool:
+        if end in starts or end == len(text):
+            return True
+        holder = inside.get(end)
+        return holder is not None and holder[0] == end - 1 and holder[1][1:] in cfg["suffix_words"]
+
+    found, pos = [], 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        for size in _name_lengths():
+            name = text[start:start + size]
+            entries, written = _table().get(name), name
+            if entries is None and name in _stems():
+                word_end, tag = starts[start]
+                entries = _stems()[name] if word_end == start + size and tag.startswith(tags) else None
+                written = name + cfg["stem_suffix"]     # a stem stands for its city
+            if entries and ends_well(start, start + size):
+                code, level = _resolve(entries, context or text)
+                found.append(Place(written, code, level))
+                pos = start + size
+                break
     return found
 
 
@@ -108,22 +192,50 @@ def province_name(code: str) -> Optional[str]:
     return _official_names().get(code[:2] + "0" * 10)
 
 
-def locality(text: str, context: str = "") -> tuple:
-    """(city, province) for the issuer named first in text, most specific first.
+def issuer_place(text: str, context: str = "") -> Optional[Place]:
+    """The issuer named first in text, most specific first.
 
-    `揭阳市创建广东省文明城市…` → (揭阳市, 广东省): the first place named is the
-    issuer; a later place inside it (湖北省洪湖市) makes it more specific.
+    `揭阳市创建广东省文明城市…` → 揭阳市: the first place named is the issuer;
+    a later place inside it (湖北省洪湖市) makes it more specific.
     """
     places = find_places(text, context)
     if not places:
-        return None, None
+        return None
     best = places[0]
     for later in places[1:]:
         if best.contains(later):
             best = later
         elif not later.contains(best):
             break
-    province = province_name(best.code)
-    if best.level == 1 or best.name in rules.load("places")["municipalities"]:
+    return best
+
+
+def city_province(place: Optional[Place]) -> tuple:
+    """(city, province) of a place; a province-level division has no city."""
+    if place is None:
+        return None, None
+    province = province_name(place.code)
+    if place.level == 1 or place.name in rules.load("places")["municipalities"]:
         return None, province
-    return best.name, province
+    return place.name, province
+
+
+def more_specific(first: Optional[Place], other: Optional[Place]) -> Optional[Place]:
+    """`other` where it lies inside `first` (省 issuer, 市 title); else `first`."""
+    if first is None or (other is not None and first.contains(other)):
+        return other
+    return first
+
+
+def township(text: str) -> Optional[str]:
+    """The town, township or sub-district that opens text as its issuer, if any."""
+    for rule in rules.pattern_rules("places", "townships"):
+        m = rule.regex.match(text)
+        if m:
+            return m.group("town")
+    return None
+
+
+def locality(text: str, context: str = "") -> tuple:
+    """(city, province) for the issuer named first in text."""
+    return city_province(issuer_place(text, context))

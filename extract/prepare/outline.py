@@ -1,15 +1,27 @@
 """Outline stage: the tree of numbered headings and items of one plan.
 
-Levels are not fixed per numbering style: a stack of the styles open at the
-current point decides them, so `1、` is level 3 under `一、/（一）` and level 2
-directly under `一、`. Labels are found at line starts (headings and items)
-and inside paragraphs (inline enumerations `（1）……；（2）……`). Inline labels
-must form a chain that starts at 1 or continues the line's own label, which is
-what keeps `110报警`, `第一篇` or a year from being read as numbering.
+Each numbering style has a fixed rank (rules/outline.yaml; 第X阶段 and 第X条
+take theirs from where the document first uses them): a heading closes
+every open node of its rank or lower and becomes the child of the nearest
+higher one, so an excerpt that starts at `（三）` or puts `四、` after lower
+labels builds the right tree. Levels are depths in the document's own tree:
+`1、` is level 3 under `一、/（一）` and level 2 directly under `一、`; items
+before the first label that outranks them (an excerpt's orphans) take the
+depth their style has in the rest of the document.
+
+Labels are found at line starts (headings and items), after a sentence end
+inside a line when a page ran paragraphs together, and inside paragraphs
+(inline enumerations `（1）……；（2）……`). Inline labels must form a chain that
+starts at 1 or continues the line's own label, which is what keeps `110报警`,
+`第一篇` or a year from being read as numbering. Every pass is linear in the
+number of lines and labels.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
@@ -26,6 +38,9 @@ class Style:
     regex: object
     where: str          # line | space | inline
     max_prefix: int
+    rank: int           # lower is higher: 第X部分 1 … ① 11
+    floating: bool      # ranked where the document first uses it
+    after_sentence: bool
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,7 @@ class Candidate:
     style: str
     num: int
     strong: bool        # a heading/item at a line start (or after white space)
+    midline: bool = False   # a heading found after a sentence end inside a line
 
 
 @functools.lru_cache(maxsize=None)
@@ -47,8 +63,17 @@ def styles() -> tuple:
             raise rules.RuleError(f"rules/outline.yaml: style {rule.id!r}: bad where {where!r}")
         if "label" not in rule.regex.groupindex or "num" not in rule.regex.groupindex:
             raise rules.RuleError(f"rules/outline.yaml: style {rule.id!r} needs groups 'label' and 'num'")
-        out.append(Style(rule.id, rule.regex, where, int(rule.data.get("max_prefix", 0))))
+        if not isinstance(rule.data.get("rank"), int):
+            raise rules.RuleError(f"rules/outline.yaml: style {rule.id!r} needs an integer rank")
+        out.append(Style(rule.id, rule.regex, where, int(rule.data.get("max_prefix", 0)),
+                         rule.data["rank"], bool(rule.data.get("floating", False)),
+                         bool(rule.data.get("after_sentence", False))))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _style(style_id: str) -> Style:
+    return next(s for s in styles() if s.id == style_id)
 
 
 def _setting(key: str):
@@ -60,7 +85,7 @@ def _match_at(text: str, pos: int, line_end: int, allowed: tuple) -> Optional[Ca
         m = style.regex.match(text, pos, line_end)
         if not m:
             continue
-        num = ordinal(m.group("num"))
+        num = ordinal(unicodedata.normalize("NFKC", m.group("num")).strip(_setting("number_brackets")))
         if not num:
             continue
         label = m.group("label")
@@ -86,6 +111,11 @@ def _line_start_candidate(text: str, start: int, end: int) -> Optional[Candidate
     return None
 
 
+def starts_with_label(text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end] opens with a numbering label (一、, （二）, 第三章 …)."""
+    return _line_start_candidate(text, start, end) is not None
+
+
 def _plain(prefix: str) -> bool:
     """A heading prefix such as 创建省级文明城市 holds no punctuation or digits."""
     return all("\u4e00" <= ch <= "\u9fff" for ch in prefix)
@@ -94,15 +124,26 @@ def _plain(prefix: str) -> bool:
 def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     """Labels inside the line after position ``after``: inline and after-space ones."""
     boundary = _setting("inline_boundary")
+    sentence_end = _setting("sentence_end")
     inline = tuple(s for s in styles() if s.where == "inline")
     spaced = tuple(s for s in styles() if s.where == "space")
+    run_together = tuple(s for s in styles() if s.after_sentence)
     found = []
     pos = after
+    last_sentence_end = -2      # position of the last sentence end before pos
     while pos < end:
         prev = text[pos - 1] if pos > start else "\n"
+        if prev in sentence_end:
+            last_sentence_end = pos - 1
+        elif prev not in _INDENT:
+            last_sentence_end = -2
         cand = None
         if prev in _INDENT and spaced:
             cand = _match_at(text, pos, end, spaced)
+        if cand is None and last_sentence_end >= start and run_together:
+            cand = _match_at(text, pos, end, run_together)
+            if cand:
+                cand = Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True)
         if cand is None and (pos == start or prev in boundary):
             cand = _match_at(text, pos, end, inline)
             if cand:
@@ -134,6 +175,18 @@ class _Builder:
         self.text = plan.text
         self.nodes: list = []
         self.stack: list = []
+        self.last_number: dict = {}     # style → number of its last node anywhere
+        self.mid_way: set = set()       # ids of nodes whose style began past 1 (an excerpt)
+        self.ranks: dict = {}           # floating style → the rank its first use gave it
+
+    def rank(self, style_id: str) -> float:
+        """A style's rank; a floating one not used yet ranks just below the open node."""
+        style = _style(style_id)
+        if not style.floating:
+            return style.rank
+        if style_id not in self.ranks:
+            return self.rank(self.stack[-1].style) + 0.5 if self.stack else 0.5
+        return self.ranks[style_id]
 
     def _find(self, style: str, lowest: int) -> int:
         for i in range(len(self.stack) - 1, lowest - 1, -1):
@@ -156,19 +209,40 @@ class _Builder:
         )
         self.nodes.append(node)
         self.stack.append(node)
+        self.last_number[cand.style] = cand.num
         return node
 
     def heading(self, cand: Candidate, line_end: int) -> bool:
-        """A label at a line start: sibling of an open node of its style, else a child."""
-        at = self._find(cand.style, 0)
-        if at < 0:
-            self._open(cand, line_end, len(self.stack))
-            return True
-        last = self.stack[at].number
-        if cand.num == 1 or last <= cand.num <= last + 3:
-            self._open(cand, line_end, at)
-            return True
-        return False
+        """A heading closes every open node of its rank or lower.
+
+        It is a sibling of an open node of its style when its number follows
+        that node's; a style that is not open starts at 1, continues its last
+        number (lists numbered across sections), or outranks every open node
+        (an excerpt that began lower down).
+        """
+        own = self.rank(cand.style)
+        at = next((i for i, n in enumerate(self.stack) if self.rank(n.style) >= own), len(self.stack))
+        same = self.stack[at] if at < len(self.stack) and self.stack[at].style == cand.style else None
+        if cand.midline:
+            ok = same is not None and cand.num == same.number + 1
+        elif same is not None:
+            ok = cand.num == 1 or same.number <= cand.num <= same.number + 3
+        else:
+            ok = (cand.num == 1 or cand.num == self.last_number.get(cand.style, -1) + 1 or at == 0
+                  or self._inside_excerpt(cand.style, at))
+        if ok:
+            first_of_style = cand.style not in self.last_number
+            node = self._open(cand, line_end, at)
+            if _style(cand.style).floating:
+                self.ranks.setdefault(cand.style, own)
+            if first_of_style and cand.num != 1:
+                self.mid_way.add(node.node_id)
+        return ok
+
+    def _inside_excerpt(self, style: str, at: int) -> bool:
+        """An excerpt's lists may begin mid-way too: under nodes that themselves
+        began past 1, a style seen for the first time starts at any number."""
+        return style not in self.last_number and all(n.node_id in self.mid_way for n in self.stack[:at])
 
     def inline(self, cand: Candidate, line_end: int, lowest: int) -> bool:
         """A label inside a paragraph: must start a chain at 1 or continue one."""
@@ -185,74 +259,124 @@ class _Builder:
         return False
 
     def line(self, start: int, end: int) -> None:
+        first = len(self.nodes)
         lowest = len(self.stack)
         after = start
         cand = _line_start_candidate(self.text, start, end)
         if cand and self.heading(cand, end):
             lowest = len(self.stack) - 1
             after = cand.body
-        opened_inline = []
+        opened_inline = False
         for cand in _in_line_candidates(self.text, start, end, after):
             if cand.strong:
                 if self.heading(cand, end):
                     lowest = len(self.stack) - 1
             elif self.inline(cand, end, lowest):
-                opened_inline.append(self.nodes[-1])
-        self._drop_lone_items(opened_inline)
+                opened_inline = True
+        if opened_inline:
+            self._drop_lone_items(first)
         while self.stack and self.stack[-1].inline:
             self.stack.pop()
 
-    def _drop_lone_items(self, opened: list) -> None:
+    def _drop_lone_items(self, first: int) -> None:
         """An inline `1.` with no sibling and no child is more likely text than a list."""
-        for node in opened:
-            siblings = [n for n in opened if n.parent_id == node.parent_id and n.style == node.style]
-            children = [n for n in opened if n.parent_id == node.node_id]
-            if len(siblings) == 1 and not children:
-                self.nodes.remove(node)
-                if node in self.stack:
-                    self.stack.remove(node)
+        opened = self.nodes[first:]
+        family = Counter((n.parent_id, n.style) for n in opened if n.inline)
+        parents = {n.parent_id for n in opened}
+        lone = {n.node_id for n in opened
+                if n.inline and family[(n.parent_id, n.style)] == 1 and n.node_id not in parents}
+        if lone:
+            self.nodes[first:] = [n for n in opened if n.node_id not in lone]
+            self.stack = [n for n in self.stack if n.node_id not in lone]
 
 
-def _lines(text: str):
-    start = 0
-    for piece in text.split("\n"):
+def _lines(text: str, start: int = 0):
+    for piece in text[start:].split("\n"):
         yield start, start + len(piece)
         start += len(piece) + 1
+
+
+def _line_ends(text: str) -> list:
+    """Positions of the line breaks, for finding a paragraph's end by bisection."""
+    ends, pos = [], text.find("\n")
+    while pos >= 0:
+        ends.append(pos)
+        pos = text.find("\n", pos + 1)
+    return ends
 
 
 def _close_spans(nodes: list, text: str) -> None:
     """A node runs to the next node at its level or above, or its parent's end.
 
     Inline items stop at the end of their paragraph: text after it belongs to
-    the node that holds the paragraph.
+    the node that holds the paragraph. The next node at a level or above is
+    found for all nodes in one backward pass (a stack of candidates).
     """
+    following = [len(text)] * len(nodes)
+    waiting: list = []
+    for i in range(len(nodes) - 1, -1, -1):
+        while waiting and nodes[waiting[-1]].level > nodes[i].level:
+            waiting.pop()
+        if waiting:
+            following[i] = nodes[waiting[-1]].char_start
+        waiting.append(i)
+    breaks = _line_ends(text)
     by_id = {n.node_id: n for n in nodes}
-    for i, node in enumerate(nodes):
-        end = len(text)
-        for later in nodes[i + 1:]:
-            if later.level <= node.level:
-                end = later.char_start
-                break
+    for node, end in zip(nodes, following):
         parent = by_id.get(node.parent_id)
         if parent is not None and parent.char_end and parent.char_end < end:
             end = parent.char_end
         if node.inline:   # an item inside a paragraph ends with that paragraph
-            line_end = text.find("\n", node.char_start)
-            end = min(end, len(text) if line_end < 0 else line_end)
+            k = bisect.bisect_left(breaks, node.char_start)
+            end = min(end, breaks[k] if k < len(breaks) else len(text))
         while end > node.char_start and text[end - 1] in " \t\n\r\u3000\xa0":
             end -= 1
         node.char_end = end
         node.text = text[node.char_start:end]
 
 
+def _place_orphans(nodes: list, rank) -> None:
+    """Top-level nodes before a later one that outranks them are an excerpt's
+    orphans: they (and their subtrees) take the depth their style has elsewhere."""
+    roots = [n for n in nodes if n.parent_id is None]
+    orphans, best = set(), None
+    for node in reversed(roots):
+        if best is not None and best < rank(node.style):
+            orphans.add(node.node_id)
+        best = rank(node.style) if best is None else min(best, rank(node.style))
+    if not orphans:
+        return
+    root_of, depth = {}, {}
+    for node in nodes:
+        root_of[node.node_id] = root_of.get(node.parent_id, node.node_id)
+        if root_of[node.node_id] not in orphans:
+            depth.setdefault(node.style, node.level)
+    shift = {}
+    for node in nodes:
+        root = root_of[node.node_id]
+        if root in orphans:
+            if root == node.node_id:
+                shift[root] = max(0, depth.get(node.style, 2) - 1)
+            node.level += shift[root]
+
+
 def parse(plan: Plan) -> list:
-    """Return the plan's outline nodes in document order."""
+    """Return the plan's outline nodes in document order.
+
+    The outline starts after the plan's own title line: the issuing notice's
+    own `一、二、三` and a page's plan marker (第二篇：<title>) are not part of it.
+    """
     builder = _Builder(plan)
-    for start, end in _lines(plan.text):
-        builder.line(start, end)
+    start = 0
+    if plan.title_start >= 0:
+        title_end = plan.text.find("\n", plan.title_start)
+        start = len(plan.text) if title_end < 0 else title_end + 1
+    for line_start, line_end in _lines(plan.text, start):
+        builder.line(line_start, line_end)
     nodes = builder.nodes
     _cut_titles_at_next_label(nodes, plan.text)
     _renumber(nodes, plan.doc_id)
+    _place_orphans(nodes, lambda style_id: builder.ranks.get(style_id, _style(style_id).rank))
     _close_spans(nodes, plan.text)
     return nodes
 

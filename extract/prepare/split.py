@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import gazetteer
+from . import gazetteer, outline
 from .. import rules
 from ..text.numerals import chinese_int
 from ..records import CleanText, Plan
@@ -30,6 +30,7 @@ class _Part:
     title: str
     title_pos: int = -1
     issue_date: Optional[date] = None
+    issuer: str = ""        # the heading of the notice that issues the part
 
 
 def _key(text: str) -> str:
@@ -50,7 +51,10 @@ def _lines(text: str, start: int = 0, end: Optional[int] = None):
 
 
 def _by_markers(text: str) -> list:
-    marks = [m for rule in rules.pattern_rules("split", "part_markers") for m in rule.regex.finditer(text)]
+    separators = rules.load("split")["marker_separators"]
+    words = rules.words("split", "title_words")
+    marks = [m for rule in rules.pattern_rules("split", "part_markers") for m in rule.regex.finditer(text)
+             if (m.group("sep") and m.group("sep") in separators) or any(w in m.group("title") for w in words)]
     marks.sort(key=lambda m: m.start())
     parts = []
     for i, m in enumerate(marks):
@@ -59,23 +63,46 @@ def _by_markers(text: str) -> list:
     return parts
 
 
-def _notice(text: str):
-    """The first notice heading within the opening lines, if any."""
-    head_end = len(text)
-    for count, (_s, e) in enumerate(_lines(text)):
-        if count >= 30:
-            head_end = e
-            break
-    found = [m for rule in rules.pattern_rules("split", "notices") for m in rule.regex.finditer(text, 0, head_end)]
-    return min(found, key=lambda m: m.start()) if found else None
+@dataclass
+class _Notice:
+    names: str          # what the notice issues, as written in its heading
+    heading: str        # 关于印发……的通知
+    line: str           # the whole heading, issuer included
+    end: int            # end of the heading's (last) line in the text
 
 
-def _issued_names(notice: re.Match, text: str) -> list:
-    names = notice.group("names")
+def _heading_lines(text: str, limit: int, join: int = 3):
+    """(start, end, heading) for the first lines, each alone and joined with the
+    lines after it (a heading broken over up to ``join`` lines)."""
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][:limit]
+    for k, (s, _e) in enumerate(lines):
+        heading = ""
+        for _s2, e2 in lines[k:k + join]:
+            heading += text[_s2:e2].strip()
+            yield s, e2, heading
+
+
+def _notice(text: str) -> Optional[_Notice]:
+    """The first notice heading within the opening lines, if any.
+
+    The heading must end its line (a heading broken over two lines is joined)
+    and nothing before it on the line may quote or label it.
+    """
+    stop = set(rules.load("split")["notice_prefix_stop"])
+    for _s, e, line in _heading_lines(text, 30):
+        for rule in rules.pattern_rules("split", "notices"):
+            m = rule.regex.search(line)
+            if m and not line[m.end():].strip() and not stop & set(line[:m.start()]):
+                return _Notice(m.group("names"), m.group(0), line, e)
+    return None
+
+
+def _issued_names(notice: _Notice, text: str) -> list:
+    names = notice.names
     found = re.findall(r"《([^《》]+)》", names) or [names]
     joiners = "|".join(map(re.escape, rules.words("split", "name_joiners")))
     pieces = [p for n in found for p in re.split(joiners, n) if len(p) >= 4]
-    nearby = text[notice.end(): notice.end() + 1500]
+    nearby = text[notice.end: notice.end + 1500]
     quoted = re.findall(r"《([^《》]{4,120})》", nearby)
     ordered = []
     for name in found + quoted + pieces:
@@ -85,18 +112,25 @@ def _issued_names(notice: re.Match, text: str) -> list:
 
 
 def _title_lines(text: str, after: int, names: list) -> list:
-    """(line start, title) for lines after the notice that repeat an issued name."""
+    """(line start, title) for lines after the notice that repeat an issued name,
+    a title broken over two lines joined."""
     wanted = {_key(n) for n in names}
-    hits, used = [], set()
-    for start, end in _lines(text, after):
-        line = text[start:end].strip()
-        key = _key(line)
-        if not key or key in used or "的通知" in line:
+    lines = [(s, e) for s, e in _lines(text, after) if text[s:e].strip()]
+    hits, used, skip_to = [], set(), -1
+    for k, (start, end) in enumerate(lines):
+        if start <= skip_to:
             continue
-        match = next((w for w in wanted if key == w or (key.endswith(w) and len(key) - len(w) <= 4)), None)
-        if match:
-            used.add(key)
-            hits.append((start + text[start:end].index(line), line))
+        line = text[start:end].strip()
+        joined = line + text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
+        for title, last_end in ((line, end), (joined, lines[k + 1][1] if joined else end)):
+            key = _key(title)
+            if not key or key in used or "的通知" in title:
+                continue
+            if any(key == w or (key.endswith(w) and len(key) - len(w) <= 4) for w in wanted):
+                used.add(key)
+                hits.append((start + text[start:end].index(line), title))
+                skip_to = last_end
+                break
     return hits
 
 
@@ -124,36 +158,103 @@ def _by_notice(text: str) -> list:
     if not notice:
         return []
     names = _issued_names(notice, text)
-    body = text.find("\n", notice.end())
-    titles = _title_lines(text, body + 1 if body >= 0 else len(text), names)
+    titles = _title_lines(text, min(len(text), notice.end + 1), names)
     first_title = titles[0][0] if titles else len(text)
-    issued = _issue_date(text, notice.end(), min(first_title, notice.end() + 3000))
+    issued = _issue_date(text, notice.end, min(first_title, notice.end + 3000))
     if not titles:
-        return [_Part(0, len(text), names[0] if names else notice.group(0), -1, issued)]
+        return [_Part(0, len(text), names[0] if names else notice.heading, -1, issued, notice.line)]
     parts = []
     for i, (pos, title) in enumerate(titles):
         start = 0 if i == 0 else pos
         end = titles[i + 1][0] if i + 1 < len(titles) else len(text)
-        parts.append(_Part(start, end, title, pos, issued))
+        parts.append(_Part(start, end, title, pos, issued, notice.line))
     return parts
+
+
+def _title_like(line: str, cfg: dict, words: list) -> bool:
+    return (0 < len(line) <= int(cfg["title_max_chars"]) and any(w in line for w in words)
+            and not set(cfg["title_line_stop"]) & set(line))
+
+
+def _ends_with_title_word(line: str, words: list) -> bool:
+    """方案 or 方案（2023—2025年）: a title word ends the line, a period after it aside."""
+    cfg = rules.load("split")
+    if line.endswith(tuple(cfg["period_close"])):
+        cut = max(line.rfind(ch) for ch in cfg["period_open"])
+        line = line[:cut] if cut > 0 else line
+    return any(line.endswith(w) for w in words)
+
+
+def _title_line(text: str, cfg: dict):
+    """(line start, title) of the plan's own title line among the opening lines
+    before its outline: not a site widget or a sentence; a title broken over
+    two lines is joined."""
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][: int(cfg["title_search_lines"])]
+    for k in range(len(lines)):
+        found = _title_at(text, lines, k, cfg)
+        if found == "outline":
+            break
+        if found:
+            return found
+    return None
+
+
+def _title_at(text: str, lines: list, k: int, cfg: dict):
+    """The title starting at line k, "outline" when the outline begins there."""
+    words = rules.words("split", "title_words")
+    stop = set(cfg["title_line_stop"])
+    s, e = lines[k]
+    if outline.starts_with_label(text, s, e):
+        return "outline"    # a title comes before the outline
+    line = text[s:e].strip()
+    pos = s + text[s:e].index(line)
+    if k + 1 < len(lines) and not outline.starts_with_label(text, *lines[k + 1]):
+        nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
+        head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
+                   and not any(ch.isspace() for ch in line) and not _ends_with_title_word(line, words))
+        if (head_ok and _title_like(line + nxt, cfg, words) and _ends_with_title_word(nxt, words)
+                and not (_title_like(nxt, cfg, words) and _opens_a_title(nxt, cfg))):
+            return pos, line + nxt
+    return (pos, line) if _title_like(line, cfg, words) else None
+
+
+def _opens_a_title(line: str, cfg: dict) -> bool:
+    """Whether the line opens as a whole title does: with a place name or 关于."""
+    if line.startswith(tuple(cfg["title_openers"])):
+        return True
+    first = gazetteer.issuer_place(line[:12])
+    return first is not None and line.startswith(first.name)
+
+
+def _named_in_sentence(text: str) -> Optional[str]:
+    """The name in 特制定《……》如下 or 现将《……》印发给你们, for a plan without a title line."""
+    head = text[:3000]
+    found = [m for rule in rules.pattern_rules("split", "issued_names") for m in rule.regex.finditer(head)]
+    return min(found, key=lambda m: m.start()).group("name") if found else None
 
 
 def _single(text: str) -> _Part:
     cfg = rules.load("split")
-    words = rules.words("split", "title_words")
-    max_chars = int(cfg["title_max_chars"])
-    candidates = [(s, e) for s, e in _lines(text) if text[s:e].strip()][: int(cfg["title_search_lines"])]
-    chosen = next(((s, e) for s, e in candidates
-                   if len(text[s:e].strip()) <= max_chars and any(w in text[s:e] for w in words)), None)
-    if chosen is None and candidates:
-        chosen = candidates[0]
-    if chosen is None:
-        return _Part(0, len(text), "", -1)
-    line = text[chosen[0]:chosen[1]].strip()
-    title = re.split(r"[。；;！？]", line)[0][:max_chars]
     tail_start = max(0, len(text) - 400)
-    return _Part(0, len(text), title, chosen[0] + text[chosen[0]:chosen[1]].index(title[:1] or " "),
-                 _issue_date(text, tail_start, len(text)))
+    issued = _issue_date(text, tail_start, len(text))
+    chosen = _title_line(text, cfg)
+    named = _named_in_sentence(text)
+    # a plan that names itself (现将《……》印发) is not titled by a line that
+    # names something else, such as the page's news headline above it
+    if chosen and not (named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named)):
+        return _Part(0, len(text), chosen[1], chosen[0], issued)
+    if named:
+        return _Part(0, len(text), named, -1, issued)
+    first = next(((s, e) for s, e in _lines(text) if text[s:e].strip()), None)
+    if first is None:
+        return _Part(0, len(text), "", -1, issued)
+    line = text[first[0]:first[1]].strip()
+    stop = set(cfg["title_line_stop"])
+    cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
+    title = line[:cut][: int(cfg["title_max_chars"])].strip()
+    labelled = outline.starts_with_label(text, *first)
+    pos = first[0] + text[first[0]:first[1]].index(title) if title and not labelled else -1
+    return _Part(0, len(text), title, pos, issued)
 
 
 def _trim(text: str, start: int, end: int) -> tuple:
@@ -176,7 +277,7 @@ def split(cleaned: CleanText) -> list:
     for number, part in enumerate(parts, 1):
         start, end = _trim(text, part.start, part.end)
         body = text[start:end]
-        city, province = _locality(part.title, body, text[:part.start + 600])
+        city, province = _locality(part, body, text[:part.start + 600])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
             title=part.title, city=city, province=province, issue_date=part.issue_date,
@@ -185,10 +286,22 @@ def split(cleaned: CleanText) -> list:
     return plans
 
 
-def _locality(title: str, body: str, preamble: str) -> tuple:
-    """From the title first; else the issuer named at the top of the plan or notice."""
+def _locality(part: _Part, body: str, preamble: str) -> tuple:
+    """From the issuing notice and the title first (the more specific of the two
+    where one lies inside the other, else the issuer); else the issuer named at
+    the top of the plan or notice."""
     context = body[:3000]
-    for where in (title, body[:300], preamble[:600]):
+    place = None
+    for where in (part.issuer, part.title):
+        if where:
+            place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
+    town = next((t for t in map(gazetteer.township, (part.issuer, part.title)) if t), None)
+    if town:    # below the gazetteer: its province from the county named, or the text
+        province = gazetteer.city_province(place)[1] if place else gazetteer.locality(context, context)[1]
+        return town, province
+    if place is not None:
+        return gazetteer.city_province(place)
+    for where in (body[:300], preamble[:600]):
         city, province = gazetteer.locality(where, context)
         if province:
             return city, province

@@ -1,6 +1,6 @@
 """Generated plan-like text through the whole pipeline: never raises, offsets hold, spans nest."""
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extract import pipeline
@@ -25,17 +25,7 @@ plan_text = st.builds(lambda title, lines: title + "\n" + "\n".join(lines),
 ROW_TABLES = ("nodes", "responsibilities", "people", "targets", "dates", "phases")
 
 
-def _split_crash(text: str) -> bool:
-    """Known crash in split.py (see test_split_survives_leading_punctuation)."""
-    try:
-        split.split(clean.clean(make_source(text)))
-    except ValueError:
-        return True
-    return False
-
-
 def check(text: str) -> None:
-    assume(not _split_crash(text))
     for plan in split.split(clean.clean(make_source(text))):
         extraction = pipeline.extract_plan(plan)
         for name in ROW_TABLES:
@@ -57,10 +47,8 @@ def test_pipeline_on_plan_like_text(text):
     check(text)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="split.py: a text whose first line starts with 。 or ； raises "
-                          "ValueError (substring not found) while taking the title")
 @pytest.mark.parametrize("text", ["。一、工作目标\n（一）到2012年\n", "；荆州市推进老旧小区改造工作方案\n一、工作目标\n"],
                          ids=["full_stop", "semicolon"])
 def test_split_survives_leading_punctuation(text):
-    split.split(clean.clean(make_source(text)))
+    (plan,) = split.split(clean.clean(make_source(text)))
+    assert plan.text == text.strip()
