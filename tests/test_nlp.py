@@ -70,3 +70,20 @@ def test_writing_tables_does_not_import_pandas_yet_pandas_still_works():
         "print(t.to_pandas().shape)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:2] == ["False", "(1, 3)"]
+
+
+PLACE_TEXTS = [
+    "扬州市人民政府关于印发扬州市农村公路提升行动方案的通知",
+    "各县（市、区）人民政府，扬州经济技术开发区管委会：现将《方案》印发给你们。",
+    "西双版纳傣族自治州景洪市勐罕镇，2024年3月",
+    "仪征、高邮、宝应三地和江都区2025年底前完成",
+    "no place here 123，只有普通的文字。",
+]
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS)
+def test_places_from_the_blocks_that_hold_a_name_equal_those_of_the_whole_text(text, monkeypatch):
+    from extract.prepare import gazetteer
+    blocks = gazetteer.find_places(text)
+    monkeypatch.setattr(gazetteer, "_names_are_block_characters", lambda: False)
+    assert blocks == gazetteer.find_places(text)

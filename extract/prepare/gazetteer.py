@@ -120,18 +120,54 @@ def _matcher() -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
+@functools.lru_cache(maxsize=1)
+def _any_name() -> re.Pattern:
+    """Every name and city stem as one alternation: a text holding none needs no segmenting."""
+    names = sorted(set(_table()) | set(_stems()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
 def _words(text: str) -> list:
-    """(start, end, tag) of the segmenter's words."""
-    out, pos = [], 0
-    for pair in nlp.posseg().cut(text):
+    """(start, end, tag) of the segmenter's words where a name can be, and a start at each end.
+
+    The segmenter cuts a text into blocks (runs of Han characters, letters
+    and digits) and segments each block on its own, so a block cut alone
+    gives the words it gets inside the whole text. A name lies inside one
+    block (every name is block characters, checked when the names load), so
+    only blocks that hold a name are segmented; the end of every other
+    stretch is still a word start, as it is in the whole text.
+    """
+    blocks = nlp.block_regex()
+    if not _names_are_block_characters():
+        return _cut(text, 0, nlp.posseg().cut(text))
+    out = []
+    for m in blocks.finditer(text):
+        if _any_name().search(m.group()):
+            out += _cut(text, m.start(), nlp.posseg().cut(m.group()))
+        if m.end() < len(text):
+            out.append((m.end(), m.end() + 1, ""))      # the piece after a block starts a word
+    return out
+
+
+def _cut(text: str, pos: int, pairs) -> list:
+    out = []
+    for pair in pairs:
         out.append((pos, pos + len(pair.word), pair.flag))
         pos += len(pair.word)
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _names_are_block_characters() -> bool:
+    blocks = nlp.block_regex()
+    return all(blocks.fullmatch(name) for name in set(_table()) | set(_stems()))
+
+
 def find_places(text: str, context: str = "") -> list:
     """Places named in text on word boundaries, in order, longest name first;
     ambiguous names are resolved by context."""
+    if not _any_name().search(text):
+        return []        # every place found below is a name or stem written in the text
     cfg = rules.load("places")
     words = _words(text)
     starts = {s: (e, tag) for s, e, tag in words}

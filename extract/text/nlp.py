@@ -185,3 +185,11 @@ def posseg():
     tagger = pos.POSTokenizer.__new__(pos.POSTokenizer)
     tagger.tokenizer, tagger.word_tag_tab = tokenizer, LazyTable(lexicon(), 1)
     return tagger
+
+
+@functools.lru_cache(maxsize=1)
+def block_regex():
+    """jieba's blocks: the runs it segments one by one (each on its own, whatever surrounds it)."""
+    posseg()
+    import jieba.posseg as pos
+    return pos.re_han_internal
