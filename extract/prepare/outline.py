@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -121,13 +122,27 @@ def _plain(prefix: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in prefix)
 
 
+@functools.lru_cache(maxsize=1)
+def _after_marks() -> re.Pattern:
+    """The characters a label inside a line can follow (a space, a sentence end, a boundary)."""
+    marks = set(_INDENT) | set(_setting("sentence_end")) | set(_setting("inline_boundary"))
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(marks)) + "]")
+
+
 def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
-    """Labels inside the line after position ``after``: inline and after-space ones."""
+    """Labels inside the line after position ``after``: inline and after-space ones.
+
+    A label can only follow one of ``_after_marks`` (or open the line), so
+    the walk jumps from one such place to the next; a position jumped over
+    follows another character, which ends any run of spaces after a
+    sentence end, as the step-by-step walk would record.
+    """
     boundary = _setting("inline_boundary")
     sentence_end = _setting("sentence_end")
     inline = tuple(s for s in styles() if s.where == "inline")
     spaced = tuple(s for s in styles() if s.where == "space")
     run_together = tuple(s for s in styles() if s.after_sentence)
+    next_mark = _after_marks().search
     found = []
     pos = after
     last_sentence_end = -2      # position of the last sentence end before pos
@@ -151,8 +166,13 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
         if cand:
             found.append(cand)
             pos = cand.body
-        else:
-            pos += 1
+            continue
+        mark = next_mark(text, pos, end - 1)    # the next position after a mark, below end
+        if mark is None:
+            break
+        if mark.start() > pos:
+            last_sentence_end = -2              # jumped over a position after another character
+        pos = mark.start() + 1
     return found
 
 
