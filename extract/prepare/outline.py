@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .. import rules
+from ..text import scan
 from ..text.numerals import ordinal
 from ..records import Node, Plan
 
@@ -81,7 +82,19 @@ def _setting(key: str):
     return rules.load("outline")[key]
 
 
+@functools.lru_cache(maxsize=None)
+def _first_chars(style_ids: tuple) -> Optional[re.Pattern]:
+    """One class of every character a label of these styles can begin with (None: any)."""
+    classes = [scan.first_chars(_style(i).regex) for i in style_ids]
+    if not classes or None in classes:
+        return None
+    return re.compile("|".join(classes))
+
+
 def _match_at(text: str, pos: int, line_end: int, allowed: tuple) -> Optional[Candidate]:
+    gate = _first_chars(tuple(s.id for s in allowed))
+    if gate is not None and not gate.match(text, pos, line_end):
+        return None              # no label of these styles begins with this character
     for style in allowed:
         m = style.regex.match(text, pos, line_end)
         if not m:
@@ -123,6 +136,14 @@ def _plain(prefix: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _in_line_styles() -> tuple:
+    """(inline styles, after-space styles, styles that may run on after a sentence)."""
+    return (tuple(s for s in styles() if s.where == "inline"),
+            tuple(s for s in styles() if s.where == "space"),
+            tuple(s for s in styles() if s.after_sentence))
+
+
+@functools.lru_cache(maxsize=1)
 def _after_marks() -> re.Pattern:
     """The characters a label inside a line can follow (a space, a sentence end, a boundary)."""
     marks = set(_INDENT) | set(_setting("sentence_end")) | set(_setting("inline_boundary"))
@@ -139,9 +160,7 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     """
     boundary = _setting("inline_boundary")
     sentence_end = _setting("sentence_end")
-    inline = tuple(s for s in styles() if s.where == "inline")
-    spaced = tuple(s for s in styles() if s.where == "space")
-    run_together = tuple(s for s in styles() if s.after_sentence)
+    inline, spaced, run_together = _in_line_styles()
     next_mark = _after_marks().search
     found = []
     pos = after
