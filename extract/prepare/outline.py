@@ -91,8 +91,18 @@ def _first_chars(style_ids: tuple) -> Optional[re.Pattern]:
     return re.compile("|".join(classes))
 
 
-def _match_at(text: str, pos: int, line_end: int, allowed: tuple) -> Optional[Candidate]:
-    gate = _first_chars(tuple(s.id for s in allowed))
+def _gate(allowed: tuple) -> Optional[re.Pattern]:
+    return _first_chars(tuple(s.id for s in allowed))
+
+
+@functools.lru_cache(maxsize=1)
+def _any_style_gate() -> Optional[re.Pattern]:
+    return _gate(styles())
+
+
+def _match_at(text: str, pos: int, line_end: int, allowed: tuple,
+              gate: Optional[re.Pattern] = None) -> Optional[Candidate]:
+    """The first of ``allowed`` whose label matches at ``pos``; ``gate``: their first characters."""
     if gate is not None and not gate.match(text, pos, line_end):
         return None              # no label of these styles begins with this character
     for style in allowed:
@@ -113,7 +123,7 @@ def _line_start_candidate(text: str, start: int, end: int) -> Optional[Candidate
     pos = start
     while pos < end and text[pos] in _INDENT:
         pos += 1
-    found = _match_at(text, pos, end, styles())
+    found = _match_at(text, pos, end, styles(), _any_style_gate())
     if found:
         return found
     for style in styles():
@@ -137,10 +147,12 @@ def _plain(prefix: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _in_line_styles() -> tuple:
-    """(inline styles, after-space styles, styles that may run on after a sentence)."""
-    return (tuple(s for s in styles() if s.where == "inline"),
-            tuple(s for s in styles() if s.where == "space"),
-            tuple(s for s in styles() if s.after_sentence))
+    """(styles, their first characters) of inline labels, after-space labels and labels
+    that may run on after a sentence."""
+    groups = (tuple(s for s in styles() if s.where == "inline"),
+              tuple(s for s in styles() if s.where == "space"),
+              tuple(s for s in styles() if s.after_sentence))
+    return tuple((group, _gate(group)) for group in groups)
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,7 +172,7 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     """
     boundary = _setting("inline_boundary")
     sentence_end = _setting("sentence_end")
-    inline, spaced, run_together = _in_line_styles()
+    (inline, inline_gate), (spaced, spaced_gate), (run_together, run_gate) = _in_line_styles()
     next_mark = _after_marks().search
     found = []
     pos = after
@@ -173,13 +185,13 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
             last_sentence_end = -2
         cand = None
         if prev in _INDENT and spaced:
-            cand = _match_at(text, pos, end, spaced)
+            cand = _match_at(text, pos, end, spaced, spaced_gate)
         if cand is None and last_sentence_end >= start and run_together:
-            cand = _match_at(text, pos, end, run_together)
+            cand = _match_at(text, pos, end, run_together, run_gate)
             if cand:
                 cand = Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True)
         if cand is None and (pos == start or prev in boundary):
-            cand = _match_at(text, pos, end, inline)
+            cand = _match_at(text, pos, end, inline, inline_gate)
             if cand:
                 cand = Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
         if cand:
