@@ -110,7 +110,9 @@ def compile_pattern(pattern: str, where: str):
         except re.error:
             pass                     # \p{Han}, atomic groups …: the regex package reads them
     try:
-        return regex.compile(pattern, regex.M | regex.V0, **named_lists())
+        # the regex package refuses lists the pattern does not name: pass only those used
+        used = {name: words_ for name, words_ in named_lists().items() if f"\\L<{name}>" in pattern}
+        return regex.compile(pattern, regex.M | regex.V0, **used)
     except (regex.error, ValueError, TypeError) as exc:
         raise RuleError(f"{where}: bad regex: {exc}") from exc
 

@@ -90,6 +90,10 @@ def test_named_lists_and_han_classes_compile_with_the_regex_package(rules_copy):
                               "rules/test.yaml:items")
     assert rule.regex.search("由市财政局牵头，").group() == "由市财政局牵头，"
     assert rules.compile_rule({"id": "y", "pattern": "a+", "examples": ["a"]}, "t").regex.__class__ is re.Pattern
+    han_only = rules.compile_rule({"id": "z", "pattern": r"\p{Han}{2}局", "examples": ["公安局"]}, "t")
+    assert han_only.regex.search("市公安局").group() == "公安局"
+    with pytest.raises(rules.RuleError, match="bad regex"):
+        rules.compile_rule({"id": "w", "pattern": r"\L<no_such_list>", "examples": ["x"]}, "t")
 
 
 def test_run_stops_before_reading_inputs_when_a_rule_is_broken(rules_copy, tmp_path):

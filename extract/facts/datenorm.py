@@ -171,7 +171,8 @@ def _month_bounds(side: Side, year: int, month: int) -> tuple:
             raise Invalid(f"{year}-{month} has no day {side.day}")
         day = date(year, month, side.day)
         return day, day
-    lo, hi = tables()["month_parts"].get(side.mpart or "份", (1, "end"))
+    # a month without a part (3月, 3月份) covers the whole month
+    lo, hi = tables()["month_parts"].get(side.mpart, (1, "end")) if side.mpart else (1, "end")
     return (date(year, month, _day_bound(lo, year, month)),
             date(year, month, _day_bound(hi, year, month)))
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from . import indicator
+from . import indicator, tablegoals
 from . import quantities as numbers
 from .. import rules
 from ..text import nlp
@@ -59,6 +59,7 @@ class Found:
     baseline: Optional[str] = None
     share_at: int = -1        # after the 的 of a population share
     prev: Optional["Found"] = None   # the list item before, for list-item
+    indicator: Optional[str] = None  # given by the row's name cell, for table
 
 
 # --- word lists as compiled alternations -------------------------------------------
@@ -163,8 +164,10 @@ def buildable(q) -> bool:
 
 
 def item_end(text: str, after: int) -> bool:
-    """A clause, list item or table cell ends at ``after``."""
-    return after >= len(text) or text[after] in indicator._breaks() or text[after] == "、"
+    """A clause, list item or table cell ends at ``after`` (绿道20公里|和停车位…)."""
+    if after >= len(text) or text[after] in indicator._breaks():
+        return True
+    return any(text.startswith(w, after) for w in _words("list_joiners"))
 
 
 def clause_open(text: str, pos: int) -> bool:
@@ -300,8 +303,16 @@ def _same_kind(q, prev: Found) -> bool:
     return prev.rule_id in ("build", "list-item", "counted") and buildable(q) and buildable(prev.q)
 
 
+def _table(text: str, q, after: int, prev) -> Optional[Found]:
+    """城镇化率 | % | 62 in an indicator table: the row names the indicator."""
+    cell = tablegoals.table_cell(text, q, after)
+    if cell is None:
+        return None
+    return Found(q.start, after, "=", "table", cell[1], indicator=cell[0])
+
+
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _list_item)
+BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _list_item, _table)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

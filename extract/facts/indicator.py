@@ -102,13 +102,56 @@ def trim(s: str) -> str:
 
 
 def split_per(s: str) -> tuple:
-    """Take a denominator (每万户) off either end of an indicator: (indicator, per)."""
+    """Take a denominator (每万户, 每名护路员) off either end of an indicator: (indicator, per)."""
     for rule in rules.pattern_rules("targets", "per"):
         for m in rule.regex.finditer(s):
             if m.start() == 0 or m.end() == len(s):
                 rest = (s[:m.start()] + s[m.end():]).strip()
                 return trim(rest), m.group()
+    head = _per_head(s)
+    if head and len(head) < len(s):
+        return trim(s[len(head):]), head
     return s, None
+
+
+def _per_head(s: str) -> str:
+    """每名护路员 of 每名护路员管护农村公路: 每 + measure word + the nouns before a verb."""
+    m = next((m for r in rules.pattern_rules("indicators", "per_head") for m in [r.regex.match(s)] if m), None)
+    if m is None:
+        return ""
+    stops = tuple(_cfg("per_head_stop_tags"))
+    pos = m.end()
+    for word, flag in nlp.posseg().cut(s[m.end():]):
+        if flag.startswith(stops) or not _CJK.match(word):
+            break
+        pos += len(word)
+    return s[:pos] if pos > m.end() else ""
+
+
+def _drop_scope(s: str) -> str:
+    """全市森林覆盖率 -> 森林覆盖率, 南宁市城镇居民… -> 城镇居民…: where, not what."""
+    from ..prepare import gazetteer
+    changed = True
+    while changed and s:
+        changed = False
+        for rule in rules.pattern_rules("indicators", "scope_prefix"):
+            m = rule.regex.match(s)
+            if m and len(s) - m.end() > 1:
+                s, changed = trim(s[m.end():]), True
+        place = gazetteer.place_prefix(s)
+        if place and len(s) - len(place) > 1 and not s.startswith(tuple(_cfg("place_keep_after")), len(place)):
+            s, changed = trim(s[len(place):]), True
+    return s
+
+
+def finish(ind: str, per: Optional[str]) -> tuple:
+    """The indicator without its scope, and the denominator that stood behind the scope."""
+    if not ind:
+        return ind, per
+    ind = _drop_scope(ind)
+    if per is None:
+        ind, per = split_per(ind)
+    return ind, per
 
 
 def before(text: str, end: int, floor: int = 0) -> tuple:

@@ -113,12 +113,30 @@ def unit_at(text: str, pos: int, scale: str = "") -> tuple:
         return None, pos
     if m.group("plain"):
         unit, kind, _ = aliases[m.group("plain")]
-        return Unit(unit, kind, unit), m.end()
+        return _per_unit(text, Unit(unit, kind, unit), m.end())
     word = m.group("scale")
     if m.group("scaled"):
         unit, kind, _ = aliases[m.group("scaled")]
         return Unit(word + unit, kind, unit, scales[word]), m.end()
     return Unit(word, "scalar", "", scales[word]), m.end()
+
+
+def _per_unit(text: str, unit: Unit, end: int) -> tuple:
+    """8公里/平方公里, 120元/亩: a unit per another is one unit, as written."""
+    if unit.kind == "percent" or end >= len(text) or text[end] not in _unit_joiners():
+        return unit, end
+    aliases, _, regex = _unit_table()
+    m = regex.match(text, end + 1)
+    if m is None or not m.group("plain"):
+        return unit, end
+    per = aliases[m.group("plain")][0]
+    joined = unit.unit + text[end] + per
+    return Unit(joined, unit.kind, unit.base + text[end] + per, unit.factor), m.end()
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_joiners() -> frozenset:
+    return frozenset(rules.load("units_of_measure")["unit_joiners"])
 
 
 def parse_number(raw: str) -> Optional[float]:
@@ -267,6 +285,8 @@ def quantities(text: str, blockers=()) -> list:
     spans = excluded_spans(text)
     out = []
     for m in number_regex().finditer(text):
+        if out and m.start() < out[-1].end:
+            continue          # the upper number of a range (3—5条) was read with the first
         if not _plausible_number(text, m) or overlaps(spans, m.start(), m.end()):
             continue
         q = read_quantity(text, m)

@@ -141,6 +141,12 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     return not built
 
 
+def _states_a_rate(text: str, start: int) -> bool:
+    """The clause before ``start`` names a subsidy or award (补助标准, 奖励资金)."""
+    head = goals._clause_head(text, numbers.Quantity(start, start, 0, None, None, None, "arabic"))
+    return bool(goals._any_regex("standard_words").search(head))
+
+
 def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
     """The one place where a number becomes a target, or not."""
     pre, per, start = _left_comparison(text, q.start)
@@ -149,6 +155,8 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
     suf = _suffix_at(text, q.end, q.kind)
     end = suf[0] if suf else q.end
     defines = _defines_category(text, q, start, end)
+    if pre and pre[2] and per and not suf and _states_a_rate(text, start):
+        return None              # 补助标准为每户3000元: a subsidy rate, not a goal
     if suf or (pre and not pre[2]) or (pre and q.unit):
         if defines or (pre and pre[3] in _symbols() and text.startswith("的", end)):
             return None          # a threshold defining a category: 500万元以上的项目
@@ -196,12 +204,16 @@ def baselines(text: str) -> list:
 def _indicator(text: str, f: Found, floor: int) -> tuple:
     """(indicator, per) for one target."""
     q = f.q
+    if f.indicator:
+        return f.indicator, f.per
     if f.share_at > 0:
         return indicator.population_share(text, f.share_at), f.per
     if q is not None and q.kind == "count":
         noun = indicator.after_noun(text, f.end)
         if noun and _NOUN_START.match(noun) and _prefix_at(noun + "0", len(noun)) is None:
-            return indicator.counted_actor(indicator.trim(noun)), f.per
+            # 每个行政村建成1个…: the denominator heads the clause before the count
+            per = f.per or indicator.before(text, f.start, floor)[1]
+            return indicator.counted_actor(indicator.trim(noun)), per
     ind, per, start = indicator.before(text, f.start, floor)
     if not ind:
         ind = indicator.previous_clause(text, start, floor)
@@ -268,6 +280,7 @@ def extract_targets(ctx: PlanContext) -> list:
         inds.append(_indicator(text, f, floor))
         last_end = f.end
     _distribute(found, inds)
+    inds = [indicator.finish(ind, per) for ind, per in inds]
     out = []
     for f, (ind, per) in zip(found, inds):
         q = f.q

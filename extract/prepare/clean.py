@@ -13,9 +13,11 @@ import re
 from .. import rules
 from ..records import CleanText, Source, WarningRow
 
-_SPACES = str.maketrans({"\xa0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ",
-                         "\u200b": None, "\ufeff": None, "\r": None})
-_CJK = "\u4e00-\u9fff"
+
+
+@functools.lru_cache(maxsize=1)
+def _spaces() -> dict:
+    return str.maketrans(rules.load("clean")["space_map"])
 
 
 @functools.lru_cache(maxsize=None)
@@ -43,7 +45,7 @@ def normalise_spaces(text: str) -> str:
         text = rule.regex.sub("\n", text)
     for rule in _rules("control_characters"):
         text = rule.regex.sub("", text)
-    return text.translate(_SPACES)
+    return text.translate(_spaces())
 
 
 def _bound(text: str, share_key: str, chars_key: str) -> float:
@@ -166,8 +168,8 @@ def _remove_fragments(text: str, known: list) -> str:
     cfg = rules.load("clean")
     min_chars = int(cfg["watermark_fragment_min_chars"])
     min_repeats = int(cfg["watermark_fragment_min_repeats"])
-    frag_re = re.compile(rf"(?:(?<=[{_CJK}）)。，,；;])|^)\.([{_CJK}]{{{min_chars},}})", re.M)
-    fragments = [m.group(1) for m in frag_re.finditer(text)]
+    fragments = [m.group(1) for rule in _rules("watermark_fragments") for m in rule.regex.finditer(text)
+                 if len(m.group(1)) >= min_chars]
     if not fragments:
         return text
     pool = fragments + known
@@ -183,4 +185,6 @@ def _remove_fragments(text: str, known: list) -> str:
         prefix = noise_prefix(m.group(1))
         return m.group(0)[len(prefix) + 1:] if prefix else m.group(0)
 
-    return frag_re.sub(replace, text)
+    for rule in _rules("watermark_fragments"):
+        text = rule.regex.sub(replace, text)
+    return text

@@ -54,7 +54,8 @@ def _table() -> dict:
     resources = _resource_dir()
     nations = [n.strip() for n in (resources / "56_nations.csv").read_text(encoding="utf-8").split()
                if n.strip()]
-    ethnic = re.compile("(" + "|".join(sorted((n[:-1] for n in nations), key=len, reverse=True)) + ")族")
+    stems = sorted((n[:-1] for n in nations), key=len, reverse=True)
+    ethnic = re.compile("(" + "|".join(map(re.escape, stems)) + ")" + re.escape(cfg["ethnic_suffix"]))
     table: dict = {}
     with open(resources / "adcodes.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -200,6 +201,12 @@ def find_places(text: str, context: str = "") -> list:
                 pos = start + size
                 break
     return found
+
+
+def place_prefix(text: str) -> str:
+    """The place name ``text`` starts with (南宁市城镇居民… -> 南宁市), or ''."""
+    m = _matcher().match(text)
+    return m.group(0) if m else ""
 
 
 def _resolve(entries: list, context: str) -> tuple:

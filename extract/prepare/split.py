@@ -9,6 +9,7 @@ Three shapes are recognised, in this order:
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,10 +18,17 @@ from typing import Optional
 
 from . import gazetteer, outline
 from .. import rules
-from ..text.numerals import chinese_int
+from ..text.numerals import chinese_int, digit_string
 from ..records import CleanText, Plan
 
-_BRACKETS = str.maketrans("", "", "《》〈〉<>“”\"'‘’「」")
+
+
+@functools.lru_cache(maxsize=1)
+def _key_table() -> dict:
+    cfg = rules.load("split")
+    table = str.maketrans("", "", cfg["title_key_drop"])
+    table.update(str.maketrans(cfg["title_key_dashes"]))
+    return table
 
 
 @dataclass
@@ -35,8 +43,8 @@ class _Part:
 
 def _key(text: str) -> str:
     """Comparison form of a title: NFKC, no white space, no quote or book-title marks."""
-    text = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
-    return re.sub(r"\s+", "", text).replace("—", "-").replace("–", "-")
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).translate(_key_table())
 
 
 def _lines(text: str, start: int = 0, end: Optional[int] = None):
@@ -99,11 +107,11 @@ def _notice(text: str) -> Optional[_Notice]:
 
 def _issued_names(notice: _Notice, text: str) -> list:
     names = notice.names
-    found = re.findall(r"《([^《》]+)》", names) or [names]
+    found = _quoted("quoted_names", names) or [names]
     joiners = "|".join(map(re.escape, rules.words("split", "name_joiners")))
     pieces = [p for n in found for p in re.split(joiners, n) if len(p) >= 4]
     nearby = text[notice.end: notice.end + 1500]
-    quoted = re.findall(r"《([^《》]{4,120})》", nearby)
+    quoted = _quoted("nearby_quoted_names", nearby)
     ordered = []
     for name in found + quoted + pieces:
         if _key(name) not in {_key(n) for n in ordered}:
@@ -124,7 +132,7 @@ def _title_lines(text: str, after: int, names: list) -> list:
         joined = line + text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
         for title, last_end in ((line, end), (joined, lines[k + 1][1] if joined else end)):
             key = _key(title)
-            if not key or key in used or "的通知" in title:
+            if not key or key in used or any(w in title for w in rules.words("split", "notice_words")):
                 continue
             if any(key == w or (key.endswith(w) and len(key) - len(w) <= 4) for w in wanted):
                 used.add(key)
@@ -148,9 +156,14 @@ def _issue_date(text: str, start: int, end: int) -> Optional[date]:
 
 def _cn_number(text: str) -> Optional[int]:
     if len(text) == 4:   # years are read digit by digit: 二〇二一
-        digits = "〇一二三四五六七八九"
-        return int("".join(str(digits.index("〇" if c in "○零" else c)) for c in text))
+        digits = digit_string(text)
+        return int(digits) if digits.isdigit() else None
     return chinese_int(text)
+
+
+def _quoted(key: str, text: str) -> list:
+    """Group 1 of every match of the rules under ``key``: names in book-title marks."""
+    return [m.group(1) for rule in rules.pattern_rules("split", key) for m in rule.regex.finditer(text)]
 
 
 def _by_notice(text: str) -> list:

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -175,17 +176,34 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path, capsys, monkeypatch):
                                 f"were left as they were"]
 
 
+def _many_distinct_plans(folder: Path, copies: int) -> Path:
+    """Copies of the corpus that differ by a last line, so none is a duplicate of another."""
+    folder.mkdir()
+    sources = sorted(p for p in CORPUS.glob("*.txt"))
+    for i in range(copies):
+        src = sources[i % len(sources)]
+        text = src.read_text(encoding="utf-8") + f"\n（copy {i}）\n"
+        (folder / f"{i:04d}-{src.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_ctrl_c_with_workers_leaves_the_previous_tables(tmp_path, corpus_tables):
     out = tmp_path / "out"
     out.mkdir()
     for table in corpus_tables.glob("*.parquet"):
         (out / table.name).write_bytes(table.read_bytes())
     before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
-    proc = subprocess.Popen([sys.executable, "-m", "extract", "run", *[str(CORPUS)] * 30,
+    plans = _many_distinct_plans(tmp_path / "plans", 150)   # far more work than the wait below
+    proc = subprocess.Popen([sys.executable, "-m", "extract", "run", str(plans),
                              "--out", str(out), "--workers", "2", "--quiet"],
                             cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(4)
+    # interrupt once the run is under way (its staging folder exists), however fast the machine
+    deadline = time.monotonic() + 60
+    while not list((out / ".plan-extract").glob("staging-*")) and time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()[1]
+        time.sleep(0.05)
+    time.sleep(0.5)
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
     err = proc.communicate(timeout=120)[1]
     assert proc.returncode == 130, err

@@ -1,0 +1,115 @@
+"""Targets in the cells of an indicator table (指标名称 | 单位 | 2025年目标值).
+
+Tables reach the pipeline as lines whose cells are split by TAB (.docx, .html)
+or by runs of spaces (aligned plain text). A number that fills its cell takes
+its indicator from the nearest text cell before it and its unit from the cell
+itself or from a unit column; the header row, when there is one, decides
+which column holds the goal (``table_goal_headers``) and which holds a base
+or current value (``table_base_headers``). Patterns and words are data in
+rules/targets.yaml.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import Optional
+
+from . import quantities as numbers
+from .. import rules
+
+
+@functools.lru_cache(maxsize=None)
+def _cell_break() -> re.Pattern:
+    return re.compile(rules.load("targets")["table_cell_break"])
+
+
+def _cfg(key: str):
+    return rules.load("targets")[key]
+
+
+def _cells(line: str) -> list:
+    """(start, end, text) of each non-empty cell of ``line``."""
+    out, pos = [], 0
+    for m in list(_cell_break().finditer(line)) + [None]:
+        end = m.start() if m else len(line)
+        raw = line[pos:end]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((pos + lead, pos + len(raw.rstrip()), raw.strip()))
+        pos = m.end() if m else pos
+    return out
+
+
+def _line_at(text: str, pos: int) -> Optional[tuple]:
+    """(start, end) of the line holding ``pos``, or None when it is longer than a table row."""
+    cap = _cfg("table_max_line_chars")
+    lo, hi = max(0, pos - cap), min(len(text), pos + cap)
+    start, end = text.rfind("\n", lo, pos) + 1, text.find("\n", pos, hi)
+    end = hi if end < 0 else end
+    if (start == 0 and lo > 0) or (end == hi and hi < len(text)) or end - start > cap:
+        return None
+    return start, end
+
+
+def _header(text: str, line_start: int, width: int) -> Optional[list]:
+    """The nearest line above with as many cells that holds no number: the header."""
+    pos = line_start - 1
+    for _ in range(_cfg("table_max_lines")):
+        if pos <= 0:
+            return None
+        line = _line_at(text, pos - 1)
+        if line is None:
+            return None
+        start = line[0]
+        cells = _cells(text[start:pos])
+        if len(cells) < 3:
+            return None
+        words = [c[2] for c in cells]
+        if len(words) >= width - 1 and not any(numbers.number_regex().fullmatch(w) for w in words):
+            if any(h in w for w in words for h in _cfg("table_unit_headers") + _cfg("table_goal_headers")):
+                return words
+        pos = start - 1
+    return None
+
+
+def _whole_unit(cell: str):
+    unit, end = numbers.unit_at(cell, 0)
+    return unit if unit is not None and end == len(cell) else None
+
+
+def table_cell(text: str, q, after: int) -> Optional[tuple]:
+    """(indicator, quantity with its column's unit) for a number filling a table cell."""
+    line = _line_at(text, q.start)
+    if line is None or not _cell_break().search(text, *line):
+        return None
+    ls, le = line
+    cells = _cells(text[ls:le])
+    idx = next((i for i, (s, e, _) in enumerate(cells) if s == q.start - ls), None)
+    if idx is None or len(cells) < 3 or cells[idx][1] != after - ls:
+        return None
+    names = [i for i in range(idx) if numbers.number_regex().fullmatch(cells[i][2]) is None
+             and _whole_unit(cells[i][2]) is None]
+    if not names:
+        return None
+    header = _header(text, ls, len(cells))
+    col = _column(header, idx, len(cells)) if header else None
+    if col is not None and any(b in col for b in _cfg("table_base_headers")):
+        return None
+    units = [_whole_unit(c[2]) for c in cells[names[-1] + 1:idx]]
+    unit = next((u for u in units if u is not None), None)
+    if q.unit is None and unit is not None:
+        q = dataclasses.replace(q, unit=unit.unit, kind=unit.kind, base_unit=unit.base or None,
+                                factor=unit.factor)
+    goal = col is not None and any(g in col for g in _cfg("table_goal_headers"))
+    later = [c for c in cells[idx + 1:] if numbers.number_regex().match(c[2])]
+    if not goal and (header is not None or q.unit is None or later):
+        return None
+    return cells[names[-1]][2], q
+
+
+def _column(header: list, idx: int, width: int) -> Optional[str]:
+    """The header of cell ``idx``; a row with a serial number has one cell more than its header."""
+    shift = width - len(header)
+    i = idx - shift if shift > 0 else idx
+    return header[i] if 0 <= i < len(header) else None
