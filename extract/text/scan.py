@@ -20,6 +20,10 @@ from typing import Iterator, Optional
 
 # Below this length a plain finditer is as fast as skipping ahead.
 SHORT = 48
+# More than this many misses, closer than this many characters apart on
+# average: the start characters are too dense to skip to one by one.
+DENSE_MISSES = 8
+DENSE_SPACING = 4
 
 
 class Scanner:
@@ -55,13 +59,21 @@ class Scanner:
             m = search(text, m.end())
 
     def _skipping(self, text: str, pos: int = 0) -> Optional[re.Match]:
+        # Where start characters are dense (letters in a Latin text), trying the rule
+        # at each of them from Python costs more than the engine's own walk: after a
+        # few misses packed close together the rest is one plain search, which
+        # finds the same leftmost match.
         find, match = self.starts.search, self.regex.match
+        origin, misses = pos, 0
         hit = find(text, pos)
         while hit is not None:
             pos = hit.start()
             m = match(text, pos)
             if m is not None:
                 return m
+            misses += 1
+            if misses >= DENSE_MISSES and pos - origin < misses * DENSE_SPACING:
+                return self.regex.search(text, pos + 1)
             hit = find(text, pos + 1)
         return None
 
