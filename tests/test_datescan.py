@@ -79,7 +79,7 @@ def test_first_characters_of_patterns(pattern, starts):
 def test_dense_start_characters_give_the_same_matches():
     # every letter may start a match: the scanner hands over to a plain search
     regex = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[0-9]+")
-    text = ("item is carried out in order " * 40 + "version v2 and 4G, x86 ") * 5
+    text = ("item is carried out in order " * 40 + "version ab2 and ipv6, x86 ") * 5
     scanner = datescan.Scanner(regex, datescan.first_chars(regex))
     want = [m.span() for m in regex.finditer(text)]
     assert want and [m.span() for m in scanner.finditer(text)] == want
