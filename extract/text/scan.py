@@ -23,7 +23,7 @@ SHORT = 48
 # More than this many misses, closer than this many characters apart on
 # average: the start characters are too dense to skip to one by one.
 DENSE_MISSES = 8
-DENSE_SPACING = 4
+DENSE_SPACING = 12
 
 
 class Scanner:
