@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from extract.records import PlanContext
-from extract.facts import people
+from extract.facts import people, personnames
 from extract.facts import responsibilities as units
 from tests.conftest import make_plan
 from tests.test_units import build_nodes, wild_params
@@ -35,6 +35,12 @@ def test_people_rows_are_grounded(case):
     ("市领导", False), ("负责人", False), ("分管副市长", False), ("同志", False),
     ("王", False), ("Smith", False),
     ("司法所", False), ("文明办", False), ("卫生院", False), ("信息员", False), ("高新区", False),
+    # post words, forms of address, common words, places and bodies that start with a surname
+    ("常务", False), ("严格", False), ("明确", False), ("及时", False), ("常年", False),
+    ("黄山", False), ("江南", False), ("金华", False), ("黄山区", False), ("王府井", False),
+    ("高新", False), ("林业局", False), ("常委", False), ("同志们", False), ("柏松副", False),
+    # real shapes: rare and compound surnames, two-character names
+    ("冼志勇", True), ("谌立平", True), ("拓跋宏远", True), ("端木静", True), ("卫红", True),
 ])
 def test_is_person_name(name, ok):
     assert people.is_person_name(name) is ok
@@ -64,3 +70,19 @@ def test_people_wild_case(case):
 ])
 def test_split_post_takes_the_last_of_several_posts(post, unit):
     assert people.split_post(post) == unit
+
+
+@pytest.mark.parametrize("item, name, post", [
+    ("陈芸副省长", "陈芸", "副省长"), ("冼志勇县财政局局长", "冼志勇", "县财政局局长"),
+    ("王平县财政局局长", "王平", "县财政局局长"), ("桂永胜区委副书记", "桂永胜", "区委副书记"),
+    ("柏松副县长", "柏松", "副县长"),
+])
+def test_name_glued_to_post(item, name, post):
+    s, e, got, rest = personnames.name_glued_to_post(item)
+    assert (item[s:e], got, rest) == (name, name, post)
+
+
+@pytest.mark.parametrize("item", ["县财政局局长", "王府井街道", "领导小组办公室设在县住建局",
+                                  "严格落实责任", "何洪明（市纪委）"])
+def test_no_name_glued_to_post(item):
+    assert personnames.name_glued_to_post(item) is None

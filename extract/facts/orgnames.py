@@ -298,6 +298,11 @@ def find_place(name: str, local: frozenset = frozenset()) -> Optional[tuple]:
     return None
 
 
+def is_place_name(name: str) -> bool:
+    """A place of the address table or the alias list, as written (黄山, 金华市)."""
+    return name in _place_names()
+
+
 def starts_with_place(name: str, local: frozenset = frozenset()) -> bool:
     hit = find_place(name, local)
     return bool(hit) and hit[0] == 0

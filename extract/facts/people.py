@@ -1,32 +1,37 @@
 """Named people with a role: 协调人, 责任领导, 责任人, 主任, 组长 ….
 
 Four candidate forms, all driven by rules/people.yaml:
-1. a role label and its names, in any spacing (组　长：, 组  长:):
+1. a role label and its names, in any spacing (组　长：, 组    长:, 副 组 长：):
    创建工作协调人:林俊达,副协调人:林惠松、苏漫真, name then post
-   (王清宪 省长) or post then name (县政府办公室主任王立新), and the following
-   lines of a member list (汪春明 省政府副秘书长);
+   (王清宪 省长, 陈芸副省长, 何洪明（市纪委）) or post then name
+   (县政府办公室主任王立新), and the lines under the label, one member or
+   several a line, until the next label: the role of a line is that of the
+   label above it (a label alone on its line has all its names below);
 2. 主任由许佩君同志兼任 / 办公室主任由县发改局局长沈国华同志兼任;
-3. 牛弩韬同志兼任办公室主任;
+3. 牛弩韬同志兼任办公室主任 / 以县长王立新为组长;
 4. the cells of a table column headed by a person role (责任领导, 责任人,
-   联系人 …), in any table layout (tables.py).
-A candidate is kept only when it looks like a personal name (surname list,
-with jieba's ``nr`` tag as a fallback for rare surnames).
+   包抓领导 …), in any table layout (tables.py).
+A candidate is kept only when it looks like a personal name (personnames.py).
+A post written before a list of names is shared by them all
+(副县长李春华、孙国庆).
 """
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
-from ..text import nlp
 from .. import rules
 from . import orgnames
 from . import tables as tb
+from .personnames import (compact as _compact, is_person_name, is_post as _is_post,
+                          name_glued_to_post, name_in_window as _name_in_window,
+                          names_only, split_post)
 from ..records import Person, PlanContext
 
 RULES = "people"
-_CJK = "\u4e00-\u9fff"
+__all__ = ["extract_people", "is_person_name", "split_post", "cell_people", "roster_items"]
 
 
 @dataclass(frozen=True)
@@ -37,12 +42,22 @@ class Found:
     role: str
     unit: Optional[str]
     rule_id: str
+    item: tuple = ()        # (start, end) of the whole list item: name, post, bracket
+
+
+class Got(NamedTuple):
+    start: int
+    end: int
+    name: str
+    unit: Optional[str]
+    item: tuple
+    post_first: bool = False   # 副县长李春华: the post came before the name
 
 
 def extract_people(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
-    found = (_from_labels(text) + _from_appointments(text) + _from_post_takers(text)
-             + _from_tables(text))
+    found = (list(_from_labels(text)) + _from_appointments(text) + _from_post_takers(text)
+             + _from_tables(text) + _from_roster_rows(text))
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
@@ -55,94 +70,28 @@ def extract_people(ctx: PlanContext) -> list:
     return rows
 
 
-# --- names -----------------------------------------------------------------
-
-@functools.lru_cache(maxsize=1)
-def _surnames() -> tuple:
-    return (frozenset(rules.words(RULES, "surnames")),
-            frozenset(rules.words(RULES, "compound_surnames")))
-
-
-def is_person_name(name: str) -> bool:
-    """Two to four Chinese characters, a known surname, not a common word."""
-    if not re.fullmatch(f"[{_CJK}]{{2,4}}", name) or name in rules.words(RULES, "not_names"):
-        return False
-    if name[-1] in rules.words(RULES, "not_name_endings"):
-        return False
-    single, compound = _surnames()
-    if name[:2] in compound:
-        return len(name) >= 3
-    if name[0] in single:
-        return len(name) <= 3
-    tags = [(w.word, w.flag) for w in nlp.posseg().cut(name)]
-    return len(tags) == 1 and tags[0][1] == "nr"
+def roster_items(text: str) -> list:
+    """(start, end) of each member of a roster list, name and bracket together:
+    what stands in brackets after a member's name (何洪明（市纪委）) is that
+    person's unit or post, never a statement of responsibility."""
+    return sorted({f.item for f in _from_labels(text) if f.item})
 
 
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+# --- one list item ----------------------------------------------------------------
 
-
-def _name_in_window(window: str) -> Optional[tuple]:
-    """(offset, name) of the name that ends a short window: 3, 2, then 4 chars."""
-    lead_ins = set(rules.words(RULES, "name_lead_ins"))
-    for size in (3, 2, 4):
-        if len(window) < size:
-            continue
-        cand = window[-size:]
-        if cand[0] in lead_ins and size > 2:
-            continue
-        if is_person_name(cand):
-            return len(window) - size, cand
-    return None
-
-
-# --- post and unit after a name -----------------------------------------------
-
-def split_post(title: str) -> Optional[str]:
-    """The unit in a post as written: 省发展改革委主任 -> 省发展改革委, 省长 -> 省政府."""
-    # 县委常委、常务副县长: the last of several posts says where the person works
-    title = _compact(title).rstrip("、").split("、")[-1]
-    if not title:
-        return None
-    for post in sorted(rules.words(RULES, "posts"), key=len, reverse=True):
-        if title.endswith(post):
-            unit = title[: -len(post)]
-            if unit:
-                return unit
-            return rules.load(RULES).get("post_units", {}).get(post)
-    return title
-
-
-# --- role labels ---------------------------------------------------------------
-
-@functools.lru_cache(maxsize=1)
-def _label_regex() -> re.Pattern:
-    roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
-    # 组　长 / 组  长: a label padded to the width of the longer ones
-    spaced = "|".join("[ \u3000]{0,3}".join(map(re.escape, role)) for role in roles)
-    grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
-    return re.compile(f"(?P<role>{grammar}|{spaced})\\s*[:：]")
-
-
-def _list_end(text: str, start: int) -> int:
-    window = text[start:start + 300]
-    end = len(window)
-    for rule in rules.pattern_rules(RULES, "list_ends"):
-        m = rule.regex.search(window)
-        if m:
-            end = min(end, m.start())
-    return start + end
-
-
-def _parse_item(text: str, start: int, end: int) -> Optional[tuple]:
-    """(name_start, name_end, name, unit) for one list item, e.g. 林俊达,
-    王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）, 市长 赵德明."""
+def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
+    """One list item: 林俊达, 王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）,
+    市长 赵德明, 陈芸副省长."""
     item = text[start:end]
-    for parse in (_name_then_post, _post_then_name):
+    for tail in rules.words(RULES, "name_tails"):        # 王芳同志
+        if item.rstrip().endswith(tail):
+            item = item.rstrip()[:-len(tail)]
+    for parse in (_name_then_post, _post_then_name, name_glued_to_post):
         got = parse(item)
         if got:
             s, e, name, post = got
-            return start + s, start + e, name, split_post(post) if post else None
+            return Got(start + s, start + e, name, split_post(post) if post else None,
+                       (start, end), parse is _post_then_name)
     return None
 
 
@@ -162,61 +111,71 @@ def _name_then_post(item: str) -> Optional[tuple]:
 def _post_then_name(item: str) -> Optional[tuple]:
     """A post written before the name: 市长 赵德明 / 常务副市长孙海."""
     body = item.rstrip()
-    hit = _name_in_window(body[-4:])
-    if not hit:
-        return None
-    name_s = len(body) - 4 + hit[0] if len(body) >= 4 else hit[0]
+    padded = _padded_name_at_end(body)
+    if padded:
+        name_s, hit = padded, (0, _compact(body[padded:]))
+    else:
+        hit = _name_in_window(body[-4:])
+        if not hit:
+            return None
+        name_s = len(body) - 4 + hit[0] if len(body) >= 4 else hit[0]
     post = _compact(body[:name_s])
     # 县政府办公室主任王立新 (a post) / 县发改局　王立新 (a unit)
     if not post or not (_is_post(post) or orgnames.looks_like_unit(post)):
         return None
-    return name_s, name_s + len(hit[1]), hit[1], post
+    return name_s, len(body) if padded else name_s + len(hit[1]), hit[1], post
 
 
-def _parse_items(text: str, start: int, end: int) -> list:
-    """The people of one label's list. An item that is only a post belongs to
-    the person before it, whose unit is then that of the last post:
-    张立明　县委副书记、县长 is of the 县政府."""
-    got = []
+def _padded_name_at_end(body: str) -> Optional[int]:
+    """Where 王　芳 starts in 旗财政局局长　王　芳: a two-character name padded
+    to three, after a post (None when the item does not end so)."""
+    pieces = body.split()
+    if len(pieces) < 3 or len(pieces[-1]) != 1 or len(pieces[-2]) != 1:
+        return None
+    if not is_person_name(pieces[-2] + pieces[-1]):
+        return None
+    return body.rindex(pieces[-2], 0, len(body) - 1)
+
+
+# --- lists ---------------------------------------------------------------------
+
+def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
+    """The people of one list. An item that is only a post belongs to the
+    person before it, whose unit is then that of the last post
+    (张立明　县委副书记、县长 is of the 县政府); a bare name after a name
+    with its post in front shares that post (副县长李春华、孙国庆). With
+    ``strict``, an item that is none of these gives no people at all."""
+    got, shared = [], None
     for s, e in _items(text, start, end):
-        names = _names_only(text, s, e)
+        names = names_only(text[s:e])
         if names:
-            got += names
+            got += [Got(s + a, s + b, _compact(text[s + a:s + b]), None, (s + a, s + b))
+                    for a, b in names]
+            shared = None
             continue
         item = _parse_item(text, s, e)
         if item:
+            if item.unit is None and shared:
+                item = item._replace(unit=shared)
+            shared = item.unit if item.post_first else (shared if item.unit == shared else None)
             got.append(item)
         elif got and _is_post(text[s:e]):
-            got[-1] = got[-1][:3] + (split_post(text[s:e]),)
+            got[-1] = got[-1]._replace(unit=split_post(text[s:e]), item=(got[-1].item[0], e))
+        elif strict:
+            return []
     return got
 
 
-def _names_only(text: str, start: int, end: int) -> list:
-    """赵文斌　钱晓燕　孙丽: an item of two or more names and nothing else."""
-    tokens, i = [], start
-    for word in text[start:end].split():
-        i = text.index(word, i)
-        tokens.append((i, i + len(word)))
-        i += len(word)
-    if len(tokens) < 2 or not all(is_person_name(text[s:e]) for s, e in tokens):
-        return []
-    return [(s, e, text[s:e], None) for s, e in tokens]
-
-
-def name_items(text: str) -> list:
-    """The items of a cell or list as written: 褚建军、卫红 -> [褚建军, 卫红]."""
-    return [text[s:e].strip() for s, e in _items(text, 0, len(text))]
-
-
-def _is_post(item: str) -> bool:
-    post = _compact(item)
-    return bool(post) and any(post.endswith(p) for p in rules.words(RULES, "posts"))
+def cell_people(text: str) -> list:
+    """The people of a table cell, if it holds nothing but people (else [])."""
+    return _parse_items(text, 0, len(text), strict=True)
 
 
 def _items(text: str, start: int, end: int):
     """(start, end) of the items of a list, cut at 、，, outside brackets
     (王立新（县委副书记、县长） is one item)."""
     opens, closes, _ = orgnames.brackets()
+    seps = rules.load(RULES)["item_separators"]
     last, depth = start, 0
     for i in range(start, end + 1):
         ch = text[i] if i < end else ""
@@ -224,41 +183,67 @@ def _items(text: str, start: int, end: int):
             depth += 1
         elif ch and ch in closes:
             depth = max(0, depth - 1)
-        if i == end or (depth == 0 and ch in "、，,"):
+        if i == end or (depth == 0 and ch in seps):
             if i > last:
                 yield last, i
             last = i + 1
 
 
-def _from_labels(text: str) -> list:
-    """Names after a role label, and the member-list lines that follow one."""
+# --- role labels ---------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _label_regex() -> re.Pattern:
+    roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
+    # 组　长 / 组    长 / 副 组 长: a label padded to the width of the longer ones
+    pad = rules.load(RULES)["label_padding"]
+    spaced = "|".join(pad.join(map(re.escape, role)) for role in roles)
+    grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
+    return re.compile(f"(?P<role>{grammar}|{spaced})\\s*[:：]")
+
+
+def _list_end(text: str, start: int) -> int:
+    window = text[start:start + 300]
+    end = len(window)
+    for rule in rules.pattern_rules(RULES, "list_ends"):
+        m = rule.regex.search(window)
+        if m:
+            end = min(end, m.start())
+    return start + end
+
+
+@functools.lru_cache(maxsize=2)
+def _from_labels(text: str) -> tuple:
+    """Names after a role label, and on the lines under it (cached: the
+    responsibilities read the same rosters to leave their brackets alone)."""
     found = []
     for m in _label_regex().finditer(text):
         role = _compact(m.group("role"))
         end = _list_end(text, m.end())
         got = _parse_items(text, m.end(), end)
-        found += [Found(s, e, n, role, u, "people_label") for s, e, n, u in got]
-        if got and (end >= len(text) or text[end] == "\n"):
+        found += [Found(g.start, g.end, g.name, role, g.unit, "people_label", g.item) for g in got]
+        line_done = end >= len(text) or text[end] == "\n"
+        if line_done and (got or not text[m.end():end].strip()):
             found += _continuation(text, end, role)
-    return found
+    return tuple(found)
 
 
 def _continuation(text: str, pos: int, role: str) -> list:
-    """Lines such as 汪春明 省政府副秘书长 right under 成　员：潘朝晖 省政府秘书长."""
+    """Lines such as 汪春明 省政府副秘书长 / 何洪明（市纪委） / 周明、吴迪
+    right under 成　员：潘朝晖 省政府秘书长, until a line that is not all people."""
     found = []
+    stops = rules.pattern_rules(RULES, "member_line_stops")
     while pos < len(text):
         nl = text.find("\n", pos + 1)
         line_end = len(text) if nl < 0 else nl
         line = text[pos + 1:line_end]
         if line.strip():
-            # 汪春明 省政府副秘书长 / 周明、吴迪: a name with a post, or names
-            if re.search("[:：。，,；;]", line) or _label_regex().match(line.strip()) \
-                    or not (re.search(r"\S\s+\S", line.strip()) or "、" in line):
+            if any(r.regex.search(line) for r in stops) or _label_regex().match(line.strip()):
                 break
-            items = _parse_items(text, pos + 1, line_end)
+            items = _parse_items(text, pos + 1, line_end, strict=True)
             if not items:
                 break
-            found += [Found(s, e, n, role, u, "people_member_line") for s, e, n, u in items]
+            found += [Found(g.start, g.end, g.name, role, g.unit, "people_member_line", g.item)
+                      for g in items]
         pos = line_end
     return found
 
@@ -280,6 +265,10 @@ def _from_appointments(text: str) -> list:
                 unit = split_post(post) if post else None
             found.append(Found(start, start + len(hit[1]), hit[1], m.group("role"),
                                unit, rule.id))
+    for rule in rules.pattern_rules(RULES, "appointment_lists"):
+        for m in rule.regex.finditer(text):
+            found += [Found(g.start, g.end, g.name, m.group("role"), g.unit, rule.id)
+                      for g in _parse_items(text, m.start("list"), m.end("list"), strict=True)]
     return found
 
 
@@ -296,8 +285,8 @@ def _from_post_takers(text: str) -> list:
                 lm = lead.regex.match(text, start, m.start())
                 if lm:
                     start = lm.end()
-            found += [Found(s, e, n, m.group("role"), u, rule.id)
-                      for s, e, n, u in _parse_items(text, start, m.start())]
+            found += [Found(g.start, g.end, g.name, m.group("role"), g.unit, rule.id)
+                      for g in _parse_items(text, start, m.start())]
     return found
 
 
@@ -308,25 +297,41 @@ _CLAUSE_ENDS = "，,。；;：:\n（()）"
 
 def _from_tables(text: str) -> list:
     """Names in the cells of a column headed by a person role."""
-    headers = set(rules.words(RULES, "table_headers"))
     found = []
     for table in tb.read_tables(text):
-        columns = [i for i, name in enumerate(table.header) if name in headers]
+        columns = [i for i, name in enumerate(table.header) if tb.person_header(name)]
         for row in table.rows:
             for idx in columns:
                 cell = tb.cell_under(row, idx)
                 if cell is not None:
-                    found += _cell_people(text, cell, table.header[idx])
+                    found += [Found(cell.start + g.start, cell.start + g.end, g.name,
+                                    table.header[idx], g.unit, "people_table_column")
+                              for g in cell_people(cell.text)]
     return found
 
 
-def _cell_people(text: str, cell, role: str) -> list:
-    """Every person in a cell (褚建军、卫红 / 郑光明（副县长）); a cell holding
-    anything that is not a person (a unit, prose) gives none of them."""
-    got = []
-    for s, e in _items(text, cell.start, cell.end):
-        item = _parse_item(text, s, e)
-        if not item:
-            return []
-        got.append(Found(item[0], item[1], item[2], role, item[3], "people_table_column"))
-    return got
+# --- rosters laid out as a table ---------------------------------------------------
+
+def _from_roster_rows(text: str) -> list:
+    """组长⇥王立新⇥县长 / ⇥李春华⇥副县长: a roster that came as a table, one
+    member a row; a row whose first cell is empty keeps the role above it."""
+    roles = {_compact(r) for r in rules.words(RULES, "roles")}
+    found, role, pos = [], None, 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        first = _compact(cells[0]).rstrip(":：")
+        if len(cells) >= 2 and (first in roles or (role and not first)):
+            role = first or role
+            offset = pos + len(cells[0]) + 1
+            got = _parse_item(text, offset, offset + len(cells[1]))
+            if got:
+                post = cells[2] if len(cells) > 2 else ""
+                unit = (split_post(post) if post.strip() else None) or got.unit
+                found.append(Found(got.start, got.end, got.name, role, unit, "people_roster_row"))
+            else:
+                role = None
+        else:
+            role = None
+        pos += len(line) + 1
+    return found
+

@@ -23,6 +23,7 @@ from typing import Optional
 
 from .. import rules
 from . import orgnames as un
+from . import people
 from . import rolecontexts as rc
 from .rolecontexts import Mention
 from ..records import Node, PlanContext, Responsibility
@@ -39,18 +40,21 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     local = un.local_places(plan.city, plan.province)
     found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
              + rc.from_tables(text, local) + rc.from_sentences(text, parens, local))
-    found = _drop_repeated_providers(_resolve_overlaps(found))
+    found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
     return _to_rows(ctx, _apply_conventions(text, found), local)
 
 
 # --- overlaps, data providers, rows --------------------------------------------
 
-def _resolve_overlaps(found: list) -> list:
-    """The one place where overlapping mentions are settled: a mention of an
-    earlier family in FAMILIES wins (a label inside a parenthesis over the
-    parenthesis clause, a table cell over a sentence verb inside it); within a
-    family the longest, then the earliest (spans.by_priority)."""
-    candidates = [Span(m.start, m.end, m.raw, m.family, m.rule_id, {"mention": m}) for m in found]
+def _resolve_overlaps(found: list, roster: list) -> list:
+    """The one place where overlapping mentions are settled: a member of a
+    roster (何洪明（市纪委）, a name with its post) is a person, and the unit in
+    its bracket is that person's, never a responsibility; otherwise a mention
+    of an earlier family in FAMILIES wins (a label inside a parenthesis over
+    the parenthesis clause, a table cell over a sentence verb inside it);
+    within a family the longest, then the earliest (spans.by_priority)."""
+    candidates = spans.outside(
+        [Span(m.start, m.end, m.raw, m.family, m.rule_id, {"mention": m}) for m in found], roster)
     kept = spans.by_priority(FAMILIES)(candidates)
     return [s.data["mention"] for s in kept]
 

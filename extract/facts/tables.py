@@ -58,9 +58,16 @@ def _header_words() -> frozenset:
     return frozenset(rules.words(RULES, "table_header_words"))
 
 
+def person_header(cell: str) -> bool:
+    """A header cell that names a person role: 责任领导, 责任人, 包抓县领导."""
+    name = _compact(cell)
+    return name in rules.words("people", "table_headers") or any(
+        r.regex.fullmatch(name) for r in rules.pattern_rules("people", "role_grammar"))
+
+
 def _known_header(cell: str) -> bool:
     name = _compact(cell)
-    return name in _header_words() or role_header(name) is not None
+    return name in _header_words() or role_header(name) is not None or person_header(name)
 
 
 def _readable(cells: list, strict: bool) -> bool:
@@ -213,7 +220,7 @@ def _align(header: list, cells: list) -> Optional[list]:
 def _column_kind(name: str) -> str:
     if role_header(name):
         return "unit"
-    if name in rules.words("people", "table_headers"):
+    if person_header(name):
         return "person"
     return "other"
 
@@ -224,8 +231,7 @@ def _cell_kind(text: str) -> str:
     if items and all(orgnames.is_generic(i.text) or orgnames.looks_like_unit(i.text) for i in items) \
             and any(not orgnames.is_generic(i.text) for i in items):
         return "unit"
-    names = [_compact(n) for n in people.name_items(text)]
-    if names and all(people.is_person_name(n) for n in names):
+    if people.cell_people(text):      # 褚建军、卫红 / 区住建局局长冯雪梅 / 郑光明（副县长）
         return "person"
     return "other"
 

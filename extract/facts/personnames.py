@@ -1,0 +1,167 @@
+"""Personal names and the posts written next to them.
+
+A name is told from a word by its shape (rules/surnames.yaml): a known
+surname, two to four characters, not a character that ends the names of
+bodies, places and jobs, and not a word jieba reads as one common word
+(严格, 常务, 黄山). jieba's ``nr`` tag only confirms a name whose surname is
+missing from the list. A post is cut off a name in any of the ways plans write
+it: after a space (王清宪 省长), glued on (陈芸副省长), or before the name
+(县政府办公室主任王立新); what the post names before its own title is the
+person's unit (split_post).
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from .. import rules
+from ..text import nlp
+from . import orgnames
+
+RULES = "people"
+SHAPE = "surnames"
+
+
+@functools.lru_cache(maxsize=1)
+def _shape() -> tuple:
+    cfg = rules.load(SHAPE)
+    return (frozenset(rules.words(SHAPE, "single")), frozenset(rules.words(SHAPE, "compound")),
+            cfg["min_chars"], cfg["single_max_chars"], cfg["compound_max_chars"],
+            frozenset(rules.words(SHAPE, "not_name_tags")))
+
+
+@functools.lru_cache(maxsize=1)
+def _name_token():
+    return rules.compile_pattern(rules.load(SHAPE)["name_token"], f"rules/{SHAPE}.yaml: name_token")
+
+
+@functools.lru_cache(maxsize=1)
+def _not_names() -> tuple:
+    return frozenset(rules.words(RULES, "not_names")), frozenset(rules.words(RULES, "not_name_endings"))
+
+
+@functools.lru_cache(maxsize=8192)
+def is_person_name(name: str) -> bool:
+    """A known surname and the length of a name, not a common word."""
+    single, compound, shortest, single_max, compound_max, word_tags = _shape()
+    words, endings = _not_names()
+    if not _name_token().fullmatch(name) or len(name) < shortest:
+        return False
+    if len(name) > compound_max:
+        return _transliterated(name)
+    if name in words or name[-1] in endings:
+        return False
+    tags = [(w.word, w.flag) for w in nlp.posseg().cut(name)]
+    if (len(tags) == 1 and tags[0][1] in word_tags) or orgnames.is_place_name(name):
+        return False          # one common word (严格, 及时) or a place (黄山)
+    if name[:2] in compound:
+        return len(name) >= 3
+    if name[0] in single and len(name) <= single_max:
+        return True
+    return _transliterated(name) or (len(tags) == 1 and tags[0][1] == "nr")
+
+
+def _transliterated(name: str) -> bool:
+    """其木格, 那仁满都拉: every character one that such names are written in."""
+    cfg = rules.load(SHAPE)
+    return (cfg["transliterated_min_chars"] <= len(name) <= cfg["transliterated_max_chars"]
+            and all(ch in cfg["transliteration_chars"] for ch in name)
+            and not any(orgnames.is_place_name(name + suffix) for suffix in cfg["place_suffixes"]))
+
+
+def compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _tokens(item: str) -> list:
+    """(start, end) of the pieces of ``item`` between runs of white space."""
+    out, i = [], 0
+    for word in item.split():
+        i = item.index(word, i)
+        out.append((i, i + len(word)))
+        i += len(word)
+    return out
+
+
+def name_in_window(window: str) -> Optional[tuple]:
+    """(offset, name) of the name that ends a short window: 3, 2, then 4 chars."""
+    lead_ins = set(rules.words(RULES, "name_lead_ins"))
+    for size in (3, 2, 4):
+        if len(window) < size:
+            continue
+        cand = window[-size:]
+        if cand[0] in lead_ins and size > 2:
+            continue
+        if is_person_name(cand):
+            return len(window) - size, cand
+    return None
+
+
+def names_only(item: str) -> list:
+    """(start, end) of each name in 赵文斌　钱晓燕　孙　丽: two or more names
+    and nothing else. Two one-character pieces in a row are one padded name."""
+    tokens = _tokens(item)
+    merged, i = [], 0
+    while i < len(tokens):
+        s, e = tokens[i]
+        if e - s == 1 and i + 1 < len(tokens) and tokens[i + 1][1] - tokens[i + 1][0] == 1:
+            merged.append((s, tokens[i + 1][1]))
+            i += 2
+            continue
+        merged.append((s, e))
+        i += 1
+    if len(merged) < 2 or not all(is_person_name(compact(item[s:e])) for s, e in merged):
+        return []
+    return merged
+
+
+# --- posts ----------------------------------------------------------------------
+
+def _posts() -> list:
+    return sorted(rules.words(RULES, "posts"), key=len, reverse=True)
+
+
+def split_post(title: str) -> Optional[str]:
+    """The unit in a post as written: 省发展改革委主任 -> 省发展改革委, 省长 -> 省政府."""
+    # 县委常委、常务副县长: the last of several posts says where the person works
+    sep = rules.load(RULES)["post_separator"]
+    title = compact(title).rstrip(sep).split(sep)[-1]
+    if not title:
+        return None
+    for post in _posts():
+        if title.endswith(post):
+            unit = title[: -len(post)]
+            if unit:
+                return unit
+            return rules.load(RULES).get("post_units", {}).get(post)
+    return title
+
+
+def is_post(item: str) -> bool:
+    post = compact(item)
+    return bool(post) and any(post.endswith(p) for p in rules.words(RULES, "posts"))
+
+
+def _says_post_or_unit(rest: str) -> bool:
+    """副县长, 县财政局局长, 区委副书记, 县财政局: a post or a unit that says its level."""
+    if rest in rules.words(RULES, "posts"):
+        return True
+    unit = split_post(rest)
+    return bool(unit) and orgnames.has_level(unit) and orgnames.looks_like_unit(unit)
+
+
+def name_glued_to_post(item: str) -> Optional[tuple]:
+    """(start, end, name, post) for 陈芸副省长 / 冼志勇县财政局局长: a name
+    written straight before its post, cut where the rest reads as a post."""
+    pieces = _tokens(item)
+    if len(pieces) != 1 or not _name_token().fullmatch(item[pieces[0][0]:pieces[0][1]]):
+        return None
+    base = pieces[0][0]
+    token = item[base:pieces[0][1]]
+    _, compound, *_ = _shape()
+    sizes = (4, 3) if token[:2] in compound else (3, 2)
+    for size in sizes:
+        name, rest = token[:size], token[size:]
+        if rest and is_person_name(name) and _says_post_or_unit(rest):
+            return base, base + size, name, rest
+    return None
