@@ -23,6 +23,7 @@ import hashlib
 import io
 import logging
 import marshal
+import mmap
 import os
 import sys
 import tempfile
@@ -132,10 +133,16 @@ def _build(segmenter) -> bytes:
     return len(head).to_bytes(8, "little") + head + b"".join(parts)
 
 
-def _read(data: bytes) -> _Buckets:
+def _read(data) -> _Buckets:
     size = int.from_bytes(data[:8], "little")
     total, index = marshal.loads(data[8:8 + size])
     return _Buckets(total, index, memoryview(data)[8 + size:])
+
+
+def _mapped(path: Path):
+    """The file's bytes, mapped: only the buckets read take memory."""
+    with open(path, "rb") as f:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,7 +151,7 @@ def lexicon() -> _Buckets:
     segmenter = _segmenter()
     path = Path(tempfile.gettempdir()) / CACHE_NAME.format(key=_dictionary_key(segmenter))
     try:
-        return _read(path.read_bytes())
+        return _read(_mapped(path))
     except (OSError, ValueError, EOFError, TypeError):
         pass                                     # missing or damaged: build it again
     data = _build(segmenter)
