@@ -27,7 +27,6 @@ STILL_TO_MOVE: dict = {
     "facts/quantities.py": "its character sets and patterns are still literals in code",
     "facts/responsibilities.py": "its character sets and patterns are still literals in code",
     "facts/rolecontexts.py": "its character sets and patterns are still literals in code",
-    "facts/tables.py": "its character sets and patterns are still literals in code",
     "facts/targets.py": "its character sets and patterns are still literals in code",
     "prepare/outline.py": "its character sets and patterns are still literals in code",
 }
