@@ -26,7 +26,6 @@ STILL_TO_MOVE: dict = {
     "facts/people.py": "its character sets and patterns are still literals in code",
     "facts/quantities.py": "its character sets and patterns are still literals in code",
     "facts/responsibilities.py": "its character sets and patterns are still literals in code",
-    "facts/rolecontexts.py": "its character sets and patterns are still literals in code",
     "facts/targets.py": "its character sets and patterns are still literals in code",
     "prepare/outline.py": "its character sets and patterns are still literals in code",
 }

@@ -66,7 +66,7 @@ def _number_headers() -> tuple:
 
 @functools.lru_cache(maxsize=1)
 def _blanks() -> str:
-    return rules.load(RULES)["table_cell_blanks"]
+    return rules.load(RULES)["blanks"]
 
 
 def person_header(cell: str) -> bool:
