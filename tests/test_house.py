@@ -23,7 +23,6 @@ STILL_TO_MOVE: dict = {
     "facts/goals.py": "its character sets and patterns are still literals in code",
     "facts/indicator.py": "its character sets and patterns are still literals in code",
     "facts/orgnames.py": "its character sets and patterns are still literals in code",
-    "facts/people.py": "its character sets and patterns are still literals in code",
     "facts/quantities.py": "its character sets and patterns are still literals in code",
     "facts/responsibilities.py": "its character sets and patterns are still literals in code",
     "facts/targets.py": "its character sets and patterns are still literals in code",
