@@ -24,7 +24,6 @@ STILL_TO_MOVE: dict = {
     "facts/indicator.py": "its character sets and patterns are still literals in code",
     "facts/orgnames.py": "its character sets and patterns are still literals in code",
     "facts/quantities.py": "its character sets and patterns are still literals in code",
-    "facts/responsibilities.py": "its character sets and patterns are still literals in code",
     "facts/targets.py": "its character sets and patterns are still literals in code",
     "prepare/outline.py": "its character sets and patterns are still literals in code",
 }
