@@ -149,7 +149,7 @@ class _NodePlacer:
         line_end = len(self.text) if line_end < 0 else line_end
         cfg = rules.load(RULES)
         return (line_start > node.char_start
-                and not self.text[line_start:paren[0]].strip(cfg["line_blanks"])
+                and not self.text[line_start:paren[0]].strip(cfg["blanks_with_tab"])
                 and not self.text[paren[1] + 1:line_end].strip(cfg["paren_line_tail"]))
 
     def _covers_siblings(self, node: Node, inline: bool) -> bool:

@@ -220,7 +220,7 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
             start, end = m.end(), _list_end(text, m.end())
             if end is None:
                 continue
-            while start < end and text[start] in _marks("label_gap"):
+            while start < end and text[start] in _marks("blanks_with_tab"):
                 start += 1
             paren = _enclosing(parens, m.start())
             found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
