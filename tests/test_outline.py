@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from extract.prepare import clean, outline, split
+from extract.records import Plan
 from tests.conftest import make_plan, make_source
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "outline_cases.yaml").read_text(encoding="utf-8"))
@@ -116,3 +117,48 @@ def test_line_of_hundred_thousand_numbers_gives_a_valid_tree():
     nodes = outline.parse(plan)
     assert nodes[0].label == "一"
     assert_valid_tree(plan, nodes)
+
+
+NOTICE_POINTS_WITHOUT_TITLE_LINE = """淮安市人民政府办公室关于印发淮安市城市内河治理行动方案的通知
+各县（区）人民政府，市各委、办、局：
+现将《淮安市城市内河治理行动方案》印发给你们，并就有关事项通知如下：
+一、提高思想认识
+二、压实工作责任
+淮安市人民政府办公室
+2024年4月2日
+一、总体要求
+（一）工作目标
+二、重点任务
+"""
+
+NOTICE_WITHOUT_POINTS_OR_TITLE_LINE = """淮安市人民政府办公室关于印发淮安市城市内河治理行动方案的通知
+各县（区）人民政府，市各委、办、局：
+现将《淮安市城市内河治理行动方案》印发给你们，请认真贯彻执行。
+一、总体要求
+（一）工作目标
+二、重点任务
+"""
+
+
+def test_notice_points_are_dropped_when_the_plan_has_no_title_line():
+    (plan,) = split.split(clean.clean(make_source(NOTICE_POINTS_WITHOUT_TITLE_LINE)))
+    assert [(n.level, n.label, n.title) for n in outline.parse(plan)] == [
+        (1, "一", "总体要求"), (2, "（一）", "工作目标"), (1, "二", "重点任务")]
+
+
+def test_plan_without_title_line_after_a_notice_keeps_its_outline():
+    (plan,) = split.split(clean.clean(make_source(NOTICE_WITHOUT_POINTS_OR_TITLE_LINE)))
+    assert [(n.level, n.label, n.title) for n in outline.parse(plan)] == [
+        (1, "一", "总体要求"), (2, "（一）", "工作目标"), (1, "二", "重点任务")]
+
+
+def test_run_together_page_goes_on_after_the_title_on_its_line():
+    text = "乐山市城区停车设施建设方案 一、总体目标 新增停车位3000个。二、重点任务 （一）建设公共停车场。\n"
+    plan = Plan("doc-1", "plan.txt", 1, "乐山市城区停车设施建设方案", None, None, None, text, title_start=0)
+    assert [(n.level, n.label) for n in outline.parse(plan)] == [(1, "一"), (1, "二"), (2, "（一）")]
+
+
+def test_title_line_with_a_period_is_not_an_outline():
+    text = "乐山市城区停车设施建设方案 （2024—2026年）\n一、总体目标\n"
+    plan = Plan("doc-1", "plan.txt", 1, "乐山市城区停车设施建设方案", None, None, None, text, title_start=0)
+    assert [(n.level, n.label) for n in outline.parse(plan)] == [(1, "一")]

@@ -22,6 +22,8 @@ import bisect
 import functools
 import re
 import unicodedata
+
+import regex
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
@@ -54,6 +56,7 @@ class Candidate:
     num: int
     strong: bool        # a heading/item at a line start (or after white space)
     midline: bool = False   # a heading found after a sentence end inside a line
+    after_space: bool = False   # a midline label after white space (a lost block break)
 
 
 @functools.lru_cache(maxsize=None)
@@ -109,7 +112,7 @@ def _match_at(text: str, pos: int, line_end: int, allowed: tuple,
         m = style.regex.match(text, pos, line_end)
         if not m:
             continue
-        num = ordinal(unicodedata.normalize("NFKC", m.group("num")).strip(_setting("number_brackets")))
+        num = ordinal(_plain_number(m.group("num")))
         if not num:
             continue
         label = m.group("label")
@@ -117,6 +120,13 @@ def _match_at(text: str, pos: int, line_end: int, allowed: tuple,
             label = label.replace(m.group("num"), "1", 1)
         return Candidate(m.start("label"), m.end(), label, style.id, num, True)
     return None
+
+
+def _plain_number(written: str) -> str:
+    """The numeral of a label as written: NFKC, no brackets, no spaces a page
+    left inside it (第 1 0 条, （ 二 ）)."""
+    number = unicodedata.normalize("NFKC", written).strip(_setting("number_brackets"))
+    return "".join(number.split())
 
 
 def _line_start_candidate(text: str, start: int, end: int) -> Optional[Candidate]:
@@ -168,7 +178,8 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     A label can only follow one of ``_after_marks`` (or open the line), so
     the walk jumps from one such place to the next; a position jumped over
     follows another character, which ends any run of spaces after a
-    sentence end, as the step-by-step walk would record.
+    sentence end and puts text before the label, as the step-by-step walk
+    would record.
     """
     boundary = _setting("inline_boundary")
     sentence_end = _setting("sentence_end")
@@ -177,19 +188,20 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     found = []
     pos = after
     last_sentence_end = -2      # position of the last sentence end before pos
+    text_before = after > start     # a label already opened the line
     while pos < end:
         prev = text[pos - 1] if pos > start else "\n"
         if prev in sentence_end:
             last_sentence_end = pos - 1
         elif prev not in _INDENT:
             last_sentence_end = -2
+            text_before = text_before or pos > start
         cand = None
         if prev in _INDENT and spaced:
             cand = _match_at(text, pos, end, spaced, spaced_gate)
-        if cand is None and last_sentence_end >= start and run_together:
-            cand = _match_at(text, pos, end, run_together, run_gate)
-            if cand:
-                cand = Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True)
+        if cand is None and run_together and text_before:
+            cand = _midline_candidate(text, pos, end, run_together, prev in _INDENT,
+                                      last_sentence_end >= start, run_gate)
         if cand is None and (pos == start or prev in boundary):
             cand = _match_at(text, pos, end, inline, inline_gate)
             if cand:
@@ -201,10 +213,36 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
         mark = next_mark(text, pos, end - 1)    # the next position after a mark, below end
         if mark is None:
             break
-        if mark.start() > pos:
-            last_sentence_end = -2              # jumped over a position after another character
+        if mark.start() > pos:              # jumped over a position after another character
+            last_sentence_end = -2
+            text_before = True
         pos = mark.start() + 1
     return found
+
+
+def _midline_candidate(text: str, pos: int, end: int, pool: tuple, after_space: bool,
+                       after_sentence: bool, gate=None) -> Optional[Candidate]:
+    """A heading inside a line whose page ran its blocks together.
+
+    After white space any run-together style may start or continue; right
+    after a sentence end an inline style only continues its open heading (a
+    new one there is the paragraph's own enumeration). A style's midline guard
+    rejects bodies that make the label a number in running text (完成 1、2号楼).
+    """
+    if not (after_space or after_sentence):
+        return None
+    cand = _match_at(text, pos, end, pool, gate)
+    if cand is None:
+        return None
+    guard = _midline_guards().get(cand.style)
+    if guard is not None and guard.match(text, cand.body, end):
+        return None
+    return Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True, after_space)
+
+
+@functools.lru_cache(maxsize=None)
+def _midline_guards() -> dict:
+    return {rule.id: rule.regex for rule in rules.pattern_rules("outline", "midline_guards")}
 
 
 def _title(text: str, body: int, end: int) -> str:
@@ -229,6 +267,8 @@ class _Builder:
         self.last_number: dict = {}     # style → number of its last node anywhere
         self.mid_way: set = set()       # ids of nodes whose style began past 1 (an excerpt)
         self.ranks: dict = {}           # floating style → the rank its first use gave it
+        self.serial = 0                 # ids stay unique when lone items are dropped
+        self.table_row = -1             # last row number of an open task table, -1 outside one
 
     def rank(self, style_id: str) -> float:
         """A style's rank; a floating one not used yet ranks just below the open node."""
@@ -248,8 +288,9 @@ class _Builder:
     def _open(self, cand: Candidate, line_end: int, at: int) -> Node:
         del self.stack[at:]
         parent = self.stack[-1] if self.stack else None
+        self.serial += 1
         node = Node(
-            node_id=f"{self.plan.doc_id}:{len(self.nodes) + 1:04d}",
+            node_id=f"{self.plan.doc_id}:{self.serial:04d}",
             doc_id=self.plan.doc_id,
             parent_id=parent.node_id if parent else None,
             level=len(self.stack) + 1,
@@ -274,8 +315,10 @@ class _Builder:
         own = self.rank(cand.style)
         at = next((i for i, n in enumerate(self.stack) if self.rank(n.style) >= own), len(self.stack))
         same = self.stack[at] if at < len(self.stack) and self.stack[at].style == cand.style else None
-        if cand.midline:
-            ok = same is not None and cand.num == same.number + 1
+        if cand.midline:    # continues the open numbering, or a lower style starts at 1
+            starts = cand.after_space or _style(cand.style).where != "inline"
+            ok = ((same is not None and cand.num == same.number + 1)
+                  or (starts and at == len(self.stack) and cand.num == 1))
         elif same is not None:
             ok = cand.num == 1 or same.number <= cand.num <= same.number + 3
         else:
@@ -309,25 +352,54 @@ class _Builder:
             return True
         return False
 
+    def table_line(self, start: int, end: int) -> bool:
+        """A task table's header or a row of it; True when the line is used up."""
+        if any(rule.regex.match(self.text, start, end) for rule in _table_rules("table_headers")):
+            self.table_row = max(self.table_row, 0)
+            return True
+        if self.table_row < 0:
+            return False
+        found = _table_row(self.text, start, end)
+        if found is None:
+            return False
+        cand, title_end = found
+        ok = cand.num in (self.table_row + 1, self.last_number.get(cand.style, -1) + 1, 1)
+        if ok and self.heading(cand, title_end):
+            self.table_row = cand.num
+            return True
+        return False
+
     def line(self, start: int, end: int) -> None:
         first = len(self.nodes)
         lowest = len(self.stack)
         after = start
+        if self.table_line(start, end):
+            return
         cand = _line_start_candidate(self.text, start, end)
         if cand and self.heading(cand, end):
             lowest = len(self.stack) - 1
             after = cand.body
+            if cand.style != _TABLE_STYLE:
+                self.table_row = -1     # a heading of the outline closes the table
         opened_inline = False
         for cand in _in_line_candidates(self.text, start, end, after):
-            if cand.strong:
+            if cand.strong and not self._continues_inline(cand, lowest):
                 if self.heading(cand, end):
                     lowest = len(self.stack) - 1
-            elif self.inline(cand, end, lowest):
+                    continue
+                if not (cand.midline and _style(cand.style).where == "inline"):
+                    continue
+            if self.inline(_as_inline(cand), end, lowest):
                 opened_inline = True
         if opened_inline:
             self._drop_lone_items(first)
         while self.stack and self.stack[-1].inline:
             self.stack.pop()
+
+    def _continues_inline(self, cand: Candidate, lowest: int) -> bool:
+        """A run-together label that continues an enumeration inside the paragraph stays inline."""
+        at = self._find(cand.style, lowest) if cand.midline else -1
+        return at >= 0 and self.stack[at].inline
 
     def _drop_lone_items(self, first: int) -> None:
         """An inline `1.` with no sibling and no child is more likely text than a list."""
@@ -339,6 +411,46 @@ class _Builder:
         if lone:
             self.nodes[first:] = [n for n in opened if n.node_id not in lone]
             self.stack = [n for n in self.stack if n.node_id not in lone]
+
+
+_TABLE_STYLE = "table_row"     # rows of every table layout share the TAB rows' style
+
+
+@functools.lru_cache(maxsize=None)
+def _table_rules(key: str) -> tuple:
+    return rules.pattern_rules("outline", key)
+
+
+def _table_row(text: str, start: int, end: int) -> Optional[tuple]:
+    """(candidate, end of its task cell) for a row of a table without TABs."""
+    for rule in _table_rules("table_rows"):
+        m = rule.regex.match(text, start, end)
+        if not m:
+            continue
+        num = ordinal(_plain_number(m.group("num")))
+        if not num:
+            return None
+        if rule.data.get("alone"):   # the task cell is the next non-empty line
+            body = end + 1
+            while body < len(text) and text[body] in _INDENT + "\n":
+                body += 1
+            cell_end = text.find("\n", body)
+            cell_end = len(text) if cell_end < 0 else cell_end
+        else:
+            body = m.end()
+            gap = _cell_gap().search(text, body, end)
+            cell_end = gap.start() if gap else end
+        return Candidate(m.start("label"), body, m.group("label"), _TABLE_STYLE, num, True), cell_end
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _cell_gap():
+    return regex.compile(_setting("cell_gap"))
+
+
+def _as_inline(cand: Candidate) -> Candidate:
+    return Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
 
 
 def _lines(text: str, start: int = 0):
@@ -418,10 +530,7 @@ def parse(plan: Plan) -> list:
     own `一、二、三` and a page's plan marker (第二篇：<title>) are not part of it.
     """
     builder = _Builder(plan)
-    start = 0
-    if plan.title_start >= 0:
-        title_end = plan.text.find("\n", plan.title_start)
-        start = len(plan.text) if title_end < 0 else title_end + 1
+    start = _body_start(plan)
     for line_start, line_end in _lines(plan.text, start):
         builder.line(line_start, line_end)
     nodes = builder.nodes
@@ -430,6 +539,40 @@ def parse(plan: Plan) -> list:
     _place_orphans(nodes, lambda style_id: builder.ranks.get(style_id, _style(style_id).rank))
     _close_spans(nodes, plan.text)
     return nodes
+
+
+def _body_start(plan: Plan) -> int:
+    """Where the plan's outline may begin: after its own title line (or after
+    the title itself when a run-together page goes on with a label on that
+    line); with no title line, after an issuing notice's signature date when
+    the numbering starts afresh below it (the notice's own 一、二、 stay out)."""
+    text = plan.text
+    if plan.title_start >= 0:
+        line_end = text.find("\n", plan.title_start)
+        line_end = len(text) if line_end < 0 else line_end
+        title_end = plan.title_start + len(plan.title)
+        if plan.title and text.startswith(plan.title, plan.title_start) and title_end < line_end:
+            pos = title_end
+            while pos < line_end and text[pos] in _INDENT:
+                pos += 1
+            found = _match_at(text, pos, line_end, styles())
+            if pos > title_end and found and found.num == 1:
+                return pos
+        return min(len(text), line_end + 1)
+    return _after_notice(text)
+
+
+def _after_notice(text: str) -> int:
+    head = text[:3000]
+    if not any(rule.regex.search(head) for rule in rules.pattern_rules("split", "notices")):
+        return 0
+    dates = rules.pattern_rules("split", "date_lines")
+    for line_start, line_end in _lines(head):
+        if any(rule.regex.match(text[line_start:line_end]) for rule in dates):
+            nxt = line_end + 1
+            found = _line_start_candidate(text, nxt, max(nxt, text.find("\n", nxt)))
+            return nxt if found and found.num == 1 else 0
+    return 0
 
 
 def _cut_titles_at_next_label(nodes: list, text: str) -> None:
