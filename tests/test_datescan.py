@@ -31,7 +31,7 @@ def test_scanner_matches_finditer(rule):
 
 @pytest.mark.parametrize("rule", _rules())
 def test_declared_starts_cover_every_example_match(rule):
-    starts = rule.data.get("starts")
+    starts = rule.data.get("starts") or datescan.first_chars(rule.regex)
     if starts is None:
         assert datescan.for_rule(rule).nonempty is False     # plain finditer, nothing skipped
         return
@@ -47,3 +47,39 @@ def test_a_scanner_with_too_narrow_starts_would_miss_matches():
     text = "前文" * 30 + "二一二一年与2021年"
     assert len(list(datescan.Scanner(regex, r"[\d]").finditer(text))) == 1
     assert len(list(datescan.Scanner(regex, r"[\d一二]").finditer(text))) == 2
+
+
+def _every_rule():
+    return [pytest.param(rule, id=f"{key}:{rule.id}") for key, rule in rules.all_pattern_rules()]
+
+
+@pytest.mark.parametrize("rule", _every_rule())
+def test_first_characters_read_off_any_pattern_lose_no_match(rule):
+    # the class read off the pattern (not declared) must hold every match's first character
+    scanner = datescan.gated(rule.regex)
+    words = list(rule.examples) + list(rule.counter_examples)
+    text = "".join(f"{FILLERS[i % len(FILLERS)]}{w}" for i, w in enumerate(words * 3))
+    text = (text + "。各单位按要求完成。") * max(1, datescan.SHORT // max(1, len(text)) + 1)
+    want = [(m.span(), m.groups()) for m in rule.regex.finditer(text)]
+    assert [(m.span(), m.groups()) for m in scanner.finditer(text)] == want
+
+
+@pytest.mark.parametrize("pattern, starts", [
+    (r"(?<![\d.])(?:\d{4}|[一二]{4})年", r"[\d一二]"),
+    (r"(?:第)?[0-9]+号", r"[0-9第]"),          # an optional first part adds what follows
+    (r"a|(?=b)bc|[x-z]", r"[abx-z]"),
+    (r"(?<!x).+", None),                       # any character: nothing to skip to
+    (r"\b(?:[0-9]*)", None),                   # may match empty
+    (r"[^，。]+号", None),                      # a negated class
+])
+def test_first_characters_of_patterns(pattern, starts):
+    assert datescan.first_chars(re.compile(pattern)) == starts
+
+
+def test_dense_start_characters_give_the_same_matches():
+    # every letter may start a match: the scanner hands over to a plain search
+    regex = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[0-9]+")
+    text = ("item is carried out in order " * 40 + "version ab2 and ipv6, x86 ") * 5
+    scanner = datescan.Scanner(regex, datescan.first_chars(regex))
+    want = [m.span() for m in regex.finditer(text)]
+    assert want and [m.span() for m in scanner.finditer(text)] == want
