@@ -1,5 +1,6 @@
-"""The skipping scanner finds exactly what finditer finds, on every date rule,
-and a rule's declared start characters cover every match of its examples."""
+"""The skipping scanner finds exactly what finditer finds, on every rule that
+declares its start characters, and those characters cover every match of its
+examples."""
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ FILLERS = ["", "第3", "12.", "　", " 近", "\n（", "2021"]
 
 def _rules():
     return [pytest.param(rule, id=f"{key}:{rule.id}")
-            for key, rule in rules.all_pattern_rules() if key.startswith("dates:")]
+            for key, rule in rules.all_pattern_rules()
+            if key.startswith("dates:") or rule.data.get("starts")]
 
 
 @pytest.mark.parametrize("rule", _rules())
@@ -31,7 +33,7 @@ def test_scanner_matches_finditer(rule):
 
 @pytest.mark.parametrize("rule", _rules())
 def test_declared_starts_cover_every_example_match(rule):
-    starts = rule.data.get("starts") or datescan.first_chars(rule.regex)
+    starts = rule.data.get("starts")
     if starts is None:
         assert datescan.for_rule(rule).nonempty is False     # plain finditer, nothing skipped
         return
@@ -49,37 +51,10 @@ def test_a_scanner_with_too_narrow_starts_would_miss_matches():
     assert len(list(datescan.Scanner(regex, r"[\d一二]").finditer(text))) == 2
 
 
-def _every_rule():
-    return [pytest.param(rule, id=f"{key}:{rule.id}") for key, rule in rules.all_pattern_rules()]
-
-
-@pytest.mark.parametrize("rule", _every_rule())
-def test_first_characters_read_off_any_pattern_lose_no_match(rule):
-    # the class read off the pattern (not declared) must hold every match's first character
-    scanner = datescan.gated(rule.regex)
-    words = list(rule.examples) + list(rule.counter_examples)
-    text = "".join(f"{FILLERS[i % len(FILLERS)]}{w}" for i, w in enumerate(words * 3))
-    text = (text + "。各单位按要求完成。") * max(1, datescan.SHORT // max(1, len(text)) + 1)
-    want = [(m.span(), m.groups()) for m in rule.regex.finditer(text)]
-    assert [(m.span(), m.groups()) for m in scanner.finditer(text)] == want
-
-
-@pytest.mark.parametrize("pattern, starts", [
-    (r"(?<![\d.])(?:\d{4}|[一二]{4})年", r"[\d一二]"),
-    (r"(?:第)?[0-9]+号", r"[0-9第]"),          # an optional first part adds what follows
-    (r"a|(?=b)bc|[x-z]", r"[abx-z]"),
-    (r"(?<!x).+", None),                       # any character: nothing to skip to
-    (r"\b(?:[0-9]*)", None),                   # may match empty
-    (r"[^，。]+号", None),                      # a negated class
-])
-def test_first_characters_of_patterns(pattern, starts):
-    assert datescan.first_chars(re.compile(pattern)) == starts
-
-
 def test_dense_start_characters_give_the_same_matches():
     # every letter may start a match: the scanner hands over to a plain search
     regex = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[0-9]+")
     text = ("item is carried out in order " * 40 + "version ab2 and ipv6, x86 ") * 5
-    scanner = datescan.Scanner(regex, datescan.first_chars(regex))
+    scanner = datescan.Scanner(regex, "[A-Za-z]")
     want = [m.span() for m in regex.finditer(text)]
     assert want and [m.span() for m in scanner.finditer(text)] == want

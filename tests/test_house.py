@@ -79,3 +79,15 @@ def test_no_chinese_or_regex_literal_in_code(path):
 ])
 def test_the_literal_check_itself(source, kinds):
     assert [k for _, k, _ in literals(source)] == kinds
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.relative_to(ROOT).as_posix()) for p in sorted(ROOT.rglob("*.py"))])
+def test_no_private_regex_engine_parts(path):
+    # start characters are declared as data (`starts:`), never read off the engine's private parser
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    private = [n.lineno for n in ast.walk(tree)
+               if isinstance(n, ast.ImportFrom) and (n.module or "") in ("re", "re._parser", "sre_parse")
+               and any(a.name.startswith("_") for a in n.names)
+               or isinstance(n, ast.Import) and any(a.name in ("sre_parse", "sre_compile", "re._parser")
+                                                    for a in n.names)]
+    assert private == []

@@ -1,2 +1,2 @@
 """The date rules' scanner: ``extract.text.scan``, kept under its first name."""
-from ..text.scan import SHORT, Scanner, first_chars, for_rule, gated  # noqa: F401
+from ..text.scan import SHORT, Scanner, for_rule  # noqa: F401

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .. import rules
-from ..text import scan
 from ..text.numerals import ordinal
 from ..records import Node, Plan
 
@@ -45,6 +44,7 @@ class Style:
     rank: int           # lower is higher: 第X部分 1 … ① 11
     floating: bool      # ranked where the document first uses it
     after_sentence: bool
+    starts: Optional[str] = None   # a class of every character its labels begin with
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def styles() -> tuple:
             raise rules.RuleError(f"rules/outline.yaml: style {rule.id!r} needs an integer rank")
         out.append(Style(rule.id, rule.regex, where, int(rule.data.get("max_prefix", 0)),
                          rule.data["rank"], bool(rule.data.get("floating", False)),
-                         bool(rule.data.get("after_sentence", False))))
+                         bool(rule.data.get("after_sentence", False)), rule.data.get("starts")))
     return tuple(out)
 
 
@@ -88,7 +88,7 @@ def _setting(key: str):
 @functools.lru_cache(maxsize=None)
 def _first_chars(style_ids: tuple) -> Optional[re.Pattern]:
     """One class of every character a label of these styles can begin with (None: any)."""
-    classes = [scan.first_chars(_style(i).regex) for i in style_ids]
+    classes = [_style(i).starts for i in style_ids]
     if not classes or None in classes:
         return None
     return re.compile("|".join(classes))

@@ -79,105 +79,11 @@ class Scanner:
 
 
 def for_rule(rule) -> Scanner:
-    """The scanner of a pattern rule: its declared ``starts`` if any, else read off the pattern."""
-    if rule.data.get("starts"):
-        return Scanner(rule.regex, rule.data["starts"])
-    return gated(rule.regex)
+    """The scanner of a pattern rule: skipping to its declared ``starts``, if it has them.
 
-
-# --- the characters a pattern's matches can start with, read off the pattern ----
-
-# sre opcodes that consume no character (lookarounds, anchors): skipped when
-# looking for the first character a match consumes
-_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
-
-
-class _Open(Exception):
-    """The first character is not one small class (any character, a negated set …)."""
-
-
-def _first(items) -> tuple:
-    """(class items a match of ``items`` can begin with, whether ``items`` can match empty)."""
-    out = set()
-    for op, arg in items:
-        name = str(op)
-        if name in _ZERO_WIDTH:
-            continue
-        if name == "LITERAL":
-            return out | {re.escape(chr(arg))}, False
-        if name == "IN":
-            return out | _class_items(arg), False
-        if name == "SUBPATTERN":
-            got, empty = _first(arg[3])
-        elif name == "ATOMIC_GROUP":
-            got, empty = _first(arg)
-        elif name in _REPEATS:
-            got, empty = _first(arg[2])
-            empty = empty or arg[0] == 0
-        elif name == "BRANCH":
-            got, empty = set(), False
-            for alternative in arg[1]:
-                g, e = _first(alternative)
-                got, empty = got | g, empty or e
-        else:
-            raise _Open(name)        # ANY, NOT_LITERAL, a back reference, a condition …
-        out |= got
-        if not empty:
-            return out, False
-    return out, True
-
-
-def _class_items(items) -> set:
-    out = set()
-    for op, arg in items:
-        name = str(op)
-        if name == "LITERAL":
-            out.add(re.escape(chr(arg)))
-        elif name == "RANGE":
-            out.add(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
-        elif name == "CATEGORY" and str(arg) in _CATEGORIES:
-            out.add(_CATEGORIES[str(arg)])
-        else:
-            raise _Open(name)        # a negated class, \D, \W …
-    return out
-
-
-def first_chars(regex) -> Optional[str]:
-    """One character class holding every character a match of ``regex`` can begin with.
-
-    None when no such class can be read off the pattern (a match may be
-    empty or begin with any character, the ``regex`` package's own syntax,
-    case-insensitive matching): such a rule is searched as it is.
+    A rule declares ``starts`` (one character class, in its rule file) where
+    its pattern opens with a look-behind or alternatives, so that the engine
+    would otherwise try it at every character; the loader's tests check that
+    every match of its examples begins with one of those characters.
     """
-    if not isinstance(regex, re.Pattern) or regex.flags & re.IGNORECASE:
-        return None
-    from re import _parser          # the parser of the standard engine, read-only use
-    try:
-        items, empty = _first(_parser.parse(regex.pattern, regex.flags))
-    except (_Open, re.error):
-        return None
-    return None if empty or not items else "[" + "".join(sorted(items)) + "]"
-
-
-def _opens_with_a_class(regex) -> bool:
-    """Whether the engine itself skips ahead: the pattern opens with a literal or a class."""
-    from re import _parser
-    try:
-        items = _parser.parse(regex.pattern, regex.flags)
-    except re.error:
-        return False
-    return len(items) > 0 and str(items[0][0]) in ("LITERAL", "IN")
-
-
-def gated(regex) -> Scanner:
-    """A scanner of ``regex`` that skips to the characters its matches can begin with.
-
-    Where the pattern opens with a literal or a class the engine skips there
-    faster on its own; elsewhere (a look-behind first, alternatives) the
-    scanner finds the possible first characters with one class search.
-    """
-    if not isinstance(regex, re.Pattern) or _opens_with_a_class(regex):
-        return Scanner(regex)
-    return Scanner(regex, first_chars(regex))
+    return Scanner(rule.regex, rule.data.get("starts"))
