@@ -27,7 +27,7 @@ eval: extract
 # the held-out plans written for the project (devset/README.md): a generalisation check, no floor
 eval-dev: $(STAMP)
 	$(CLI) run devset --out $(OUT)/devset --quiet
-	$(CLI) eval --gold devset/gold --out $(OUT)/devset
+	$(CLI) eval --gold devset/gold --out $(OUT)/devset --baseline devset/eval_floor.yaml
 
 bench: $(STAMP)
 	$(PY) bench/bench.py

@@ -8,6 +8,7 @@ from extract.records import CleanText, Plan, Source
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = CORPUS / "gold"
+DEVSET = ROOT / "devset"
 
 
 def make_source(text: str, path: str = "plan.txt", kind: str = "text") -> Source:
@@ -26,6 +27,16 @@ def corpus_tables(tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus-out")
     results = pipeline.run([str(CORPUS)])
     write.write_all(out, pipeline.collect_tables(results))
+    return out
+
+
+@pytest.fixture(scope="session")
+def devset_tables(tmp_path_factory):
+    """The held-out plans of devset/ run once through the whole pipeline."""
+    from extract import pipeline
+    from extract import write
+    out = tmp_path_factory.mktemp("devset-out")
+    write.write_all(out, pipeline.collect_tables(pipeline.run([str(DEVSET)])))
     return out
 
 

@@ -138,3 +138,36 @@ def test_usual_chrome_lines_still_go():
 ])
 def test_control_characters_are_removed(raw, kept):
     assert clean.normalise_spaces(raw) == kept
+
+
+def _join_by_concatenation(text: str) -> str:
+    """The plain reading of join_pdf_lines: each wrapped line appended to the last one."""
+    from extract import rules
+    from extract.prepare import clean as c
+    cfg = rules.load("clean")
+    lines = text.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    full = float(cfg["pdf_full_line_ratio"]) * (lengths[int(len(lengths) * 0.8)] if lengths else 0)
+    out, physical = [lines[0]], lines[0]
+    for line in lines[1:]:
+        prev = out[-1].rstrip()
+        if (not line.strip() or not prev or prev[-1] in cfg["pdf_line_enders"]
+                or len(physical.strip()) < full or "\t" in line
+                or any(r.regex.match(line) for r in c._rules("pdf_keep_break_before"))):
+            out.append(line)
+        else:
+            out[-1] = prev + line.lstrip()
+        physical = line
+    return "\n".join(out)
+
+
+def test_joined_pdf_lines_equal_joining_by_concatenation():
+    import random
+    from extract.prepare import clean as c
+    rng = random.Random(7)
+    pieces = ["推进农村公路建设和养护工作", "  ", "完善管理机制。", "（一）加强组织领导", "\u3000",
+              "各乡镇要落实责任", " 　", "2025年底前完成", ""]
+    for _ in range(40):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(30)]
+        text = "\n".join(lines)
+        assert c.join_pdf_lines(text) == _join_by_concatenation(text)

@@ -1,5 +1,6 @@
-"""The skipping scanner finds exactly what finditer finds, on every date rule,
-and a rule's declared start characters cover every match of its examples."""
+"""The skipping scanner finds exactly what finditer finds, on every rule that
+declares its start characters, and those characters cover every match of its
+examples."""
 from __future__ import annotations
 
 import re
@@ -16,7 +17,8 @@ FILLERS = ["", "第3", "12.", "　", " 近", "\n（", "2021"]
 
 def _rules():
     return [pytest.param(rule, id=f"{key}:{rule.id}")
-            for key, rule in rules.all_pattern_rules() if key.startswith("dates:")]
+            for key, rule in rules.all_pattern_rules()
+            if key.startswith("dates:") or rule.data.get("starts")]
 
 
 @pytest.mark.parametrize("rule", _rules())
@@ -47,3 +49,12 @@ def test_a_scanner_with_too_narrow_starts_would_miss_matches():
     text = "前文" * 30 + "二一二一年与2021年"
     assert len(list(datescan.Scanner(regex, r"[\d]").finditer(text))) == 1
     assert len(list(datescan.Scanner(regex, r"[\d一二]").finditer(text))) == 2
+
+
+def test_dense_start_characters_give_the_same_matches():
+    # every letter may start a match: the scanner hands over to a plain search
+    regex = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[0-9]+")
+    text = ("item is carried out in order " * 40 + "version ab2 and ipv6, x86 ") * 5
+    scanner = datescan.Scanner(regex, "[A-Za-z]")
+    want = [m.span() for m in regex.finditer(text)]
+    assert want and [m.span() for m in scanner.finditer(text)] == want

@@ -173,9 +173,10 @@ def item_end(text: str, after: int) -> bool:
 def clause_open(text: str, pos: int) -> bool:
     """Nothing but a clause start, a scope word, 有 or white space before ``pos``."""
     s, _ = indicator.clause_start(text, pos)
-    head = indicator.trim(text[s:pos]).rstrip("有")
+    head = indicator.trim(text[s:pos]).rstrip(rules.load("targets")["clause_open_verb"])
     scope = ends_with_any(head, len(head), _words("scope_words")) or ""
-    return head[:len(head) - len(scope)] in ("", "并")
+    rest = head[:len(head) - len(scope)]
+    return not rest or rest in _words("clause_open_words")
 
 
 def _clause_head(text: str, q) -> str:
@@ -187,7 +188,8 @@ def _clause_head(text: str, q) -> str:
 
 def _share(text: str, q, after: int, prev) -> Optional[Found]:
     """80%的选民参与选举: a percentage of the population named after 的."""
-    if q.kind == "percent" and text.startswith("的", after) and clause_open(text, q.start):
+    if (q.kind == "percent" and text.startswith(indicator._cfg("modifier_mark"), after)
+            and clause_open(text, q.start)):
         return Found(q.start, after, "=", "share", q, share_at=after + 1)
     return None
 
@@ -289,8 +291,10 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     gap = text[prev.end:q.start]
     breaks = [ch for ch in gap if ch in indicator._breaks()]
     joined = ends_with_any(gap, len(gap), _words("list_joiners"))
-    listed = prev.rule_id in ("build", "list-item", "counted")
-    comma_list = (q.kind == "count" and listed and breaks in (["，"], [","]) and gap.rstrip()[-1:] in "，,")
+    listed = prev.rule_id in _words("list_continues")
+    commas = rules.load("targets")["list_commas"]
+    comma_list = (q.kind == "count" and listed and len(breaks) == 1 and breaks[0] in commas
+                  and gap.rstrip()[-1:] in commas)
     if (joined and not breaks) or comma_list:
         return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
     return None
@@ -300,7 +304,7 @@ def _same_kind(q, prev: Found) -> bool:
     """Built things may mix counts and lengths: 新建公园5个、绿道12公里."""
     if q.kind == prev.q.kind:
         return True
-    return prev.rule_id in ("build", "list-item", "counted") and buildable(q) and buildable(prev.q)
+    return prev.rule_id in _words("list_continues") and buildable(q) and buildable(prev.q)
 
 
 def _table(text: str, q, after: int, prev) -> Optional[Found]:

@@ -17,11 +17,13 @@ from typing import Optional
 from ..text import nlp
 from .. import rules
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 def _cfg(key: str):
     return rules.load("indicators")[key]
+
+
+def _rule(key: str):
+    """The one pattern of the rule list ``key`` (rules/indicators.yaml)."""
+    return rules.pattern_rules("indicators", key)[0].regex
 
 
 @functools.lru_cache(maxsize=None)
@@ -92,13 +94,13 @@ def strip_leading(s: str) -> str:
 
 def trim(s: str) -> str:
     """Cut labels, connectives, leading verbs and trailing adverbs."""
-    s = s.strip(" \t\u3000、")
+    s = s.strip(_cfg("trim_chars"))
     s = _strip(s, "leading_strip", True)
-    if "的" not in s:
+    if _cfg("modifier_mark") not in s:
         s = _strip(s, "leading_action", True)
         s = _strip(s, "leading_strip", True)
     s = _strip(s, "trailing_strip", False)
-    return s.strip(" \t\u3000、")
+    return s.strip(_cfg("trim_chars"))
 
 
 def split_per(s: str) -> tuple:
@@ -122,7 +124,7 @@ def _per_head(s: str) -> str:
     stops = tuple(_cfg("per_head_stop_tags"))
     pos = m.end()
     for word, flag in nlp.posseg().cut(s[m.end():]):
-        if flag.startswith(stops) or not _CJK.match(word):
+        if flag.startswith(stops) or not _rule("han_start").match(word):
             break
         pos += len(word)
     return s[:pos] if pos > m.end() else ""
@@ -168,7 +170,7 @@ def _outer_topic(text: str, bracket: int, floor: int) -> str:
     """A quoted topic opening the clause around a bracket: “X”家喻户晓(知晓率…) -> “X”."""
     start, _ = clause_start(text, bracket, floor)
     outer = trim(text[start:bracket])
-    m = re.match(r"[“\"「][^”\"」]{1,20}[”\"」]", outer)
+    m = _rule("quoted_topic").match(outer)
     return m.group() if m else ""
 
 
@@ -186,14 +188,14 @@ def after_noun(text: str, pos: int) -> str:
     It ends at the clause end, at a conjunction, or at a list comma that
     introduces the next number.
     """
-    if text.startswith("的", pos):          # 10家以上的龙头企业
+    if text.startswith(_cfg("modifier_mark"), pos):          # 10家以上的龙头企业
         pos += 1
     end = clause_end(text, pos)
     s = text[pos:end]
-    cut = re.search(r"、(?=\s*[0-9０-９一二两三四五六七八九十])|和|及|以及|并|，|等", s)
+    cut = _rule("counted_noun_ends").search(s)
     if cut:
         s = s[:cut.start()]
-    s = re.sub(r"的(?:建设|工作|任务)$", "", s)
+    s = _rule("counted_noun_tails").sub("", s)
     return s.strip()
 
 
@@ -215,12 +217,13 @@ def counted_actor(noun: str) -> str:
     noun phrases such as 网络改造应用良好的企业 stay as they are.
     """
     pseg = nlp.posseg()
-    if "的" in noun:
+    de = _cfg("modifier_mark")
+    if de in noun:
         return noun
     words = list(pseg.cut(noun))
     if (len(words) >= 3 and words[0].flag.startswith("n") and len(words[0].word) <= 3
             and words[1].flag in ("v", "p")):
-        return f"{noun[len(words[0].word):]}的{words[0].word}"
+        return f"{noun[len(words[0].word):]}{de}{words[0].word}"
     return noun
 
 
@@ -231,14 +234,14 @@ def population_share(text: str, pos: int) -> str:
     if not noun:
         return ""
     share = _cfg("share_suffix")
-    return f"{verb}的{noun}{share}" if verb else f"{noun}{share}"
+    return f"{verb}{_cfg('modifier_mark')}{noun}{share}" if verb else f"{noun}{share}"
 
 
 def action_after(text: str, pos: int) -> str:
     """The first word after a time limit: 48小时内放行便利措施 -> 放行."""
     pseg = nlp.posseg()
     clause = text[pos:clause_end(text, pos)].strip()
-    if not clause or not _CJK.match(clause):
+    if not clause or not _rule("han_start").match(clause):
         return ""
     skip = set(_cfg("time_skip_words"))
     words = [(w, f) for w, f in pseg.cut(clause) if w not in skip]
@@ -252,7 +255,7 @@ def time_limit(subject: str, action: str) -> str:
 
 def with_share(ind: str) -> str:
     """Append 比例 to a % indicator that names no rate: 文明社区(小区) -> 文明社区(小区)比例."""
-    core = re.sub(r"[(（][^()（）]*[)）]$", "", ind)
+    core = _rule("share_core_drop").sub("", ind)
     if ind and not any(core.endswith(w) for w in _cfg("share_endings")):
         return ind + _cfg("share_suffix")
     return ind
@@ -267,13 +270,14 @@ def distribute(ind: str, n: int) -> Optional[list]:
     (in jieba words) of the second item.
     """
     jieba = nlp.jieba()
-    if "分别" not in ind:
+    word = _cfg("distributive_word")
+    if word not in ind:
         return None
-    head, tail = ind.split("分别", 1)
+    head, tail = ind.split(word, 1)
     # 、 separates the items; the last two are joined by a conjunction
-    items = [x for x in head.split("、") if x]
+    items = [x for x in head.split(_cfg("item_separator")) if x]
     if items:
-        last = re.split(r"以及|和|及|与", items[-1], maxsplit=1)
+        last = _rule("last_item_joiners").split(items[-1], maxsplit=1)
         items = items[:-1] + [x for x in last if x]
     if len(items) != n or n < 2:
         return None
@@ -295,7 +299,7 @@ def distribute(ind: str, n: int) -> Optional[list]:
 def normalise(ind: str) -> str:
     """indicator_norm: NFKC, no space or quotes, leading scope words dropped."""
     s = unicodedata.normalize("NFKC", ind)
-    s = re.sub(r"\s+", "", s)
+    s = "".join(s.split())
     for ch in _cfg("norm_drop_chars"):
         s = s.replace(unicodedata.normalize("NFKC", ch), "")
     changed = True

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,8 +119,9 @@ def split_list(text: str) -> list:
 
 def _trim(start: int, part: str) -> Optional[Item]:
     """Strip spaces, a trailing 等, and a role marker written on the item."""
-    lead = len(part) - len(part.lstrip(" \t\u3000"))
-    part = part.strip(" \t\u3000")
+    blanks = rules.load(RULES)["blanks_with_tab"]
+    lead = len(part) - len(part.lstrip(blanks))
+    part = part.strip(blanks)
     start += lead
     role = None
     rule, m = _search("item_markers", part)
@@ -177,7 +177,7 @@ def valid_in_list(name: str) -> bool:
     like a unit or short (an abbreviation such as 人行 or 610办)."""
     if is_generic(name) or len(name) < 2 or len(name) > 40:
         return False
-    if _any("prose_words", name) or re.search(r"[。：:；;“”\"]", name):
+    if _any("prose_words", name) or _any("name_marks", name):
         return False
     return len(name) <= 6 or looks_like_unit(name)
 
@@ -233,7 +233,15 @@ def with_suffix(name: str, suffix: str) -> str:
 
 # --- places ----------------------------------------------------------------
 
-_PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
+@functools.lru_cache(maxsize=None)
+def _place_words(key: str) -> tuple:
+    """A word list about place names (rules/unit_aliases.yaml)."""
+    return rules.words(ALIASES, key)
+
+
+@functools.lru_cache(maxsize=None)
+def _place_word(key: str) -> str:
+    return rules.load(ALIASES)[key]
 
 
 @functools.lru_cache(maxsize=1)
@@ -262,12 +270,12 @@ def _place_names() -> frozenset:
 
 def _stems(full: str) -> list:
     """Short forms: 合肥市 -> 合肥; 阿坝藏族羌族自治州 -> 阿坝, 阿坝州; 广西壮族自治区 -> 广西."""
-    if "自治" in full:
-        short = [full[:2], full[:2] + "州"] if full.endswith("州") else [full[:2]]
-        if full.startswith("内蒙古"):
-            short.append("内蒙古")
+    if _place_word("autonomous_marker") in full:
+        prefecture = _place_word("autonomous_prefecture_suffix")
+        short = [full[:2], full[:2] + prefecture] if full.endswith(prefecture) else [full[:2]]
+        short += [stem for stem in _place_words("long_stems") if full.startswith(stem)]
         return short
-    for suf in _PLACE_SUFFIXES:
+    for suf in _place_words("place_suffixes"):
         if full.endswith(suf) and len(full) - len(suf) >= 2:
             return [full[: -len(suf)]]
     return []
@@ -281,7 +289,7 @@ def local_places(*localities: Optional[str]) -> frozenset:
         if not full:
             continue
         out.add(full)
-        for suf in _PLACE_SUFFIXES + ("县", "区", "旗"):
+        for suf in _place_words("place_suffixes") + _place_words("county_suffixes"):
             if full.endswith(suf) and len(full) - len(suf) >= 2:
                 out.add(full[: -len(suf)])
                 break
@@ -311,7 +319,7 @@ def starts_with_place(name: str, local: frozenset = frozenset()) -> bool:
 # --- normalisation ---------------------------------------------------------
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -331,7 +339,9 @@ def _strip_level(name: str, local: frozenset = frozenset()) -> str:
     while hit:
         name = name[: hit[0]] + name[hit[1]:]
         hit = find_place(name, local)
-    return re.sub(r"^(?:[省市县区州](?![委直]))", "", name)
+    for rule in rules.pattern_rules(ALIASES, "level_prefix_drop"):
+        name = rule.regex.sub("", name)
+    return name
 
 
 def normalise(name: str, local: frozenset = frozenset()) -> tuple:

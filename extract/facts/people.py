@@ -31,6 +31,11 @@ from .personnames import (compact as _compact, is_person_name, is_post as _is_po
 from ..records import Person, PlanContext
 
 RULES = "people"
+
+
+def _rule(key: str):
+    """The one pattern of the rule list ``key`` (rules/people.yaml)."""
+    return rules.pattern_rules(RULES, key)[0].regex
 __all__ = ["extract_people", "is_person_name", "split_post", "cell_people", "roster_items"]
 
 
@@ -96,7 +101,7 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
 
 
 def _name_then_post(item: str) -> Optional[tuple]:
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\s（(）)]+", item)]
+    tokens = [(m.start(), m.group()) for m in _rule("name_tokens").finditer(item)]
     if not tokens:
         return None
     # Two-character names are often padded to three with a space (罗　平).
@@ -198,7 +203,8 @@ def _label_regex() -> re.Pattern:
     pad = rules.load(RULES)["label_padding"]
     spaced = "|".join(pad.join(map(re.escape, role)) for role in roles)
     grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
-    return re.compile(f"(?P<role>{grammar}|{spaced})\\s*[:：]")
+    colon = rules.load(RULES)["label_colon"]
+    return rules.compile_pattern(f"(?P<role>{grammar}|{spaced}){colon}", f"rules/{RULES}.yaml: roles")
 
 
 def _list_end(text: str, start: int) -> int:
@@ -274,12 +280,12 @@ def _from_appointments(text: str) -> list:
 
 def _from_post_takers(text: str) -> list:
     """以县长王立新为组长，副县长李春华、孙国庆为副组长: the names before 为/任."""
-    found = []
+    found, clause_ends = [], rules.load(RULES)["clause_ends"]
     lead_ins = rules.pattern_rules(RULES, "post_taker_lead_ins")
     for rule in rules.pattern_rules(RULES, "post_takers"):
         for m in rule.regex.finditer(text):
             start = m.start()
-            while start > 0 and m.start() - start < 40 and text[start - 1] not in _CLAUSE_ENDS:
+            while start > 0 and m.start() - start < 40 and text[start - 1] not in clause_ends:
                 start -= 1
             for lead in lead_ins:
                 lm = lead.regex.match(text, start, m.start())
@@ -288,9 +294,6 @@ def _from_post_takers(text: str) -> list:
             found += [Found(g.start, g.end, g.name, m.group("role"), g.unit, rule.id)
                       for g in _parse_items(text, start, m.start())]
     return found
-
-
-_CLAUSE_ENDS = "，,。；;：:\n（()）"
 
 
 # --- table columns ---------------------------------------------------------------
@@ -316,10 +319,11 @@ def _from_roster_rows(text: str) -> list:
     """组长⇥王立新⇥县长 / ⇥李春华⇥副县长: a roster that came as a table, one
     member a row; a row whose first cell is empty keeps the role above it."""
     roles = {_compact(r) for r in rules.words(RULES, "roles")}
+    colons = rules.load(RULES)["label_colons"]
     found, role, pos = [], None, 0
     for line in text.split("\n"):
         cells = line.split("\t")
-        first = _compact(cells[0]).rstrip(":：")
+        first = _compact(cells[0]).rstrip(colons)
         if len(cells) >= 2 and (first in roles or (role and not first)):
             role = first or role
             offset = pos + len(cells[0]) + 1

@@ -13,9 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-import cn2an
-
 from .. import rules
+from ..text import scan
 from ..text.spans import outside
 
 
@@ -151,9 +150,16 @@ def parse_number(raw: str) -> Optional[float]:
             return float(s) * scale
         if re.search(r"[一二两三四五六七八九]{2}|[〇零]{2}", s.split("点")[0]):
             return None       # a digit string such as 一三二 is a name, not a number
-        return float(cn2an.cn2an(s, "normal")) * scale
+        return float(_cn2an()(s, "normal")) * scale
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _cn2an():
+    """cn2an, imported on the first Chinese numeral (its import is a fifth of a second)."""
+    from cn2an import cn2an
+    return cn2an
 
 
 def _scale_split(raw: str) -> tuple:
@@ -224,7 +230,8 @@ def _range_end(text: str, pos: int) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _exclusions() -> tuple:
-    return rules.pattern_rules("targets", "exclusions")
+    """The exclusion rules' scanners: each tried only where one of its matches can begin."""
+    return tuple(scan.for_rule(r) for r in rules.pattern_rules("targets", "exclusions"))
 
 
 def merge_spans(spans) -> list:
@@ -239,7 +246,7 @@ def merge_spans(spans) -> list:
 
 
 def excluded_spans(text: str) -> list:
-    return merge_spans((m.start(), m.end()) for r in _exclusions() for m in r.regex.finditer(text))
+    return merge_spans((m.start(), m.end()) for r in _exclusions() for m in r.finditer(text))
 
 
 def overlaps(spans: list, s: int, e: int) -> bool:
@@ -256,9 +263,17 @@ def _plausible_number(text: str, m: re.Match) -> bool:
     before = text[m.start() - 1] if m.start() else ""
     if before and (before.isascii() and (before.isalnum() or before in "./-")):
         return False
-    if any(text.endswith(w, 0, m.start()) for w in _words("not_a_quantity_before")):
+    tail, longest = _tail("not_a_quantity_before")
+    if tail.search(text, max(0, m.start() - longest), m.start()):
         return False
     return True
+
+
+@functools.lru_cache(maxsize=None)
+def _tail(key: str) -> tuple:
+    """(one alternation of a word list anchored at the end of the searched window, longest word)."""
+    words = _words(key)
+    return re.compile(f"(?:{_alternation(words)})\\Z"), max(map(len, words))
 
 
 def quantities(text: str, blockers=()) -> list:

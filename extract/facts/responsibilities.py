@@ -17,7 +17,6 @@ document (排在首位的为牵头单位，下同) are applied last (``_apply_co
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Optional
 
@@ -78,7 +77,10 @@ def _apply_conventions(text: str, found: list) -> list:
 
 
 def _key(unit: str) -> str:
-    return re.sub(r"^市", "", re.sub(r"\s+", "", unit))
+    """The form in which a provider and an owner count as one unit (rules/units.yaml)."""
+    for rule in rules.pattern_rules(RULES, "provider_key_drops"):
+        unit = rule.regex.sub("", unit)
+    return unit
 
 
 def _drop_repeated_providers(found: list) -> list:
@@ -145,9 +147,10 @@ class _NodePlacer:
         line_start = self.text.rfind("\n", 0, paren[0]) + 1
         line_end = self.text.find("\n", paren[1])
         line_end = len(self.text) if line_end < 0 else line_end
+        cfg = rules.load(RULES)
         return (line_start > node.char_start
-                and not self.text[line_start:paren[0]].strip(" \t\u3000")
-                and not self.text[paren[1] + 1:line_end].strip(" \t\u3000。.；;"))
+                and not self.text[line_start:paren[0]].strip(cfg["blanks_with_tab"])
+                and not self.text[paren[1] + 1:line_end].strip(cfg["paren_line_tail"]))
 
     def _covers_siblings(self, node: Node, inline: bool) -> bool:
         siblings = [n for n in self.children.get(node.parent_id, []) if n.inline == inline]

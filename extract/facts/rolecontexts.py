@@ -15,6 +15,7 @@ overlaps and turns them into rows. A name counts as a unit by its shape
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -24,6 +25,12 @@ from . import orgnames as un
 from . import tables as tb
 
 RULES = "units"
+
+
+@functools.lru_cache(maxsize=None)
+def _marks(key: str) -> str:
+    """A set of marks from rules/units.yaml (blanks, clause starts …), as one string."""
+    return rules.load(RULES)[key]
 
 
 @dataclass(frozen=True)
@@ -141,10 +148,11 @@ def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
 def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
     found, first_prefix = [], ""
     lift = False
-    for off, clause in _split_top(inner, "，,；;"):
-        stripped = clause.rstrip(" \u3000。")
-        lead = len(stripped) - len(stripped.lstrip(" \u3000"))
-        stripped = stripped.lstrip(" \u3000")
+    blanks = _marks("blanks")
+    for off, clause in _split_top(inner, _marks("paren_clause_breaks")):
+        stripped = clause.rstrip(_marks("clause_trailing"))
+        lead = len(stripped) - len(stripped.lstrip(blanks))
+        stripped = stripped.lstrip(blanks)
         m = _first_match("lift_markers", stripped)
         if m:
             lift = True
@@ -212,7 +220,7 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
             start, end = m.end(), _list_end(text, m.end())
             if end is None:
                 continue
-            while start < end and text[start] in " \t\u3000":
+            while start < end and text[start] in _marks("blanks_with_tab"):
                 start += 1
             paren = _enclosing(parens, m.start())
             found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
@@ -239,7 +247,7 @@ def from_tables(text: str, local: frozenset) -> list:
 def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset) -> list:
     """A cell under a role header; a cell that states its own role the way a
     parenthesis does (区统计局提供资料) takes that role instead."""
-    stripped = cell.strip(" \u3000。")
+    stripped = cell.strip(_marks("clause_trailing"))
     lead = cell.index(stripped) if stripped else 0
     for rule in rules.pattern_rules(RULES, "paren_clauses"):
         cm = rule.regex.fullmatch(stripped)
@@ -254,20 +262,16 @@ def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset) -> l
 
 # --- running text ------------------------------------------------------------
 
-_CLAUSE_STARTS = "。；;，,：:\n\t()（）〔〕【】[]!?！？"
-_SENTENCE_ENDS = "。；;\n!?！？"
-
-
 _MAX_SUBJECT = 60
 
 
 def _subject_before(text: str, verb_start: int) -> Optional[tuple]:
     """(start, candidate, lead-in rule ids) between the clause start and the
     verb; None when no clause start is near (a list that never ends)."""
-    i = verb_start
-    while i > 0 and verb_start - i < _MAX_SUBJECT and text[i - 1] not in _CLAUSE_STARTS:
+    i, starts = verb_start, _marks("subject_clause_starts")
+    while i > 0 and verb_start - i < _MAX_SUBJECT and text[i - 1] not in starts:
         i -= 1
-    if i > 0 and text[i - 1] not in _CLAUSE_STARTS:
+    if i > 0 and text[i - 1] not in starts:
         return None
     cand, lead_ins = text[i:verb_start], set()
     for rule in rules.pattern_rules(RULES, "sentence_lead_ins"):
@@ -309,10 +313,10 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
 def _sentence_opener(text: str, pos: int) -> tuple:
     """县林业局要加强……，并负责……: the units that open the sentence holding
     ``pos`` (a verb whose own clause names no one). ('' when none)."""
-    start = pos
-    while start > 0 and pos - start < _MAX_SUBJECT * 3 and text[start - 1] not in _SENTENCE_ENDS:
+    start, ends = pos, _marks("sentence_ends")
+    while start > 0 and pos - start < _MAX_SUBJECT * 3 and text[start - 1] not in ends:
         start -= 1
-    if start > 0 and text[start - 1] not in _SENTENCE_ENDS:
+    if start > 0 and text[start - 1] not in ends:
         return pos, ""
     opening = text[start:pos]
     for rule in rules.pattern_rules(RULES, "sentence_openers"):

@@ -58,6 +58,17 @@ def _header_words() -> frozenset:
     return frozenset(rules.words(RULES, "table_header_words"))
 
 
+@functools.lru_cache(maxsize=1)
+def _number_headers() -> tuple:
+    """Header cells of a row-number column (序号, 编号): a header needs more than these."""
+    return rules.words(RULES, "table_number_headers")
+
+
+@functools.lru_cache(maxsize=1)
+def _blanks() -> str:
+    return rules.load(RULES)["blanks"]
+
+
 def person_header(cell: str) -> bool:
     """A header cell that names a person role: 责任领导, 责任人, 包抓县领导."""
     name = _compact(cell)
@@ -72,7 +83,7 @@ def _known_header(cell: str) -> bool:
 
 def _readable(cells: list, strict: bool) -> bool:
     names = [_compact(c) for c in cells]
-    if len(names) < 2 or not any(role_header(n) or n in _header_words() - {"序号", "编号"}
+    if len(names) < 2 or not any(role_header(n) or n in _header_words() - set(_number_headers())
                                  for n in names):
         return False
     if not strict:
@@ -98,8 +109,8 @@ def _tab_cells(pos: int, line: str) -> list:
 def _space_cells(pos: int, line: str) -> list:
     gap = rules.pattern_rules(RULES, "table_space_gap")[0].regex
     cells, last = [], 0
-    stripped_end = len(line.rstrip(" \u3000"))
-    start = len(line) - len(line.lstrip(" \u3000"))
+    stripped_end = len(line.rstrip(_blanks()))
+    start = len(line) - len(line.lstrip(_blanks()))
     last = start
     for m in gap.finditer(line, start, stripped_end):
         cells.append(Cell(pos + last, pos + m.start(), line[last:m.start()]))
@@ -153,7 +164,7 @@ def _one_cell_per_line_tables(text: str) -> list:
                 and _known_header(lines[j][1]):
             j += 1
         header = [_compact(line) for _, line in lines[i:j]]
-        if j - i >= 3 and header[0] in ("序号", "编号") and _readable(header, strict=True):
+        if j - i >= 3 and header[0] in _number_headers() and _readable(header, strict=True):
             table = Table("lines", header)
             j = _flat_rows(lines, j, table)
             if table.rows:

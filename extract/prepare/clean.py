@@ -82,19 +82,39 @@ def join_pdf_lines(text: str) -> str:
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
     width = lengths[int(len(lengths) * 0.8)] if lengths else 0
     full = float(cfg["pdf_full_line_ratio"]) * width
-    out = [lines[0]] if lines else []
+    # each output line is kept as its pieces: joining onto a long paragraph by
+    # concatenation would copy it once per wrapped line (quadratic)
+    out = [[lines[0]]] if lines else []
     physical = lines[0] if lines else ""   # the last line as the PDF gave it
     for line in lines[1:]:
-        prev = out[-1].rstrip()
-        starts_block = (not line.strip() or not prev or prev[-1] in enders
+        last = _last_char(out[-1])
+        starts_block = (not line.strip() or not last or last in enders
                         or len(physical.strip()) < full
                         or "\t" in line or any(r.regex.match(line) for r in keep))
         if starts_block:
-            out.append(line)
+            out.append([line])
         else:
-            out[-1] = prev + line.lstrip()
+            _rstrip(out[-1])
+            out[-1].append(line.lstrip())
         physical = line
-    return "\n".join(out)
+    return "\n".join("".join(parts) for parts in out)
+
+
+def _last_char(parts: list) -> str:
+    """The last character of "".join(parts).rstrip(), or ""."""
+    for part in reversed(parts):
+        stripped = part.rstrip()
+        if stripped:
+            return stripped[-1]
+    return ""
+
+
+def _rstrip(parts: list) -> None:
+    """Make "".join(parts) its own rstrip(), touching only its last pieces."""
+    while parts and not parts[-1].rstrip():
+        parts.pop()
+    if parts:
+        parts[-1] = parts[-1].rstrip()
 
 
 def cut_footer(text: str, notes: list, path: str = "") -> str:

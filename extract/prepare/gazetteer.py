@@ -121,18 +121,66 @@ def _matcher() -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
+@functools.lru_cache(maxsize=1)
+def _name_heads() -> tuple:
+    """(first two characters of every name and city stem, the one-character names)."""
+    names = set(_table()) | set(_stems())
+    return frozenset(n[:2] for n in names if len(n) > 1), frozenset(n for n in names if len(n) == 1)
+
+
+def _may_name(text: str) -> bool:
+    """False when no name or stem can be in ``text``: none of them begins at any of its pairs.
+
+    A set look-up per character; an alternation of every name would take a
+    fifth of a second to compile and be no faster on these short texts.
+    """
+    pairs, singles = _name_heads()
+    if singles and not singles.isdisjoint(text):
+        return True
+    return any(text[i:i + 2] in pairs for i in range(len(text) - 1))
+
+
 def _words(text: str) -> list:
-    """(start, end, tag) of the segmenter's words."""
-    out, pos = [], 0
-    for pair in nlp.posseg().cut(text):
+    """(start, end, tag) of the segmenter's words where a name can be, and a start at each end.
+
+    The segmenter cuts a text into blocks (runs of Han characters, letters
+    and digits) and segments each block on its own, so a block cut alone
+    gives the words it gets inside the whole text. A name lies inside one
+    block (every name is block characters, checked when the names load), so
+    only blocks that hold a name are segmented; the end of every other
+    stretch is still a word start, as it is in the whole text.
+    """
+    blocks = nlp.block_regex()
+    if not _names_are_block_characters():
+        return _cut(text, 0, nlp.posseg().cut(text))
+    out = []
+    for m in blocks.finditer(text):
+        if _may_name(m.group()):
+            out += _cut(text, m.start(), nlp.posseg().cut(m.group()))
+        if m.end() < len(text):
+            out.append((m.end(), m.end() + 1, ""))      # the piece after a block starts a word
+    return out
+
+
+def _cut(text: str, pos: int, pairs) -> list:
+    out = []
+    for pair in pairs:
         out.append((pos, pos + len(pair.word), pair.flag))
         pos += len(pair.word)
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _names_are_block_characters() -> bool:
+    blocks = nlp.block_regex()
+    return all(blocks.fullmatch(name) for name in set(_table()) | set(_stems()))
+
+
 def find_places(text: str, context: str = "") -> list:
     """Places named in text on word boundaries, in order, longest name first;
     ambiguous names are resolved by context."""
+    if not _may_name(text):
+        return []        # every place found below is a name or stem written in the text
     cfg = rules.load("places")
     words = _words(text)
     starts = {s: (e, tag) for s, e, tag in words}

@@ -21,6 +21,7 @@ outline_tables.py; the finished tree's ids, orphans and spans in outline_tree.py
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class Style:
     floating: bool      # ranked where the document first uses it
     after_sentence: bool
     free_without: str   # a style whose absence lets this one nest under any open heading
+    starts: Optional[str] = None   # a class of every character its labels begin with
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def styles() -> tuple:
         out.append(Style(rule.id, rule.regex, where, int(rule.data.get("max_prefix", 0)),
                          rule.data["rank"], bool(rule.data.get("floating", False)),
                          bool(rule.data.get("after_sentence", False)),
-                         str(rule.data.get("free_without", ""))))
+                         str(rule.data.get("free_without", "")), rule.data.get("starts")))
     known = {style.id for style in out}
     for style in out:
         if style.free_without and style.free_without not in known:
@@ -96,7 +98,29 @@ def _setting(key: str):
     return rules.load("outline")[key]
 
 
-def _match_at(text: str, pos: int, line_end: int, allowed: tuple) -> Optional[Candidate]:
+@functools.lru_cache(maxsize=None)
+def _first_chars(style_ids: tuple) -> Optional[re.Pattern]:
+    """One class of every character a label of these styles can begin with (None: any)."""
+    classes = [_style(i).starts for i in style_ids]
+    if not classes or None in classes:
+        return None
+    return re.compile("|".join(classes))
+
+
+def _gate(allowed: tuple) -> Optional[re.Pattern]:
+    return _first_chars(tuple(s.id for s in allowed))
+
+
+@functools.lru_cache(maxsize=1)
+def _any_style_gate() -> Optional[re.Pattern]:
+    return _gate(styles())
+
+
+def _match_at(text: str, pos: int, line_end: int, allowed: tuple,
+              gate: Optional[re.Pattern] = None) -> Optional[Candidate]:
+    """The first of ``allowed`` whose label matches at ``pos``; ``gate``: their first characters."""
+    if gate is not None and not gate.match(text, pos, line_end):
+        return None              # no label of these styles begins with this character
     for style in allowed:
         m = style.regex.match(text, pos, line_end)
         if not m:
@@ -122,7 +146,7 @@ def _line_start_candidate(text: str, start: int, end: int) -> Optional[Candidate
     pos = start
     while pos < end and text[pos] in _INDENT:
         pos += 1
-    found = _match_at(text, pos, end, styles())
+    found = _match_at(text, pos, end, styles(), _any_style_gate())
     if found:
         return found
     for style in styles():
@@ -144,13 +168,36 @@ def _plain(prefix: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in prefix)
 
 
+@functools.lru_cache(maxsize=1)
+def _in_line_styles() -> tuple:
+    """(styles, their first characters) of inline labels, after-space labels and labels
+    that may run on after a sentence."""
+    groups = (tuple(s for s in styles() if s.where == "inline"),
+              tuple(s for s in styles() if s.where == "space"),
+              tuple(s for s in styles() if s.after_sentence))
+    return tuple((group, _gate(group)) for group in groups)
+
+
+@functools.lru_cache(maxsize=1)
+def _after_marks() -> re.Pattern:
+    """The characters a label inside a line can follow (a space, a sentence end, a boundary)."""
+    marks = set(_INDENT) | set(_setting("sentence_end")) | set(_setting("inline_boundary"))
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(marks)) + "]")
+
+
 def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
-    """Labels inside the line after position ``after``: inline and after-space ones."""
+    """Labels inside the line after position ``after``: inline and after-space ones.
+
+    A label can only follow one of ``_after_marks`` (or open the line), so
+    the walk jumps from one such place to the next; a position jumped over
+    follows another character, which ends any run of spaces after a
+    sentence end and puts text before the label, as the step-by-step walk
+    would record.
+    """
     boundary = _setting("inline_boundary")
     sentence_end = _setting("sentence_end")
-    inline = tuple(s for s in styles() if s.where == "inline")
-    spaced = tuple(s for s in styles() if s.where == "space")
-    run_together = tuple(s for s in styles() if s.after_sentence)
+    (inline, inline_gate), (spaced, spaced_gate), (run_together, run_gate) = _in_line_styles()
+    next_mark = _after_marks().search
     found = []
     pos = after
     last_sentence_end = -2      # position of the last sentence end before pos
@@ -164,24 +211,30 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
             text_before = text_before or pos > start
         cand = None
         if prev in _INDENT and spaced:
-            cand = _match_at(text, pos, end, spaced)
+            cand = _match_at(text, pos, end, spaced, spaced_gate)
         if cand is None and run_together and text_before:
             cand = _midline_candidate(text, pos, end, run_together, prev in _INDENT,
-                                      last_sentence_end >= start)
+                                      last_sentence_end >= start, run_gate)
         if cand is None and (pos == start or prev in boundary):
-            cand = _match_at(text, pos, end, inline)
+            cand = _match_at(text, pos, end, inline, inline_gate)
             if cand:
                 cand = Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
         if cand:
             found.append(cand)
             pos = cand.body
-        else:
-            pos += 1
+            continue
+        mark = next_mark(text, pos, end - 1)    # the next position after a mark, below end
+        if mark is None:
+            break
+        if mark.start() > pos:              # jumped over a position after another character
+            last_sentence_end = -2
+            text_before = True
+        pos = mark.start() + 1
     return found
 
 
 def _midline_candidate(text: str, pos: int, end: int, pool: tuple, after_space: bool,
-                       after_sentence: bool) -> Optional[Candidate]:
+                       after_sentence: bool, gate=None) -> Optional[Candidate]:
     """A heading inside a line whose page ran its blocks together.
 
     After white space any run-together style may start or continue; right
@@ -191,7 +244,7 @@ def _midline_candidate(text: str, pos: int, end: int, pool: tuple, after_space: 
     """
     if not (after_space or after_sentence):
         return None
-    cand = _match_at(text, pos, end, pool)
+    cand = _match_at(text, pos, end, pool, gate)
     if cand is None:
         return None
     guard = _midline_guards().get(cand.style)

@@ -1,19 +1,202 @@
-"""The jieba segmenter, loaded once and quietly, for the extractors' candidate spans."""
+"""The jieba segmenter, loaded once, quietly and lazily, for the extractors' candidate spans.
+
+jieba reads its whole dictionary before the first word: 350,000 words and
+their prefixes (a second on this kind of machine), then ``jieba.posseg``
+reads the dictionary file once more for the word tags. The extractors only
+segment a few short spans per plan, so ours is the same tokenizer over a
+*lexicon* split by first character: an index of buckets is read at start-up
+and a bucket (``{word: frequency}`` and ``{word: tag}``) when a span first
+needs a word starting with that character. The lexicon is built from jieba's
+own tables the first time (``_build``), so every lookup answers exactly what
+jieba's dictionaries answer; it is cached beside jieba's cache, keyed by
+jieba's version and dictionary file.
+
+``jieba()`` and ``posseg()`` return a ``jieba.Tokenizer`` and a
+``jieba.posseg.POSTokenizer`` over that lexicon (``.cut``, ``.lcut``, as the
+module functions). The module-level ``jieba.dt`` is left as it is: whoever
+calls ``jieba.lcut`` gets stock jieba (the benchmark does).
+"""
 from __future__ import annotations
 
 import functools
+import hashlib
+import io
 import logging
+import marshal
+import mmap
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+CACHE_NAME = "plan-extract-jieba-{key}.lexicon"
 
 
 @functools.lru_cache(maxsize=1)
-def jieba():
-    import jieba as segmenter
+def _segmenter():
+    """``import jieba``, without ``pkg_resources`` (a slow import it only uses to open its files)."""
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None          # jieba falls back to open() next to its files
+    try:
+        import jieba as segmenter
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
     segmenter.setLogLevel(logging.WARNING)   # its dictionary-loading chatter is not for users
     return segmenter
 
 
+class _Buckets:
+    """The lexicon's buckets, each unmarshalled on first use."""
+
+    def __init__(self, total: int, index: dict, blob: bytes):
+        self.total, self._index, self._blob = total, index, blob
+        self._loaded: dict = {}
+
+    def copy(self) -> "_Buckets":
+        """The same lexicon with buckets of its own (for a tokenizer that may add words)."""
+        return _Buckets(self.total, self._index, self._blob)
+
+    def get(self, first: str) -> tuple:
+        try:
+            return self._loaded[first]
+        except KeyError:
+            place = self._index.get(first)
+            pair = marshal.loads(self._blob[place[0]:place[1]]) if place else ({}, {})
+            self._loaded[first] = pair
+            return pair
+
+
+class LazyTable:
+    """A read-only mapping over one side of the buckets (0: frequencies, 1: tags).
+
+    It answers what jieba asks of ``FREQ`` and ``word_tag_tab``: ``in``,
+    ``[]`` and ``get``, and takes the words a user dictionary adds.
+    """
+
+    __slots__ = ("_buckets", "_side")
+
+    def __init__(self, buckets: _Buckets, side: int):
+        self._buckets, self._side = buckets, side
+
+    def _table(self, word: str) -> dict:
+        return self._buckets.get(word[:1])[self._side]
+
+    def __contains__(self, word) -> bool:
+        return word in self._table(word)
+
+    def __getitem__(self, word):
+        return self._table(word)[word]
+
+    def get(self, word, default=None):
+        return self._table(word).get(word, default)
+
+    def __setitem__(self, word, value) -> None:
+        self._table(word)[word] = value
+
+    def update(self, other: dict) -> None:
+        for word, value in other.items():
+            self[word] = value
+
+
+def _dictionary_key(segmenter) -> str:
+    dict_path = Path(segmenter.__file__).parent / segmenter.DEFAULT_DICT_NAME
+    stat = dict_path.stat()
+    mark = f"{getattr(segmenter, '__version__', '?')}|{stat.st_size}|{stat.st_mtime_ns}"
+    return hashlib.sha256(mark.encode()).hexdigest()[:16]
+
+
+def _build(segmenter) -> bytes:
+    """Split jieba's own tables (frequencies with prefixes, word tags) by first character."""
+    full = segmenter.Tokenizer()
+    full.initialize()
+    tags = {}
+    with full.get_dict_file() as f:          # what POSTokenizer.load_word_tag reads
+        for line in f:
+            line = line.strip().decode("utf-8")
+            if line:
+                word, _, tag = line.split(" ")
+                tags[word] = tag
+    buckets: dict = {}
+    for word, freq in full.FREQ.items():
+        buckets.setdefault(word[:1], ({}, {}))[0][word] = freq
+    for word, tag in tags.items():
+        buckets.setdefault(word[:1], ({}, {}))[1][word] = tag
+    index, parts, at = {}, [], 0
+    for first, pair in buckets.items():
+        part = marshal.dumps(pair)
+        index[first] = (at, at + len(part))
+        parts.append(part)
+        at += len(part)
+    head = marshal.dumps((full.total, index))
+    return len(head).to_bytes(8, "little") + head + b"".join(parts)
+
+
+def _read(data) -> _Buckets:
+    size = int.from_bytes(data[:8], "little")
+    total, index = marshal.loads(data[8:8 + size])
+    return _Buckets(total, index, memoryview(data)[8 + size:])
+
+
+def _mapped(path: Path):
+    """The file's bytes, mapped: only the buckets read take memory."""
+    with open(path, "rb") as f:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> _Buckets:
+    """The bucketed lexicon: from the cache file, or built (and cached) on first use."""
+    segmenter = _segmenter()
+    path = Path(tempfile.gettempdir()) / CACHE_NAME.format(key=_dictionary_key(segmenter))
+    try:
+        return _read(_mapped(path))
+    except (OSError, ValueError, EOFError, TypeError):
+        pass                                     # missing or damaged: build it again
+    data = _build(segmenter)
+    try:                                         # atomic: concurrent workers may build it too
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass                                     # a read-only temp folder: keep it in memory
+    return _read(data)
+
+
+@functools.lru_cache(maxsize=1)
+def jieba():
+    """A jieba ``Tokenizer`` whose dictionary is the lazily read lexicon."""
+    segmenter, words = _segmenter(), lexicon()
+    tokenizer = segmenter.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = LazyTable(words, 0), words.total
+    tokenizer.initialized = True
+    return tokenizer
+
+
 @functools.lru_cache(maxsize=1)
 def posseg():
-    jieba()
-    import importlib
-    return importlib.import_module("jieba.posseg")
+    """A jieba ``POSTokenizer`` over the same lexicon (word tags read per bucket too)."""
+    segmenter, tokenizer = _segmenter(), jieba()
+    # importing jieba.posseg builds its module-level tokenizer, which reads the whole
+    # dictionary file for the tags; give it an empty file and then the lazy tags
+    stock = segmenter.dt
+    stock.get_dict_file = lambda: io.BytesIO(b"")
+    try:
+        import jieba.posseg as pos
+    finally:
+        del stock.get_dict_file
+    if pos.dt.tokenizer is stock and not pos.dt.word_tag_tab:
+        pos.dt.word_tag_tab = LazyTable(lexicon().copy(), 1)
+    tagger = pos.POSTokenizer.__new__(pos.POSTokenizer)
+    tagger.tokenizer, tagger.word_tag_tab = tokenizer, LazyTable(lexicon(), 1)
+    return tagger
+
+
+@functools.lru_cache(maxsize=1)
+def block_regex():
+    """jieba's blocks: the runs it segments one by one (each on its own, whatever surrounds it)."""
+    posseg()
+    import jieba.posseg as pos
+    return pos.re_han_internal

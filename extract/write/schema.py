@@ -8,6 +8,9 @@ that every other field is a column, so no field is ever dropped silently.
 """
 from __future__ import annotations
 
+import functools
+import operator
+import sys
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -87,6 +90,35 @@ SCHEMAS = {spec.name: spec.schema for spec in TABLES}
 FACT_TABLES = ("nodes", "responsibilities", "people", "targets", "dates", "phases")
 
 
+@functools.lru_cache(maxsize=1)
+def _skip_pandas_probe() -> None:
+    """Answer pyarrow's "is pandas there?" with no, once, without importing pandas.
+
+    The first ``pa.array`` of a process imports pandas (most of a second)
+    only to ask whether its argument is a pandas object; ours are always
+    lists. A failed soft probe is not final: pyarrow imports pandas for real
+    the first time it needs it (``to_pandas``, ``from_pandas``). Where pandas
+    is already imported the probe is left alone.
+    """
+    if "pandas" in sys.modules:
+        return
+    sys.meta_path.insert(0, _NoPandas)
+    try:
+        pa.array([], type=_INT)
+    finally:
+        sys.meta_path.remove(_NoPandas)
+
+
+class _NoPandas:
+    """An import finder that refuses pandas, for the one probe above."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("pandas is not needed to write tables")
+        return None
+
+
 def to_table(name: str, records: Iterable) -> pa.Table:
     """Build a table from records (or dicts) of the table's type.
 
@@ -94,11 +126,15 @@ def to_table(name: str, records: Iterable) -> pa.Table:
     deep copy of each record (``dataclasses.asdict``), which used to cost a
     sixth of the run.
     """
+    _skip_pandas_probe()
     schema = SCHEMAS[name]
     records = list(records)
-    if records and isinstance(records[0], dict):
-        columns = [[r.get(f.name) for r in records] for f in schema]
-    else:
-        columns = [[getattr(r, f.name) for r in records] for f in schema]
+    names = schema.names
+    if not records:
+        columns = [[] for _ in names]
+    elif isinstance(records[0], dict):
+        columns = [[r.get(name) for r in records] for name in names]
+    else:   # one C-level getter per record, then one transpose: no per-cell Python call
+        columns = list(zip(*map(operator.attrgetter(*names), records)))
     return pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema)],
                                 schema=schema)

@@ -1,0 +1,89 @@
+"""The lazily read jieba lexicon answers exactly what stock jieba answers."""
+import subprocess
+import sys
+
+import jieba as stock
+import jieba.posseg as stock_pos
+import pytest
+
+from extract.text import nlp
+
+SENTENCES = [
+    "到2025年，全市新建改造农村公路500公里以上，由市交通运输局牵头负责。",
+    "成立工作专班，由王晓明同志任组长，陈立新、欧阳娜娜任副组长。",
+    "完善城乡一体化供水工程体系，农村自来水普及率达到98%。",
+    "abc 123 mixed 文本\n第二行：（一）加强组织领导",
+    "西双版纳傣族自治州景洪市勐罕镇曼听村委会",
+    "",
+    "。；、",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_words_are_stock_jiebas(text):
+    assert nlp.jieba().lcut(text) == stock.lcut(text)
+    assert nlp.jieba().lcut(text, HMM=False) == stock.lcut(text, HMM=False)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_tags_are_stock_jiebas(text):
+    ours = [(w.word, w.flag) for w in nlp.posseg().cut(text)]
+    assert ours == [(w.word, w.flag) for w in stock_pos.cut(text)]
+
+
+def test_the_lexicon_holds_frequencies_prefixes_and_tags():
+    table, tags = nlp.LazyTable(nlp.lexicon(), 0), nlp.LazyTable(nlp.lexicon(), 1)
+    stock.initialize()
+    for word in ("交通运输局", "交通运", "组长", "的", "龘龘龘"):
+        assert (word in table) == (word in stock.dt.FREQ)
+        assert table.get(word) == stock.dt.FREQ.get(word)
+    assert nlp.lexicon().total == stock.dt.total
+    with stock.dt.get_dict_file() as f:        # the tags as the dictionary file writes them
+        written = dict(line.decode("utf-8").split()[::2] for line in f if line.strip())
+    for word in ("交通运输", "组长", "的", "景洪"):
+        assert tags.get(word) == written.get(word)
+    assert tags.get("龘龘龘", "x") == "x"
+
+
+def test_a_damaged_cache_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(nlp.tempfile, "gettempdir", lambda: str(tmp_path))
+    nlp.lexicon.cache_clear()
+    try:
+        first = nlp.lexicon()
+        cache = next(tmp_path.glob("plan-extract-jieba-*"))
+        cache.write_bytes(b"\x00\x01 not a lexicon")
+        nlp.lexicon.cache_clear()
+        again = nlp.lexicon()
+        assert again.total == first.total
+        assert again.get("组")[0] == first.get("组")[0]
+    finally:
+        nlp.lexicon.cache_clear()
+
+
+def test_writing_tables_does_not_import_pandas_yet_pandas_still_works():
+    code = (
+        "import sys\n"
+        "from extract import write\n"
+        "from extract.records import ErrorRow\n"
+        "t = write.to_table('errors', [ErrorRow('a.txt', 'E', 'm')])\n"
+        "print('pandas' in sys.modules)\n"
+        "print(t.to_pandas().shape)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["False", "(1, 3)"]
+
+
+PLACE_TEXTS = [
+    "扬州市人民政府关于印发扬州市农村公路提升行动方案的通知",
+    "各县（市、区）人民政府，扬州经济技术开发区管委会：现将《方案》印发给你们。",
+    "西双版纳傣族自治州景洪市勐罕镇，2024年3月",
+    "仪征、高邮、宝应三地和江都区2025年底前完成",
+    "no place here 123，只有普通的文字。",
+]
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS)
+def test_places_from_the_blocks_that_hold_a_name_equal_those_of_the_whole_text(text, monkeypatch):
+    from extract.prepare import gazetteer
+    blocks = gazetteer.find_places(text)
+    monkeypatch.setattr(gazetteer, "_names_are_block_characters", lambda: False)
+    assert blocks == gazetteer.find_places(text)
