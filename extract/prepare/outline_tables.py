@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 
 from .. import rules
-from ..records import Node, Plan
+from ..records import Plan
 from ..text.numerals import ordinal
 from . import outline as ol
 
@@ -72,60 +72,6 @@ def next_line_start(text: str, end: int) -> int:
     while body < len(text) and text[body] in ol._INDENT + "\n":
         body += 1
     return min(body, len(text))
-
-
-class TableLines:
-    """The outline builder's handling of table lines: headers, rows, lone labels.
-
-    Mixed into the builder, whose ``text``, ``stack``, ``last_number``,
-    ``table_row``, ``title_line``, ``heading()`` and ``_find()`` it uses.
-    """
-
-    def table_line(self, start: int, end: int) -> bool:
-        """A task table's header or a row of it; True when the line is used up."""
-        if is_header(self.text, start, end):
-            self.table_row = max(self.table_row, 0)
-            return True
-        if self.table_row < 0:
-            return False
-        found = table_row(self.text, start, end)
-        if found is None:
-            return False
-        cand, title_end = found
-        ok = cand.num in (self.table_row + 1, self.last_number.get(cand.style, -1) + 1, 1)
-        if ok and self.heading(cand, title_end):
-            self.table_row = cand.num
-            return True
-        return False
-
-    def lone_row(self, start: int, end: int, fresh: bool) -> bool:
-        """A bare number alone on its line (a table flattened one cell per line)
-        is a row when it continues the open rows or starts them at 1 right
-        under a heading, and the next line is its task cell: a score or count
-        cell (10, 120) or a number before another number is not."""
-        found = table_row(self.text, start, end, alone_only=True)
-        if found is None:
-            return False
-        cand, title_end = found
-        at = self._find(cand.style, 0)
-        if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)):
-            return False
-        if not self.plain_line(cand.body, title_end):
-            return False
-        return self.heading(cand, title_end)
-
-    def plain_line(self, start: int, end: int) -> bool:
-        """A line of text with no label of its own: no heading, row or table header."""
-        return (start < end and ol._line_start_candidate(self.text, start, end) is None
-                and not is_header(self.text, start, end)
-                and table_row(self.text, start, end, alone_only=True) is None)
-
-    def title_below(self, node: Node, end: int) -> None:
-        """A label alone on its line (一、 then 巩固成果) takes its title from the next line."""
-        start, stop = next_line(self.text, end)
-        if self.plain_line(start, stop):
-            node.title = ol._title(self.text, start, stop)
-            self.title_line = start
 
 
 @functools.lru_cache(maxsize=None)
