@@ -162,3 +162,26 @@ def test_title_line_with_a_period_is_not_an_outline():
     text = "乐山市城区停车设施建设方案 （2024—2026年）\n一、总体目标\n"
     plan = Plan("doc-1", "plan.txt", 1, "乐山市城区停车设施建设方案", None, None, None, text, title_start=0)
     assert [(n.level, n.label) for n in outline.parse(plan)] == [(1, "一")]
+
+
+def test_many_lone_rows_and_floating_articles_give_a_valid_tree():
+    # flattened tables of 20 x 999 rows with score cells under lone labels,
+    # then 20,000 articles under alternating sub-sections
+    lines = []
+    for section in range(1, 21):
+        lines.extend([f"第{section}部分", "重点任务"])
+        for row in range(1, 1000):
+            lines.extend([str(row), "推进工作", "10"])
+    lines.append("第21部分 支持政策")
+    for article in range(1, 20001):
+        if article % 2:
+            lines.append(f"（{'一二'[article % 4 // 2]}）专项奖励")
+        lines.append(f"第{article}条 给予奖励。")
+    plan = make_plan("\n".join(lines) + "\n")
+    nodes = outline.parse(plan)
+    assert_valid_tree(plan, nodes)
+    rows = [n for n in nodes if n.label.isdigit()]
+    assert len(rows) == 20 * 999 and {n.level for n in rows} == {2}
+    assert {n.title for n in nodes if n.level == 1} == {"重点任务", "支持政策"}
+    articles = [n for n in nodes if n.label.endswith("条")]
+    assert len(articles) == 20000 and {n.level for n in articles} == {3}

@@ -1,7 +1,8 @@
 """Outline stage: the tree of numbered headings and items of one plan.
 
 Each numbering style has a fixed rank (rules/outline.yaml; 第X阶段 and 第X条
-take theirs from where the document first uses them): a heading closes
+take theirs from where the document first uses them, and 第X条 in a plan
+without 第X章 nests under whatever heading is open): a heading closes
 every open node of its rank or lower and becomes the child of the nearest
 higher one, so an excerpt that starts at `（三）` or puts `四、` after lower
 labels builds the right tree. Levels are depths in the document's own tree:
@@ -14,23 +15,24 @@ inside a line when a page ran paragraphs together, and inside paragraphs
 (inline enumerations `（1）……；（2）……`). Inline labels must form a chain that
 starts at 1 or continues the line's own label, which is what keeps `110报警`,
 `第一篇` or a year from being read as numbering. Every pass is linear in the
-number of lines and labels.
+number of lines and labels. The walk over the lines that builds the tree is in
+outline_build.py, task tables and where the outline begins in outline_tables.py,
+the finished tree's ids, orphans and spans in outline_tree.py.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import unicodedata
-
-import regex
-from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
 from .. import rules
+from . import outline_build as build
+from . import outline_tables as tables
+from . import outline_tree as tree
 from ..text.numerals import ordinal
-from ..records import Node, Plan
+from ..records import Plan
 
 _INDENT = " \t\u3000\xa0"
 
@@ -44,6 +46,7 @@ class Style:
     rank: int           # lower is higher: 第X部分 1 … ① 11
     floating: bool      # ranked where the document first uses it
     after_sentence: bool
+    free_without: str   # a style whose absence lets this one nest under any open heading
     starts: Optional[str] = None   # a class of every character its labels begin with
 
 
@@ -72,7 +75,12 @@ def styles() -> tuple:
             raise rules.RuleError(f"rules/outline.yaml: style {rule.id!r} needs an integer rank")
         out.append(Style(rule.id, rule.regex, where, int(rule.data.get("max_prefix", 0)),
                          rule.data["rank"], bool(rule.data.get("floating", False)),
-                         bool(rule.data.get("after_sentence", False)), rule.data.get("starts")))
+                         bool(rule.data.get("after_sentence", False)),
+                         str(rule.data.get("free_without", "")), rule.data.get("starts")))
+    known = {style.id for style in out}
+    for style in out:
+        if style.free_without and style.free_without not in known:
+            raise rules.RuleError(f"rules/outline.yaml: style {style.id!r}: free_without names no style")
     return tuple(out)
 
 
@@ -256,271 +264,10 @@ def _title(text: str, body: int, end: int) -> str:
     return text[body:cut].strip()
 
 
-class _Builder:
-    """Walks the lines of a plan, keeping the stack of open nodes."""
-
-    def __init__(self, plan: Plan):
-        self.plan = plan
-        self.text = plan.text
-        self.nodes: list = []
-        self.stack: list = []
-        self.last_number: dict = {}     # style → number of its last node anywhere
-        self.mid_way: set = set()       # ids of nodes whose style began past 1 (an excerpt)
-        self.ranks: dict = {}           # floating style → the rank its first use gave it
-        self.serial = 0                 # ids stay unique when lone items are dropped
-        self.table_row = -1             # last row number of an open task table, -1 outside one
-
-    def rank(self, style_id: str) -> float:
-        """A style's rank; a floating one not used yet ranks just below the open node."""
-        style = _style(style_id)
-        if not style.floating:
-            return style.rank
-        if style_id not in self.ranks:
-            return self.rank(self.stack[-1].style) + 0.5 if self.stack else 0.5
-        return self.ranks[style_id]
-
-    def _find(self, style: str, lowest: int) -> int:
-        for i in range(len(self.stack) - 1, lowest - 1, -1):
-            if self.stack[i].style == style:
-                return i
-        return -1
-
-    def _open(self, cand: Candidate, line_end: int, at: int) -> Node:
-        del self.stack[at:]
-        parent = self.stack[-1] if self.stack else None
-        self.serial += 1
-        node = Node(
-            node_id=f"{self.plan.doc_id}:{self.serial:04d}",
-            doc_id=self.plan.doc_id,
-            parent_id=parent.node_id if parent else None,
-            level=len(self.stack) + 1,
-            label=cand.label,
-            title=_title(self.text, cand.body, line_end),
-            char_start=cand.start, char_end=cand.start, text="",
-            style=cand.style, number=cand.num, inline=not cand.strong, body_start=cand.body,
-        )
-        self.nodes.append(node)
-        self.stack.append(node)
-        self.last_number[cand.style] = cand.num
-        return node
-
-    def heading(self, cand: Candidate, line_end: int) -> bool:
-        """A heading closes every open node of its rank or lower.
-
-        It is a sibling of an open node of its style when its number follows
-        that node's; a style that is not open starts at 1, continues its last
-        number (lists numbered across sections), or outranks every open node
-        (an excerpt that began lower down).
-        """
-        own = self.rank(cand.style)
-        at = next((i for i, n in enumerate(self.stack) if self.rank(n.style) >= own), len(self.stack))
-        same = self.stack[at] if at < len(self.stack) and self.stack[at].style == cand.style else None
-        if cand.midline:    # continues the open numbering, or a lower style starts at 1
-            starts = cand.after_space or _style(cand.style).where != "inline"
-            ok = ((same is not None and cand.num == same.number + 1)
-                  or (starts and at == len(self.stack) and cand.num == 1))
-        elif same is not None:
-            ok = cand.num == 1 or same.number <= cand.num <= same.number + 3
-        else:
-            ok = (cand.num == 1 or cand.num == self.last_number.get(cand.style, -1) + 1 or at == 0
-                  or self._inside_excerpt(cand.style, at))
-        if ok:
-            first_of_style = cand.style not in self.last_number
-            node = self._open(cand, line_end, at)
-            if _style(cand.style).floating:
-                self.ranks.setdefault(cand.style, own)
-            if first_of_style and cand.num != 1:
-                self.mid_way.add(node.node_id)
-        return ok
-
-    def _inside_excerpt(self, style: str, at: int) -> bool:
-        """An excerpt's lists may begin mid-way too: under nodes that themselves
-        began past 1, a style seen for the first time starts at any number."""
-        return style not in self.last_number and all(n.node_id in self.mid_way for n in self.stack[:at])
-
-    def inline(self, cand: Candidate, line_end: int, lowest: int) -> bool:
-        """A label inside a paragraph: must start a chain at 1 or continue one."""
-        at = self._find(cand.style, lowest)
-        if at >= 0:
-            last = self.stack[at].number
-            if cand.num in (last, last + 1):
-                self._open(cand, line_end, at)
-                return True
-            return False
-        if cand.num == 1:
-            self._open(cand, line_end, len(self.stack))
-            return True
-        return False
-
-    def table_line(self, start: int, end: int) -> bool:
-        """A task table's header or a row of it; True when the line is used up."""
-        if any(rule.regex.match(self.text, start, end) for rule in _table_rules("table_headers")):
-            self.table_row = max(self.table_row, 0)
-            return True
-        if self.table_row < 0:
-            return False
-        found = _table_row(self.text, start, end)
-        if found is None:
-            return False
-        cand, title_end = found
-        ok = cand.num in (self.table_row + 1, self.last_number.get(cand.style, -1) + 1, 1)
-        if ok and self.heading(cand, title_end):
-            self.table_row = cand.num
-            return True
-        return False
-
-    def line(self, start: int, end: int) -> None:
-        first = len(self.nodes)
-        lowest = len(self.stack)
-        after = start
-        if self.table_line(start, end):
-            return
-        cand = _line_start_candidate(self.text, start, end)
-        if cand and self.heading(cand, end):
-            lowest = len(self.stack) - 1
-            after = cand.body
-            if cand.style != _TABLE_STYLE:
-                self.table_row = -1     # a heading of the outline closes the table
-        opened_inline = False
-        for cand in _in_line_candidates(self.text, start, end, after):
-            if cand.strong and not self._continues_inline(cand, lowest):
-                if self.heading(cand, end):
-                    lowest = len(self.stack) - 1
-                    continue
-                if not (cand.midline and _style(cand.style).where == "inline"):
-                    continue
-            if self.inline(_as_inline(cand), end, lowest):
-                opened_inline = True
-        if opened_inline:
-            self._drop_lone_items(first)
-        while self.stack and self.stack[-1].inline:
-            self.stack.pop()
-
-    def _continues_inline(self, cand: Candidate, lowest: int) -> bool:
-        """A run-together label that continues an enumeration inside the paragraph stays inline."""
-        at = self._find(cand.style, lowest) if cand.midline else -1
-        return at >= 0 and self.stack[at].inline
-
-    def _drop_lone_items(self, first: int) -> None:
-        """An inline `1.` with no sibling and no child is more likely text than a list."""
-        opened = self.nodes[first:]
-        family = Counter((n.parent_id, n.style) for n in opened if n.inline)
-        parents = {n.parent_id for n in opened}
-        lone = {n.node_id for n in opened
-                if n.inline and family[(n.parent_id, n.style)] == 1 and n.node_id not in parents}
-        if lone:
-            self.nodes[first:] = [n for n in opened if n.node_id not in lone]
-            self.stack = [n for n in self.stack if n.node_id not in lone]
-
-
-_TABLE_STYLE = "table_row"     # rows of every table layout share the TAB rows' style
-
-
-@functools.lru_cache(maxsize=None)
-def _table_rules(key: str) -> tuple:
-    return rules.pattern_rules("outline", key)
-
-
-def _table_row(text: str, start: int, end: int) -> Optional[tuple]:
-    """(candidate, end of its task cell) for a row of a table without TABs."""
-    for rule in _table_rules("table_rows"):
-        m = rule.regex.match(text, start, end)
-        if not m:
-            continue
-        num = ordinal(_plain_number(m.group("num")))
-        if not num:
-            return None
-        if rule.data.get("alone"):   # the task cell is the next non-empty line
-            body = end + 1
-            while body < len(text) and text[body] in _INDENT + "\n":
-                body += 1
-            cell_end = text.find("\n", body)
-            cell_end = len(text) if cell_end < 0 else cell_end
-        else:
-            body = m.end()
-            gap = _cell_gap().search(text, body, end)
-            cell_end = gap.start() if gap else end
-        return Candidate(m.start("label"), body, m.group("label"), _TABLE_STYLE, num, True), cell_end
-    return None
-
-
-@functools.lru_cache(maxsize=None)
-def _cell_gap():
-    return regex.compile(_setting("cell_gap"))
-
-
-def _as_inline(cand: Candidate) -> Candidate:
-    return Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
-
-
 def _lines(text: str, start: int = 0):
     for piece in text[start:].split("\n"):
         yield start, start + len(piece)
         start += len(piece) + 1
-
-
-def _line_ends(text: str) -> list:
-    """Positions of the line breaks, for finding a paragraph's end by bisection."""
-    ends, pos = [], text.find("\n")
-    while pos >= 0:
-        ends.append(pos)
-        pos = text.find("\n", pos + 1)
-    return ends
-
-
-def _close_spans(nodes: list, text: str) -> None:
-    """A node runs to the next node at its level or above, or its parent's end.
-
-    Inline items stop at the end of their paragraph: text after it belongs to
-    the node that holds the paragraph. The next node at a level or above is
-    found for all nodes in one backward pass (a stack of candidates).
-    """
-    following = [len(text)] * len(nodes)
-    waiting: list = []
-    for i in range(len(nodes) - 1, -1, -1):
-        while waiting and nodes[waiting[-1]].level > nodes[i].level:
-            waiting.pop()
-        if waiting:
-            following[i] = nodes[waiting[-1]].char_start
-        waiting.append(i)
-    breaks = _line_ends(text)
-    by_id = {n.node_id: n for n in nodes}
-    for node, end in zip(nodes, following):
-        parent = by_id.get(node.parent_id)
-        if parent is not None and parent.char_end and parent.char_end < end:
-            end = parent.char_end
-        if node.inline:   # an item inside a paragraph ends with that paragraph
-            k = bisect.bisect_left(breaks, node.char_start)
-            end = min(end, breaks[k] if k < len(breaks) else len(text))
-        while end > node.char_start and text[end - 1] in " \t\n\r\u3000\xa0":
-            end -= 1
-        node.char_end = end
-        node.text = text[node.char_start:end]
-
-
-def _place_orphans(nodes: list, rank) -> None:
-    """Top-level nodes before a later one that outranks them are an excerpt's
-    orphans: they (and their subtrees) take the depth their style has elsewhere."""
-    roots = [n for n in nodes if n.parent_id is None]
-    orphans, best = set(), None
-    for node in reversed(roots):
-        if best is not None and best < rank(node.style):
-            orphans.add(node.node_id)
-        best = rank(node.style) if best is None else min(best, rank(node.style))
-    if not orphans:
-        return
-    root_of, depth = {}, {}
-    for node in nodes:
-        root_of[node.node_id] = root_of.get(node.parent_id, node.node_id)
-        if root_of[node.node_id] not in orphans:
-            depth.setdefault(node.style, node.level)
-    shift = {}
-    for node in nodes:
-        root = root_of[node.node_id]
-        if root in orphans:
-            if root == node.node_id:
-                shift[root] = max(0, depth.get(node.style, 2) - 1)
-            node.level += shift[root]
 
 
 def parse(plan: Plan) -> list:
@@ -529,67 +276,13 @@ def parse(plan: Plan) -> list:
     The outline starts after the plan's own title line: the issuing notice's
     own `一、二、三` and a page's plan marker (第二篇：<title>) are not part of it.
     """
-    builder = _Builder(plan)
-    start = _body_start(plan)
+    builder = build.Builder(plan)
+    start = tables.body_start(plan)
     for line_start, line_end in _lines(plan.text, start):
         builder.line(line_start, line_end)
     nodes = builder.nodes
-    _cut_titles_at_next_label(nodes, plan.text)
-    _renumber(nodes, plan.doc_id)
-    _place_orphans(nodes, lambda style_id: builder.ranks.get(style_id, _style(style_id).rank))
-    _close_spans(nodes, plan.text)
+    tree.cut_titles_at_next_label(nodes, plan.text)
+    tree.renumber(nodes, plan.doc_id)
+    tree.place_orphans(nodes, lambda style_id: builder.ranks.get(style_id, _style(style_id).rank))
+    tree.close_spans(nodes, plan.text)
     return nodes
-
-
-def _body_start(plan: Plan) -> int:
-    """Where the plan's outline may begin: after its own title line (or after
-    the title itself when a run-together page goes on with a label on that
-    line); with no title line, after an issuing notice's signature date when
-    the numbering starts afresh below it (the notice's own 一、二、 stay out)."""
-    text = plan.text
-    if plan.title_start >= 0:
-        line_end = text.find("\n", plan.title_start)
-        line_end = len(text) if line_end < 0 else line_end
-        title_end = plan.title_start + len(plan.title)
-        if plan.title and text.startswith(plan.title, plan.title_start) and title_end < line_end:
-            pos = title_end
-            while pos < line_end and text[pos] in _INDENT:
-                pos += 1
-            found = _match_at(text, pos, line_end, styles())
-            if pos > title_end and found and found.num == 1:
-                return pos
-        return min(len(text), line_end + 1)
-    return _after_notice(text)
-
-
-def _after_notice(text: str) -> int:
-    head = text[:3000]
-    if not any(rule.regex.search(head) for rule in rules.pattern_rules("split", "notices")):
-        return 0
-    dates = rules.pattern_rules("split", "date_lines")
-    for line_start, line_end in _lines(head):
-        if any(rule.regex.match(text[line_start:line_end]) for rule in dates):
-            nxt = line_end + 1
-            found = _line_start_candidate(text, nxt, max(nxt, text.find("\n", nxt)))
-            return nxt if found and found.num == 1 else 0
-    return 0
-
-
-def _cut_titles_at_next_label(nodes: list, text: str) -> None:
-    """A heading's title ends where the next label on the same line begins (第一章 总则 第一条 …)."""
-    for node, following in zip(nodes, nodes[1:]):
-        if "\n" not in text[node.char_start:following.char_start]:
-            room = following.char_start - max(node.body_start, node.char_start)
-            if 0 <= room < len(node.title) + 8:
-                node.title = _title(text, node.body_start, following.char_start)
-
-
-def _renumber(nodes: list, doc_id: str) -> None:
-    """Ids follow document order after dropped candidates, so they stay dense and stable."""
-    mapping = {}
-    for i, node in enumerate(nodes, 1):
-        new_id = f"{doc_id}:{i:04d}"
-        mapping[node.node_id] = new_id
-        node.node_id = new_id
-    for node in nodes:
-        node.parent_id = mapping.get(node.parent_id) if node.parent_id else None

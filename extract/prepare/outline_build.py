@@ -1,0 +1,263 @@
+"""Outline stage, the walk over a plan's lines that builds its tree.
+
+The builder keeps the stack of open nodes: a heading closes every open node
+of its rank or lower (a free style such as 第X条 in a plan without 第X章
+nests under whatever heading is open); inline labels form chains inside a
+paragraph; task-table rows and lone labels of tables flattened one cell per
+line take their titles from their task cell or the next line.
+
+Label candidates come from outline.py and table rows from outline_tables.py;
+both are used only at call time, so the modules may be imported in any order.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from ..records import Node, Plan
+from . import outline as ol
+from . import outline_tables as tables
+
+
+@functools.lru_cache(maxsize=None)
+def _free_pairs() -> tuple:
+    """(style, the style whose use fixes its rank) for every free style."""
+    return tuple((s.id, s.free_without) for s in ol.styles() if s.free_without)
+
+
+class TableLines:
+    """The outline builder's handling of table lines: headers, rows, lone labels.
+
+    Mixed into the builder, whose ``text``, ``stack``, ``last_number``,
+    ``table_row``, ``title_line``, ``heading()`` and ``_find()`` it uses.
+    """
+
+    def table_line(self, start: int, end: int) -> bool:
+        """A task table's header or a row of it; True when the line is used up."""
+        if tables.is_header(self.text, start, end):
+            self.table_row = max(self.table_row, 0)
+            return True
+        if self.table_row < 0:
+            return False
+        found = tables.table_row(self.text, start, end)
+        if found is None:
+            return False
+        cand, title_end = found
+        ok = cand.num in (self.table_row + 1, self.last_number.get(cand.style, -1) + 1, 1)
+        if ok and self.heading(cand, title_end):
+            self.table_row = cand.num
+            return True
+        return False
+
+    def lone_row(self, start: int, end: int, fresh: bool) -> bool:
+        """A bare number alone on its line (a table flattened one cell per line)
+        is a row when it continues the open rows or starts them at 1 right
+        under a heading, and the next line is its task cell: a score or count
+        cell (10, 120) or a number before another number is not."""
+        found = tables.table_row(self.text, start, end, alone_only=True)
+        if found is None:
+            return False
+        cand, title_end = found
+        at = self._find(cand.style, 0)
+        if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)):
+            return False
+        if not self.plain_line(cand.body, title_end):
+            return False
+        return self.heading(cand, title_end)
+
+    def plain_line(self, start: int, end: int) -> bool:
+        """A line of text with no label of its own: no heading, row or table header."""
+        return (start < end and ol._line_start_candidate(self.text, start, end) is None
+                and not tables.is_header(self.text, start, end)
+                and tables.table_row(self.text, start, end, alone_only=True) is None)
+
+    def title_below(self, node: Node, end: int) -> None:
+        """A label alone on its line (一、 then 巩固成果) takes its title from the next line."""
+        start, stop = tables.next_line(self.text, end)
+        if self.plain_line(start, stop):
+            node.title = ol._title(self.text, start, stop)
+            self.title_line = start
+
+
+
+class Builder(TableLines):
+    """Walks the lines of a plan, keeping the stack of open nodes."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.text = plan.text
+        self.nodes: list = []
+        self.stack: list = []
+        self.last_number: dict = {}     # style → number of its last node anywhere
+        self.mid_way: set = set()       # ids of nodes whose style began past 1 (an excerpt)
+        self.ranks: dict = {}           # floating style → the rank its first use gave it
+        self.serial = 0                 # ids stay unique when lone items are dropped
+        self.table_row = -1             # last row number of an open task table, -1 outside one
+        self.fresh = False              # the last non-empty line was a heading (or its title line)
+        self.title_line = -1            # start of the line a lone label took its title from
+
+    def rank(self, style_id: str) -> float:
+        """A style's rank; a floating one not used yet ranks just below the open node."""
+        style = ol._style(style_id)
+        if not style.floating:
+            return style.rank
+        if style_id not in self.ranks:
+            return self.rank(self.stack[-1].style) + 0.5 if self.stack else 0.5
+        return self.ranks[style_id]
+
+    def _find(self, style: str, lowest: int) -> int:
+        for i in range(len(self.stack) - 1, lowest - 1, -1):
+            if self.stack[i].style == style:
+                return i
+        return -1
+
+    def _open(self, cand: ol.Candidate, line_end: int, at: int) -> Node:
+        del self.stack[at:]
+        parent = self.stack[-1] if self.stack else None
+        self.serial += 1
+        node = Node(
+            node_id=f"{self.plan.doc_id}:{self.serial:04d}",
+            doc_id=self.plan.doc_id,
+            parent_id=parent.node_id if parent else None,
+            level=len(self.stack) + 1,
+            label=cand.label,
+            title=ol._title(self.text, cand.body, line_end),
+            char_start=cand.start, char_end=cand.start, text="",
+            style=cand.style, number=cand.num, inline=not cand.strong, body_start=cand.body,
+        )
+        self.nodes.append(node)
+        self.stack.append(node)
+        self.last_number[cand.style] = cand.num
+        return node
+
+    def heading(self, cand: ol.Candidate, line_end: int) -> bool:
+        """A heading closes every open node of its rank or lower.
+
+        It is a sibling of an open node of its style when its number follows
+        that node's; a style that is not open starts at 1, continues its last
+        number (lists numbered across sections), or outranks every open node
+        (an excerpt that began lower down).
+        """
+        own = self.rank(cand.style)
+        at = self._place(cand, own)
+        same = self.stack[at] if at < len(self.stack) and self.stack[at].style == cand.style else None
+        if cand.midline:    # continues the open numbering, or a lower style starts at 1
+            starts = cand.after_space or ol._style(cand.style).where != "inline"
+            ok = ((same is not None and cand.num == same.number + 1)
+                  or (starts and at == len(self.stack) and cand.num == 1))
+        elif same is not None:
+            ok = cand.num == 1 or same.number <= cand.num <= same.number + 3
+        else:
+            ok = (cand.num == 1 or cand.num == self.last_number.get(cand.style, -1) + 1 or at == 0
+                  or self._inside_excerpt(cand.style, at))
+        if ok:
+            first_of_style = cand.style not in self.last_number
+            node = self._open(cand, line_end, at)
+            if ol._style(cand.style).floating:
+                self.ranks.setdefault(cand.style, own)
+            if first_of_style and cand.num != 1:
+                self.mid_way.add(node.node_id)
+        return ok
+
+    def _place(self, cand: ol.Candidate, own: float) -> int:
+        """Where a heading enters the stack: the first open node it closes.
+
+        A free style (第X条 in a plan without 第X章) nests under the innermost
+        open heading and closes only its own open node; a fixed-ranked heading
+        passes over open free nodes, and right after one it closes it unless
+        that node introduced a list (第三条 …下列条件： / （一）…).
+        """
+        free = self._free_styles()
+        if cand.style in free:
+            at = self._find(cand.style, 0)
+            return at if at >= 0 else len(self.stack)
+        at = next((i for i, n in enumerate(self.stack) if n.style not in free and self.rank(n.style) >= own),
+                  len(self.stack))
+        if (at == len(self.stack) and self.stack and self.stack[-1].style in free
+                and not self._introduces_list(cand.start)):
+            at -= 1
+        return at
+
+    def _free_styles(self) -> frozenset:
+        return frozenset(style for style, blocker in _free_pairs() if blocker not in self.last_number)
+
+    def _introduces_list(self, pos: int) -> bool:
+        """Whether the text before ``pos`` ends with a list's lead-in (a colon)."""
+        while pos > 0 and self.text[pos - 1] in ol._INDENT + "\n\r":
+            pos -= 1
+        return pos > 0 and self.text[pos - 1] in ol._setting("list_intro")
+
+    def _inside_excerpt(self, style: str, at: int) -> bool:
+        """An excerpt's lists may begin mid-way too: under nodes that themselves
+        began past 1, a style seen for the first time starts at any number."""
+        return style not in self.last_number and all(n.node_id in self.mid_way for n in self.stack[:at])
+
+    def inline(self, cand: ol.Candidate, line_end: int, lowest: int) -> bool:
+        """A label inside a paragraph: must start a chain at 1 or continue one."""
+        at = self._find(cand.style, lowest)
+        if at >= 0:
+            last = self.stack[at].number
+            if cand.num in (last, last + 1):
+                self._open(cand, line_end, at)
+                return True
+            return False
+        if cand.num == 1:
+            self._open(cand, line_end, len(self.stack))
+            return True
+        return False
+
+    def line(self, start: int, end: int) -> None:
+        if start == end or self.text[start:end].isspace():
+            return      # a blank line changes nothing (inline nodes closed with their line)
+        fresh = self.fresh      # right under a heading line (or its lone label's title line)
+        self.fresh = fresh and start == self.title_line
+        first = len(self.nodes)
+        lowest = len(self.stack)
+        after, heading = start, None
+        if self.table_line(start, end) or self.lone_row(start, end, fresh):
+            return
+        cand = ol._line_start_candidate(self.text, start, end)
+        if cand and self.heading(cand, end):
+            lowest = len(self.stack) - 1
+            after = cand.body
+            if cand.style != tables.TABLE_STYLE:
+                self.table_row = -1     # a heading of the outline closes the table
+                heading = self.nodes[-1]
+        opened_inline = False
+        for cand in ol._in_line_candidates(self.text, start, end, after):
+            if cand.strong and not self._continues_inline(cand, lowest):
+                if self.heading(cand, end):
+                    lowest = len(self.stack) - 1
+                    continue
+                if not (cand.midline and ol._style(cand.style).where == "inline"):
+                    continue
+            if self.inline(_as_inline(cand), end, lowest):
+                opened_inline = True
+        if opened_inline:
+            self._drop_lone_items(first)
+        if heading is not None and self.nodes[-1] is heading:   # a heading line, nothing after it
+            self.fresh = True
+            if not heading.title:
+                self.title_below(heading, end)
+        while self.stack and self.stack[-1].inline:
+            self.stack.pop()
+
+    def _continues_inline(self, cand: ol.Candidate, lowest: int) -> bool:
+        """A run-together label that continues an enumeration inside the paragraph stays inline."""
+        at = self._find(cand.style, lowest) if cand.midline else -1
+        return at >= 0 and self.stack[at].inline
+
+    def _drop_lone_items(self, first: int) -> None:
+        """An inline `1.` with no sibling and no child is more likely text than a list."""
+        opened = self.nodes[first:]
+        family = Counter((n.parent_id, n.style) for n in opened if n.inline)
+        parents = {n.parent_id for n in opened}
+        lone = {n.node_id for n in opened
+                if n.inline and family[(n.parent_id, n.style)] == 1 and n.node_id not in parents}
+        if lone:
+            self.nodes[first:] = [n for n in opened if n.node_id not in lone]
+            self.stack = [n for n in self.stack if n.node_id not in lone]
+
+
+def _as_inline(cand: ol.Candidate) -> ol.Candidate:
+    return ol.Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)

@@ -1,0 +1,113 @@
+"""Outline stage, the parts around the plain line walk: task tables that reach
+the text without TABs, and where a plan's outline begins.
+
+A task table (序号 | 工作任务 | 牵头单位 …) may come space-aligned or one
+cell per line; its rows are found by rules/outline.yaml (`table_headers`,
+`table_rows`). The outline begins after the plan's own title line, or, with
+no title line, after the issuing notice's signature date, so that the notice's
+own numbered points stay out of the plan's tree.
+
+The label primitives live in outline.py; this module imports it as a whole
+and uses it only at call time, so either module may be imported first.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+import regex
+
+from .. import rules
+from ..records import Plan
+from ..text.numerals import ordinal
+from . import outline as ol
+
+TABLE_STYLE = "table_row"     # rows of every table layout share the TAB rows' style
+
+
+@functools.lru_cache(maxsize=None)
+def _table_rules(key: str) -> tuple:
+    return rules.pattern_rules("outline", key)
+
+
+def is_header(text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end] is a task table's header (序号 …)."""
+    return any(rule.regex.match(text, start, end) for rule in _table_rules("table_headers"))
+
+
+def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Optional[tuple]:
+    """(candidate, end of its task cell) for a row of a table without TABs;
+    ``alone_only``: only a serial number alone on its line (a flattened row)."""
+    for rule in _table_rules("table_rows"):
+        if alone_only and not rule.data.get("alone"):
+            continue
+        m = rule.regex.match(text, start, end)
+        if not m:
+            continue
+        num = ordinal(ol._plain_number(m.group("num")))
+        if not num:
+            return None
+        if rule.data.get("alone"):   # the task cell is the next non-empty line
+            body = next_line_start(text, end)
+            cell_end = text.find("\n", body)
+            cell_end = len(text) if cell_end < 0 else cell_end
+        else:
+            body = m.end()
+            gap = _cell_gap().search(text, body, end)
+            cell_end = gap.start() if gap else end
+        return ol.Candidate(m.start("label"), body, m.group("label"), TABLE_STYLE, num, True), cell_end
+    return None
+
+
+def next_line(text: str, end: int) -> tuple:
+    """(start, end) of the next non-empty line after the line ending at ``end``."""
+    start = next_line_start(text, end)
+    stop = text.find("\n", start)
+    return start, len(text) if stop < 0 else stop
+
+
+def next_line_start(text: str, end: int) -> int:
+    """The first character of the next non-empty line after the line ending at ``end``."""
+    body = end + 1
+    while body < len(text) and text[body] in ol._INDENT + "\n":
+        body += 1
+    return min(body, len(text))
+
+
+@functools.lru_cache(maxsize=None)
+def _cell_gap():
+    return regex.compile(ol._setting("cell_gap"))
+
+
+def body_start(plan: Plan) -> int:
+    """Where the plan's outline may begin: after its own title line (or after
+    the title itself when a run-together page goes on with a label on that
+    line); with no title line, after an issuing notice's signature date when
+    the numbering starts afresh below it (the notice's own 一、二、 stay out)."""
+    text = plan.text
+    if plan.title_start >= 0:
+        line_end = text.find("\n", plan.title_start)
+        line_end = len(text) if line_end < 0 else line_end
+        title_end = plan.title_start + len(plan.title)
+        if plan.title and text.startswith(plan.title, plan.title_start) and title_end < line_end:
+            pos = title_end
+            while pos < line_end and text[pos] in ol._INDENT:
+                pos += 1
+            found = ol._match_at(text, pos, line_end, ol.styles())
+            if pos > title_end and found and found.num == 1:
+                return pos
+        return min(len(text), line_end + 1)
+    return _after_notice(text)
+
+
+def _after_notice(text: str) -> int:
+    head = text[:3000]
+    if not any(rule.regex.search(head) for rule in rules.pattern_rules("split", "notices")):
+        return 0
+    dates = rules.pattern_rules("split", "date_lines")
+    for line_start, line_end in ol._lines(head):
+        if any(rule.regex.match(text[line_start:line_end]) for rule in dates):
+            nxt = line_end + 1
+            found = ol._line_start_candidate(text, nxt, max(nxt, text.find("\n", nxt)))
+            return nxt if found and found.num == 1 else 0
+    return 0
