@@ -7,6 +7,6 @@ extractor finds candidate spans by rule first and normalises them second.
 - ``responsibilities`` (+ ``orgnames``): responsible units and their roles.
 - ``people``: named people with a role.
 - ``targets`` (+ ``quantities``, ``indicator``): numeric goals.
-- ``dates`` (+ ``datescan``, ``datenorm``) and ``phases``: calendar expressions
+- ``dates`` (+ ``datenorm``; its scanner is ``text.scan``) and ``phases``: calendar expressions
   and the plan's stages.
 """

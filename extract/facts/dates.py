@@ -3,7 +3,7 @@
 The stages, in order (rules in ``rules/dates.yaml``):
   1. ``candidates``: every point, range and recurrence rule proposes spans
      (on long texts each rule is only tried where a match can start, see
-     ``extract/datescan.py``);
+     ``extract/text/scan.py``);
   2. ``drop_excluded``: spans overlapping a document number, an edition year,
      a cited title … are dropped;
   3. ``resolve_overlaps``: the leftmost, then the longest span wins;
@@ -24,7 +24,7 @@ from datetime import date
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from . import datenorm
-from . import datescan
+from ..text import scan
 from . import phases
 from .. import rules
 from .datenorm import Side
@@ -103,11 +103,11 @@ def _all_triggers() -> frozenset:
 _SCANNERS: dict = {}
 
 
-def _scanner(rule) -> datescan.Scanner:
+def _scanner(rule) -> scan.Scanner:
     # rules are loaded once, so their ids name them for the life of the process
     found = _SCANNERS.get(rule.id)
     if found is None or found.regex is not rule.regex:
-        found = _SCANNERS[rule.id] = datescan.for_rule(rule)
+        found = _SCANNERS[rule.id] = scan.for_rule(rule)
     return found
 
 
@@ -150,7 +150,7 @@ def candidates(text: str, present: Optional[frozenset] = None) -> list:
     """
     plan = _plan(triggers(text) if present is None else present)
     out, size = [], len(text)
-    long = size >= datescan.SHORT
+    long = size >= scan.SHORT
     for scanner, spec in plan.spans:
         if not scanner.nonempty:
             out += [(m.start(), -m.end(), len(out) + i, spec, m)

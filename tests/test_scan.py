@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from extract.facts import datescan
+from extract.text import scan
 from extract import rules
 
-# Long texts (the scanner only skips from datescan.SHORT characters on) built
+# Long texts (the scanner only skips from scan.SHORT characters on) built
 # from each rule's own examples, with ugly neighbours: digits, dots, spaces.
 FILLERS = ["", "第3", "12.", "　", " 近", "\n（", "2021"]
 
@@ -23,10 +23,10 @@ def _rules():
 
 @pytest.mark.parametrize("rule", _rules())
 def test_scanner_matches_finditer(rule):
-    scanner = datescan.for_rule(rule)
+    scanner = scan.for_rule(rule)
     words = list(rule.examples) + list(rule.counter_examples)
     text = "".join(f"{FILLERS[i % len(FILLERS)]}{w}" for i, w in enumerate(words * 3))
-    text = (text + "。各单位按要求完成。") * max(1, datescan.SHORT // max(1, len(text)) + 1)
+    text = (text + "。各单位按要求完成。") * max(1, scan.SHORT // max(1, len(text)) + 1)
     want = [(m.span(), m.groups()) for m in rule.regex.finditer(text)]
     assert [(m.span(), m.groups()) for m in scanner.finditer(text)] == want
 
@@ -35,7 +35,7 @@ def test_scanner_matches_finditer(rule):
 def test_declared_starts_cover_every_example_match(rule):
     starts = rule.data.get("starts")
     if starts is None:
-        assert datescan.for_rule(rule).nonempty is False     # plain finditer, nothing skipped
+        assert scan.for_rule(rule).nonempty is False     # plain finditer, nothing skipped
         return
     first = re.compile(starts)
     for example in rule.examples:
@@ -47,14 +47,14 @@ def test_a_scanner_with_too_narrow_starts_would_miss_matches():
     # the check above can fail: a class that leaves out a start character loses matches
     regex = re.compile(r"(?<![\d.])(?:\d{4}|[一二]{4})年")
     text = "前文" * 30 + "二一二一年与2021年"
-    assert len(list(datescan.Scanner(regex, r"[\d]").finditer(text))) == 1
-    assert len(list(datescan.Scanner(regex, r"[\d一二]").finditer(text))) == 2
+    assert len(list(scan.Scanner(regex, r"[\d]").finditer(text))) == 1
+    assert len(list(scan.Scanner(regex, r"[\d一二]").finditer(text))) == 2
 
 
 def test_dense_start_characters_give_the_same_matches():
     # every letter may start a match: the scanner hands over to a plain search
     regex = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}[0-9]+")
     text = ("item is carried out in order " * 40 + "version ab2 and ipv6, x86 ") * 5
-    scanner = datescan.Scanner(regex, "[A-Za-z]")
+    scanner = scan.Scanner(regex, "[A-Za-z]")
     want = [m.span() for m in regex.finditer(text)]
     assert want and [m.span() for m in scanner.finditer(text)] == want
