@@ -129,6 +129,8 @@ class _NodePlacer:
         return self.locator.node_id_at(pos)
 
     def node_id(self, m: Mention) -> Optional[str]:
+        if m.anchor is not None:
+            return self.locator.node_id_at(m.anchor)
         if not m.paren:
             return self.locator.node_id_at(m.start)
         node = self.locator.innermost(m.paren[0])
