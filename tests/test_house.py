@@ -20,8 +20,6 @@ REGEX_CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall",
 # modules that still hold literals, with the reason; each is a strict xfail, so
 # emptying one of them fails the test until it is taken off this list
 STILL_TO_MOVE: dict = {
-    "facts/quantities.py": "its character sets and patterns are still literals in code",
-    "facts/targets.py": "its character sets and patterns are still literals in code",
     "prepare/outline.py": "its character sets and patterns are still literals in code",
 }
 
