@@ -157,6 +157,22 @@ def _not_a_goal(text: str, q, head: str) -> bool:
     return bool(_any_regex("standard_words").search(head))
 
 
+def policy_condition(text: str, end: int) -> bool:
+    """The threshold ending at ``end`` says who qualifies for a subsidy or an
+    award (…以上的，给予企业奖励), or shares the 的 of one that defines a class."""
+    return any(rule.regex.match(text, end) for rule in rules.pattern_rules("targets", "policy_conditions"))
+
+
+def size_of_built(text: str, start: int) -> bool:
+    """设立总规模不低于1亿元的引导资金: a size noun right before the threshold, in a
+    clause that sets something up, so the 的 after it names what is built."""
+    pos = skip_back(text, start)
+    if not ends_with_any(text, pos, _words("size_nouns")):
+        return False
+    s, _ = indicator.clause_start(text, pos)
+    return bool(_any_regex("build_verbs").search(text, s, pos))
+
+
 def buildable(q) -> bool:
     """A count, or an amount that can be planned (新建管网25公里, 投资3亿元)."""
     if q.kind == "count":

@@ -144,7 +144,7 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
     built = q.kind == "count" and goals.ends_with_any(text, start, rules.words("targets", "build_verbs"))
-    return not built
+    return not built and not goals.size_of_built(text, start)
 
 
 def _states_a_rate(text: str, start: int) -> bool:
@@ -160,6 +160,8 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         pre, start = None, q.start
     suf = _suffix_at(text, q.end, q.kind)
     end = suf[0] if suf else q.end
+    if goals.policy_condition(text, end):
+        return None              # 投资1000万元以上的，给予奖励: who qualifies, not a goal
     defines = _defines_category(text, q, start, end)
     if pre and pre[2] and per and not suf and _states_a_rate(text, start):
         return None              # 补助标准为每户3000元: a subsidy rate, not a goal
