@@ -138,6 +138,18 @@ def _verb_before(text: str, pos: int) -> bool:
     return bool(_verb_tail().search(run.group())) or _tagged_verb(run.group())
 
 
+def _goal_state(text: str, pos: int, q) -> bool:
+    """A stative verb that states a goal: after a goal marker (计划实现0.6万人脱贫),
+    or before a count whose clause names a goal (实现133个村民组通硬化路目标)."""
+    state = ends_with_any(text, pos, _words("goal_states"))
+    if state is None:
+        return False
+    if goal_sentence(text, pos - len(state)):
+        return True
+    clause = text[q.end:indicator.clause_end(text, q.end)]
+    return q.kind == "count" and ends_with_any(clause, len(clause), _words("goal_nouns")) is not None
+
+
 # --- what is not a goal ------------------------------------------------------------
 
 def _sentence_head(text: str, pos: int) -> str:
@@ -148,13 +160,33 @@ def _sentence_head(text: str, pos: int) -> str:
     return text[max(start, cut + 1):pos]
 
 
+def goal_sentence(text: str, pos: int) -> bool:
+    """A goal marker (计划, 力争, 到2025年 …) in the sentence before ``pos``."""
+    head = _sentence_head(text, pos)
+    return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "goal_markers"))
+
+
+def status(text: str, pos: int) -> bool:
+    """The sentence before ``pos`` states what already is (截至…已建成, 目前现有),
+    and no goal marker follows the status word (目前…，2017年计划脱贫453户)."""
+    head = _sentence_head(text, pos)
+    last = None
+    for last in _any_regex("status_words").finditer(head):
+        pass
+    if last is None:
+        return False
+    return not any(rule.regex.search(head, last.end())
+                   for rule in rules.pattern_rules("targets", "goal_markers"))
+
+
 def _not_a_goal(text: str, q, head: str) -> bool:
     """A status sentence, a standard or cap, or a lone Chinese 一 (统一处理, 一次告知)."""
     if q.numeral == "chinese" and q.value == 1:
         return True
-    if _any_regex("status_words").search(_sentence_head(text, q.start)):
+    if status(text, q.start):
         return True
-    return bool(_any_regex("standard_words").search(head))
+    standards = "count_standard_words" if q.kind == "count" else "standard_words"
+    return bool(_any_regex(standards).search(head))
 
 
 def policy_condition(text: str, end: int) -> bool:
@@ -214,7 +246,8 @@ def _share(text: str, q, after: int, prev) -> Optional[Found]:
 def _rate(text: str, q, after: int, prev) -> Optional[Found]:
     """普及率80%。: a percentage right after a rate word, ending its clause."""
     if (q.kind == "percent" and ends_with_any(text, q.start, _words("rate_words"))
-            and (after >= len(text) or text[after] in indicator._breaks())):
+            and (after >= len(text) or text[after] in indicator._breaks())
+            and not status(text, q.start)):
         return Found(q.start, after, "=", "rate", q)
     return None
 
@@ -233,13 +266,15 @@ def _change(text: str, q, after: int, prev) -> Optional[Found]:
 
 def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     """建成19座污水处理厂, 培训农民200人次: a count right after an action verb."""
-    if not buildable(q):
+    multiplied = q.kind == "scalar" and bool(q.unit)    # 0.6万贫困人口: a count in 万
+    if not (buildable(q) or multiplied):
         return None
     pos = skip_back(text, q.start)
     scope = ends_with_any(text, pos, _words("scope_words"))
     if scope:
         pos -= len(scope)
-    if _verb_before(text, pos) and not _not_a_goal(text, q, _clause_head(text, q)):
+    verb = (_verb_before(text, pos) and not multiplied) or _goal_state(text, pos, q)
+    if verb and not _not_a_goal(text, q, _clause_head(text, q)):
         return Found(q.start, after, "=", "build", q)
     return None
 
@@ -266,8 +301,27 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     verb = _verb_head().search(head)
     if verb and verb.end() < len(head) and not _tail_regex("stative_verbs").search(head[:verb.start()]):
         return Found(q.start, after, "=", "build", q)
-    if q.kind == "count" and _counted_noun(head):
+    if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after):
         return Found(q.start, after, "=", "counted", q)
+    return None
+
+
+def _heads_enumeration(text: str, after: int) -> bool:
+    """长寨街道4个：磨油村、…: a count before a colon introduces a list of names."""
+    return any(rule.regex.match(text, after) for rule in rules.pattern_rules("targets", "enumeration_heads"))
+
+
+def _list_summary(text: str, q, after: int, prev) -> Optional[Found]:
+    """板沟村、新民村等5个贫困村出列 in a goal sentence: the count sums up the
+    list of names before it, and the counted thing follows."""
+    if q.kind != "count" or after >= len(text) or not _han_run().match(text, after):
+        return None
+    pos = skip_back(text, q.start)
+    head = _clause_head(text, q)
+    summed = ends_with_any(text, pos, _words("list_summary_words")) or (
+        rules.load("targets")["list_marks"] in head and _han_tail().search(head))
+    if summed and goal_sentence(text, q.start) and not _not_a_goal(text, q, head):
+        return Found(q.start, after, "=", "list-summary", q)
     return None
 
 
@@ -312,7 +366,10 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     commas = rules.load("targets")["list_commas"]
     comma_list = (q.kind == "count" and listed and len(breaks) == 1 and breaks[0] in commas
                   and gap.rstrip()[-1:] in commas)
-    if (joined and not breaks) or comma_list:
+    # 搬迁1297户7000人: a count of households and of people written together
+    paired = (q.kind == "count" and prev.q is not None and prev.q.kind == "count"
+              and q.start == prev.end and q.unit != prev.q.unit)
+    if (joined and not breaks) or comma_list or paired:
         return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
     return None
 
@@ -333,7 +390,7 @@ def _table(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _list_item, _table)
+BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _list_item, _list_summary, _table)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

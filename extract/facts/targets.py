@@ -165,6 +165,8 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
     defines = _defines_category(text, q, start, end)
     if pre and pre[2] and per and not suf and _states_a_rate(text, start):
         return None              # 补助标准为每户3000元: a subsidy rate, not a goal
+    if pre and pre[2] and not suf and goals.status(text, start):
+        return None              # 贫困发生率为16.68%, 目前已达到85%: what already is
     if suf or (pre and not pre[2]) or (pre and q.unit):
         if defines or (pre and pre[3] in _symbols() and text.startswith(_modifier(), end)):
             return None          # a threshold defining a category: 500万元以上的项目
@@ -285,6 +287,10 @@ def extract_targets(ctx: PlanContext) -> list:
     inds, last_end = [], 0
     for f in found:
         node = locate.innermost(f.start)
+        if inds and f.start == last_end and f.q is not None and f.q.kind == "count":
+            inds.append(inds[-1])    # 搬迁326户1405人: both counts measure one thing
+            last_end = f.end
+            continue
         floor = max(last_end, node.body_start if node and 0 <= node.body_start <= f.start else 0)
         inds.append(_indicator(text, f, floor))
         last_end = f.end
