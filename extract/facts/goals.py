@@ -135,7 +135,9 @@ def _verb_before(text: str, pos: int) -> bool:
     run = _han_tail().search(text, max(0, pos - _TAG_WINDOW), pos)
     if run is None or _tail_regex("stative_verbs").search(run.group()):
         return False
-    return bool(_verb_tail().search(run.group())) or _tagged_verb(run.group())
+    if _verb_tail().search(run.group()):
+        return True
+    return not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group())
 
 
 def _goal_state(text: str, pos: int, q) -> bool:
