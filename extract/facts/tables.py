@@ -216,7 +216,7 @@ class _FlatRows:
                 break
             if self._row_number(line, lines[j + 1][1] if j + 1 < len(lines) else ""):
                 self._close()
-                self.expected, self.cells, self.section_row = int(line) + 1, [cell], False
+                self.expected, self.cells, self.section_row = _serial(line) + 1, [cell], False
             elif self.section.match(line):
                 self._close()
                 self.cells, self.section_row = [cell], True
@@ -248,7 +248,7 @@ class _FlatRows:
         with no label of its own (a score 7 above 1.开展…, a total 100 is none)."""
         if not self.number.match(line) or not task_cell(following):
             return False
-        num = int(line)
+        num = _serial(line)
         restart = num == 1 and self.section_row and len(self.cells or ()) <= 3
         return self.expected is None or num == self.expected or restart
 
@@ -260,6 +260,11 @@ class _FlatRows:
         self.cells = None
 
 
+def _serial(line: str) -> int:
+    """The number of a row-number cell (12, 12、 or 12.)."""
+    return int("".join(ch for ch in line if ch.isdigit()))
+
+
 def _align(text: str, header: list, kinds: list, cells: list, kind_of) -> Optional[list]:
     """Cells to columns. A flattened row drops its empty cells and may spread
     one cell over several lines, so it is aligned by what each line holds: a
@@ -267,8 +272,10 @@ def _align(text: str, header: list, kinds: list, cells: list, kind_of) -> Option
     anything else under another column; a line goes to the next column when
     that column takes its kind, else it continues the cell above it. A row
     that cannot be aligned so is left out."""
-    if len(cells) == len(header):
-        return list(cells)
+    if len(cells) == len(header) and not any(
+            kinds[k] != "unit" and "unit" in kinds and kind_of(cell) == "unit"
+            for k, cell in enumerate(cells[2:], start=2)):
+        return list(cells)       # one line a column, no unit list out of its column
     row, col, last_kind = [cells[0]] + [None] * (len(header) - 1), 0, None
     for k, cell in enumerate(cells[1:], start=1):
         want = "other" if k == 1 else kind_of(cell)
