@@ -161,18 +161,32 @@ def _one_cell_per_line_tables(text: str) -> list:
     lines = [(pos, line) for pos, line in _lines(text) if line.strip()]
     tables, i = [], 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and len(_compact(lines[j][1])) <= _MAX_HEADER_CELL \
-                and _known_header(lines[j][1]):
+        j = i + 1 if _compact(lines[i][1]) in _number_headers() else i
+        while i < j < len(lines) and _header_cell(lines[j][1]):
             j += 1
         header = [_compact(line) for _, line in lines[i:j]]
-        if j - i >= 3 and header[0] in _number_headers() and _readable(header, strict=True):
+        if j - i >= 3 and _flat_header_readable(header):
             table = Table("lines", header)
             j = _FlatRows(text, table).read(lines, j)
             if table.rows:
                 tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+def _header_cell(line: str) -> bool:
+    """A header cell of a flattened table: a known header word, or a short
+    name of a column in its own words (推进措施, 建设内容及标准)."""
+    name = _compact(line)
+    if len(name) > _MAX_HEADER_CELL:
+        return False
+    return _known_header(name) or any(r.regex.match(name) for r in rules.pattern_rules(RULES, "table_header_free"))
+
+
+def _flat_header_readable(header: list) -> bool:
+    """序号 first, and a column that names a unit or person role: the role
+    columns are what the table is read for; the others need only look like headers."""
+    return header[0] in _number_headers() and any(role_header(n) or person_header(n) for n in header[1:])
 
 
 def _rule(key: str):
