@@ -17,7 +17,8 @@ fits makes the target:
 
 What is not a goal is decided here too: a status sentence (截至…已建成386处),
 a standard or cap (按每场2000元, 最高补助50万元), a lone 一 (统一, 一次告知).
-Word lists are data in rules/targets.yaml; jieba tags the few words before a
+Word lists are data in rules/targets.yaml (read, with the sentence tests
+shared with targets.py, in goalwords.py); jieba tags the few words before a
 number only when no listed verb decides it.
 """
 from __future__ import annotations
@@ -28,15 +29,11 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import indicator, tablegoals
+from .goalwords import (_any_regex, _sentence_head, _tail_regex, _words, ends_with_any,  # noqa: F401
+                        goal_sentence, policy_condition, size_of_built, skip_back, status)
 from . import quantities as numbers
 from .. import rules
 from ..text import nlp
-
-
-@functools.lru_cache(maxsize=None)
-def _words(key: str) -> tuple:
-    """A word list of rules/targets.yaml, read once (they are looked up per number)."""
-    return rules.words("targets", key)
 
 
 # how far back a list item may look for the item before it (a list is written
@@ -64,18 +61,6 @@ class Found:
 
 # --- word lists as compiled alternations -------------------------------------------
 
-@functools.lru_cache(maxsize=None)
-def _tail_regex(key: str) -> re.Pattern:
-    """One alternation of a word list, matching at the end of a string."""
-    words = sorted(_words(key), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\Z")
-
-
-@functools.lru_cache(maxsize=None)
-def _any_regex(key: str) -> re.Pattern:
-    words = sorted(_words(key), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
-
 
 @functools.lru_cache(maxsize=None)
 def _verbs() -> tuple:
@@ -92,18 +77,6 @@ def _verb_tail() -> re.Pattern:
 @functools.lru_cache(maxsize=None)
 def _verb_head() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in _verbs()))
-
-
-def ends_with_any(text: str, end: int, words) -> Optional[str]:
-    return next((w for w in sorted(words, key=len, reverse=True) if text.endswith(w, 0, end)), None)
-
-
-def skip_back(text: str, pos: int) -> int:
-    """Move left over spaces within the line: 不低于 30% reads as 不低于30%."""
-    blank = numbers.spaces()
-    while pos > 0 and text[pos - 1] in blank:
-        pos -= 1
-    return pos
 
 
 @functools.lru_cache(maxsize=4096)
@@ -154,32 +127,6 @@ def _goal_state(text: str, pos: int, q) -> bool:
 
 # --- what is not a goal ------------------------------------------------------------
 
-def _sentence_head(text: str, pos: int) -> str:
-    """The sentence before ``pos`` (bounded, so the scan stays linear)."""
-    stops = _words("sentence_breaks")
-    start = max(0, pos - indicator._cfg("max_clause_chars"))
-    cut = max(text.rfind(s, start, pos) for s in stops)
-    return text[max(start, cut + 1):pos]
-
-
-def goal_sentence(text: str, pos: int) -> bool:
-    """A goal marker (计划, 力争, 到2025年 …) in the sentence before ``pos``."""
-    head = _sentence_head(text, pos)
-    return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "goal_markers"))
-
-
-def status(text: str, pos: int) -> bool:
-    """The sentence before ``pos`` states what already is (截至…已建成, 目前现有),
-    and no goal marker follows the status word (目前…，2017年计划脱贫453户)."""
-    head = _sentence_head(text, pos)
-    last = None
-    for last in _any_regex("status_words").finditer(head):
-        pass
-    if last is None:
-        return False
-    return not any(rule.regex.search(head, last.end())
-                   for rule in rules.pattern_rules("targets", "goal_markers"))
-
 
 def _not_a_goal(text: str, q, head: str) -> bool:
     """A status sentence, a standard or cap, or a lone Chinese 一 (统一处理, 一次告知)."""
@@ -189,22 +136,6 @@ def _not_a_goal(text: str, q, head: str) -> bool:
         return True
     standards = "count_standard_words" if q.kind == "count" else "standard_words"
     return bool(_any_regex(standards).search(head))
-
-
-def policy_condition(text: str, end: int) -> bool:
-    """The threshold ending at ``end`` says who qualifies for a subsidy or an
-    award (…以上的，给予企业奖励), or shares the 的 of one that defines a class."""
-    return any(rule.regex.match(text, end) for rule in rules.pattern_rules("targets", "policy_conditions"))
-
-
-def size_of_built(text: str, start: int) -> bool:
-    """设立总规模不低于1亿元的引导资金: a size noun right before the threshold, in a
-    clause that sets something up, so the 的 after it names what is built."""
-    pos = skip_back(text, start)
-    if not ends_with_any(text, pos, _words("size_nouns")):
-        return False
-    s, _ = indicator.clause_start(text, pos)
-    return bool(_any_regex("build_verbs").search(text, s, pos))
 
 
 def buildable(q) -> bool:
