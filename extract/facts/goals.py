@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import indicator, tablegoals
-from .goalwords import (_any_regex, _sentence_head, _tail_regex, _words, ends_with_any,  # noqa: F401
+from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any,  # noqa: F401
                         goal_sentence, policy_condition, size_of_built, skip_back, status)
 from . import quantities as numbers
 from .. import rules
