@@ -219,7 +219,7 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
         return f.indicator, f.per
     if f.share_at > 0:
         return indicator.population_share(text, f.share_at), f.per
-    if q is not None and q.kind == "count":
+    if q is not None and (q.kind == "count" or (q.kind == "scalar" and q.unit)):   # 0.8万低收入人口
         noun = indicator.after_noun(text, f.end)
         if noun and _regex("counted_noun_start").match(noun) and _prefix_at(noun + "0", len(noun)) is None:
             # 每个行政村建成1个…: the denominator heads the clause before the count
