@@ -184,9 +184,12 @@ def _header_cell(line: str) -> bool:
 
 
 def _flat_header_readable(header: list) -> bool:
-    """序号 first, and a column that names a unit or person role: the role
-    columns are what the table is read for; the others need only look like headers."""
-    return header[0] in _number_headers() and any(role_header(n) or person_header(n) for n in header[1:])
+    """序号 first, and a column that names a unit or person role, or a goal
+    (an indicator table's 2025年目标): those columns are what the table is read
+    for; the others need only look like headers."""
+    goals = rules.words("targets", "table_goal_headers")
+    return header[0] in _number_headers() and any(
+        role_header(n) or person_header(n) or any(g in n for g in goals) for n in header[1:])
 
 
 def _rule(key: str):
