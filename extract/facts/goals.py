@@ -241,7 +241,8 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
 
 def _heads_enumeration(text: str, after: int) -> bool:
     """长寨街道4个：磨油村、…: a count before a colon introduces a list of names."""
-    return any(rule.regex.match(text, after) for rule in rules.pattern_rules("targets", "enumeration_heads"))
+    stop = min(len(text), after + 8)
+    return any(rule.regex.match(text, after, stop) for rule in rules.pattern_rules("targets", "enumeration_heads"))
 
 
 def _list_summary(text: str, q, after: int, prev) -> Optional[Found]:

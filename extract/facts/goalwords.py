@@ -72,10 +72,15 @@ def status(text: str, pos: int) -> bool:
                    for rule in rules.pattern_rules("targets", "goal_markers"))
 
 
+# how far after a threshold its condition clause may run (the patterns are shorter)
+_CONDITION_CHARS = 140
+
+
 def policy_condition(text: str, end: int) -> bool:
     """The threshold ending at ``end`` says who qualifies for a subsidy or an
     award (…以上的，给予企业奖励), or shares the 的 of one that defines a class."""
-    return any(rule.regex.match(text, end) for rule in rules.pattern_rules("targets", "policy_conditions"))
+    stop = min(len(text), end + _CONDITION_CHARS)    # bounded: the regex package may scan ahead otherwise
+    return any(rule.regex.match(text, end, stop) for rule in rules.pattern_rules("targets", "policy_conditions"))
 
 
 def size_of_built(text: str, start: int) -> bool:

@@ -121,8 +121,10 @@ def _space_cells(pos: int, line: str) -> list:
     return cells
 
 
+@functools.lru_cache(maxsize=2)
 def read_tables(text: str) -> list:
-    """Every readable table of ``text``, in text order."""
+    """Every readable table of ``text``, in text order (read once per text: the
+    unit, people and target stages all look at them; callers do not change them)."""
     return _tab_and_space_tables(text) + _one_cell_per_line_tables(text)
 
 
