@@ -213,6 +213,11 @@ def role_of(rule, match) -> str:
     return rule.data.get("role") or rules.load(RULES)["role_stems"][match.group("stem")]
 
 
+# How strictly a label's names are checked (a rule's `names:`): a list after a
+# colon may hold abbreviations (人行); one after a bare label must end like a body.
+_NAME_CHECKS = {"list": un.valid_in_list, "running_text": un.valid_in_running_text}
+
+
 def from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "labels"):
@@ -223,8 +228,9 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
             while start < end and text[start] in _marks("blanks_with_tab"):
                 start += 1
             paren = _enclosing(parens, m.start())
+            check = _NAME_CHECKS[rule.data.get("names", "list")]
             found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
-                                        paren[0] if paren else m.start(), un.valid_in_list,
+                                        paren[0] if paren else m.start(), check,
                                         local=local, paren=paren, family="label"))
     return found
 
