@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections import Counter
 import importlib.util
 import re
 from dataclasses import dataclass
@@ -294,3 +295,23 @@ def township(text: str) -> Optional[str]:
 def locality(text: str, context: str = "") -> tuple:
     """(city, province) for the issuer named first in text."""
     return city_province(issuer_place(text, context))
+
+
+def text_place(text: str) -> Optional[Place]:
+    """The place of a plan that names none in an issuer or title (an excerpt):
+    the place its text names most often, among those of the level its units
+    carry in their prefix (县财政局, 县农业农村局 → a 县; 市教育局 → a 市),
+    the first named on a tie. Provinces count only when nothing lower is named."""
+    cfg = rules.load("places")
+    window = text[:cfg["text_vote_chars"]]
+    places = find_places(window, window)
+    pool = [p for p in places if p.level > 1] or places
+    if not pool:
+        return None
+    marks = Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
+                    for m in rule.regex.finditer(window))
+    if marks:
+        level = marks.most_common(1)[0][0]
+        pool = [p for p in pool if p.name.endswith(level)] or pool
+    counts = Counter(p.code for p in pool)
+    return max(pool, key=lambda p: counts[p.code])
