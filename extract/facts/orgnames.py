@@ -119,7 +119,7 @@ def split_list(text: str) -> list:
 
 def _trim(start: int, part: str) -> Optional[Item]:
     """Strip spaces, a trailing 等, and a role marker written on the item."""
-    blanks = rules.load(RULES)["blanks_with_tab"]
+    blanks = rules.load(RULES)["blanks_with_tab"] + "\n"     # a list may go on on the next line
     lead = len(part) - len(part.lstrip(blanks))
     part = part.strip(blanks)
     start += lead
