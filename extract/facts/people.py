@@ -88,6 +88,8 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
     """One list item: 林俊达, 王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）,
     市长 赵德明, 陈芸副省长."""
     item = text[start:end]
+    note = _rule("item_notes").search(item)            # 王芳（电话：13800000000）
+    item = item[:note.start()] if note else item
     for tail in rules.words(RULES, "name_tails"):        # 王芳同志
         if item.rstrip().endswith(tail):
             item = item.rstrip()[:-len(tail)]
@@ -173,21 +175,26 @@ def cell_people(text: str) -> list:
 
 
 def _items(text: str, start: int, end: int):
-    """(start, end) of the items of a list, cut at 、，, outside brackets
+    """(start, end) of the items of a list, cut at 、，, and at wide gaps
+    (旗财政局局长　周　凯　　旗林草局局长　王　芳) outside brackets
     (王立新（县委副书记、县长） is one item)."""
     opens, closes, _ = orgnames.brackets()
     seps = rules.load(RULES)["item_separators"]
-    last, depth = start, 0
+    gaps = [m.span() for m in _rule("item_gaps").finditer(text, start, end)]
+    last, depth, g = start, 0, 0
     for i in range(start, end + 1):
         ch = text[i] if i < end else ""
         if ch and ch in opens:
             depth += 1
         elif ch and ch in closes:
             depth = max(0, depth - 1)
-        if i == end or (depth == 0 and ch in seps):
+        while g < len(gaps) and gaps[g][1] <= i:
+            g += 1
+        in_gap = g < len(gaps) and gaps[g][0] <= i and depth == 0
+        if i == end or (depth == 0 and ch in seps) or (in_gap and i == gaps[g][0]):
             if i > last:
                 yield last, i
-            last = i + 1
+            last = gaps[g][1] if in_gap and i == gaps[g][0] else i + 1
 
 
 # --- role labels ---------------------------------------------------------------
