@@ -136,10 +136,12 @@ def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
     if not any(r.regex.match(after) for r in rules.pattern_rules(RULES, "bare_list_after")):
         return []
     inner = text[o + 1:c]
-    items = un.split_list(inner)
+    # a class reference among them (各县市人民政府) names no one and is passed over
+    items = [i for i in un.split_list(inner) if not un.is_generic(i.text)]
     if not items or not un.valid_as_subject(items[0].text, local):
         return []
-    if any(un.is_generic(i.text) or not un.looks_like_unit(i.text) for i in items):
+    suffix = un.shared_suffix([i.text for i in items])      # 大理市、洱源县人民政府
+    if any(not un.looks_like_unit(un.with_suffix(i.text, suffix)) for i in items):
         return []
     return _list_mentions(inner, o + 1, "responsible", "paren_bare_list", o,
                           un.valid_in_running_text, local=local, paren=(o, c), family="paren")
