@@ -219,14 +219,22 @@ def shared_suffix(names: list) -> str:
     if len(names) < 2:
         return ""
     _, m = _search("shared_suffix", names[-1])
-    if not m or not any(_any("bare_place", n) for n in names[:-1]):
+    if not m or not any(_is_bare(n, m.group("suffix")) for n in names[:-1]):
         return ""
     return m.group("suffix")
 
 
+def _is_bare(name: str, suffix: str) -> bool:
+    """A bare name of the kind ``suffix`` completes: a place with its level
+    (东城区) for 人民政府, a sub-district or community name (紫水) for 街道办事处."""
+    if suffix in rules.named_lists()["grassroots_suffixes"]:
+        return _any("bare_grassroots", name) and not looks_like_unit(name)
+    return _any("bare_place", name)
+
+
 def with_suffix(name: str, suffix: str) -> str:
     """西城区 in 东城区、西城区人民政府 becomes 西城区人民政府; 市财政局 stays."""
-    if suffix and _any("bare_place", name):
+    if suffix and _is_bare(name, suffix):
         return name + suffix
     return name
 
