@@ -311,7 +311,9 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
             if not cand.strip() and lead_ins:
                 start, cand = _sentence_opener(text, start)
             items = un.split_list(cand)
-            if not items or not un.valid_as_subject(items[0].text, local):
+            # 大理市、洱源县人民政府负责: the first place is checked as the body it stands for
+            suffix = un.shared_suffix([i.text for i in items])
+            if not items or not un.valid_as_subject(un.with_suffix(items[0].text, suffix), local):
                 continue
             found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
                                         un.valid_in_running_text, local=local))
