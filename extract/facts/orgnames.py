@@ -111,10 +111,25 @@ def split_list(text: str) -> list:
     items = []
     for start, piece in _pieces(text):
         for s, part in _split_conjunctions(start, piece):
-            item = _trim(s, part)
-            if item is not None:
-                items.append(item)
+            for s2, part2 in _split_single_blanks(s, part):
+                item = _trim(s2, part2)
+                if item is not None:
+                    items.append(item)
     return items
+
+
+def _split_single_blanks(start: int, part: str) -> list:
+    """市财政局　市地方金融服务中心: names parted by one blank, each a whole
+    body that says its level, are two names (县财政局 局长 stays one piece)."""
+    words = part.split()
+    if len(words) < 2 or not all(has_level(w) and looks_like_unit(w) for w in words):
+        return [(start, part)]
+    out, pos = [], 0
+    for w in words:
+        pos = part.index(w, pos)
+        out.append((start + pos, w))
+        pos += len(w)
+    return out
 
 
 def _trim(start: int, part: str) -> Optional[Item]:

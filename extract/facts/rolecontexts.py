@@ -135,6 +135,8 @@ def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
     after = text[c + 1:c + 3]
     if not any(r.regex.match(after) for r in rules.pattern_rules(RULES, "bare_list_after")):
         return []
+    if _names_a_body(text, o):
+        return []          # 区委组织部（区委人才办）: the other name of the body before it
     inner = text[o + 1:c]
     # a class reference among them (各县市人民政府) names no one and is passed over
     items = [i for i in un.split_list(inner) if not un.is_generic(i.text)]
@@ -145,6 +147,15 @@ def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
         return []
     return _list_mentions(inner, o + 1, "responsible", "paren_bare_list", o,
                           un.valid_in_running_text, local=local, paren=(o, c), family="paren")
+
+
+def _names_a_body(text: str, pos: int) -> bool:
+    """The words just before ``pos`` are a body's full name (区委组织部)."""
+    start = pos
+    while start > 0 and pos - start < 16 and text[start - 1] not in _marks("subject_clause_starts"):
+        start -= 1
+    name = text[start:pos].strip(_marks("blanks"))
+    return bool(name) and un.valid_as_subject(name)
 
 
 def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
