@@ -25,7 +25,7 @@ from typing import NamedTuple, Optional
 from .. import rules
 from . import orgnames
 from . import tables as tb
-from .personnames import (compact as _compact, is_person_name, is_post as _is_post,
+from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
                           name_glued_to_post, name_in_window as _name_in_window,
                           names_only, spaced_name_at_end, split_post)
 from ..records import Person, PlanContext
@@ -149,6 +149,11 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
                     for a, b in names]
             shared = pending = None
             continue
+        several = _several_in_one(text, s, e)
+        if several:
+            got += several
+            shared, pending = several[-1].unit, None
+            continue
         item = _parse_item(text, s, e)
         if item:
             if pending:          # 县委副书记、县长　王志强: the posts before belong to this name
@@ -167,6 +172,24 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
         elif strict:
             return []
     return [] if strict and pending else got
+
+
+def _several_in_one(text: str, start: int, end: int) -> list:
+    """Several people in one item parted by blanks: a post and the names that
+    share it (副县长　詹文涛　杨　珂), or pieces that are each a post and its
+    name (镇党委委员李春花　镇人大主席王东升). [] when the item is not so."""
+    item = text[start:end]
+    pieces = blank_pieces(item)
+    if len(pieces) < 2:
+        return []
+    head_end, rest = pieces[0][1], pieces[1][0]
+    names = names_only(item[rest:]) if len(pieces) >= 3 and _is_post(item[:head_end]) else []
+    if names:
+        unit = split_post(item[:head_end])
+        return [Got(start + rest + a, start + rest + b, _compact(item[rest + a:rest + b]), unit,
+                    (start + rest + a, start + rest + b), True) for a, b in names]
+    got = [_parse_item(text, start + a, start + b) for a, b in pieces]
+    return got if all(g and g.post_first for g in got) else []
 
 
 def cell_people(text: str) -> list:
@@ -199,15 +222,19 @@ def _items(text: str, start: int, end: int):
 
 # --- role labels ---------------------------------------------------------------
 
-@functools.lru_cache(maxsize=1)
-def _label_regex() -> re.Pattern:
+@functools.lru_cache(maxsize=2)
+def _label_regex(bare: bool = False) -> re.Pattern:
+    """A role label and its colon; ``bare``: one with no colon that opens its
+    line and is followed by blanks (组　长　金哲浩（镇党委书记）)."""
+    cfg = rules.load(RULES)
     roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
     # 组　长 / 组    长 / 副 组 长: a label padded to the width of the longer ones
-    pad = rules.load(RULES)["label_padding"]
-    spaced = "|".join(pad.join(map(re.escape, role)) for role in roles)
+    spaced = "|".join(cfg["label_padding"].join(map(re.escape, role)) for role in roles)
     grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
-    colon = rules.load(RULES)["label_colon"]
-    return rules.compile_pattern(f"(?P<role>{grammar}|{spaced}){colon}", f"rules/{RULES}.yaml: roles")
+    label = f"(?P<role>{grammar}|{spaced})"
+    pattern = (f"{cfg['bare_label_start']}{label}{cfg['bare_label_gap']}" if bare
+               else f"{label}{cfg['label_colon']}")
+    return rules.compile_pattern(pattern, f"rules/{RULES}.yaml: roles")
 
 
 def _list_end(text: str, start: int) -> int:
@@ -225,13 +252,16 @@ def _from_labels(text: str) -> tuple:
     """Names after a role label, and on the lines under it (cached: the
     responsibilities read the same rosters to leave their brackets alone)."""
     found = []
-    for m in _label_regex().finditer(text):
-        role = _compact(m.group("role"))
-        end = _list_end(text, m.end())
-        got = _parse_items(text, m.end(), end)
-        found += [Found(g.start, g.end, g.name, role, g.unit, "people_label", g.item) for g in got]
-        if _line_goes_on(text, end) and (got or not text[m.end():end].strip()):
-            found += _continuation(text, end, role)
+    for bare, rule_id in ((False, "people_label"), (True, "people_bare_label")):
+        for m in _label_regex(bare).finditer(text):
+            role = _compact(m.group("role"))
+            end = _list_end(text, m.end())
+            got = _parse_items(text, m.end(), end, strict=bare)
+            if bare and not got:
+                continue          # no colon: only a line of people makes it a label
+            found += [Found(g.start, g.end, g.name, role, g.unit, rule_id, g.item) for g in got]
+            if _line_goes_on(text, end) and (got or not text[m.end():end].strip()):
+                found += _continuation(text, end, role)
     return tuple(found)
 
 
@@ -256,7 +286,8 @@ def _continuation(text: str, pos: int, role: str) -> list:
         line = text[pos + 1:line_end].rstrip()
         core = line.rstrip(cfg["member_line_trailing"])
         if core.strip():
-            if any(r.regex.search(core) for r in stops) or _label_regex().match(core.strip()):
+            if (any(r.regex.search(core) for r in stops) or _label_regex().match(core.strip())
+                    or _label_regex(True).match(core)):
                 break
             items = _parse_items(text, pos + 1, pos + 1 + len(core), strict=True)
             if not items:

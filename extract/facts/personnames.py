@@ -83,7 +83,7 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _tokens(item: str) -> list:
+def blank_pieces(item: str) -> list:
     """(start, end) of the pieces of ``item`` between runs of white space."""
     out, i = [], 0
     for word in item.split():
@@ -97,7 +97,7 @@ def spaced_name_at_end(body: str) -> Optional[tuple]:
     """(start, end, name) of the name after the last blank of ``body``, a
     two-character name padded to three (王　芳) read as one: 旗财政局局长　王　芳,
     市长 赵德明. None when ``body`` has no blank or the piece is no name."""
-    pieces = _tokens(body)
+    pieces = blank_pieces(body)
     if len(pieces) < 2:
         return None
     (s1, e1), (s2, e2) = pieces[-2], pieces[-1]
@@ -111,7 +111,7 @@ def spaced_name_at_end(body: str) -> Optional[tuple]:
 def name_in_window(window: str) -> Optional[tuple]:
     """(start, end, name) of the name that ends a short window: a padded
     name (周　凯), else 3, 2, then 4 characters."""
-    pieces = _tokens(window)
+    pieces = blank_pieces(window)
     if len(pieces) >= 2:
         (s1, e1), (s2, e2) = pieces[-2], pieces[-1]
         padded = e1 - s1 == 1 == e2 - s2
@@ -132,7 +132,7 @@ def name_in_window(window: str) -> Optional[tuple]:
 def names_only(item: str) -> list:
     """(start, end) of each name in 赵文斌　钱晓燕　孙　丽: two or more names
     and nothing else. Two one-character pieces in a row are one padded name."""
-    tokens = _tokens(item)
+    tokens = blank_pieces(item)
     merged, i = [], 0
     while i < len(tokens):
         s, e = tokens[i]
@@ -185,7 +185,7 @@ def _says_post_or_unit(rest: str) -> bool:
 def name_glued_to_post(item: str) -> Optional[tuple]:
     """(start, end, name, post) for 陈芸副省长 / 冼志勇县财政局局长: a name
     written straight before its post, cut where the rest reads as a post."""
-    pieces = _tokens(item)
+    pieces = blank_pieces(item)
     if len(pieces) != 1 or not _name_token().fullmatch(item[pieces[0][0]:pieces[0][1]]):
         return None
     base = pieces[0][0]
