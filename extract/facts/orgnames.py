@@ -233,10 +233,11 @@ def shared_suffix(names: list) -> str:
     bare place names before it: 东城区、西城区人民政府."""
     if len(names) < 2:
         return ""
-    _, m = _search("shared_suffix", names[-1])
-    if not m or not any(_is_bare(n, m.group("suffix")) for n in names[:-1]):
-        return ""
-    return m.group("suffix")
+    for rule in rules.pattern_rules(RULES, "shared_suffix"):
+        m = rule.regex.search(names[-1])
+        if m and any(_is_bare(n, m.group("suffix")) for n in names[:-1]):
+            return m.group("suffix")
+    return ""
 
 
 def _is_bare(name: str, suffix: str) -> bool:

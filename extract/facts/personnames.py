@@ -103,6 +103,8 @@ def spaced_name_at_end(body: str) -> Optional[tuple]:
     (s1, e1), (s2, e2) = pieces[-2], pieces[-1]
     if e1 - s1 == 1 == e2 - s2 and len(pieces) >= 3:
         start, name = s1, body[s1:e1] + body[s2:e2]
+    elif e2 - s2 == 1 and e1 - s1 > 1 and is_post(body[s1:e1 - 1]):
+        start, name = e1 - 1, body[e1 - 1] + body[s2:e2]      # 县农业农村局局长罗　军
     else:
         start, name = s2, body[s2:e2]
     return (start, e2, name) if is_person_name(name, slot=True) else None
