@@ -176,8 +176,9 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
 
 def _several_in_one(text: str, start: int, end: int) -> list:
     """Several people in one item parted by blanks: a post and the names that
-    share it (副县长　詹文涛　杨　珂), or pieces that are each a post and its
-    name (镇党委委员李春花　镇人大主席王东升). [] when the item is not so."""
+    share it (副县长　詹文涛　杨　珂), or pieces that are each a person with
+    their post (镇党委委员李春花　镇人大主席王东升, 朴成民（镇长）　崔永哲（镇人大主席）).
+    [] when the item is not so."""
     item = text[start:end]
     pieces = blank_pieces(item)
     if len(pieces) < 2:
@@ -188,8 +189,14 @@ def _several_in_one(text: str, start: int, end: int) -> list:
         unit = split_post(item[:head_end])
         return [Got(start + rest + a, start + rest + b, _compact(item[rest + a:rest + b]), unit,
                     (start + rest + a, start + rest + b), True) for a, b in names]
-    got = [_parse_item(text, start + a, start + b) for a, b in pieces]
-    return got if all(g and g.post_first for g in got) else []
+    segments = []                     # 镇农业站站长韩　梅: a one-character piece ends the one before
+    for a, b in pieces:
+        if segments and b - a == 1:
+            segments[-1] = (segments[-1][0], b)
+        else:
+            segments.append((a, b))
+    got = [_parse_item(text, start + a, start + b) for a, b in segments]
+    return got if len(got) >= 2 and all(got) else []
 
 
 def cell_people(text: str) -> list:
@@ -257,7 +264,7 @@ def _from_labels(text: str) -> tuple:
             role = _compact(m.group("role"))
             end = _list_end(text, m.end())
             got = _parse_items(text, m.end(), end, strict=bare)
-            if bare and not got:
+            if bare and not got and text[m.end():end].strip():
                 continue          # no colon: only a line of people makes it a label
             found += [Found(g.start, g.end, g.name, role, g.unit, rule_id, g.item) for g in got]
             if _line_goes_on(text, end) and (got or not text[m.end():end].strip()):
