@@ -308,10 +308,28 @@ def text_place(text: str) -> Optional[Place]:
     pool = [p for p in places if p.level > 1] or places
     if not pool:
         return None
-    marks = Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
-                    for m in rule.regex.finditer(window))
+    marks = _unit_levels(window)
     if marks:
         level = marks.most_common(1)[0][0]
         pool = [p for p in pool if p.name.endswith(level)] or pool
     counts = Counter(p.code for p in pool)
     return max(pool, key=lambda p: counts[p.code])
+
+
+def _unit_levels(text: str) -> Counter:
+    """How often the bodies named in text carry each level word (县财政局 → 县)."""
+    return Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
+                   for m in rule.regex.finditer(text))
+
+
+def title_town(title: str, text: str) -> Optional[str]:
+    """The town or sub-district opening ``title`` (民族街道……方案) when the
+    plan's bodies carry its level word more than any other (街道城管办)."""
+    for rule in rules.pattern_rules("places", "title_towns"):
+        m = rule.regex.match(title or "")
+        if m:
+            levels = _unit_levels(text[:rules.load("places")["text_vote_chars"]])
+            top = levels.most_common(1)
+            if top and top[0][0] == m.group("level") and top[0][1] >= 2:
+                return m.group("town")
+    return None

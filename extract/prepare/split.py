@@ -309,9 +309,11 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     for where in (part.issuer, part.title):
         if where:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
-    town = next((t for t in map(gazetteer.township, (part.issuer, part.title)) if t), None)
+    town = (next((t for t in map(gazetteer.township, (part.issuer, part.title)) if t), None)
+            or gazetteer.title_town(part.title, body))
     if town:    # below the gazetteer: its province from the county named, or the text
-        province = gazetteer.city_province(place)[1] if place else gazetteer.locality(context, context)[1]
+        near = place or gazetteer.text_place(body)
+        province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
         return town, province
     if place is not None:
         return gazetteer.city_province(place)
