@@ -88,8 +88,9 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
     """One list item: 林俊达, 王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）,
     市长 赵德明, 陈芸副省长."""
     item = text[start:end]
-    note = _rule("item_notes").search(item)            # 王芳（电话：13800000000）
-    item = item[:note.start()] if note else item
+    for rule in rules.pattern_rules(RULES, "item_notes"):     # 王芳（电话：13800000000）
+        note = rule.regex.search(item)
+        item = item[:note.start()] if note else item
     for tail in rules.words(RULES, "name_tails"):        # 王芳同志
         if item.rstrip().endswith(tail):
             item = item.rstrip()[:-len(tail)]
