@@ -309,11 +309,31 @@ def text_place(text: str) -> Optional[Place]:
     if not pool:
         return None
     marks = _unit_levels(window)
-    if marks:
-        level = marks.most_common(1)[0][0]
-        pool = [p for p in pool if p.name.endswith(level)] or pool
-    counts = Counter(p.code for p in pool)
-    return max(pool, key=lambda p: counts[p.code])
+    level = marks.most_common(1)[0][0] if marks else None
+    same = [p for p in pool if level and p.name.endswith(level)]
+    counts = Counter(p.code for p in same or pool)
+    best = max(same or pool, key=lambda p: counts[p.code])
+    if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
+        return _county_by_stem(window, best, level) or best
+    return best
+
+
+def _county_by_stem(text: str, region: Place, level: str) -> Optional[Place]:
+    """The division of ``level`` inside ``region`` whose name without its level
+    word the text writes most often, at least twice (富平羊乳, 富平奶山羊 → 富平县)."""
+    cfg = rules.load("places")
+    found = []
+    for name, entries in _table().items():
+        stem = name[:-len(level)]
+        if not name.endswith(level) or len(stem) < cfg["stem_min_chars"]:
+            continue
+        for code, lvl in entries:
+            if lvl > region.level and region.contains(Place(name, code, lvl)):
+                found.append((text.count(stem), name, code, lvl))
+    best = max(found, default=None)
+    if best is None or best[0] < cfg["county_stem_min_count"]:
+        return None
+    return Place(best[1], best[2], best[3])
 
 
 def _unit_levels(text: str) -> Counter:
