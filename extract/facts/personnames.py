@@ -53,8 +53,6 @@ def is_person_name(name: str, slot: bool = False) -> bool:
         return False
     if len(name) > compound_max:
         return _transliterated(name)
-    if slot and len(name) == 4 and _transliterated(name):
-        return True           # 巴特尔, 孟和巴雅尔: no surname to look for
     if name in words or name[-1] in endings:
         return False
     tags = [(w.word, w.flag) for w in nlp.posseg().cut(name)]

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import csv
 import functools
-from collections import Counter
 import importlib.util
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -348,8 +348,8 @@ def title_town(title: str, text: str) -> Optional[str]:
     for rule in rules.pattern_rules("places", "title_towns"):
         m = rule.regex.match(title or "")
         if m:
-            levels = _unit_levels(text[:rules.load("places")["text_vote_chars"]])
-            top = levels.most_common(1)
-            if top and top[0][0] == m.group("level") and top[0][1] >= 2:
+            cfg = rules.load("places")
+            top = _unit_levels(text[:cfg["text_vote_chars"]]).most_common(1)
+            if top and top[0][0] == m.group("level") and top[0][1] >= cfg["title_town_min_bodies"]:
                 return m.group("town")
     return None
