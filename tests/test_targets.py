@@ -114,3 +114,10 @@ def test_a_line_of_100000_numbers_completes(sep):
     found = targets.extract_targets(PlanContext.build(plan, []))
     assert all(text[t.char_start:t.char_end] == t.text for t in found)
     assert len(found) <= 100_000
+
+
+def test_tenths_keep_their_unit_and_scale_to_percent():
+    from extract.facts import quantities
+    q = quantities.quantities("收入增长两成以上，覆盖八成农户", [])
+    assert [(x.value, x.unit, x.value_base, x.base_unit) for x in q] == [
+        (2.0, "成", 20.0, "%"), (8.0, "成", 80.0, "%")]
