@@ -213,6 +213,7 @@ class _FlatRows:
         self.cells = None         # cells of the open row, one per line
         self.section_row = False
         self.kind_memo: dict = {}
+        self.section_mark = None  # how the table's own section lines open (一 or （)
 
     def kind_of(self, cell: Cell) -> str:
         if cell.start not in self.kind_memo:
@@ -237,6 +238,8 @@ class _FlatRows:
                 self._close()
                 self.expected, self.cells, self.section_row = _serial(line) + 1, [cell], False
             elif self.section.match(line):
+                if not self._own_section(line):
+                    break         # a heading of the plan after the last row
                 self._close()
                 self.cells, self.section_row = [cell], True
             elif self.cells is None:
@@ -250,6 +253,17 @@ class _FlatRows:
             j += 1
         self._close()
         return j
+
+    def _own_section(self, line: str) -> bool:
+        """A section line belongs to the table when the table began with its
+        sections before the first row, written the same way (一、 … 二、); after
+        rows with no section of the table before them, it is the plan's next heading."""
+        mark = "（(".find(line.lstrip()[:1]) >= 0
+        if self.section_mark is None:
+            if self.table.rows or (self.cells and not self.section_row):
+                return False
+            self.section_mark = mark
+        return mark == self.section_mark
 
     def _signature(self, lines: list, j: int) -> bool:
         """A date line after the last row, right under a unit name that continues
