@@ -1,0 +1,52 @@
+"""Gazetteer look-ups by dictionary: the same answers an alternation of every name gives."""
+import re
+import subprocess
+import sys
+
+import pytest
+
+from extract.prepare import gazetteer
+
+TEXTS = [
+    "南宁市城镇居民基本医疗保险实施办法",
+    "西双版纳傣族自治州景洪市勐罕镇曼听村委会",
+    "湖北省洪湖市人民政府办公室关于印发方案的通知",
+    "仪征、高邮、宝应三地和江都区2025年底前完成",
+    "",
+    "市",
+    "no place here 123，只有普通的文字。",
+    "朝阳区和朝阳县，朝阳市",
+]
+
+
+@pytest.fixture(scope="module")
+def alternation():
+    names = sorted(gazetteer._table(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_prefix_is_the_longest_name_an_alternation_matches(text, alternation):
+    m = alternation.match(text)
+    assert gazetteer.place_prefix(text) == (m.group(0) if m else "")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_names_in_text_are_what_findall_finds(text, alternation):
+    assert gazetteer._names_in(text) == alternation.findall(text)
+
+
+def test_longest_name_wins_at_a_position():
+    assert gazetteer.place_prefix("西双版纳傣族自治州景洪市") == "西双版纳傣族自治州"
+    assert gazetteer.place_prefix("城镇居民") == ""
+
+
+def test_place_names_load_without_importing_cpca():
+    code = (
+        "import sys\n"
+        "from extract.facts import orgnames\n"
+        "from extract.prepare import gazetteer\n"
+        "print(gazetteer.place_prefix('扬州市农村公路'), len(orgnames._place_names()) > 1000)\n"
+        "print('cpca' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["扬州市 True", "False"]
