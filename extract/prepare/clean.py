@@ -11,6 +11,7 @@ import functools
 import re
 
 from .. import rules
+from ..text import scan
 from ..records import CleanText, Source, WarningRow
 
 
@@ -127,7 +128,7 @@ def cut_footer(text: str, notes: list, path: str = "") -> str:
     """
     bound = _bound(text, "footer_max_share", "footer_max_chars")
     markers = sorted((m.start(), rule.id, m.group().strip())
-                     for rule in _rules("cut_from") for m in rule.regex.finditer(text))
+                     for rule in _rules("cut_from") for m in scan.finditer(rule, text))
     for start, rule_id, found in markers:
         if len(text) - start <= bound:
             return text[:start]
@@ -177,7 +178,7 @@ def remove_watermarks(text: str) -> str:
     """Remove stamped phrases: whole `.X由某网编辑.` stamps, then repeated `.X` fragments."""
     known = []
     for rule in _rules("watermark"):
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule, text):
             if "phrase" in rule.regex.groupindex:
                 known.append(m.group("phrase"))
         text = rule.regex.sub("", text)
@@ -188,7 +189,7 @@ def _remove_fragments(text: str, known: list) -> str:
     cfg = rules.load("clean")
     min_chars = int(cfg["watermark_fragment_min_chars"])
     min_repeats = int(cfg["watermark_fragment_min_repeats"])
-    fragments = [m.group(1) for rule in _rules("watermark_fragments") for m in rule.regex.finditer(text)
+    fragments = [m.group(1) for rule in _rules("watermark_fragments") for m in scan.finditer(rule, text)
                  if len(m.group(1)) >= min_chars]
     if not fragments:
         return text

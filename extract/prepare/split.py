@@ -18,6 +18,7 @@ from typing import Optional
 
 from . import gazetteer, outline
 from .. import rules
+from ..text import scan
 from ..text.numerals import chinese_int, digit_string
 from ..records import CleanText, Plan
 
@@ -61,7 +62,7 @@ def _lines(text: str, start: int = 0, end: Optional[int] = None):
 def _by_markers(text: str) -> list:
     separators = rules.load("split")["marker_separators"]
     words = rules.words("split", "title_words")
-    marks = [m for rule in rules.pattern_rules("split", "part_markers") for m in rule.regex.finditer(text)
+    marks = [m for rule in rules.pattern_rules("split", "part_markers") for m in scan.finditer(rule, text)
              if (m.group("sep") and m.group("sep") in separators) or any(w in m.group("title") for w in words)]
     marks.sort(key=lambda m: m.start())
     parts = []
@@ -163,7 +164,7 @@ def _cn_number(text: str) -> Optional[int]:
 
 def _quoted(key: str, text: str) -> list:
     """Group 1 of every match of the rules under ``key``: names in book-title marks."""
-    return [m.group(1) for rule in rules.pattern_rules("split", key) for m in rule.regex.finditer(text)]
+    return [m.group(1) for rule in rules.pattern_rules("split", key) for m in scan.finditer(rule, text)]
 
 
 def _by_notice(text: str) -> list:
@@ -242,7 +243,7 @@ def _opens_a_title(line: str, cfg: dict) -> bool:
 def _named_in_sentence(text: str) -> Optional[str]:
     """The name in 特制定《……》如下 or 现将《……》印发给你们, for a plan without a title line."""
     head = text[:3000]
-    found = [m for rule in rules.pattern_rules("split", "issued_names") for m in rule.regex.finditer(head)]
+    found = [m for rule in rules.pattern_rules("split", "issued_names") for m in scan.finditer(rule, head)]
     return min(found, key=lambda m: m.start()).group("name") if found else None
 
 
