@@ -163,6 +163,17 @@ def words(name: str, key: str) -> tuple:
     return tuple(value)
 
 
+def alternation(words) -> str:
+    """One regex alternation of literal words, longest first (不低于 is tried before 低于)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def word_regex(words, at_end: bool = False):
+    """The words as one compiled alternation; ``at_end`` anchors it at the end of
+    the searched window, to find the word that ends at a given position."""
+    return re.compile("(?:" + alternation(words) + r")\Z" if at_end else alternation(words))
+
+
 def rule_files() -> list:
     """The names of the stage rule files (schema and shared lists excluded)."""
     return [p.stem for p in sorted(rules_dir().glob("*.yaml")) if p.stem not in META_FILES]

@@ -19,11 +19,7 @@ HAN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2460-\
 REGEX_CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
 # modules that still hold literals, with the reason; each is a strict xfail, so
 # emptying one of them fails the test until it is taken off this list
-STILL_TO_MOVE: dict = {
-    "facts/quantities.py": "its character sets and patterns are still literals in code",
-    "facts/targets.py": "its character sets and patterns are still literals in code",
-    "prepare/outline.py": "its character sets and patterns are still literals in code",
-}
+STILL_TO_MOVE: dict = {}
 
 
 def _docstring_ids(tree: ast.AST) -> set:

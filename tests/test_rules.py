@@ -107,3 +107,11 @@ def test_run_stops_before_reading_inputs_when_a_rule_is_broken(rules_copy, tmp_p
     assert proc.returncode == 2
     assert "rules/targets.yaml:numerals: rule 'broken': bad regex" in proc.stderr
     assert not out.exists()
+
+
+def test_word_regex_tries_the_longest_word_first():
+    tail = rules.word_regex(["低于", "不低于", "低于"], at_end=True)
+    assert tail.search("指标不低于").group() == "不低于"
+    assert tail.search("不低于30%") is None          # anchored at the end of the window
+    assert rules.word_regex(["以上", "以"]).match("以上的").group() == "以上"
+    assert rules.word_regex(["a.b"]).search("axb") is None   # words are literal, not patterns

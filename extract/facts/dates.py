@@ -8,8 +8,8 @@ The stages, in order (rules in ``rules/dates.yaml``):
      a cited title … are dropped;
   3. ``resolve_overlaps``: the leftmost, then the longest span wins;
   4. ``combine``: A至B becomes a range, A前 a deadline, 到A keeps its prefix;
-  5. ``normalise``: bounds or period, a missing year taken from the nearest
-     preceding date (never from today).
+  5. ``normalise`` (in ``datevalues.py``): bounds or period, a missing year
+     taken from the nearest preceding date (never from today).
 Phases (``extract_phases``, in ``extract/phases.py``) come from the outline's
 stage headings and the first date in the heading or its ``时间:`` line.
 """
@@ -21,14 +21,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import NamedTuple, Optional
 
 from . import datenorm
+from .datevalues import Value, context_year, normalise, walk
 from ..text import scan
 from . import phases
 from .. import rules
 from .datenorm import Side
-from ..records import DateFact, Node, NodeLocator, Plan, PlanContext
+from ..records import DateFact, PlanContext
 
 RULES = "dates"
 _SPAN_KEYS = {"points": "point", "ranges": "range", "recurring": "recurring"}
@@ -58,17 +59,6 @@ class Expr:
     first: Found
     second: Optional[Found] = None
     after_recurrence: bool = False
-
-
-@dataclass(slots=True)
-class Value:
-    start: int
-    end: int
-    kind: str
-    rule_id: str
-    date_start: Optional[date]
-    date_end: Optional[date]
-    period: Optional[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -304,72 +294,6 @@ def _prefix_ends(text: str, present: frozenset) -> dict:
     return ends
 
 
-def context_year(prev: Optional[tuple], side: Side) -> Optional[int]:
-    """The year a side without one takes from the preceding date ``prev``.
-
-    In a range spanning years (2010年12月至2011年2月) a month takes the first
-    year where it falls inside the range: 1月 → 2011, 12月 → 2010.
-    """
-    if prev is None:
-        return None
-    lo, hi = prev
-    if lo is None or lo.year == hi.year:
-        return hi.year
-    if side.month is None:
-        return lo.year
-    for year in range(lo.year, hi.year + 1):
-        first = date(year, side.month, 1)
-        if first <= hi and datenorm.bounds(Side(year, side.month), None)[1] >= lo:
-            return year
-    return hi.year
-
-
-def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
-    """Stage 5: values for each expression, carrying the year context along.
-
-    The context is the nearest preceding date whose year is written.
-    """
-    return [value for value, _ in _walk(exprs, seed)]
-
-
-def _walk(exprs: list, seed: Optional[tuple]) -> Iterator[tuple]:
-    """(value, context after it) for each expression that names a date."""
-    prev = seed
-    for expr in exprs:
-        try:
-            value = _value(expr, None if expr.after_recurrence else prev)
-        except datenorm.Invalid:
-            continue   # 2月30日 is not a date
-        if value.date_end is not None and _writes_year(expr):
-            prev = (value.date_start, value.date_end)
-        yield value, prev
-
-
-def _writes_year(expr: Expr) -> bool:
-    # Only a date with its year written sets the context: a year inferred for
-    # 1月份 must not carry over to the 12月份 that follows it.
-    f = expr.first
-    return (f.first.year is not None or (f.second is not None and f.second.year is not None)
-            or (expr.second is not None and expr.second.first.year is not None))
-
-
-def _value(expr: Expr, prev: Optional[tuple]) -> Value:
-    f = expr.first
-    if expr.kind == "recurring":
-        period = datenorm.period(f.fields.get("n"), f.fields["unit"])
-        return Value(expr.start, expr.end, "recurring", expr.rule_id, None, None, period)
-    first = f.first
-    year = context_year(prev, first) if first.year is None else first.year
-    second = expr.second.first if expr.second else f.second
-    if second is not None:
-        lo, hi = datenorm.range_bounds(first, second, year)
-        return Value(expr.start, expr.end, "range", expr.rule_id, lo, hi, None)
-    lo, hi = datenorm.bounds(first, year)
-    if expr.kind == "deadline":
-        lo = None
-    return Value(expr.start, expr.end, expr.kind, expr.rule_id, lo, hi, None)
-
-
 def expressions(text: str, title: str = "") -> list:
     """Stages 1-4: the date expressions of a text, before normalisation."""
     present = triggers(text)
@@ -387,7 +311,7 @@ def find(text: str, title: str = "", seed: Optional[tuple] = None) -> list:
 def context_at(text: str, pos: int, title: str = "") -> Optional[int]:
     """The year an expression without one would take at ``pos`` (None: unknown)."""
     prev = None
-    for value, after in _walk(expressions(text, title), None):
+    for value, after in walk(expressions(text, title), None):
         if value.end > pos:
             break
         prev = after
@@ -397,7 +321,7 @@ def context_at(text: str, pos: int, title: str = "") -> Optional[int]:
 def parse(text: str, year: Optional[int] = None) -> Optional[Value]:
     """The first expression in a short string, a bare month taking ``year``."""
     seed = (date(year, 1, 1), date(year, 12, 31)) if year else None
-    for value, _ in _walk(expressions(text), seed):
+    for value, _ in walk(expressions(text), seed):
         return value        # the later ones are not needed
     return None
 

@@ -100,7 +100,8 @@ def ends_with_any(text: str, end: int, words) -> Optional[str]:
 
 def skip_back(text: str, pos: int) -> int:
     """Move left over spaces within the line: 不低于 30% reads as 不低于30%."""
-    while pos > 0 and text[pos - 1] in numbers.SPACES:
+    blank = numbers.spaces()
+    while pos > 0 and text[pos - 1] in blank:
         pos -= 1
     return pos
 

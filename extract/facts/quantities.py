@@ -24,7 +24,24 @@ def _words(key: str) -> tuple:
     return rules.words("targets", key)
 
 
-SCALES = {"万": 1e4, "亿": 1e8}     # for parse_number only; units take rules/units_of_measure.yaml:scales
+@functools.lru_cache(maxsize=None)
+def _setting(key: str):
+    return rules.load("targets")[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _number_scales() -> dict:
+    """Multipliers parse_number reads into an Arabic number's value (2万 -> 20000);
+    units keep theirs (rules/units_of_measure.yaml:scales)."""
+    data = rules.load("units_of_measure")
+    factors = {s["word"]: float(s["factor"]) for s in data["scales"]}
+    return {word: factors[word] for word in data["number_scales"]}
+
+
+@functools.lru_cache(maxsize=None)
+def _form(rule_id: str):
+    """One of the number forms parse_number checks (rules/targets.yaml:number_forms)."""
+    return next(r.regex for r in rules.pattern_rules("targets", "number_forms") if r.id == rule_id)
 
 
 @dataclass(frozen=True)
@@ -62,10 +79,6 @@ def number_regex() -> re.Pattern:
     return re.compile("|".join(parts))
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @functools.lru_cache(maxsize=None)
 def _unit_table() -> tuple:
     """(alias -> (unit, kind, scalable), scale word -> factor, compiled unit regex).
@@ -81,17 +94,22 @@ def _unit_table() -> tuple:
             aliases[alias] = (entry["unit"], entry["kind"], entry.get("scalable", True))
     scales = {s["word"]: float(s["factor"]) for s in data["scales"]}
     scalable = [a for a, (_, _, ok) in aliases.items() if ok]
-    regex = re.compile(f"(?P<plain>{_alternation(aliases)})"
-                       f"|(?P<scale>{_alternation(scales)})(?P<scaled>{_alternation(scalable)})?")
+    regex = re.compile(data["unit_pattern"].format(plain=rules.alternation(aliases),
+                                                   scale=rules.alternation(scales),
+                                                   scaled=rules.alternation(scalable)))
     return aliases, scales, regex
 
 
-SPACES = " \t\u3000\xa0"
+@functools.lru_cache(maxsize=1)
+def spaces() -> str:
+    """The characters that space words within a line (rules/targets.yaml:spaces)."""
+    return _setting("spaces")
 
 
 def skip_spaces(text: str, pos: int) -> int:
     """First position at or after ``pos`` that is not a space within the line."""
-    while pos < len(text) and text[pos] in SPACES:
+    blank = spaces()
+    while pos < len(text) and text[pos] in blank:
         pos += 1
     return pos
 
@@ -141,14 +159,14 @@ def _unit_joiners() -> frozenset:
 
 def parse_number(raw: str) -> Optional[float]:
     """Value of one numeral: '1.5' -> 1.5, '１２,500' -> 12500, '十五' -> 15, '2万' -> 20000."""
-    s = unicodedata.normalize("NFKC", raw).replace(",", "").replace("百分之", "")
-    scale = 1.0
-    if s and s[-1] in SCALES and re.search(r"[0-9]", s):
-        scale, s = SCALES[s[-1]], s[:-1]
+    s = unicodedata.normalize("NFKC", raw).replace(",", "").replace(_setting("percent_words"), "")
+    scale, scales = 1.0, _number_scales()
+    if s and s[-1] in scales and _form("has_digit").search(s):
+        scale, s = scales[s[-1]], s[:-1]
     try:
-        if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", s):
+        if _form("arabic_decimal").fullmatch(s):
             return float(s) * scale
-        if re.search(r"[一二两三四五六七八九]{2}|[〇零]{2}", s.split("点")[0]):
+        if _form("digit_string").search(s.split(_setting("decimal_word"))[0]):
             return None       # a digit string such as 一三二 is a name, not a number
         return float(_cn2an()(s, "normal")) * scale
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
@@ -172,7 +190,7 @@ def _scale_split(raw: str) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _blocked_regex() -> re.Pattern:
-    return re.compile(_alternation(_words("not_a_quantity_after")))
+    return rules.word_regex(_words("not_a_quantity_after"))
 
 
 def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
@@ -194,7 +212,7 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     blocked = _blocked_regex().match(text, end)
     if blocked and (unit is None or blocked.end() > uend):
         return None           # 一部分, 三部门, 第3批 …: a word, not a measure
-    if raw.startswith("百分之"):
+    if raw.startswith(_setting("percent_words")):
         unit, uend = Unit("%", "percent", "%"), end
     if value_max is not None and unit is None:
         return None
@@ -258,7 +276,8 @@ def overlaps(spans: list, s: int, e: int) -> bool:
 def _plausible_number(text: str, m: re.Match) -> bool:
     """Reject numerals that are part of codes, dates, ranks or words."""
     raw = m.group()
-    if m.lastgroup == "number_chinese" and raw[0] in "万亿千百" and not raw.startswith("百分之"):
+    if (m.lastgroup == "number_chinese" and raw[0] in _setting("scale_first")
+            and not raw.startswith(_setting("percent_words"))):
         return False
     before = text[m.start() - 1] if m.start() else ""
     if before and (before.isascii() and (before.isalnum() or before in "./-")):
@@ -273,7 +292,7 @@ def _plausible_number(text: str, m: re.Match) -> bool:
 def _tail(key: str) -> tuple:
     """(one alternation of a word list anchored at the end of the searched window, longest word)."""
     words = _words(key)
-    return re.compile(f"(?:{_alternation(words)})\\Z"), max(map(len, words))
+    return rules.word_regex(words, at_end=True), max(map(len, words))
 
 
 def quantities(text: str, blockers=()) -> list:

@@ -30,8 +30,16 @@ from . import quantities as numbers
 from .. import rules
 from ..records import Node, NodeLocator, Plan, PlanContext, Target
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_NOUN_START = re.compile(r"[\u4e00-\u9fff“\"「《A-Za-z0-9]")   # a counted thing may open with a quote
+@functools.lru_cache(maxsize=None)
+def _regex(key: str) -> re.Pattern:
+    """A pattern setting of rules/targets.yaml (han_run, counted_noun_start), compiled once."""
+    return re.compile(rules.load("targets")[key])
+
+
+@functools.lru_cache(maxsize=1)
+def _modifier() -> str:
+    """The particle after a number that names a class or a share (500万元以上的项目)."""
+    return rules.load("targets")["modifier_mark"]
 
 
 # --- comparison words ---------------------------------------------------------
@@ -48,20 +56,19 @@ def _words(side: str) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _table(*sides: str) -> tuple:
-    """{word: (op, weak, kinds)}, one alternation (longest first) and the longest length."""
+    """{word: (op, weak, kinds)} and the length of the longest word."""
     table = {w: (op, weak, kinds) for side in sides for w, op, weak, kinds in _words(side)}
-    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
-    return table, alternation, max(map(len, table))
+    return table, max(map(len, table))
 
 
 @functools.lru_cache(maxsize=None)
 def _tail(*sides: str) -> re.Pattern:
-    return re.compile(f"(?:{_table(*sides)[1]})\\Z")
+    return rules.word_regex(_table(*sides)[0], at_end=True)
 
 
 @functools.lru_cache(maxsize=None)
 def _head(*sides: str) -> re.Pattern:
-    return re.compile(_table(*sides)[1])
+    return rules.word_regex(_table(*sides)[0])
 
 
 def _prefix_at(text: str, end: int) -> Optional[tuple]:
@@ -70,7 +77,7 @@ def _prefix_at(text: str, end: int) -> Optional[tuple]:
     One compiled alternation searched in the few characters before ``end``:
     the leftmost match ending there is the longest word (不低于 over 低于).
     """
-    table, _, longest = _table("prefix", "symbols")
+    table, longest = _table("prefix", "symbols")
     m = _tail("prefix", "symbols").search(text, max(0, end - longest), end)
     if m is None:
         return None
@@ -109,8 +116,7 @@ def _left_comparison(text: str, start: int) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _gap_verbs() -> re.Pattern:
-    verbs = sorted(rules.load("targets")["comparators"]["gap_verbs"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(v) for v in verbs) + r")\Z")
+    return rules.word_regex(rules.load("targets")["comparators"]["gap_verbs"], at_end=True)
 
 
 @functools.lru_cache(maxsize=None)
@@ -133,7 +139,7 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     Percentages are shares of a population instead (70%以上的市民), and a
     count after a building verb is still a goal (培育10家以上的龙头企业).
     """
-    if not text.startswith("的", end) or q.kind == "percent":
+    if not text.startswith(_modifier(), end) or q.kind == "percent":
         return False
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
@@ -158,11 +164,11 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
     if pre and pre[2] and per and not suf and _states_a_rate(text, start):
         return None              # 补助标准为每户3000元: a subsidy rate, not a goal
     if suf or (pre and not pre[2]) or (pre and q.unit):
-        if defines or (pre and pre[3] in _symbols() and text.startswith("的", end)):
+        if defines or (pre and pre[3] in _symbols() and text.startswith(_modifier(), end)):
             return None          # a threshold defining a category: 500万元以上的项目
         op = suf[1] if suf else pre[1]
         rule = "time-limit" if q.kind == "duration" else "compare"
-        shares = q.kind == "percent" and text.startswith("的", end) and goals.clause_open(text, start)
+        shares = q.kind == "percent" and text.startswith(_modifier(), end) and goals.clause_open(text, start)
         share_at = end + 1 if shares else -1
         return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at)
     if q.kind == "duration" or defines:
@@ -175,7 +181,7 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
 @functools.lru_cache(maxsize=None)
 def _baseline_words() -> re.Pattern:
     words = [w for w, _, weak, _ in _words("prefix") if not weak or len(w) > 1]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return rules.word_regex(words)
 
 
 def baselines(text: str) -> list:
@@ -191,8 +197,9 @@ def baselines(text: str) -> list:
                 continue
             suf = _suffix_at(text, b.end(), None)
             end = suf[0] if suf else b.end()
-            if end < len(text) and _CJK.match(text[end]) and not text.startswith("的", end):
-                continue
+            if end < len(text) and _regex("han_run").match(text[end]) \
+                    and not text.startswith(_modifier(), end):
+                continue         # the level runs on into more words
             op = suf[1] if suf else ops[m.group()][0]
             out.append(Found(m.start(), end, op, rule.id, baseline=b.group()))
             break
@@ -210,7 +217,7 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
         return indicator.population_share(text, f.share_at), f.per
     if q is not None and q.kind == "count":
         noun = indicator.after_noun(text, f.end)
-        if noun and _NOUN_START.match(noun) and _prefix_at(noun + "0", len(noun)) is None:
+        if noun and _regex("counted_noun_start").match(noun) and _prefix_at(noun + "0", len(noun)) is None:
             # 每个行政村建成1个…: the denominator heads the clause before the count
             per = f.per or indicator.before(text, f.start, floor)[1]
             return indicator.counted_actor(indicator.trim(noun)), per

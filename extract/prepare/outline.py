@@ -34,9 +34,6 @@ from . import outline_tree as tree
 from ..text.numerals import ordinal
 from ..records import Plan
 
-_INDENT = " \t\u3000\xa0"
-
-
 @dataclass(frozen=True)
 class Style:
     id: str
@@ -93,6 +90,17 @@ def _setting(key: str):
     return rules.load("outline")[key]
 
 
+@functools.lru_cache(maxsize=1)
+def indent() -> str:
+    """The characters that indent a line or space a label from its text."""
+    return _setting("indent")
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_prefix() -> re.Pattern:
+    return re.compile(_setting("plain_prefix"))
+
+
 @functools.lru_cache(maxsize=None)
 def _first_chars(style_ids: tuple) -> Optional[re.Pattern]:
     """One class of every character a label of these styles can begin with (None: any)."""
@@ -138,8 +146,8 @@ def _plain_number(written: str) -> str:
 
 
 def _line_start_candidate(text: str, start: int, end: int) -> Optional[Candidate]:
-    pos = start
-    while pos < end and text[pos] in _INDENT:
+    pos, blank = start, indent()
+    while pos < end and text[pos] in blank:
         pos += 1
     found = _match_at(text, pos, end, styles(), _any_style_gate())
     if found:
@@ -160,7 +168,7 @@ def starts_with_label(text: str, start: int, end: int) -> bool:
 
 def _plain(prefix: str) -> bool:
     """A heading prefix such as 创建省级文明城市 holds no punctuation or digits."""
-    return all("\u4e00" <= ch <= "\u9fff" for ch in prefix)
+    return _plain_prefix().fullmatch(prefix) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -176,7 +184,7 @@ def _in_line_styles() -> tuple:
 @functools.lru_cache(maxsize=1)
 def _after_marks() -> re.Pattern:
     """The characters a label inside a line can follow (a space, a sentence end, a boundary)."""
-    marks = set(_INDENT) | set(_setting("sentence_end")) | set(_setting("inline_boundary"))
+    marks = set(indent()) | set(_setting("sentence_end")) | set(_setting("inline_boundary"))
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(marks)) + "]")
 
 
@@ -193,6 +201,7 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     sentence_end = _setting("sentence_end")
     (inline, inline_gate), (spaced, spaced_gate), (run_together, run_gate) = _in_line_styles()
     next_mark = _after_marks().search
+    blank = indent()
     found = []
     pos = after
     last_sentence_end = -2      # position of the last sentence end before pos
@@ -201,14 +210,14 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
         prev = text[pos - 1] if pos > start else "\n"
         if prev in sentence_end:
             last_sentence_end = pos - 1
-        elif prev not in _INDENT:
+        elif prev not in blank:
             last_sentence_end = -2
             text_before = text_before or pos > start
         cand = None
-        if prev in _INDENT and spaced:
+        if prev in blank and spaced:
             cand = _match_at(text, pos, end, spaced, spaced_gate)
         if cand is None and run_together and text_before:
-            cand = _midline_candidate(text, pos, end, run_together, prev in _INDENT,
+            cand = _midline_candidate(text, pos, end, run_together, prev in blank,
                                       last_sentence_end >= start, run_gate)
         if cand is None and (pos == start or prev in boundary):
             cand = _match_at(text, pos, end, inline, inline_gate)
@@ -254,7 +263,8 @@ def _midline_guards() -> dict:
 
 
 def _title(text: str, body: int, end: int) -> str:
-    while body < end and text[body] in _INDENT + "、:：,，":
+    lead = indent() + _setting("title_lead")
+    while body < end and text[body] in lead:
         body += 1
     stop = _setting("title_stop")
     limit = min(end, body + int(_setting("title_max")))

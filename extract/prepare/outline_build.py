@@ -183,7 +183,8 @@ class Builder(TableLines):
 
     def _introduces_list(self, pos: int) -> bool:
         """Whether the text before ``pos`` ends with a list's lead-in (a colon)."""
-        while pos > 0 and self.text[pos - 1] in ol._INDENT + "\n\r":
+        blank = ol.indent() + "\n\r"
+        while pos > 0 and self.text[pos - 1] in blank:
             pos -= 1
         return pos > 0 and self.text[pos - 1] in ol._setting("list_intro")
 

@@ -69,7 +69,8 @@ def next_line(text: str, end: int) -> tuple:
 def next_line_start(text: str, end: int) -> int:
     """The first character of the next non-empty line after the line ending at ``end``."""
     body = end + 1
-    while body < len(text) and text[body] in ol._INDENT + "\n":
+    skipped = ol.indent() + "\n"
+    while body < len(text) and text[body] in skipped:
         body += 1
     return min(body, len(text))
 
@@ -91,7 +92,7 @@ def body_start(plan: Plan) -> int:
         title_end = plan.title_start + len(plan.title)
         if plan.title and text.startswith(plan.title, plan.title_start) and title_end < line_end:
             pos = title_end
-            while pos < line_end and text[pos] in ol._INDENT:
+            while pos < line_end and text[pos] in ol.indent():
                 pos += 1
             found = ol._match_at(text, pos, line_end, ol.styles())
             if pos > title_end and found and found.num == 1:

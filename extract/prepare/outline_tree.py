@@ -42,7 +42,7 @@ def close_spans(nodes: list, text: str) -> None:
         if node.inline:   # an item inside a paragraph ends with that paragraph
             k = bisect.bisect_left(breaks, node.char_start)
             end = min(end, breaks[k] if k < len(breaks) else len(text))
-        while end > node.char_start and text[end - 1] in ol._INDENT + "\n\r":
+        while end > node.char_start and text[end - 1] in ol.indent() + "\n\r":
             end -= 1
         node.char_end = end
         node.text = text[node.char_start:end]
