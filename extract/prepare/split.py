@@ -24,6 +24,10 @@ from ..records import CleanText, Plan
 
 
 
+# characters a title line may hold before the issued name it repeats (a label such as 附件1)
+TITLE_LEAD = 4
+
+
 @functools.lru_cache(maxsize=1)
 def _key_table() -> dict:
     cfg = rules.load("split")
@@ -46,6 +50,17 @@ def _key(text: str) -> str:
     """Comparison form of a title: NFKC, no white space, no quote or book-title marks."""
     text = unicodedata.normalize("NFKC", text)
     return "".join(text.split()).translate(_key_table())
+
+
+@functools.lru_cache(maxsize=1)
+def _key_kept() -> re.Pattern:
+    return re.compile(rules.load("split")["title_key_kept"])
+
+
+def _key_longer_than(text: str, limit: int) -> bool:
+    """Whether the key of ``text`` has more than ``limit`` characters, told
+    without building it: the key keeps every Han character one for one."""
+    return len(text) > limit and _key_kept().subn("", text)[1] > limit
 
 
 def _lines(text: str, start: int = 0, end: Optional[int] = None):
@@ -124,6 +139,8 @@ def _title_lines(text: str, after: int, names: list) -> list:
     """(line start, title) for lines after the notice that repeat an issued name,
     a title broken over two lines joined."""
     wanted = {_key(n) for n in names}
+    # a title is a wanted key with at most TITLE_LEAD characters before it
+    longest = max(map(len, wanted), default=0) + TITLE_LEAD
     lines = [(s, e) for s, e in _lines(text, after) if text[s:e].strip()]
     hits, used, skip_to = [], set(), -1
     for k, (start, end) in enumerate(lines):
@@ -132,10 +149,12 @@ def _title_lines(text: str, after: int, names: list) -> list:
         line = text[start:end].strip()
         joined = line + text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
         for title, last_end in ((line, end), (joined, lines[k + 1][1] if joined else end)):
+            if _key_longer_than(title, longest):
+                continue        # a paragraph: normalising it would cost more than all the rest
             key = _key(title)
             if not key or key in used or any(w in title for w in rules.words("split", "notice_words")):
                 continue
-            if any(key == w or (key.endswith(w) and len(key) - len(w) <= 4) for w in wanted):
+            if any(key == w or (key.endswith(w) and len(key) - len(w) <= TITLE_LEAD) for w in wanted):
                 used.add(key)
                 hits.append((start + text[start:end].index(line), title))
                 skip_to = last_end
