@@ -138,6 +138,18 @@ KEY_LINES = [
 ]
 
 
+def test_a_key_only_grows_as_its_text_goes_on():
+    # what the skip above rests on, over ugly text: combining marks, jamo, full-width forms
+    import random
+    pieces = ["e", "\u0301", "\u0323", "\u0302", "\u1100", "\u1161", "\u11a8", "ﬁ", "㍿", "①",
+              "　", " ", "\t", "《", "》", "“", "—", "Ａ", "１", "，", "市", "方案", "\u0338", "="]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        sizes = [len(split._key(text[:n])) for n in range(len(text) + 1)]
+        assert sizes == sorted(sizes), text
+
+
 @pytest.mark.parametrize("line", KEY_LINES)
 @pytest.mark.parametrize("limit", [0, 4, 12, 20, 40])
 def test_a_key_said_to_be_long_is_long(line, limit):

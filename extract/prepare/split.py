@@ -52,15 +52,11 @@ def _key(text: str) -> str:
     return "".join(text.split()).translate(_key_table())
 
 
-@functools.lru_cache(maxsize=1)
-def _key_kept() -> re.Pattern:
-    return re.compile(rules.load("split")["title_key_kept"])
-
-
 def _key_longer_than(text: str, limit: int) -> bool:
-    """Whether the key of ``text`` has more than ``limit`` characters, told
-    without building it: the key keeps every Han character one for one."""
-    return len(text) > limit and _key_kept().subn("", text)[1] > limit
+    """Whether the key of ``text`` has more than ``limit`` characters, told from
+    the key of its opening stretch: a key only grows as its text goes on."""
+    head = text[:2 * limit + 8]
+    return len(head) < len(text) and len(_key(head)) > limit
 
 
 def _lines(text: str, start: int = 0, end: Optional[int] = None):
