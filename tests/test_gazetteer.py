@@ -50,3 +50,23 @@ def test_place_names_load_without_importing_cpca():
         "print('cpca' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:2] == ["扬州市 True", "False"]
+
+
+def _brute_find_place(name, local=frozenset()):
+    from extract.facts import orgnames
+    places = orgnames._place_names()
+    for i in range(len(name) - 1):
+        for j in range(min(len(name), i + 9), i + 1, -1):
+            if name[i:j] in places or name[i:j] in local:
+                return i, j
+    return None
+
+
+@pytest.mark.parametrize("name,local", [
+    ("北京市经济和信息化局", frozenset()), ("县发改局", frozenset()), ("洪湖市住建局", frozenset()),
+    ("洪湖住建局", frozenset({"洪湖市", "洪湖"})), ("新堤办事处", frozenset({"新堤"})),
+    ("市", frozenset()), ("", frozenset()), ("南昌海关", frozenset({"x"})),
+])
+def test_place_inside_a_unit_name_is_what_trying_every_stretch_finds(name, local):
+    from extract.facts import orgnames
+    assert orgnames.find_place(name, local) == _brute_find_place(name, local)

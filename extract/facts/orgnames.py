@@ -295,10 +295,25 @@ def local_places(*localities: Optional[str]) -> frozenset:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _place_heads() -> frozenset:
+    return frozenset(n[:2] for n in _place_names())
+
+
+@functools.lru_cache(maxsize=64)
+def _heads(local: frozenset) -> frozenset:
+    """The first two characters of every place name and of the plan's own places."""
+    return _place_heads() | {n[:2] for n in local}
+
+
 def find_place(name: str, local: frozenset = frozenset()) -> Optional[tuple]:
-    """(start, end) of the first place name inside ``name``, longest first."""
-    places = _place_names()
+    """(start, end) of the first place name inside ``name``, longest first.
+    Every name has two characters at least, so only where a name's first
+    two stand are the longer stretches looked up."""
+    places, heads = _place_names(), _heads(local)
     for i in range(len(name) - 1):
+        if name[i:i + 2] not in heads:
+            continue
         for j in range(min(len(name), i + 9), i + 1, -1):
             if name[i:j] in places or name[i:j] in local:
                 return i, j
