@@ -184,10 +184,7 @@ def _in_line_styles() -> tuple:
 @functools.lru_cache(maxsize=1)
 def _in_line_gate() -> Optional[re.Pattern]:
     """The first characters of every in-line style together (None: any character)."""
-    gates = [gate for _group, gate in _in_line_styles()]
-    if None in gates:
-        return None
-    return re.compile("|".join(dict.fromkeys(p for g in gates for p in g.pattern.split("|"))))
+    return _first_chars(tuple(dict.fromkeys(s.id for group, _ in _in_line_styles() for s in group)))
 
 
 @functools.lru_cache(maxsize=1)
