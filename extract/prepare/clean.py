@@ -17,8 +17,21 @@ from ..records import CleanText, Source, WarningRow
 
 
 @functools.lru_cache(maxsize=1)
-def _spaces() -> dict:
-    return str.maketrans(rules.load("clean")["space_map"])
+def _space_subs() -> tuple:
+    """(one class of the space_map characters sharing a replacement, the replacement) pairs.
+
+    A class search runs at C speed over a text that holds few of them, where
+    ``str.translate`` looks every character up in a dict. The pairs do what
+    the table does because no replacement holds a character of the map.
+    """
+    table = rules.load("clean")["space_map"]
+    by_value: dict = {}
+    for ch, value in table.items():
+        by_value.setdefault(value or "", []).append(ch)
+    if any(ch in value for value in by_value for ch in table):
+        raise rules.RuleError("rules/clean.yaml: a space_map replacement holds a mapped character")
+    return tuple((re.compile("[" + re.escape("".join(chars)) + "]"), value)
+                 for value, chars in by_value.items())
 
 
 @functools.lru_cache(maxsize=None)
@@ -46,7 +59,9 @@ def normalise_spaces(text: str) -> str:
         text = rule.regex.sub("\n", text)
     for rule in _rules("control_characters"):
         text = rule.regex.sub("", text)
-    return text.translate(_spaces())
+    for chars, value in _space_subs():
+        text = chars.sub(value, text)
+    return text
 
 
 def _bound(text: str, share_key: str, chars_key: str) -> float:
