@@ -177,9 +177,10 @@ def test_joined_pdf_lines_equal_joining_by_concatenation():
                                   "\u3000\u3000（一）加强领导\u00a0\u00a0", "plain ascii text only"])
 def test_space_map_applied_as_the_table_says(text):
     from extract import rules
-    table = str.maketrans(rules.load("clean")["space_map"])
+    space_map = rules.load("clean")["space_map"]
+    table = str.maketrans(space_map)
     for chars, value in clean._space_subs():
-        assert not any(ch in value for ch in table)
+        assert not any(ch in value for ch in space_map)
     out = text
     for chars, value in clean._space_subs():
         out = chars.sub(value, out)
