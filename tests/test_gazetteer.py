@@ -1,11 +1,10 @@
 """Gazetteer look-ups by dictionary: the same answers an alternation of every name gives."""
 import re
-import subprocess
-import sys
 
 import pytest
 
 from extract.prepare import gazetteer
+from tests.conftest import fresh_python
 
 TEXTS = [
     "南宁市城镇居民基本医疗保险实施办法",
@@ -42,14 +41,12 @@ def test_longest_name_wins_at_a_position():
 
 
 def test_place_names_load_without_importing_cpca():
-    code = (
-        "import sys\n"
-        "from extract.facts import orgnames\n"
-        "from extract.prepare import gazetteer\n"
-        "print(gazetteer.place_prefix('扬州市农村公路'), len(orgnames._place_names()) > 1000)\n"
-        "print('cpca' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split("\n")[:2] == ["扬州市 True", "False"]
+    out = fresh_python("import sys",
+                       "from extract.facts import orgnames",
+                       "from extract.prepare import gazetteer",
+                       "print(gazetteer.place_prefix('扬州市农村公路'), len(orgnames._place_names()) > 1000)",
+                       "print('cpca' in sys.modules)")
+    assert out[:2] == ["扬州市 True", "False"]
 
 
 def _brute_find_place(name, local=frozenset()):

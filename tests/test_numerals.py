@@ -55,10 +55,9 @@ def test_other_forms_are_left_to_the_full_reader(text):
 
 
 def test_quantities_read_the_usual_numbers_without_cn2an():
-    import subprocess
-    import sys
-    code = ("import sys\nfrom extract.facts import quantities as q\n"
-            "print(q.parse_number('两千万'), q.parse_number('十五'), 'cn2an' in sys.modules)\n"
-            "print(q.parse_number('三点五'), 'cn2an' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split("\n")[:2] == ["20000000.0 15.0 False", "3.5 True"]
+    from tests.conftest import fresh_python
+    out = fresh_python("import sys",
+                       "from extract.facts import quantities as q",
+                       "print(q.parse_number('两千万'), q.parse_number('十五'), 'cn2an' in sys.modules)",
+                       "print(q.parse_number('三点五'), 'cn2an' in sys.modules)")
+    assert out[:2] == ["20000000.0 15.0 False", "3.5 True"]
