@@ -162,3 +162,13 @@ def test_endless_unit_list_gives_no_rows(shape):
     list, and the cost stays linear (speed itself is measured by make bench)."""
     plan = make_plan(_endless(shape))
     assert units.extract_responsibilities(PlanContext.build(plan, [])) == []
+
+
+def test_unit_checks_remembered_for_one_plan_only():
+    from extract.facts import orgnames
+    first = [orgnames.valid_in_list(n) for n in ("市财政局", "各有关单位", "县发改局", "市财政局")]
+    assert orgnames.is_generic.cache_info().currsize > 0
+    orgnames.forget_plan()
+    assert all(cached.cache_info().currsize == 0 for cached in orgnames._PER_PLAN)
+    assert [orgnames.valid_in_list(n) for n in ("市财政局", "各有关单位", "县发改局", "市财政局")] == first
+    assert first == [True, False, True, True]
