@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .. import rules
+from ..text import perplan
 
 RULES = "units"
 ALIASES = "unit_aliases"
@@ -27,24 +28,6 @@ class Item:
     end: int
     text: str
     role: Optional[str] = None   # a role written on the item itself: 市发改局（牵头）
-
-
-_PER_PLAN: list = []
-
-
-def _per_plan(fn):
-    """Remember ``fn``'s answers for the plan being read: a plan names the same
-    few dozen bodies over and over, and every check is a run of rule searches.
-    The answers depend on the name alone; ``forget_plan`` clears them."""
-    cached = functools.lru_cache(maxsize=8192)(fn)
-    _PER_PLAN.append(cached)
-    return cached
-
-
-def forget_plan() -> None:
-    """Start a plan afresh: no answer is carried over from the last one."""
-    for cached in _PER_PLAN:
-        cached.cache_clear()
 
 
 def _rule(key: str):
@@ -158,7 +141,7 @@ def is_real_body(name: str) -> bool:
     return any(r.regex.search(name) for r in rules.pattern_rules(SHAPES, "real_bodies"))
 
 
-@_per_plan
+@perplan.remember
 def is_generic(name: str) -> bool:
     if is_real_body(name):
         return False
@@ -170,7 +153,7 @@ def _suffixes() -> tuple:
     return tuple(sorted(rules.words(SHAPES, "body_suffixes"), key=len, reverse=True))
 
 
-@_per_plan
+@perplan.remember
 def looks_like_unit(name: str) -> bool:
     """Ends like an organisation's name (rules/orgs.yaml), or is a known short
     name (人行, 妇联); words for people or the public (市场主体) never are."""
@@ -182,7 +165,7 @@ def looks_like_unit(name: str) -> bool:
     return compact in _alias_index()
 
 
-@_per_plan
+@perplan.remember
 def has_level(name: str, local: frozenset = frozenset()) -> bool:
     """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关."""
     return _any("level_prefix", name) or starts_with_place(name, local)
@@ -192,7 +175,7 @@ def is_territorial(name: str) -> bool:
     return _any("territorial", name)
 
 
-@_per_plan
+@perplan.remember
 def valid_in_list(name: str) -> bool:
     """A list after a role label: not generic, not prose, and either ending
     like a unit or short (an abbreviation such as 人行 or 610办)."""
@@ -203,13 +186,13 @@ def valid_in_list(name: str) -> bool:
     return len(name) <= 6 or looks_like_unit(name)
 
 
-@_per_plan
+@perplan.remember
 def valid_in_running_text(name: str) -> bool:
     """Parentheses: the name must end like a unit (or be a known one)."""
     return valid_in_list(name) and looks_like_unit(name)
 
 
-@_per_plan
+@perplan.remember
 def valid_as_subject(name: str, local: frozenset = frozenset()) -> bool:
     """A sentence subject: a unit that also says its level (市教育局负责)."""
     if not valid_in_running_text(name) or len(name) > 30:
@@ -330,7 +313,7 @@ def _heads(local: frozenset) -> frozenset:
     return _place_heads() | {n[:2] for n in local}
 
 
-@_per_plan
+@perplan.remember
 def find_place(name: str, local: frozenset = frozenset()) -> Optional[tuple]:
     """(start, end) of the first place name inside ``name``, longest first.
     Every name has two characters at least, so only where a name's first
@@ -383,7 +366,7 @@ def _strip_level(name: str, local: frozenset = frozenset()) -> str:
     return name
 
 
-@_per_plan
+@perplan.remember
 def normalise(name: str, local: frozenset = frozenset()) -> tuple:
     """(unit_norm, unit_kind): aliases resolved, city-specific wording removed."""
     index = _alias_index()

@@ -36,7 +36,6 @@ FAMILIES = ("label", "paren", "table", "sentence")
 
 def extract_responsibilities(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
-    un.forget_plan()
     parens = rc.find_parens(text)
     local = un.local_places(plan.city, plan.province)
     found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
