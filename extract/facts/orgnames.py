@@ -106,15 +106,17 @@ def _split_conjunctions(start: int, piece: str) -> list:
     return [(start, piece)]
 
 
-def split_list(text: str) -> list:
-    """The unit names in a list span, with offsets relative to ``text``."""
+@perplan.remember
+def split_list(text: str) -> tuple:
+    """The unit names in a list span, with offsets relative to ``text``
+    (remembered: a subject is split to be checked, then again to be read)."""
     items = []
     for start, piece in _pieces(text):
         for s, part in _split_conjunctions(start, piece):
             item = _trim(s, part)
             if item is not None:
                 items.append(item)
-    return items
+    return tuple(items)
 
 
 def _trim(start: int, part: str) -> Optional[Item]:
