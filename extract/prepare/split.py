@@ -55,7 +55,7 @@ def _key(text: str) -> str:
 def _key_longer_than(text: str, limit: int) -> bool:
     """Whether the key of ``text`` has more than ``limit`` characters, told from
     the key of its opening stretch: a key only grows as its text goes on."""
-    head = text[:2 * limit + 8]
+    head = text[:limit + 8]
     return len(head) < len(text) and len(_key(head)) > limit
 
 
@@ -143,10 +143,12 @@ def _title_lines(text: str, after: int, names: list) -> list:
         if start <= skip_to:
             continue
         line = text[start:end].strip()
+        if _key_longer_than(line, longest):
+            continue    # a paragraph (and so is it with the next line joined to it)
         joined = line + text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
         for title, last_end in ((line, end), (joined, lines[k + 1][1] if joined else end)):
-            if _key_longer_than(title, longest):
-                continue        # a paragraph: normalising it would cost more than all the rest
+            if title is joined and _key_longer_than(title, longest):
+                continue
             key = _key(title)
             if not key or key in used or any(w in title for w in rules.words("split", "notice_words")):
                 continue
