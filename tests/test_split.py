@@ -92,7 +92,9 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "doc_fields_cases.yaml"
     pytest.param(c, id=c["id"]) for c in CASES])
 def test_document_fields(case):
     plan = plans_of(case["text"])[0]
-    assert (plan.title, plan.city, plan.province) == (case["title"], case["city"], case["province"])
+    assert (plan.city, plan.province) == (case["city"], case["province"])
+    if "title" in case:       # a case about the locality alone leaves the title out
+        assert plan.title == case["title"]
 
 
 @pytest.mark.parametrize("text", ["。\n一、目标\n", "；加强领导\n一、目标\n", "。", "；；\n\n"])

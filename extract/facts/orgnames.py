@@ -113,15 +113,30 @@ def split_list(text: str) -> tuple:
     items = []
     for start, piece in _pieces(text):
         for s, part in _split_conjunctions(start, piece):
-            item = _trim(s, part)
-            if item is not None:
-                items.append(item)
+            for s2, part2 in _split_single_blanks(s, part):
+                item = _trim(s2, part2)
+                if item is not None:
+                    items.append(item)
     return tuple(items)
+
+
+def _split_single_blanks(start: int, part: str) -> list:
+    """市财政局　市地方金融服务中心: names parted by one blank, each a whole
+    body that says its level, are two names (县财政局 局长 stays one piece)."""
+    words = part.split()
+    if len(words) < 2 or not all(has_level(w) and looks_like_unit(w) for w in words):
+        return [(start, part)]
+    out, pos = [], 0
+    for w in words:
+        pos = part.index(w, pos)
+        out.append((start + pos, w))
+        pos += len(w)
+    return out
 
 
 def _trim(start: int, part: str) -> Optional[Item]:
     """Strip spaces, a trailing 等, and a role marker written on the item."""
-    blanks = rules.load(RULES)["blanks_with_tab"]
+    blanks = rules.load(RULES)["blanks_with_tab"] + "\n"     # a list may go on on the next line
     lead = len(part) - len(part.lstrip(blanks))
     part = part.strip(blanks)
     start += lead
@@ -226,15 +241,24 @@ def shared_suffix(names: list) -> str:
     bare place names before it: 东城区、西城区人民政府."""
     if len(names) < 2:
         return ""
-    _, m = _search("shared_suffix", names[-1])
-    if not m or not any(_any("bare_place", n) for n in names[:-1]):
-        return ""
-    return m.group("suffix")
+    for rule in rules.pattern_rules(RULES, "shared_suffix"):
+        m = rule.regex.search(names[-1])
+        if m and any(_is_bare(n, m.group("suffix")) for n in names[:-1]):
+            return m.group("suffix")
+    return ""
+
+
+def _is_bare(name: str, suffix: str) -> bool:
+    """A bare name of the kind ``suffix`` completes: a place with its level
+    (东城区) for 人民政府, a sub-district or community name (紫水) for 街道办事处."""
+    if suffix in rules.named_lists()["grassroots_suffixes"]:
+        return _any("bare_grassroots", name) and not looks_like_unit(name)
+    return _any("bare_place", name)
 
 
 def with_suffix(name: str, suffix: str) -> str:
     """西城区 in 东城区、西城区人民政府 becomes 西城区人民政府; 市财政局 stays."""
-    if suffix and _any("bare_place", name):
+    if suffix and _is_bare(name, suffix):
         return name + suffix
     return name
 

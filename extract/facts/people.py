@@ -26,9 +26,9 @@ from .. import rules
 from ..text import scan
 from . import orgnames
 from . import tables as tb
-from .personnames import (compact as _compact, is_person_name, is_post as _is_post,
+from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
                           name_glued_to_post, name_in_window as _name_in_window,
-                          names_only, split_post)
+                          names_only, spaced_name_at_end, split_post)
 from ..records import Person, PlanContext
 
 RULES = "people"
@@ -89,6 +89,9 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
     """One list item: 林俊达, 王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）,
     市长 赵德明, 陈芸副省长."""
     item = text[start:end]
+    for rule in rules.pattern_rules(RULES, "item_notes"):     # 王芳（电话：13800000000）
+        note = rule.regex.search(item)
+        item = item[:note.start()] if note else item
     for tail in rules.words(RULES, "name_tails"):        # 王芳同志
         if item.rstrip().endswith(tail):
             item = item.rstrip()[:-len(tail)]
@@ -115,32 +118,21 @@ def _name_then_post(item: str) -> Optional[tuple]:
 
 
 def _post_then_name(item: str) -> Optional[tuple]:
-    """A post written before the name: 市长 赵德明 / 常务副市长孙海."""
+    """A post written before the name: 市长 赵德明 / 常务副市长孙海 / 旗财政局局长　王　芳."""
     body = item.rstrip()
-    padded = _padded_name_at_end(body)
-    if padded:
-        name_s, hit = padded, (0, _compact(body[padded:]))
-    else:
-        hit = _name_in_window(body[-4:])
+    hit = spaced_name_at_end(body)
+    if not hit:
+        base = max(0, len(body) - 4)
+        hit = _name_in_window(body[base:])
         if not hit:
             return None
-        name_s = len(body) - 4 + hit[0] if len(body) >= 4 else hit[0]
+        hit = (base + hit[0], base + hit[1], hit[2])
+    name_s, name_e, name = hit
     post = _compact(body[:name_s])
     # 县政府办公室主任王立新 (a post) / 县发改局　王立新 (a unit)
     if not post or not (_is_post(post) or orgnames.looks_like_unit(post)):
         return None
-    return name_s, len(body) if padded else name_s + len(hit[1]), hit[1], post
-
-
-def _padded_name_at_end(body: str) -> Optional[int]:
-    """Where 王　芳 starts in 旗财政局局长　王　芳: a two-character name padded
-    to three, after a post (None when the item does not end so)."""
-    pieces = body.split()
-    if len(pieces) < 3 or len(pieces[-1]) != 1 or len(pieces[-2]) != 1:
-        return None
-    if not is_person_name(pieces[-2] + pieces[-1]):
-        return None
-    return body.rindex(pieces[-2], 0, len(body) - 1)
+    return name_s, name_e, name, post
 
 
 # --- lists ---------------------------------------------------------------------
@@ -151,25 +143,62 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
     (张立明　县委副书记、县长 is of the 县政府); a bare name after a name
     with its post in front shares that post (副县长李春华、孙国庆). With
     ``strict``, an item that is none of these gives no people at all."""
-    got, shared = [], None
+    got, shared, pending = [], None, None
     for s, e in _items(text, start, end):
         names = names_only(text[s:e])
         if names:
             got += [Got(s + a, s + b, _compact(text[s + a:s + b]), None, (s + a, s + b))
                     for a, b in names]
-            shared = None
+            shared = pending = None
+            continue
+        several = _several_in_one(text, s, e)
+        if several:
+            got += several
+            shared, pending = several[-1].unit, None
             continue
         item = _parse_item(text, s, e)
         if item:
+            if pending:          # 县委副书记、县长　王志强: the posts before belong to this name
+                item = item._replace(unit=item.unit or split_post(text[pending[0]:pending[1]]),
+                                     item=(pending[0], item.item[1]), post_first=True)
             if item.unit is None and shared:
                 item = item._replace(unit=shared)
             shared = item.unit if item.post_first else (shared if item.unit == shared else None)
             got.append(item)
-        elif got and _is_post(text[s:e]):
-            got[-1] = got[-1]._replace(unit=split_post(text[s:e]), item=(got[-1].item[0], e))
+            pending = None
+        elif _is_post(text[s:e]):
+            if got and not got[-1].post_first and pending is None:
+                got[-1] = got[-1]._replace(unit=split_post(text[s:e]), item=(got[-1].item[0], e))
+            else:
+                pending = (pending or (s, e))[0], e
         elif strict:
             return []
-    return got
+    return [] if strict and pending else got
+
+
+def _several_in_one(text: str, start: int, end: int) -> list:
+    """Several people in one item parted by blanks: a post and the names that
+    share it (副县长　詹文涛　杨　珂), or pieces that are each a person with
+    their post (镇党委委员李春花　镇人大主席王东升, 朴成民（镇长）　崔永哲（镇人大主席）).
+    [] when the item is not so."""
+    item = text[start:end]
+    pieces = blank_pieces(item)
+    if len(pieces) < 2:
+        return []
+    head_end, rest = pieces[0][1], pieces[1][0]
+    names = names_only(item[rest:]) if len(pieces) >= 3 and _is_post(item[:head_end]) else []
+    if names:
+        unit = split_post(item[:head_end])
+        return [Got(start + rest + a, start + rest + b, _compact(item[rest + a:rest + b]), unit,
+                    (start + rest + a, start + rest + b), True) for a, b in names]
+    segments = []                     # 镇农业站站长韩　梅: a one-character piece ends the one before
+    for a, b in pieces:
+        if segments and b - a == 1:
+            segments[-1] = (segments[-1][0], b)
+        else:
+            segments.append((a, b))
+    got = [_parse_item(text, start + a, start + b) for a, b in segments]
+    return got if len(got) >= 2 and all(got) else []
 
 
 def cell_people(text: str) -> list:
@@ -178,34 +207,43 @@ def cell_people(text: str) -> list:
 
 
 def _items(text: str, start: int, end: int):
-    """(start, end) of the items of a list, cut at 、，, outside brackets
+    """(start, end) of the items of a list, cut at 、，, and at wide gaps
+    (旗财政局局长　周　凯　　旗林草局局长　王　芳) outside brackets
     (王立新（县委副书记、县长） is one item)."""
     opens, closes, _ = orgnames.brackets()
     seps = rules.load(RULES)["item_separators"]
-    last, depth = start, 0
+    gaps = [m.span() for m in _rule("item_gaps").finditer(text, start, end)]
+    last, depth, g = start, 0, 0
     for i in range(start, end + 1):
         ch = text[i] if i < end else ""
         if ch and ch in opens:
             depth += 1
         elif ch and ch in closes:
             depth = max(0, depth - 1)
-        if i == end or (depth == 0 and ch in seps):
+        while g < len(gaps) and gaps[g][1] <= i:
+            g += 1
+        in_gap = g < len(gaps) and gaps[g][0] <= i and depth == 0
+        if i == end or (depth == 0 and ch in seps) or (in_gap and i == gaps[g][0]):
             if i > last:
                 yield last, i
-            last = i + 1
+            last = gaps[g][1] if in_gap and i == gaps[g][0] else i + 1
 
 
 # --- role labels ---------------------------------------------------------------
 
-@functools.lru_cache(maxsize=1)
-def _label_regex() -> re.Pattern:
+@functools.lru_cache(maxsize=2)
+def _label_regex(bare: bool = False) -> re.Pattern:
+    """A role label and its colon; ``bare``: one with no colon that opens its
+    line and is followed by blanks (组　长　金哲浩（镇党委书记）)."""
+    cfg = rules.load(RULES)
     roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
     # 组　长 / 组    长 / 副 组 长: a label padded to the width of the longer ones
-    pad = rules.load(RULES)["label_padding"]
-    spaced = "|".join(pad.join(map(re.escape, role)) for role in roles)
+    spaced = "|".join(cfg["label_padding"].join(map(re.escape, role)) for role in roles)
     grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
-    colon = rules.load(RULES)["label_colon"]
-    return rules.compile_pattern(f"(?P<role>{grammar}|{spaced}){colon}", f"rules/{RULES}.yaml: roles")
+    label = f"(?P<role>{grammar}|{spaced})"
+    pattern = (f"{cfg['bare_label_start']}{label}{cfg['bare_label_gap']}" if bare
+               else f"{label}{cfg['label_colon']}")
+    return rules.compile_pattern(pattern, f"rules/{RULES}.yaml: roles")
 
 
 def _list_end(text: str, start: int) -> int:
@@ -223,34 +261,50 @@ def _from_labels(text: str) -> tuple:
     """Names after a role label, and on the lines under it (cached: the
     responsibilities read the same rosters to leave their brackets alone)."""
     found = []
-    for m in _label_regex().finditer(text):
-        role = _compact(m.group("role"))
-        end = _list_end(text, m.end())
-        got = _parse_items(text, m.end(), end)
-        found += [Found(g.start, g.end, g.name, role, g.unit, "people_label", g.item) for g in got]
-        line_done = end >= len(text) or text[end] == "\n"
-        if line_done and (got or not text[m.end():end].strip()):
-            found += _continuation(text, end, role)
+    for bare, rule_id in ((False, "people_label"), (True, "people_bare_label")):
+        for m in _label_regex(bare).finditer(text):
+            role = _compact(m.group("role"))
+            end = _list_end(text, m.end())
+            got = _parse_items(text, m.end(), end, strict=bare)
+            if bare and not got and text[m.end():end].strip():
+                continue          # no colon: only a line of people makes it a label
+            found += [Found(g.start, g.end, g.name, role, g.unit, rule_id, g.item) for g in got]
+            if _line_goes_on(text, end) and (got or not text[m.end():end].strip()):
+                found += _continuation(text, end, role)
     return tuple(found)
+
+
+def _line_goes_on(text: str, end: int) -> bool:
+    """The list stopped at its line's end, or at a mark that only separates
+    it from more members below (组　长：王志强；)."""
+    cfg = rules.load(RULES)
+    nl = text.find("\n", end)
+    rest = text[end:len(text) if nl < 0 else nl].strip()
+    return not rest or (rest.strip(cfg["member_line_trailing"]) == ""
+                        and not any(ch in cfg["list_closing_marks"] for ch in rest))
 
 
 def _continuation(text: str, pos: int, role: str) -> list:
     """Lines such as 汪春明 省政府副秘书长 / 何洪明（市纪委） / 周明、吴迪
     right under 成　员：潘朝晖 省政府秘书长, until a line that is not all people."""
-    found = []
+    found, cfg = [], rules.load(RULES)
     stops = rules.pattern_rules(RULES, "member_line_stops")
     while pos < len(text):
         nl = text.find("\n", pos + 1)
         line_end = len(text) if nl < 0 else nl
-        line = text[pos + 1:line_end]
-        if line.strip():
-            if any(r.regex.search(line) for r in stops) or _label_regex().match(line.strip()):
+        line = text[pos + 1:line_end].rstrip()
+        core = line.rstrip(cfg["member_line_trailing"])
+        if core.strip():
+            if (any(r.regex.search(core) for r in stops) or _label_regex().match(core.strip())
+                    or _label_regex(True).match(core)):
                 break
-            items = _parse_items(text, pos + 1, line_end, strict=True)
+            items = _parse_items(text, pos + 1, pos + 1 + len(core), strict=True)
             if not items:
                 break
             found += [Found(g.start, g.end, g.name, role, g.unit, "people_member_line", g.item)
                       for g in items]
+            if any(ch in cfg["list_closing_marks"] for ch in line[len(core):]):
+                break
         pos = line_end
     return found
 
@@ -264,14 +318,13 @@ def _from_appointments(text: str) -> list:
             hit = _name_in_window(m.group("window"))
             if not hit:
                 continue
-            start = m.start("window") + hit[0]
+            start, end = m.start("window") + hit[0], m.start("window") + hit[1]
             unit = (m.groupdict().get("unit") or "").strip() or None
             if "post" in m.groupdict():
                 # 由县发改局局长沈国华同志兼任: the words before the name are a post
                 post = text[m.start("post"):start]
                 unit = split_post(post) if post else None
-            found.append(Found(start, start + len(hit[1]), hit[1], m.group("role"),
-                               unit, rule.id))
+            found.append(Found(start, end, hit[2], m.group("role"), unit, rule.id))
     for rule in rules.pattern_rules(RULES, "appointment_lists"):
         for m in scan.finditer(rule, text):
             found += [Found(g.start, g.end, g.name, m.group("role"), g.unit, rule.id)

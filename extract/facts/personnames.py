@@ -27,7 +27,8 @@ def _shape() -> tuple:
     cfg = rules.load(SHAPE)
     return (frozenset(rules.words(SHAPE, "single")), frozenset(rules.words(SHAPE, "compound")),
             cfg["min_chars"], cfg["single_max_chars"], cfg["compound_max_chars"],
-            frozenset(rules.words(SHAPE, "not_name_tags")))
+            frozenset(rules.words(SHAPE, "not_name_tags")),
+            frozenset(rules.words(SHAPE, "three_char_word_tags")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,9 +42,12 @@ def _not_names() -> tuple:
 
 
 @functools.lru_cache(maxsize=8192)
-def is_person_name(name: str) -> bool:
-    """A known surname and the length of a name, not a common word."""
-    single, compound, shortest, single_max, compound_max, word_tags = _shape()
+def is_person_name(name: str, slot: bool = False) -> bool:
+    """A known surname and the length of a name, not a common word. In a
+    ``slot`` (the padded or blank-separated piece after a post: 局长　图　雅,
+    主任　孟和巴雅尔) the layout already says a name stands there, so a name
+    without a listed surname passes when it is no word, post, body or place."""
+    single, compound, shortest, single_max, compound_max, word_tags, noun_tags = _shape()
     words, endings = _not_names()
     if not _name_token().fullmatch(name) or len(name) < shortest:
         return False
@@ -52,11 +56,15 @@ def is_person_name(name: str) -> bool:
     if name in words or name[-1] in endings:
         return False
     tags = [(w.word, w.flag) for w in nlp.posseg().cut(name)]
-    if (len(tags) == 1 and tags[0][1] in word_tags) or orgnames.is_place_name(name):
-        return False          # one common word (严格, 及时) or a place (黄山)
+    one_word = tags[0][1] if len(tags) == 1 else None
+    if one_word in word_tags or (len(name) == 3 and one_word in noun_tags) \
+            or orgnames.is_place_name(name):
+        return False          # one common word (严格, 高标准) or a place (黄山)
     if name[:2] in compound:
         return len(name) >= 3
     if name[0] in single and len(name) <= single_max:
+        return True
+    if slot and not is_post(name) and not orgnames.looks_like_unit(name):
         return True
     return _transliterated(name) or (len(tags) == 1 and tags[0][1] == "nr")
 
@@ -73,7 +81,7 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _tokens(item: str) -> list:
+def blank_pieces(item: str) -> list:
     """(start, end) of the pieces of ``item`` between runs of white space."""
     out, i = [], 0
     for word in item.split():
@@ -83,8 +91,32 @@ def _tokens(item: str) -> list:
     return out
 
 
+def spaced_name_at_end(body: str) -> Optional[tuple]:
+    """(start, end, name) of the name after the last blank of ``body``, a
+    two-character name padded to three (王　芳) read as one: 旗财政局局长　王　芳,
+    市长 赵德明. None when ``body`` has no blank or the piece is no name."""
+    pieces = blank_pieces(body)
+    if len(pieces) < 2:
+        return None
+    (s1, e1), (s2, e2) = pieces[-2], pieces[-1]
+    if e1 - s1 == 1 == e2 - s2 and len(pieces) >= 3:
+        start, name = s1, body[s1:e1] + body[s2:e2]
+    elif e2 - s2 == 1 and e1 - s1 > 1 and is_post(body[s1:e1 - 1]):
+        start, name = e1 - 1, body[e1 - 1] + body[s2:e2]      # 县农业农村局局长罗　军
+    else:
+        start, name = s2, body[s2:e2]
+    return (start, e2, name) if is_person_name(name, slot=True) else None
+
+
 def name_in_window(window: str) -> Optional[tuple]:
-    """(offset, name) of the name that ends a short window: 3, 2, then 4 chars."""
+    """(start, end, name) of the name that ends a short window: a padded
+    name (周　凯), else 3, 2, then 4 characters."""
+    pieces = blank_pieces(window)
+    if len(pieces) >= 2:
+        (s1, e1), (s2, e2) = pieces[-2], pieces[-1]
+        padded = e1 - s1 == 1 == e2 - s2
+        name = window[s1:e1] + window[s2:e2] if padded else window[s2:e2]
+        return ((s1 if padded else s2), e2, name) if is_person_name(name, slot=padded) else None
     lead_ins = set(rules.words(RULES, "name_lead_ins"))
     for size in (3, 2, 4):
         if len(window) < size:
@@ -93,14 +125,14 @@ def name_in_window(window: str) -> Optional[tuple]:
         if cand[0] in lead_ins and size > 2:
             continue
         if is_person_name(cand):
-            return len(window) - size, cand
+            return len(window) - size, len(window), cand
     return None
 
 
 def names_only(item: str) -> list:
     """(start, end) of each name in 赵文斌　钱晓燕　孙　丽: two or more names
     and nothing else. Two one-character pieces in a row are one padded name."""
-    tokens = _tokens(item)
+    tokens = blank_pieces(item)
     merged, i = [], 0
     while i < len(tokens):
         s, e = tokens[i]
@@ -153,7 +185,7 @@ def _says_post_or_unit(rest: str) -> bool:
 def name_glued_to_post(item: str) -> Optional[tuple]:
     """(start, end, name, post) for 陈芸副省长 / 冼志勇县财政局局长: a name
     written straight before its post, cut where the rest reads as a post."""
-    pieces = _tokens(item)
+    pieces = blank_pieces(item)
     if len(pieces) != 1 or not _name_token().fullmatch(item[pieces[0][0]:pieces[0][1]]):
         return None
     base = pieces[0][0]

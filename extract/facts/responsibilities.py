@@ -124,21 +124,37 @@ class _NodePlacer:
         self.children = {}
         for n in sorted(nodes, key=lambda n: n.char_start):
             self.children.setdefault(n.parent_id, []).append(n)
-        self.with_paren = {self._inner_id(m.paren[0]) for m in found if m.paren}
+        self.spans = {m: m.paren or self._label_line(m) for m in found}
+        self.with_paren = {self._inner_id(span[0]) for span in self.spans.values() if span}
 
     def _inner_id(self, pos: int) -> Optional[str]:
         return self.locator.node_id_at(pos)
 
+    def _label_line(self, m: Mention) -> Optional[tuple]:
+        """(start, last) of the line a role label fills with its list
+        (责任单位：市财政局 on a line of its own), which then closes the
+        item holding a run of sub-items as a parenthesis there would."""
+        if m.family != "label":
+            return None
+        start = self.text.rfind("\n", 0, m.start) + 1
+        end = self.text.find("\n", m.start)
+        end = len(self.text) if end < 0 else end
+        line = self.text[start:end].lstrip(rules.load(RULES)["blanks_with_tab"])
+        if not any(r.regex.match(line) for r in rules.pattern_rules(RULES, "labels")):
+            return None
+        return start, end - 1
+
     def node_id(self, m: Mention) -> Optional[str]:
-        if not m.paren:
+        span = self.spans.get(m)
+        if not span:
             return self.locator.node_id_at(m.start)
-        node = self.locator.innermost(m.paren[0])
+        node = self.locator.innermost(span[0])
         if node is None or node.parent_id not in self.by_id:
             return node.node_id if node else None
         if node.inline:
             if m.lift_all or self._covers_siblings(node, inline=True):
                 return node.parent_id
-        elif self._own_paragraph(m.paren, node) and (
+        elif self._own_paragraph(span, node) and (
                 m.lift_all or self._covers_siblings(node, inline=False)):
             return node.parent_id
         return node.node_id

@@ -136,14 +136,27 @@ def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
     after = text[c + 1:c + 3]
     if not any(r.regex.match(after) for r in rules.pattern_rules(RULES, "bare_list_after")):
         return []
+    if _names_a_body(text, o):
+        return []          # 区委组织部（区委人才办）: the other name of the body before it
     inner = text[o + 1:c]
-    items = un.split_list(inner)
+    # a class reference among them (各县市人民政府) names no one and is passed over
+    items = [i for i in un.split_list(inner) if not un.is_generic(i.text)]
     if not items or not un.valid_as_subject(items[0].text, local):
         return []
-    if any(un.is_generic(i.text) or not un.looks_like_unit(i.text) for i in items):
+    suffix = un.shared_suffix([i.text for i in items])      # 大理市、洱源县人民政府
+    if any(not un.looks_like_unit(un.with_suffix(i.text, suffix)) for i in items):
         return []
     return _list_mentions(inner, o + 1, "responsible", "paren_bare_list", o,
                           un.valid_in_running_text, local=local, paren=(o, c), family="paren")
+
+
+def _names_a_body(text: str, pos: int) -> bool:
+    """The words just before ``pos`` are a body's full name (区委组织部)."""
+    start = pos
+    while start > 0 and pos - start < 16 and text[start - 1] not in _marks("subject_clause_starts"):
+        start -= 1
+    name = text[start:pos].strip(_marks("blanks"))
+    return bool(name) and un.valid_as_subject(name)
 
 
 def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
@@ -214,6 +227,11 @@ def role_of(rule, match) -> str:
     return rule.data.get("role") or rules.load(RULES)["role_stems"][match.group("stem")]
 
 
+# How strictly a label's names are checked (a rule's `names:`): a list after a
+# colon may hold abbreviations (人行); one after a bare label must end like a body.
+_NAME_CHECKS = {"list": un.valid_in_list, "running_text": un.valid_in_running_text}
+
+
 def from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "labels"):
@@ -224,8 +242,9 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
             while start < end and text[start] in _marks("blanks_with_tab"):
                 start += 1
             paren = _enclosing(parens, m.start())
+            check = _NAME_CHECKS[rule.data.get("names", "list")]
             found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
-                                        paren[0] if paren else m.start(), un.valid_in_list,
+                                        paren[0] if paren else m.start(), check,
                                         local=local, paren=paren, family="label"))
     return found
 
@@ -304,7 +323,9 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
             if not cand.strip() and lead_ins:
                 start, cand = _sentence_opener(text, start)
             items = un.split_list(cand)
-            if not items or not un.valid_as_subject(items[0].text, local):
+            # 大理市、洱源县人民政府负责: the first place is checked as the body it stands for
+            suffix = un.shared_suffix([i.text for i in items])
+            if not items or not un.valid_as_subject(un.with_suffix(items[0].text, suffix), local):
                 continue
             found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
                                         un.valid_in_running_text, local=local))

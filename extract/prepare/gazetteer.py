@@ -14,6 +14,7 @@ import csv
 import functools
 import importlib.util
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -319,3 +320,61 @@ def township(text: str) -> Optional[str]:
 def locality(text: str, context: str = "") -> tuple:
     """(city, province) for the issuer named first in text."""
     return city_province(issuer_place(text, context))
+
+
+def text_place(text: str) -> Optional[Place]:
+    """The place of a plan that names none in an issuer or title (an excerpt):
+    the place its text names most often, among those of the level its units
+    carry in their prefix (县财政局, 县农业农村局 → a 县; 市教育局 → a 市),
+    the first named on a tie. Provinces count only when nothing lower is named."""
+    cfg = rules.load("places")
+    window = text[:cfg["text_vote_chars"]]
+    places = find_places(window, window)
+    pool = [p for p in places if p.level > 1] or places
+    if not pool:
+        return None
+    marks = _unit_levels(window)
+    level = marks.most_common(1)[0][0] if marks else None
+    same = [p for p in pool if level and p.name.endswith(level)]
+    counts = Counter(p.code for p in same or pool)
+    best = max(same or pool, key=lambda p: counts[p.code])
+    if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
+        return _county_by_stem(window, best, level) or best
+    return best
+
+
+def _county_by_stem(text: str, region: Place, level: str) -> Optional[Place]:
+    """The division of ``level`` inside ``region`` whose name without its level
+    word the text writes most often, at least twice (富平羊乳, 富平奶山羊 → 富平县)."""
+    cfg = rules.load("places")
+    found = []
+    for name, entries in _table().items():
+        stem = name[:-len(level)]
+        if not name.endswith(level) or len(stem) < cfg["stem_min_chars"]:
+            continue
+        for code, lvl in entries:
+            if lvl > region.level and region.contains(Place(name, code, lvl)):
+                found.append((text.count(stem), name, code, lvl))
+    best = max(found, default=None)
+    if best is None or best[0] < cfg["county_stem_min_count"]:
+        return None
+    return Place(best[1], best[2], best[3])
+
+
+def _unit_levels(text: str) -> Counter:
+    """How often the bodies named in text carry each level word (县财政局 → 县)."""
+    return Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
+                   for m in rule.regex.finditer(text))
+
+
+def title_town(title: str, text: str) -> Optional[str]:
+    """The town or sub-district opening ``title`` (民族街道……方案) when the
+    plan's bodies carry its level word more than any other (街道城管办)."""
+    for rule in rules.pattern_rules("places", "title_towns"):
+        m = rule.regex.match(title or "")
+        if m:
+            cfg = rules.load("places")
+            top = _unit_levels(text[:cfg["text_vote_chars"]]).most_common(1)
+            if top and top[0][0] == m.group("level") and top[0][1] >= cfg["title_town_min_bodies"]:
+                return m.group("town")
+    return None

@@ -279,12 +279,13 @@ def _single(text: str) -> _Part:
     first = next(((s, e) for s, e in _lines(text) if text[s:e].strip()), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
+    if outline.starts_with_label(text, *first):
+        return _Part(0, len(text), "", -1, issued)   # an excerpt that opens inside the outline
     line = text[first[0]:first[1]].strip()
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = line[:cut][: int(cfg["title_max_chars"])].strip()
-    labelled = outline.starts_with_label(text, *first)
-    pos = first[0] + text[first[0]:first[1]].index(title) if title and not labelled else -1
+    pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
 
 
@@ -326,10 +327,18 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     for where in (part.issuer, part.title):
         if where:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
-    town = next((t for t in map(gazetteer.township, (part.issuer, part.title)) if t), None)
+    town = (next((t for t in map(gazetteer.township, (part.issuer, part.title)) if t), None)
+            or gazetteer.title_town(part.title, body))
     if town:    # below the gazetteer: its province from the county named, or the text
-        province = gazetteer.city_province(place)[1] if place else gazetteer.locality(context, context)[1]
+        near = place or gazetteer.text_place(body)
+        province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
         return town, province
+    if place is not None:
+        return gazetteer.city_province(place)
+    # a heading or issuer line that opens with its place, else the place the text names most
+    opening = [body[s:e].strip() for s, e in _lines(body[:300])][:3]
+    place = next((gazetteer.issuer_place(line, context) for line in opening
+                  if gazetteer.place_prefix(line)), None) or gazetteer.text_place(body)
     if place is not None:
         return gazetteer.city_province(place)
     for where in (body[:300], preamble[:600]):
