@@ -120,9 +120,11 @@ def _space_cells(pos: int, line: str) -> list:
     return cells
 
 
-def read_tables(text: str) -> list:
-    """Every readable table of ``text``, in text order."""
-    return _tab_and_space_tables(text) + _one_cell_per_line_tables(text)
+@functools.lru_cache(maxsize=2)
+def read_tables(text: str) -> tuple:
+    """Every readable table of ``text``, in text order (cached: the units and
+    the people of a plan are read from the same tables; callers only read them)."""
+    return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text))
 
 
 def _tab_and_space_tables(text: str) -> list:
