@@ -17,6 +17,7 @@ from . import executors, ingest, inputs, rules, write
 from .inputs import discover  # noqa: F401  (the run's first step; tests and bench call it here)
 from .facts import dates, people, responsibilities, targets
 from .prepare import clean, outline, split
+from .text import perplan
 from .records import ErrorRow, Extraction, PlanContext
 from .write import manifest
 from .write.output import checkpoint
@@ -34,6 +35,7 @@ class SourceResult:
 def extract_plan(plan) -> Extraction:
     """Outline first; then dates, which later extractors must not misread;
     then every other extractor on the same shared context."""
+    perplan.forget()                # nothing remembered from the plan before
     nodes = outline.parse(plan)
     ctx = PlanContext.build(plan, nodes)
     ctx.dates = dates.extract_dates(ctx)

@@ -1,4 +1,6 @@
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = CORPUS / "gold"
 DEVSET = ROOT / "devset"
+
+
+def fresh_python(*lines: str) -> list:
+    """The printed lines of ``lines`` run in a new interpreter: what a fresh
+    process imports is seen there, not in the test process."""
+    done = subprocess.run([sys.executable, "-c", "\n".join(lines)], capture_output=True,
+                          text=True, check=True)
+    return done.stdout.splitlines()
 
 
 def make_source(text: str, path: str = "plan.txt", kind: str = "text") -> Source:

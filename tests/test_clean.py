@@ -171,3 +171,17 @@ def test_joined_pdf_lines_equal_joining_by_concatenation():
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(30)]
         text = "\n".join(lines)
         assert c.join_pdf_lines(text) == _join_by_concatenation(text)
+
+
+@pytest.mark.parametrize("text", ["", "a\u00a0b\u3000c\u2002d\u2003e", "\ufeff首行\u200b文字\r\n第二行\r",
+                                  "\u3000\u3000（一）加强领导\u00a0\u00a0", "plain ascii text only"])
+def test_space_map_applied_as_the_table_says(text):
+    from extract import rules
+    space_map = rules.load("clean")["space_map"]
+    table = str.maketrans(space_map)
+    for chars, value in clean._space_subs():
+        assert not any(ch in value for ch in space_map)
+    out = text
+    for chars, value in clean._space_subs():
+        out = chars.sub(value, out)
+    assert out == text.translate(table)

@@ -1,12 +1,11 @@
 """The lazily read jieba lexicon answers exactly what stock jieba answers."""
-import subprocess
-import sys
 
 import jieba as stock
 import jieba.posseg as stock_pos
 import pytest
 
 from extract.text import nlp
+from tests.conftest import fresh_python
 
 SENTENCES = [
     "到2025年，全市新建改造农村公路500公里以上，由市交通运输局牵头负责。",
@@ -61,15 +60,13 @@ def test_a_damaged_cache_is_built_again(tmp_path, monkeypatch):
 
 
 def test_writing_tables_does_not_import_pandas_yet_pandas_still_works():
-    code = (
-        "import sys\n"
-        "from extract import write\n"
-        "from extract.records import ErrorRow\n"
-        "t = write.to_table('errors', [ErrorRow('a.txt', 'E', 'm')])\n"
-        "print('pandas' in sys.modules)\n"
-        "print(t.to_pandas().shape)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split("\n")[:2] == ["False", "(1, 3)"]
+    out = fresh_python("import sys",
+                       "from extract import write",
+                       "from extract.records import ErrorRow",
+                       "t = write.to_table('errors', [ErrorRow('a.txt', 'E', 'm')])",
+                       "print('pandas' in sys.modules)",
+                       "print(t.to_pandas().shape)")
+    assert out[:2] == ["False", "(1, 3)"]
 
 
 PLACE_TEXTS = [

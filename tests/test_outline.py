@@ -185,3 +185,18 @@ def test_many_lone_rows_and_floating_articles_give_a_valid_tree():
     assert {n.title for n in nodes if n.level == 1} == {"重点任务", "支持政策"}
     articles = [n for n in nodes if n.label.endswith("条")]
     assert len(articles) == 20000 and {n.level for n in articles} == {3}
+
+
+IN_LINE_TEXTS = [
+    "一、总体要求 （一）指导思想。坚持以人民为中心。（二）基本原则 1.统筹推进；2.突出重点。",
+    "第一章 总则 第一条 为规范管理，制定本办法。第二条 本办法适用于全市。",
+    "完成 1、2号楼改造 ①新建道路 ②改造管网 ㈠加强领导 ⑴明确责任",
+    "abc 123 （ 二 ）  第 1 0 条 lI. 末尾",
+]
+
+
+@pytest.mark.parametrize("text", IN_LINE_TEXTS)
+def test_in_line_gate_changes_no_candidate(text, monkeypatch):
+    gated = outline._in_line_candidates(text, 0, len(text), 0)
+    monkeypatch.setattr(outline, "_in_line_gate", lambda: None)
+    assert outline._in_line_candidates(text, 0, len(text), 0) == gated

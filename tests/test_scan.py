@@ -1,9 +1,10 @@
 """The skipping scanner finds exactly what finditer finds, on every rule that
-declares its start characters, and those characters cover every match of its
-examples."""
+declares its start characters or its words and reach, and those declarations
+cover every match of its examples and of the shipped plans."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -15,10 +16,23 @@ from extract import rules
 FILLERS = ["", "第3", "12.", "　", " 近", "\n（", "2021"]
 
 
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
 def _rules():
     return [pytest.param(rule, id=f"{key}:{rule.id}")
             for key, rule in rules.all_pattern_rules()
-            if key.startswith("dates:") or rule.data.get("starts")]
+            if key.startswith("dates:") or rule.data.get("starts") or rule.data.get("holds")]
+
+
+def _windowed():
+    return [pytest.param(rule, id=f"{key}:{rule.id}")
+            for key, rule in rules.all_pattern_rules() if rule.data.get("holds")]
+
+
+@pytest.fixture(scope="module")
+def plans_text():
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
 
 
 @pytest.mark.parametrize("rule", _rules())
@@ -41,6 +55,46 @@ def test_declared_starts_cover_every_example_match(rule):
     for example in rule.examples:
         for m in rule.regex.finditer(example):
             assert m.end() > m.start() and first.match(example, m.start()), (rule.id, example)
+
+
+@pytest.mark.parametrize("rule", _windowed())
+def test_declared_words_and_reach_cover_every_example_match(rule):
+    assert isinstance(rule.data.get("reach"), int), "holds needs reach"
+    for example in rule.examples:
+        for m in rule.regex.finditer(example):
+            assert any(w in m.group() for w in rule.data["holds"]), (rule.id, example)
+            assert m.end() - m.start() <= rule.data["reach"], (rule.id, example)
+
+
+@pytest.mark.parametrize("rule", _rules())
+def test_scanner_matches_finditer_on_the_shipped_plans(rule, plans_text):
+    want = [(m.span(), m.groups()) for m in rule.regex.finditer(plans_text)]
+    assert [(m.span(), m.groups()) for m in scan.finditer(rule, plans_text)] == want
+
+
+def test_windows_before_each_word_find_every_match():
+    regex = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})同志(?:兼任|担任)")
+    text = ("一般的文字，" * 30 + "王小明同志兼任，李四同志担任。") * 3 + "赵六同志担任"
+    scanner = scan.Scanner(regex, holds=["同志"], reach=7)
+    want = [m.span() for m in regex.finditer(text)]
+    assert len(want) == 7 and [m.span() for m in scanner.finditer(text)] == want
+
+
+def test_a_reach_below_the_longest_match_would_cut_it():
+    # the checks above can fail: a reach shorter than a match moves its start
+    regex = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})同志(?:兼任|担任)")
+    text = "一般的文字，" * 30 + "欧阳小明同志兼任，李四同志担任。"
+    want = [m.span() for m in regex.finditer(text)]
+    assert [m.span() for m in scan.Scanner(regex, holds=["同志"], reach=7).finditer(text)] == want
+    assert [m.span() for m in scan.Scanner(regex, holds=["同志"], reach=4).finditer(text)] != want
+
+
+def test_windows_that_cover_most_of_the_text_hand_over_to_a_plain_search():
+    regex = re.compile(r"[\u4e00-\u9fff]同志")
+    text = "同志" * 200
+    scanner = scan.Scanner(regex, holds=["同志"], reach=3)
+    assert scanner._windows(text) is None
+    assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in regex.finditer(text)]
 
 
 def test_a_scanner_with_too_narrow_starts_would_miss_matches():

@@ -127,3 +127,44 @@ def test_plan_markers_are_not_outline_nodes():
 def test_title_with_its_period_broken_over_two_lines():
     (plan,) = plans_of("泰州市推进数字乡村建设\n三年行动计划（2024—2026年）\n一、总体要求\n")
     assert (plan.title, plan.city) == ("泰州市推进数字乡村建设三年行动计划（2024—2026年）", "泰州市")
+
+
+KEY_LINES = [
+    "扬州市农村公路提升行动方案",
+    "《扬州市农村公路提升行动方案》",
+    "附件1：扬州市农村公路提升行动方案（2024—2026年）",
+    "各县（市、区）人民政府，市各有关部门：现将方案印发给你们，请结合实际认真贯彻落实。",
+    "ＡＢＣ　１２３，全角字符与“引号”——以及  空格 ",
+    "e\u0301 ﬁ ㈠ ① ㍿ 长文本" * 8,
+    "",
+]
+
+
+def test_a_key_only_grows_as_its_text_goes_on():
+    # what the skip above rests on, over ugly text: combining marks, jamo, full-width forms
+    import random
+    pieces = ["e", "\u0301", "\u0323", "\u0302", "\u1100", "\u1161", "\u11a8", "ﬁ", "㍿", "①",
+              "　", " ", "\t", "《", "》", "“", "—", "Ａ", "１", "，", "市", "方案", "\u0338", "="]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        sizes = [len(split._key(text[:n])) for n in range(len(text) + 1)]
+        assert sizes == sorted(sizes), text
+
+
+@pytest.mark.parametrize("line", KEY_LINES)
+@pytest.mark.parametrize("limit", [0, 4, 12, 20, 40])
+def test_a_key_said_to_be_long_is_long(line, limit):
+    # the title search skips a line without normalising it only when its key is too long
+    if split._key_longer_than(line, limit):
+        assert len(split._key(line)) > limit
+
+
+def test_a_notice_with_long_paragraphs_still_finds_the_issued_title():
+    paragraph = "为进一步改善农村交通条件，推动城乡融合发展，结合我市实际，制定本方案。" * 6
+    text = ("扬州市人民政府关于印发扬州市农村公路提升行动方案的通知\n各县（市、区）人民政府：\n"
+            f"{paragraph}\n现将《扬州市农村公路提升行动方案》印发给你们。\n扬州市人民政府\n2024年3月1日\n"
+            f"扬州市农村公路提升行动方案\n一、总体要求\n{paragraph}\n")
+    plans = plans_of(text)
+    assert [p.title for p in plans] == ["扬州市农村公路提升行动方案"]
+    assert plans[0].issue_date == date(2024, 3, 1)

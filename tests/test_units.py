@@ -162,3 +162,24 @@ def test_endless_unit_list_gives_no_rows(shape):
     list, and the cost stays linear (speed itself is measured by make bench)."""
     plan = make_plan(_endless(shape))
     assert units.extract_responsibilities(PlanContext.build(plan, [])) == []
+
+
+def test_unit_checks_remembered_for_one_plan_only():
+    from extract.facts import orgnames
+    from extract.text import perplan
+    names = ("市财政局", "各有关单位", "县发改局", "市财政局")
+    first = [orgnames.valid_in_list(n) for n in names]
+    assert perplan.remembered() > 0
+    perplan.forget()
+    assert perplan.remembered() == 0
+    assert [orgnames.valid_in_list(n) for n in names] == first == [True, False, True, True]
+
+
+def test_each_plan_starts_with_nothing_remembered(monkeypatch):
+    from extract import pipeline
+    from extract.text import perplan
+    un.valid_in_list("市财政局")
+    seen = []
+    monkeypatch.setattr(pipeline.outline, "parse", lambda plan: seen.append(perplan.remembered()) or [])
+    pipeline.extract_plan(make_plan("牵头单位：市财政局、市发改委。"))
+    assert seen == [0]

@@ -10,10 +10,10 @@ import csv
 import functools
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
 from .. import rules
+from ..text import perplan
 
 RULES = "units"
 ALIASES = "unit_aliases"
@@ -106,8 +106,10 @@ def _split_conjunctions(start: int, piece: str) -> list:
     return [(start, piece)]
 
 
-def split_list(text: str) -> list:
-    """The unit names in a list span, with offsets relative to ``text``."""
+@perplan.remember
+def split_list(text: str) -> tuple:
+    """The unit names in a list span, with offsets relative to ``text``
+    (remembered: a subject is split to be checked, then again to be read)."""
     items = []
     for start, piece in _pieces(text):
         for s, part in _split_conjunctions(start, piece):
@@ -115,7 +117,7 @@ def split_list(text: str) -> list:
                 item = _trim(s2, part2)
                 if item is not None:
                     items.append(item)
-    return items
+    return tuple(items)
 
 
 def _split_single_blanks(start: int, part: str) -> list:
@@ -156,6 +158,7 @@ def is_real_body(name: str) -> bool:
     return any(r.regex.search(name) for r in rules.pattern_rules(SHAPES, "real_bodies"))
 
 
+@perplan.remember
 def is_generic(name: str) -> bool:
     if is_real_body(name):
         return False
@@ -167,6 +170,7 @@ def _suffixes() -> tuple:
     return tuple(sorted(rules.words(SHAPES, "body_suffixes"), key=len, reverse=True))
 
 
+@perplan.remember
 def looks_like_unit(name: str) -> bool:
     """Ends like an organisation's name (rules/orgs.yaml), or is a known short
     name (人行, 妇联); words for people or the public (市场主体) never are."""
@@ -178,6 +182,7 @@ def looks_like_unit(name: str) -> bool:
     return compact in _alias_index()
 
 
+@perplan.remember
 def has_level(name: str, local: frozenset = frozenset()) -> bool:
     """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关."""
     return _any("level_prefix", name) or starts_with_place(name, local)
@@ -187,6 +192,7 @@ def is_territorial(name: str) -> bool:
     return _any("territorial", name)
 
 
+@perplan.remember
 def valid_in_list(name: str) -> bool:
     """A list after a role label: not generic, not prose, and either ending
     like a unit or short (an abbreviation such as 人行 or 610办)."""
@@ -197,11 +203,13 @@ def valid_in_list(name: str) -> bool:
     return len(name) <= 6 or looks_like_unit(name)
 
 
+@perplan.remember
 def valid_in_running_text(name: str) -> bool:
     """Parentheses: the name must end like a unit (or be a known one)."""
     return valid_in_list(name) and looks_like_unit(name)
 
 
+@perplan.remember
 def valid_as_subject(name: str, local: frozenset = frozenset()) -> bool:
     """A sentence subject: a unit that also says its level (市教育局负责)."""
     if not valid_in_running_text(name) or len(name) > 30:
@@ -278,15 +286,15 @@ def _place_names() -> frozenset:
     """
     names = set(rules.words(ALIASES, "places"))
     try:
-        import cpca
-        table = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
+        from ..prepare.gazetteer import resource_dir     # cpca's import is a quarter of a second
+        table = resource_dir() / "adcodes.csv"
         with table.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 full, code = row["name"], row["adcode"]
                 names.add(full)
                 if code.endswith("00000000"):
                     names.update(_stems(full))
-    except (ImportError, OSError, KeyError):
+    except (RuntimeError, OSError, KeyError):
         pass
     names -= set(rules.words(ALIASES, "not_places"))
     return frozenset(n for n in names if len(n) >= 2)
@@ -320,10 +328,26 @@ def local_places(*localities: Optional[str]) -> frozenset:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _place_heads() -> frozenset:
+    return frozenset(n[:2] for n in _place_names())
+
+
+@functools.lru_cache(maxsize=64)
+def _heads(local: frozenset) -> frozenset:
+    """The first two characters of every place name and of the plan's own places."""
+    return _place_heads() | {n[:2] for n in local}
+
+
+@perplan.remember
 def find_place(name: str, local: frozenset = frozenset()) -> Optional[tuple]:
-    """(start, end) of the first place name inside ``name``, longest first."""
-    places = _place_names()
+    """(start, end) of the first place name inside ``name``, longest first.
+    Every name has two characters at least, so only where a name's first
+    two stand are the longer stretches looked up."""
+    places, heads = _place_names(), _heads(local)
     for i in range(len(name) - 1):
+        if name[i:i + 2] not in heads:
+            continue
         for j in range(min(len(name), i + 9), i + 1, -1):
             if name[i:j] in places or name[i:j] in local:
                 return i, j
@@ -368,6 +392,7 @@ def _strip_level(name: str, local: frozenset = frozenset()) -> str:
     return name
 
 
+@perplan.remember
 def normalise(name: str, local: frozenset = frozenset()) -> tuple:
     """(unit_norm, unit_kind): aliases resolved, city-specific wording removed."""
     index = _alias_index()

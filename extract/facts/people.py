@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
 from .. import rules
+from ..text import scan
 from . import orgnames
 from . import tables as tb
 from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
@@ -313,7 +314,7 @@ def _continuation(text: str, pos: int, role: str) -> list:
 def _from_appointments(text: str) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "appointments"):
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule, text):
             hit = _name_in_window(m.group("window"))
             if not hit:
                 continue
@@ -325,7 +326,7 @@ def _from_appointments(text: str) -> list:
                 unit = split_post(post) if post else None
             found.append(Found(start, end, hit[2], m.group("role"), unit, rule.id))
     for rule in rules.pattern_rules(RULES, "appointment_lists"):
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule, text):
             found += [Found(g.start, g.end, g.name, m.group("role"), g.unit, rule.id)
                       for g in _parse_items(text, m.start("list"), m.end("list"), strict=True)]
     return found
@@ -336,7 +337,7 @@ def _from_post_takers(text: str) -> list:
     found, clause_ends = [], rules.load(RULES)["clause_ends"]
     lead_ins = rules.pattern_rules(RULES, "post_taker_lead_ins")
     for rule in rules.pattern_rules(RULES, "post_takers"):
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule, text):
             start = m.start()
             while start > 0 and m.start() - start < 40 and text[start - 1] not in clause_ends:
                 start -= 1

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Optional
 
 from .. import rules
+from ..text import scan
 from . import orgnames as un
 from . import people
 from . import rolecontexts as rc
@@ -63,7 +64,7 @@ def _apply_conventions(text: str, found: list) -> list:
     the first unit of a label list, a parenthesis or a table cell leads, and
     the others are responsible, unless the list states its roles itself."""
     starts = [m.start() for rule in rules.pattern_rules(RULES, "conventions")
-              if rule.data.get("effect") == "first_is_lead" for m in rule.regex.finditer(text)]
+              if rule.data.get("effect") == "first_is_lead" for m in scan.finditer(rule, text)]
     if not starts:
         return found
     since = min(starts)

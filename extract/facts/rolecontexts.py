@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .. import rules
+from ..text import scan
 from . import orgnames as un
 from . import tables as tb
 
@@ -235,7 +236,7 @@ _NAME_CHECKS = {"list": un.valid_in_list, "running_text": un.valid_in_running_te
 def from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "labels"):
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule, text):
             start, end = m.end(), _list_end(text, m.end())
             if end is None:
                 continue
@@ -311,7 +312,7 @@ def _subject_before(text: str, verb_start: int) -> Optional[tuple]:
 def from_sentences(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "sentence_verbs"):
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule, text):
             if _enclosing(parens, m.start()):
                 continue
             got = _subject_before(text, m.start())

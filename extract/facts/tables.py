@@ -122,10 +122,11 @@ def _space_cells(pos: int, line: str) -> list:
 
 
 @functools.lru_cache(maxsize=2)
-def read_tables(text: str) -> list:
-    """Every readable table of ``text``, in text order (read once per text: the
-    unit, people and target stages all look at them; callers do not change them)."""
-    return _tab_and_space_tables(text) + _one_cell_per_line_tables(text)
+def read_tables(text: str) -> tuple:
+    """Every readable table of ``text``, in text order (cached: the units, the
+    people and the table targets of a plan are read from the same tables;
+    callers only read them)."""
+    return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text))
 
 
 def _tab_and_space_tables(text: str) -> list:

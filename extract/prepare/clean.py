@@ -11,13 +11,27 @@ import functools
 import re
 
 from .. import rules
+from ..text import scan
 from ..records import CleanText, Source, WarningRow
 
 
 
 @functools.lru_cache(maxsize=1)
-def _spaces() -> dict:
-    return str.maketrans(rules.load("clean")["space_map"])
+def _space_subs() -> tuple:
+    """(one class of the space_map characters sharing a replacement, the replacement) pairs.
+
+    A class search runs at C speed over a text that holds few of them, where
+    ``str.translate`` looks every character up in a dict. The pairs do what
+    the table does because no replacement holds a character of the map.
+    """
+    table = rules.load("clean")["space_map"]
+    by_value: dict = {}
+    for ch, value in table.items():
+        by_value.setdefault(value or "", []).append(ch)
+    if any(ch in value for value in by_value for ch in table):
+        raise rules.RuleError("rules/clean.yaml: a space_map replacement holds a mapped character")
+    return tuple((re.compile("[" + re.escape("".join(chars)) + "]"), value)
+                 for value, chars in by_value.items())
 
 
 @functools.lru_cache(maxsize=None)
@@ -45,7 +59,9 @@ def normalise_spaces(text: str) -> str:
         text = rule.regex.sub("\n", text)
     for rule in _rules("control_characters"):
         text = rule.regex.sub("", text)
-    return text.translate(_spaces())
+    for chars, value in _space_subs():
+        text = chars.sub(value, text)
+    return text
 
 
 def _bound(text: str, share_key: str, chars_key: str) -> float:
@@ -127,7 +143,7 @@ def cut_footer(text: str, notes: list, path: str = "") -> str:
     """
     bound = _bound(text, "footer_max_share", "footer_max_chars")
     markers = sorted((m.start(), rule.id, m.group().strip())
-                     for rule in _rules("cut_from") for m in rule.regex.finditer(text))
+                     for rule in _rules("cut_from") for m in scan.finditer(rule, text))
     for start, rule_id, found in markers:
         if len(text) - start <= bound:
             return text[:start]
@@ -177,7 +193,7 @@ def remove_watermarks(text: str) -> str:
     """Remove stamped phrases: whole `.X由某网编辑.` stamps, then repeated `.X` fragments."""
     known = []
     for rule in _rules("watermark"):
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule, text):
             if "phrase" in rule.regex.groupindex:
                 known.append(m.group("phrase"))
         text = rule.regex.sub("", text)
@@ -188,7 +204,7 @@ def _remove_fragments(text: str, known: list) -> str:
     cfg = rules.load("clean")
     min_chars = int(cfg["watermark_fragment_min_chars"])
     min_repeats = int(cfg["watermark_fragment_min_repeats"])
-    fragments = [m.group(1) for rule in _rules("watermark_fragments") for m in rule.regex.finditer(text)
+    fragments = [m.group(1) for rule in _rules("watermark_fragments") for m in scan.finditer(rule, text)
                  if len(m.group(1)) >= min_chars]
     if not fragments:
         return text

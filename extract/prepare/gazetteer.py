@@ -34,7 +34,8 @@ class Place:
         return other.level > self.level and other.code[:keep] == self.code[:keep]
 
 
-def _resource_dir() -> Path:
+def resource_dir() -> Path:
+    """The folder of the data files cpca ships, found without importing cpca."""
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the cpca package is missing: run 'make setup' to install dependencies")
@@ -52,7 +53,7 @@ def _table() -> dict:
     """name → list of (code, level), with short forms of autonomous divisions."""
     cfg = rules.load("places")
     skip = set(cfg["skip_names"])
-    resources = _resource_dir()
+    resources = resource_dir()
     nations = [n.strip() for n in (resources / "56_nations.csv").read_text(encoding="utf-8").split()
                if n.strip()]
     stems = sorted((n[:-1] for n in nations), key=len, reverse=True)
@@ -117,9 +118,34 @@ def _name_lengths() -> tuple:
 
 
 @functools.lru_cache(maxsize=1)
-def _matcher() -> re.Pattern:
-    names = sorted(_table(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+def _table_lengths() -> tuple:
+    return tuple(sorted({len(n) for n in _table()}, reverse=True))
+
+
+def _name_at(text: str, pos: int) -> str:
+    """The longest gazetteer name written at ``pos``, or ''.
+
+    Dictionary look-ups, longest first: what an alternation of every name
+    (longest first) matches there, without compiling one (a fifth of a second).
+    """
+    for size in _table_lengths():
+        name = text[pos:pos + size]
+        if len(name) == size and name in _table():
+            return name
+    return ""
+
+
+def _names_in(text: str) -> list:
+    """Every name in ``text``, leftmost and longest first, not overlapping (as ``findall``)."""
+    found, pos = [], 0
+    while pos < len(text):
+        name = _name_at(text, pos)
+        if name:
+            found.append(name)
+            pos += len(name)
+        else:
+            pos += 1
+    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -218,14 +244,13 @@ def find_places(text: str, context: str = "") -> list:
 
 def place_prefix(text: str) -> str:
     """The place name ``text`` starts with (南宁市城镇居民… -> 南宁市), or ''."""
-    m = _matcher().match(text)
-    return m.group(0) if m else ""
+    return _name_at(text, 0)
 
 
 def _resolve(entries: list, context: str) -> tuple:
     if len(entries) == 1:
         return entries[0]
-    mentioned = {p_code[:4] for name in _matcher().findall(context) for p_code, _ in _table()[name]
+    mentioned = {p_code[:4] for name in _names_in(context) for p_code, _ in _table()[name]
                  if len(_table()[name]) == 1}
     for code, level in entries:
         if code[:4] in mentioned or code[:2] + "00" in mentioned:

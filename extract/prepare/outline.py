@@ -182,6 +182,12 @@ def _in_line_styles() -> tuple:
 
 
 @functools.lru_cache(maxsize=1)
+def _in_line_gate() -> Optional[re.Pattern]:
+    """The first characters of every in-line style together (None: any character)."""
+    return _first_chars(tuple(dict.fromkeys(s.id for group, _ in _in_line_styles() for s in group)))
+
+
+@functools.lru_cache(maxsize=1)
 def _after_marks() -> re.Pattern:
     """The characters a label inside a line can follow (a space, a sentence end, a boundary)."""
     marks = set(indent()) | set(_setting("sentence_end")) | set(_setting("inline_boundary"))
@@ -197,10 +203,9 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     sentence end and puts text before the label, as the step-by-step walk
     would record.
     """
-    boundary = _setting("inline_boundary")
     sentence_end = _setting("sentence_end")
-    (inline, inline_gate), (spaced, spaced_gate), (run_together, run_gate) = _in_line_styles()
     next_mark = _after_marks().search
+    may_open = _in_line_gate()
     blank = indent()
     found = []
     pos = after
@@ -214,15 +219,9 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
             last_sentence_end = -2
             text_before = text_before or pos > start
         cand = None
-        if prev in blank and spaced:
-            cand = _match_at(text, pos, end, spaced, spaced_gate)
-        if cand is None and run_together and text_before:
-            cand = _midline_candidate(text, pos, end, run_together, prev in blank,
-                                      last_sentence_end >= start, run_gate)
-        if cand is None and (pos == start or prev in boundary):
-            cand = _match_at(text, pos, end, inline, inline_gate)
-            if cand:
-                cand = Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
+        if may_open is None or may_open.match(text, pos, end):   # else no label begins here
+            cand = _candidate_at(text, pos, end, prev, pos == start, text_before,
+                                 last_sentence_end >= start)
         if cand:
             found.append(cand)
             pos = cand.body
@@ -235,6 +234,25 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
             text_before = True
         pos = mark.start() + 1
     return found
+
+
+def _candidate_at(text: str, pos: int, end: int, prev: str, line_start: bool,
+                  text_before: bool, after_sentence: bool) -> Optional[Candidate]:
+    """The in-line label at ``pos``, if any: after a space, run on after a
+    sentence, or after a boundary (or opening the line)."""
+    (inline, inline_gate), (spaced, spaced_gate), (run_together, run_gate) = _in_line_styles()
+    blank = indent()
+    cand = None
+    if prev in blank and spaced:
+        cand = _match_at(text, pos, end, spaced, spaced_gate)
+    if cand is None and run_together and text_before:
+        cand = _midline_candidate(text, pos, end, run_together, prev in blank,
+                                  after_sentence, run_gate)
+    if cand is None and (line_start or prev in _setting("inline_boundary")):
+        cand = _match_at(text, pos, end, inline, inline_gate)
+        if cand:
+            cand = Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
+    return cand
 
 
 def _midline_candidate(text: str, pos: int, end: int, pool: tuple, after_space: bool,

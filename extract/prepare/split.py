@@ -18,9 +18,14 @@ from typing import Optional
 
 from . import gazetteer, outline
 from .. import rules
+from ..text import scan
 from ..text.numerals import chinese_int, digit_string
 from ..records import CleanText, Plan
 
+
+
+# characters a title line may hold before the issued name it repeats (a label such as 附件1)
+TITLE_LEAD = 4
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,6 +52,13 @@ def _key(text: str) -> str:
     return "".join(text.split()).translate(_key_table())
 
 
+def _key_longer_than(text: str, limit: int) -> bool:
+    """Whether the key of ``text`` has more than ``limit`` characters, told from
+    the key of its opening stretch: a key only grows as its text goes on."""
+    head = text[:limit + 8]
+    return len(head) < len(text) and len(_key(head)) > limit
+
+
 def _lines(text: str, start: int = 0, end: Optional[int] = None):
     """(line start, line end) pairs of text[start:end]."""
     end = len(text) if end is None else end
@@ -61,7 +73,7 @@ def _lines(text: str, start: int = 0, end: Optional[int] = None):
 def _by_markers(text: str) -> list:
     separators = rules.load("split")["marker_separators"]
     words = rules.words("split", "title_words")
-    marks = [m for rule in rules.pattern_rules("split", "part_markers") for m in rule.regex.finditer(text)
+    marks = [m for rule in rules.pattern_rules("split", "part_markers") for m in scan.finditer(rule, text)
              if (m.group("sep") and m.group("sep") in separators) or any(w in m.group("title") for w in words)]
     marks.sort(key=lambda m: m.start())
     parts = []
@@ -123,18 +135,24 @@ def _title_lines(text: str, after: int, names: list) -> list:
     """(line start, title) for lines after the notice that repeat an issued name,
     a title broken over two lines joined."""
     wanted = {_key(n) for n in names}
+    # a title is a wanted key with at most TITLE_LEAD characters before it
+    longest = max(map(len, wanted), default=0) + TITLE_LEAD
     lines = [(s, e) for s, e in _lines(text, after) if text[s:e].strip()]
     hits, used, skip_to = [], set(), -1
     for k, (start, end) in enumerate(lines):
         if start <= skip_to:
             continue
         line = text[start:end].strip()
+        if _key_longer_than(line, longest):
+            continue    # a paragraph (and so is it with the next line joined to it)
         joined = line + text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
         for title, last_end in ((line, end), (joined, lines[k + 1][1] if joined else end)):
+            if title is joined and _key_longer_than(title, longest):
+                continue
             key = _key(title)
             if not key or key in used or any(w in title for w in rules.words("split", "notice_words")):
                 continue
-            if any(key == w or (key.endswith(w) and len(key) - len(w) <= 4) for w in wanted):
+            if any(key == w or (key.endswith(w) and len(key) - len(w) <= TITLE_LEAD) for w in wanted):
                 used.add(key)
                 hits.append((start + text[start:end].index(line), title))
                 skip_to = last_end
@@ -163,7 +181,7 @@ def _cn_number(text: str) -> Optional[int]:
 
 def _quoted(key: str, text: str) -> list:
     """Group 1 of every match of the rules under ``key``: names in book-title marks."""
-    return [m.group(1) for rule in rules.pattern_rules("split", key) for m in rule.regex.finditer(text)]
+    return [m.group(1) for rule in rules.pattern_rules("split", key) for m in scan.finditer(rule, text)]
 
 
 def _by_notice(text: str) -> list:
@@ -242,7 +260,7 @@ def _opens_a_title(line: str, cfg: dict) -> bool:
 def _named_in_sentence(text: str) -> Optional[str]:
     """The name in 特制定《……》如下 or 现将《……》印发给你们, for a plan without a title line."""
     head = text[:3000]
-    found = [m for rule in rules.pattern_rules("split", "issued_names") for m in rule.regex.finditer(head)]
+    found = [m for rule in rules.pattern_rules("split", "issued_names") for m in scan.finditer(rule, head)]
     return min(found, key=lambda m: m.start()).group("name") if found else None
 
 

@@ -87,3 +87,32 @@ def chinese_number(n: int) -> str:
             zero = False
         out += ("" if digit == 1 and unit == ten and not out else render[digit]) + unit
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_forms() -> dict:
+    """Every plain written number below ten thousand (一百零五, 二十, 零) -> its value."""
+    forms = {chinese_number(n): n for n in range(1, 10000)}
+    forms[_table()["render_digits"][0]] = 0
+    return forms
+
+
+def plain_value(text: str) -> Optional[int]:
+    """The value of a Chinese number in its plain written form, else None.
+
+    Plain: as ``chinese_number`` writes 0 … 9999 (两 and 〇 allowed for 二 and
+    零), alone or before 万 or 亿 (三千万). These are the forms a plan writes
+    nearly always; any other (一万二千三百, 三点五) is left to a full reader.
+    """
+    text = text.translate(_variant_map())
+    forms, big = _plain_forms(), _table()["big_places"]
+    if text in forms:
+        return forms[text]
+    if len(text) > 1 and text[-1] in big and forms.get(text[:-1]):
+        return forms[text[:-1]] * big[text[-1]]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _variant_map() -> dict:
+    return str.maketrans(_table()["variants"])

@@ -12,6 +12,13 @@ C speed and the rule is tried only there. The matches are exactly those of
 ``finditer``: every match starts with one of those characters (the loader
 checks each example against it), so trying the leftmost such place first,
 then going on after the match, is what ``finditer`` does.
+
+A rule whose matches are short and always hold one of a few words may say
+so too (``holds``: the words, ``reach``: the most characters a match spans;
+the loader's tests check every example match against both). A match then
+starts at most ``reach`` characters before one of the words, and
+``finditer`` tries the rule only in those windows: a few places around each
+兼任 or 担任 instead of every Han character of the plan.
 """
 from __future__ import annotations
 
@@ -36,19 +43,27 @@ class Scanner:
     the search from the end of the last.
     """
 
-    __slots__ = ("regex", "starts", "nonempty", "long_search")
+    __slots__ = ("regex", "starts", "nonempty", "long_search", "words", "width")
 
-    def __init__(self, regex: re.Pattern, starts: Optional[str] = None):
+    def __init__(self, regex: re.Pattern, starts: Optional[str] = None,
+                 holds: Optional[list] = None, reach: Optional[int] = None):
         self.regex = regex
         self.starts = re.compile(starts) if starts else None
         self.nonempty = self.starts is not None
         self.long_search = regex.search if self.starts is None else self._skipping
+        self.words = tuple(holds) if holds and reach else None
+        self.width = reach if self.words else None
 
     def search_for(self, text: str):
         """The search function to use on ``text``."""
         return self.long_search if len(text) >= SHORT else self.regex.search
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        if self.width is not None and len(text) >= SHORT:
+            windows = self._windows(text)
+            if windows is not None:
+                yield from self._in_windows(text, windows)
+                return
         if not self.nonempty:
             yield from self.regex.finditer(text)
             return
@@ -78,12 +93,64 @@ class Scanner:
         return None
 
 
+    def _windows(self, text: str) -> Optional[list]:
+        """[first, last] start positions a match can have, merged and in order;
+        None when they cover so much of the text that a plain search is cheaper."""
+        spans = []
+        for word in self.words:
+            at = text.find(word)
+            while at >= 0:
+                spans.append((max(0, at + len(word) - self.width), at))
+                at = text.find(word, at + 1)
+        spans.sort()
+        merged: list = []
+        for first, last in spans:
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        covered = sum(last - first + 1 for first, last in merged)
+        return None if covered * 2 > len(text) else merged
+
+    def _in_windows(self, text: str, windows: list) -> Iterator[re.Match]:
+        # every match holds a word, so it starts inside a window: trying each
+        # window's places in order, on from the end of the last match, is finditer
+        match, pos = self.regex.match, 0
+        for first, last in windows:
+            at = max(first, pos)
+            while at <= last:
+                if self.starts is not None:
+                    hit = self.starts.search(text, at, last + 1)
+                    if hit is None:
+                        break
+                    at = hit.start()
+                m = match(text, at)
+                if m is not None:
+                    yield m
+                    pos = at = m.end()
+                else:
+                    at += 1
+
+
+_SCANNERS: dict = {}
+
+
+def finditer(rule, text: str) -> Iterator[re.Match]:
+    """``rule.regex.finditer(text)``, tried only where the rule says a match can be."""
+    scanner = _SCANNERS.get(rule.regex)
+    if scanner is None:
+        scanner = _SCANNERS[rule.regex] = for_rule(rule)
+    return scanner.finditer(text)
+
+
 def for_rule(rule) -> Scanner:
-    """The scanner of a pattern rule: skipping to its declared ``starts``, if it has them.
+    """The scanner of a pattern rule: skipping to its declared ``starts``, if it has them,
+    and trying it only near its ``holds`` words where it declares them with a ``reach``.
 
     A rule declares ``starts`` (one character class, in its rule file) where
     its pattern opens with a look-behind or alternatives, so that the engine
     would otherwise try it at every character; the loader's tests check that
-    every match of its examples begins with one of those characters.
+    every match of its examples begins with one of those characters, and
+    holds one of its words within its reach.
     """
-    return Scanner(rule.regex, rule.data.get("starts"))
+    return Scanner(rule.regex, rule.data.get("starts"), rule.data.get("holds"), rule.data.get("reach"))
