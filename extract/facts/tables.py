@@ -259,7 +259,7 @@ class _FlatRows:
         """A section line belongs to the table when the table began with its
         sections before the first row, written the same way (一、 … 二、); after
         rows with no section of the table before them, it is the plan's next heading."""
-        mark = "（(".find(line.lstrip()[:1]) >= 0
+        mark = line.lstrip()[:1] in rules.load(RULES)["table_section_parens"]
         if self.section_mark is None:
             if self.table.rows or (self.cells and not self.section_row):
                 return False
