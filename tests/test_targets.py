@@ -69,6 +69,13 @@ def test_parse_number(raw, value):
     ("建成区绿化覆盖率", "建成区绿化覆盖率"),
     ("全市性科普活动", "全市性科普活动"),
     ("“三下乡”活动", "三下乡活动"),
+    # a change target: what changes, without its base and change word
+    ("单位地区生产总值能耗比上年下降", "单位地区生产总值能耗"),
+    ("万元工业增加值用水量较2020年下降", "万元工业增加值用水量"),
+    ("农村居民人均可支配收入年均增长", "农村居民人均可支配收入"),
+    ("全县社会消费品零售总额同比增长", "社会消费品零售总额"),
+    ("增长", "增长"),
+    ("人口自然增长率", "人口自然增长率"),
 ])
 def test_indicator_norm(raw, norm):
     from extract.facts import indicator
@@ -107,3 +114,10 @@ def test_a_line_of_100000_numbers_completes(sep):
     found = targets.extract_targets(PlanContext.build(plan, []))
     assert all(text[t.char_start:t.char_end] == t.text for t in found)
     assert len(found) <= 100_000
+
+
+def test_tenths_keep_their_unit_and_scale_to_percent():
+    from extract.facts import quantities
+    q = quantities.quantities("收入增长两成以上，覆盖八成农户", [])
+    assert [(x.value, x.unit, x.value_base, x.base_unit) for x in q] == [
+        (2.0, "成", 20.0, "%"), (8.0, "成", 80.0, "%")]

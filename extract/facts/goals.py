@@ -17,7 +17,8 @@ fits makes the target:
 
 What is not a goal is decided here too: a status sentence (截至…已建成386处),
 a standard or cap (按每场2000元, 最高补助50万元), a lone 一 (统一, 一次告知).
-Word lists are data in rules/targets.yaml; jieba tags the few words before a
+Word lists are data in rules/targets.yaml (read, with the sentence tests
+shared with targets.py, in goalwords.py); jieba tags the few words before a
 number only when no listed verb decides it.
 """
 from __future__ import annotations
@@ -28,15 +29,11 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import indicator, tablegoals
+from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any,  # noqa: F401
+                        goal_sentence, policy_condition, size_of_built, skip_back, status)
 from . import quantities as numbers
 from .. import rules
 from ..text import nlp
-
-
-@functools.lru_cache(maxsize=None)
-def _words(key: str) -> tuple:
-    """A word list of rules/targets.yaml, read once (they are looked up per number)."""
-    return rules.words("targets", key)
 
 
 # how far back a list item may look for the item before it (a list is written
@@ -64,18 +61,6 @@ class Found:
 
 # --- word lists as compiled alternations -------------------------------------------
 
-@functools.lru_cache(maxsize=None)
-def _tail_regex(key: str) -> re.Pattern:
-    """One alternation of a word list, matching at the end of a string."""
-    words = sorted(_words(key), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\Z")
-
-
-@functools.lru_cache(maxsize=None)
-def _any_regex(key: str) -> re.Pattern:
-    words = sorted(_words(key), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
-
 
 @functools.lru_cache(maxsize=None)
 def _verbs() -> tuple:
@@ -92,18 +77,6 @@ def _verb_tail() -> re.Pattern:
 @functools.lru_cache(maxsize=None)
 def _verb_head() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in _verbs()))
-
-
-def ends_with_any(text: str, end: int, words) -> Optional[str]:
-    return next((w for w in sorted(words, key=len, reverse=True) if text.endswith(w, 0, end)), None)
-
-
-def skip_back(text: str, pos: int) -> int:
-    """Move left over spaces within the line: 不低于 30% reads as 不低于30%."""
-    blank = numbers.spaces()
-    while pos > 0 and text[pos - 1] in blank:
-        pos -= 1
-    return pos
 
 
 @functools.lru_cache(maxsize=4096)
@@ -135,26 +108,34 @@ def _verb_before(text: str, pos: int) -> bool:
     run = _han_tail().search(text, max(0, pos - _TAG_WINDOW), pos)
     if run is None or _tail_regex("stative_verbs").search(run.group()):
         return False
-    return bool(_verb_tail().search(run.group())) or _tagged_verb(run.group())
+    if _verb_tail().search(run.group()):
+        return True
+    return not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group())
+
+
+def _goal_state(text: str, pos: int, q) -> bool:
+    """A stative verb that states a goal: after a goal marker (计划实现0.6万人脱贫),
+    or before a count whose clause names a goal (实现133个村民组通硬化路目标)."""
+    state = ends_with_any(text, pos, _words("goal_states"))
+    if state is None:
+        return False
+    if goal_sentence(text, pos - len(state)):
+        return True
+    clause = text[q.end:indicator.clause_end(text, q.end)]
+    return q.kind == "count" and ends_with_any(clause, len(clause), _words("goal_nouns")) is not None
 
 
 # --- what is not a goal ------------------------------------------------------------
-
-def _sentence_head(text: str, pos: int) -> str:
-    """The sentence before ``pos`` (bounded, so the scan stays linear)."""
-    stops = _words("sentence_breaks")
-    start = max(0, pos - indicator._cfg("max_clause_chars"))
-    cut = max(text.rfind(s, start, pos) for s in stops)
-    return text[max(start, cut + 1):pos]
 
 
 def _not_a_goal(text: str, q, head: str) -> bool:
     """A status sentence, a standard or cap, or a lone Chinese 一 (统一处理, 一次告知)."""
     if q.numeral == "chinese" and q.value == 1:
         return True
-    if _any_regex("status_words").search(_sentence_head(text, q.start)):
+    if status(text, q.start):
         return True
-    return bool(_any_regex("standard_words").search(head))
+    standards = "count_standard_words" if q.kind == "count" else "standard_words"
+    return bool(_any_regex(standards).search(head))
 
 
 def buildable(q) -> bool:
@@ -198,7 +179,8 @@ def _share(text: str, q, after: int, prev) -> Optional[Found]:
 def _rate(text: str, q, after: int, prev) -> Optional[Found]:
     """普及率80%。: a percentage right after a rate word, ending its clause."""
     if (q.kind == "percent" and ends_with_any(text, q.start, _words("rate_words"))
-            and (after >= len(text) or text[after] in indicator._breaks())):
+            and (after >= len(text) or text[after] in indicator._breaks())
+            and not status(text, q.start)):
         return Found(q.start, after, "=", "rate", q)
     return None
 
@@ -217,13 +199,15 @@ def _change(text: str, q, after: int, prev) -> Optional[Found]:
 
 def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     """建成19座污水处理厂, 培训农民200人次: a count right after an action verb."""
-    if not buildable(q):
+    multiplied = q.kind == "scalar" and bool(q.unit)    # 0.6万贫困人口: a count in 万
+    if not (buildable(q) or multiplied):
         return None
     pos = skip_back(text, q.start)
     scope = ends_with_any(text, pos, _words("scope_words"))
     if scope:
         pos -= len(scope)
-    if _verb_before(text, pos) and not _not_a_goal(text, q, _clause_head(text, q)):
+    verb = (_verb_before(text, pos) and not multiplied) or _goal_state(text, pos, q)
+    if verb and not _not_a_goal(text, q, _clause_head(text, q)):
         return Found(q.start, after, "=", "build", q)
     return None
 
@@ -250,8 +234,28 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     verb = _verb_head().search(head)
     if verb and verb.end() < len(head) and not _tail_regex("stative_verbs").search(head[:verb.start()]):
         return Found(q.start, after, "=", "build", q)
-    if q.kind == "count" and _counted_noun(head):
+    if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after):
         return Found(q.start, after, "=", "counted", q)
+    return None
+
+
+def _heads_enumeration(text: str, after: int) -> bool:
+    """长寨街道4个：磨油村、…: a count before a colon introduces a list of names."""
+    stop = min(len(text), after + 8)
+    return any(rule.regex.match(text, after, stop) for rule in rules.pattern_rules("targets", "enumeration_heads"))
+
+
+def _list_summary(text: str, q, after: int, prev) -> Optional[Found]:
+    """板沟村、新民村等5个贫困村出列 in a goal sentence: the count sums up the
+    list of names before it, and the counted thing follows."""
+    if q.kind != "count" or after >= len(text) or not _han_run().match(text, after):
+        return None
+    pos = skip_back(text, q.start)
+    head = _clause_head(text, q)
+    summed = ends_with_any(text, pos, _words("list_summary_words")) or (
+        rules.load("targets")["list_marks"] in head and _han_tail().search(head))
+    if summed and goal_sentence(text, q.start) and not _not_a_goal(text, q, head):
+        return Found(q.start, after, "=", "list-summary", q)
     return None
 
 
@@ -296,7 +300,10 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     commas = rules.load("targets")["list_commas"]
     comma_list = (q.kind == "count" and listed and len(breaks) == 1 and breaks[0] in commas
                   and gap.rstrip()[-1:] in commas)
-    if (joined and not breaks) or comma_list:
+    # 搬迁1297户7000人: a count of households and of people written together
+    paired = (q.kind == "count" and prev.q is not None and prev.q.kind == "count"
+              and q.start == prev.end and q.unit != prev.q.unit)
+    if (joined and not breaks) or comma_list or paired:
         return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
     return None
 
@@ -317,7 +324,7 @@ def _table(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _list_item, _table)
+BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _list_item, _list_summary, _table)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

@@ -309,4 +309,8 @@ def normalise(ind: str) -> str:
             rest = s[len(w):]
             if s.startswith(w) and len(rest) > 1 and not rest.startswith(tuple(_cfg("norm_keep_after"))):
                 s, changed = s[len(w):], True
+    for rule in rules.pattern_rules("indicators", "norm_change_tail"):
+        m = rule.regex.search(s)
+        if m and m.start() > 1:      # what changes, without its base and change word
+            s = s[:m.start()]
     return s

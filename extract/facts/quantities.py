@@ -132,12 +132,20 @@ def unit_at(text: str, pos: int, scale: str = "") -> tuple:
         return None, pos
     if m.group("plain"):
         unit, kind, _ = aliases[m.group("plain")]
-        return _per_unit(text, Unit(unit, kind, unit), m.end())
+        base, factor = _unit_bases().get(unit, (unit, 1.0))     # 两成 is 20 %
+        return _per_unit(text, Unit(unit, kind, base, factor), m.end())
     word = m.group("scale")
     if m.group("scaled"):
         unit, kind, _ = aliases[m.group("scaled")]
         return Unit(word + unit, kind, unit, scales[word]), m.end()
     return Unit(word, "scalar", "", scales[word]), m.end()
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_bases() -> dict:
+    """unit -> (base unit, factor) for units measured in another (成: tenths, so 10 %)."""
+    return {e["unit"]: (e["base"], float(e["factor"])) for e in rules.load("units_of_measure")["units"]
+            if "base" in e}
 
 
 def _per_unit(text: str, unit: Unit, end: int) -> tuple:

@@ -145,6 +145,8 @@ class _NodePlacer:
         return start, end - 1
 
     def node_id(self, m: Mention) -> Optional[str]:
+        if m.anchor is not None:       # a table cell belongs to its row
+            return self.locator.node_id_at(m.anchor)
         span = self.spans.get(m)
         if not span:
             return self.locator.node_id_at(m.start)

@@ -46,6 +46,7 @@ class Mention:
     paren: Optional[tuple] = None   # (open, close) when stated in a parenthesis
     lift_all: bool = False          # 上述各项由……负责: covers the sub-items above
     family: str = "sentence"        # the rule family that found it (FAMILIES)
+    anchor: Optional[int] = None    # where its node is looked up, when not at its start
 
 
 # --- parentheses -------------------------------------------------------------
@@ -260,11 +261,11 @@ def from_tables(text: str, local: frozenset) -> list:
             for idx, column in roles.items():
                 cell = tb.cell_under(row, idx)
                 if cell is not None:
-                    found.extend(_cell_mentions(cell.text, cell.start, column, local))
+                    found.extend(_cell_mentions(cell.text, cell.start, column, local, row[0].start))
     return found
 
 
-def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset) -> list:
+def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset, anchor: int) -> list:
     """A cell under a role header; a cell that states its own role the way a
     parenthesis does (区统计局提供资料) takes that role instead."""
     stripped = cell.strip(_marks("clause_trailing"))
@@ -274,10 +275,11 @@ def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset) -> l
         if cm:
             return _list_mentions(cm.group("list"), offset + lead + cm.start("list"),
                                   rule.data["role"], rule.id, offset, un.valid_in_running_text,
-                                  local=local, family="table")
+                                  local=local, family="table", anchor=anchor)
     role, rule_id = column
+    # a cell belongs to its row: the numbered lines of another cell (1.…, 2.…) do not hold it
     return _list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list, local=local,
-                          family="table")
+                          family="table", anchor=anchor)
 
 
 # --- running text ------------------------------------------------------------

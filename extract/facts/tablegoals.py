@@ -80,6 +80,9 @@ def _whole_unit(cell: str):
 
 def table_cell(text: str, q, after: int) -> Optional[tuple]:
     """(indicator, quantity with its column's unit) for a number filling a table cell."""
+    flat = _flat_goal_cells(text).get(q.start)
+    if flat is not None:
+        return _flat_cell(q, after, *flat)
     line = _line_at(text, q.start)
     if line is None or not _cell_break().search(text, *line):
         return None
@@ -113,3 +116,45 @@ def _column(header: list, idx: int, width: int) -> Optional[str]:
     shift = width - len(header)
     i = idx - shift if shift > 0 else idx
     return header[i] if 0 <= i < len(header) else None
+
+
+# --- tables flattened one cell per line ---------------------------------------------
+
+@functools.lru_cache(maxsize=2)
+def _flat_goal_cells(text: str) -> dict:
+    """Start of each goal cell of an indicator table flattened one cell per line
+    (序号 / 指标名称 / 单位 / 2025年目标, each on its line) -> (its end, the row's
+    indicator, the row's unit cell or None). A base or current column is no goal."""
+    from . import tables as tb          # tables reads its rules when first used
+    out = {}
+    for table in tb.read_tables(text):
+        if table.layout != "lines":
+            continue
+        def has(name, key):
+            return any(w in name for w in _cfg(key))
+        goals = [i for i, h in enumerate(table.header) if has(h, "table_goal_headers") and not has(h, "table_base_headers")]
+        units = [i for i, h in enumerate(table.header) if h in _cfg("table_unit_headers")]
+        names = [i for i in range(1, len(table.header)) if i not in goals and i not in units
+                 and not has(table.header[i], "table_base_headers")]
+        if not goals or not names:
+            continue
+        for row in table.rows:
+            name, unit = tb.cell_under(row, names[0]), tb.cell_under(row, units[0]) if units else None
+            for col in goals:
+                cell = tb.cell_under(row, col)
+                if cell is not None and name is not None:
+                    first = cell.text.split("\n", 1)[0]     # a last row may run on into the text below
+                    out[cell.start] = (cell.start + len(first.rstrip()), name.text.split("\n", 1)[0],
+                                       unit.text.split("\n", 1)[0] if unit else None)
+    return out
+
+
+def _flat_cell(q, after: int, end: int, name: str, unit_cell: Optional[str]) -> Optional[tuple]:
+    """The number must fill its cell; its unit comes from the unit column when it has none."""
+    if after != end:
+        return None
+    unit = _whole_unit(unit_cell.strip()) if unit_cell else None
+    if q.unit is None and unit is not None:
+        q = dataclasses.replace(q, unit=unit.unit, kind=unit.kind, base_unit=unit.base or None,
+                                factor=unit.factor)
+    return name.strip(), q

@@ -78,7 +78,8 @@ def person_header(cell: str) -> bool:
 
 def _known_header(cell: str) -> bool:
     name = _compact(cell)
-    return name in _header_words() or role_header(name) is not None or person_header(name)
+    return (name in _header_words() or role_header(name) is not None or person_header(name)
+            or any(r.regex.match(name) for r in rules.pattern_rules(RULES, "table_header_shape")))
 
 
 def _readable(cells: list, strict: bool) -> bool:
@@ -122,8 +123,9 @@ def _space_cells(pos: int, line: str) -> list:
 
 @functools.lru_cache(maxsize=2)
 def read_tables(text: str) -> tuple:
-    """Every readable table of ``text``, in text order (cached: the units and
-    the people of a plan are read from the same tables; callers only read them)."""
+    """Every readable table of ``text``, in text order (cached: the units, the
+    people and the table targets of a plan are read from the same tables;
+    callers only read them)."""
     return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text))
 
 
@@ -156,78 +158,186 @@ def _fits(table: Table, cells: list) -> bool:
 
 def _one_cell_per_line_tables(text: str) -> list:
     """序号 / 工作任务 / 牵头单位 / … each on its own line (blank lines between
-    cells allowed), then the rows, each opened by its row number. A section
-    line (一、……) between rows is passed over; a paragraph ends the table."""
+    cells allowed), then the rows, each opened by its row number or by a
+    section line (一、……), whose cells may run over several lines. A row that
+    cannot be aligned with the header ends the table."""
     lines = [(pos, line) for pos, line in _lines(text) if line.strip()]
     tables, i = [], 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and len(_compact(lines[j][1])) <= _MAX_HEADER_CELL \
-                and _known_header(lines[j][1]):
+        j = i + 1 if _compact(lines[i][1]) in _number_headers() else i
+        while i < j < len(lines) and _header_cell(lines[j][1]):
             j += 1
         header = [_compact(line) for _, line in lines[i:j]]
-        if j - i >= 3 and header[0] in _number_headers() and _readable(header, strict=True):
+        if j - i >= 3 and _flat_header_readable(header):
             table = Table("lines", header)
-            j = _flat_rows(lines, j, table)
+            j = _FlatRows(text, table).read(lines, j)
             if table.rows:
                 tables.append(table)
         i = max(j, i + 1)
     return tables
 
 
+def _header_cell(line: str) -> bool:
+    """A header cell of a flattened table: a known header word, or a short
+    name of a column in its own words (推进措施, 建设内容及标准)."""
+    name = _compact(line)
+    if len(name) > _MAX_HEADER_CELL:
+        return False
+    return _known_header(name) or any(r.regex.match(name) for r in rules.pattern_rules(RULES, "table_header_free"))
+
+
+def _flat_header_readable(header: list) -> bool:
+    """序号 first, and a column that names a unit or person role, or a goal
+    (an indicator table's 2025年目标): those columns are what the table is read
+    for; the others need only look like headers."""
+    goals = rules.words("targets", "table_goal_headers")
+    return header[0] in _number_headers() and any(
+        role_header(n) or person_header(n) or any(g in n for g in goals) for n in header[1:])
+
+
 def _rule(key: str):
     return rules.pattern_rules(RULES, key)[0].regex
 
 
-def _flat_rows(lines: list, j: int, table: Table) -> int:
-    """Rows from ``lines[j]`` on; returns where the table ends."""
-    number, section = _rule("table_row_number"), _rule("table_section_line")
-    expected, cells = None, None
-    while j < len(lines):
-        pos, line = lines[j]
-        if len(line) > _MAX_CELL:
-            break
-        m = number.match(line)
-        if m and (expected is None or int(line) == expected):
-            _close_row(table, cells)
-            expected, cells = int(line) + 1, [Cell(pos, pos + len(line), line)]
-        elif section.match(line):
-            _close_row(table, cells)
-            cells = None
-        elif cells is None or len(cells) >= len(table.header):
-            break
-        else:
-            cells.append(Cell(pos, pos + len(line), line))
-        j += 1
-    _close_row(table, cells)
-    return j
+_MAX_LEAD_IN = 3         # short lines (总分 / 100) between a header and its first row
+_MAX_ROW_LINES = 40      # a longer "row" is running text: the table has ended
 
 
-def _close_row(table: Table, cells: Optional[list]) -> None:
-    if cells:
-        row = _align(table.header, cells)
-        if row is not None:
-            table.rows.append(row)
+class _FlatRows:
+    """The rows of a table flattened one cell per line, read line by line."""
+
+    def __init__(self, text: str, table: Table):
+        self.text, self.table = text, table
+        self.kinds = [_column_kind(h) for h in table.header]
+        self.number, self.section = _rule("table_row_number"), _rule("table_section_line")
+        self.expected = None      # the next row number
+        self.cells = None         # cells of the open row, one per line
+        self.section_row = False
+        self.kind_memo: dict = {}
+        self.section_mark = None  # how the table's own section lines open (一 or （)
+
+    def kind_of(self, cell: Cell) -> str:
+        if cell.start not in self.kind_memo:
+            self.kind_memo[cell.start] = _cell_kind(cell.text)
+        return self.kind_memo[cell.start]
+
+    def fits(self, cells: list) -> Optional[list]:
+        return _align(self.text, self.table.header, self.kinds, cells, self.kind_of)
+
+    def read(self, lines: list, j: int) -> int:
+        """Rows from ``lines[j]`` on; returns where the table ends."""
+        lead_in = 0
+        while j < len(lines):
+            pos, line = lines[j]
+            cell = Cell(pos, pos + len(line), line)
+            if len(line) > _MAX_CELL:
+                break
+            if self._signature(lines, j):
+                self.cells.pop()      # the issuing body and its date close the text
+                break
+            if self._row_number(line, lines[j + 1][1] if j + 1 < len(lines) else ""):
+                self._close()
+                self.expected, self.cells, self.section_row = _serial(line) + 1, [cell], False
+            elif self.section.match(line):
+                if not self._own_section(line):
+                    break         # a heading of the plan after the last row
+                self._close()
+                self.cells, self.section_row = [cell], True
+            elif self.cells is None:
+                lead_in += 1
+                if self.table.rows or lead_in > _MAX_LEAD_IN or len(_compact(line)) > _MAX_HEADER_CELL:
+                    break
+            elif len(self.cells) >= _MAX_ROW_LINES or self.fits(self.cells + [cell]) is None:
+                break             # the line fits no column: the table has ended
+            else:
+                self.cells.append(cell)
+            j += 1
+        self._close()
+        return j
+
+    def _own_section(self, line: str) -> bool:
+        """A section line belongs to the table when the table began with its
+        sections before the first row, written the same way (一、 … 二、); after
+        rows with no section of the table before them, it is the plan's next heading."""
+        mark = line.lstrip()[:1] in rules.load(RULES)["table_section_parens"]
+        if self.section_mark is None:
+            if self.table.rows or (self.cells and not self.section_row):
+                return False
+            self.section_mark = mark
+        return mark == self.section_mark
+
+    def _signature(self, lines: list, j: int) -> bool:
+        """A date line after the last row, right under a unit name that continues
+        the row's unit cell: the plan's signature, not a cell."""
+        if not self.cells or len(self.cells) < 3 or self.kind_of(self.cells[-1]) != "unit":
+            return False
+        if not any(r.regex.match(lines[j][1]) for r in rules.pattern_rules("split", "date_lines")):
+            return False
+        following = lines[j + 1][1] if j + 1 < len(lines) else ""
+        return not self.number.match(following) and self.kind_of(self.cells[-2]) == "unit"
+
+    def _row_number(self, line: str, following: str) -> bool:
+        """A serial number that opens a row: it follows the last row (or starts
+        at 1 under a section line) and its task cell comes next, a line of text
+        with no label of its own (a score 7 above 1.开展…, a total 100 is none)."""
+        if not self.number.match(line) or not task_cell(following):
+            return False
+        num = _serial(line)
+        restart = num == 1 and self.section_row and len(self.cells or ()) <= 3
+        return self.expected is None or num == self.expected or restart
+
+    def _close(self) -> None:
+        if self.cells:
+            row = self.fits(self.cells)
+            if row is not None:
+                self.table.rows.append(row)
+        self.cells = None
 
 
-def _align(header: list, cells: list) -> Optional[list]:
-    """Cells to columns. A flattened row drops its empty cells, so a short row
-    is aligned by what each cell holds: a unit list goes under a unit-role
-    column, names under a person column, anything else under another column.
-    A row that cannot be aligned so is left out."""
-    if len(cells) == len(header):
-        return list(cells)
-    kinds = [_column_kind(h) for h in header]
-    row, col = [cells[0]] + [None] * (len(header) - 1), 1
+def _serial(line: str) -> int:
+    """The number of a row-number cell (12, 12、 or 12.)."""
+    return int("".join(ch for ch in line if ch.isdigit()))
+
+
+def _align(text: str, header: list, kinds: list, cells: list, kind_of) -> Optional[list]:
+    """Cells to columns. A flattened row drops its empty cells and may spread
+    one cell over several lines, so it is aligned by what each line holds: a
+    unit list goes under a unit-role column, names under a person column,
+    anything else under another column; a line goes to the next column when
+    that column takes its kind, else it continues the cell above it. A row
+    that cannot be aligned so is left out."""
+    if len(cells) == len(header) and not any(
+            kinds[k] != "unit" and "unit" in kinds and kind_of(cell) == "unit"
+            for k, cell in enumerate(cells[2:], start=2)):
+        return list(cells)       # one line a column, no unit list out of its column
+    row, col, last_kind = [cells[0]] + [None] * (len(header) - 1), 0, None
     for k, cell in enumerate(cells[1:], start=1):
-        want = "other" if k == 1 else _cell_kind(cell.text)
+        want = "other" if k == 1 else kind_of(cell)
+        if want not in kinds[1:]:
+            want = "other"        # names where the header has no such column are text
+        if last_kind == want and not (col + 1 < len(header) and kinds[col + 1] == want):
+            row[col] = Cell(row[col].start, cell.end, text[row[col].start:cell.end])
+            continue
+        col += 1
         while col < len(header) and kinds[col] != want:
             col += 1
         if col == len(header):
             return None
-        row[col] = cell
-        col += 1
+        row[col], last_kind = cell, want
     return row
+
+
+def task_cell(line: str) -> bool:
+    """Whether a line can be the task cell under a row number: text with no
+    label of its own, not a number (a score) and not a bare list of units."""
+    from ..prepare import outline      # the label styles live with the outline
+    from . import orgnames
+    if not line.strip() or _rule("table_row_number").match(line):
+        return False
+    if outline.starts_with_label(line, 0, len(line)):
+        return False
+    items = orgnames.split_list(line)       # a unit cell names its level (县住建局), a task need not
+    return not (items and _cell_kind(line) == "unit" and orgnames.valid_as_subject(items[0].text))
 
 
 def _column_kind(name: str) -> str:

@@ -144,7 +144,7 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
     built = q.kind == "count" and goals.ends_with_any(text, start, rules.words("targets", "build_verbs"))
-    return not built
+    return not built and not goals.size_of_built(text, start)
 
 
 def _states_a_rate(text: str, start: int) -> bool:
@@ -160,9 +160,13 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         pre, start = None, q.start
     suf = _suffix_at(text, q.end, q.kind)
     end = suf[0] if suf else q.end
+    if goals.policy_condition(text, end):
+        return None              # 投资1000万元以上的，给予奖励: who qualifies, not a goal
     defines = _defines_category(text, q, start, end)
     if pre and pre[2] and per and not suf and _states_a_rate(text, start):
         return None              # 补助标准为每户3000元: a subsidy rate, not a goal
+    if pre and pre[2] and not suf and goals.status(text, start):
+        return None              # 贫困发生率为16.68%, 目前已达到85%: what already is
     if suf or (pre and not pre[2]) or (pre and q.unit):
         if defines or (pre and pre[3] in _symbols() and text.startswith(_modifier(), end)):
             return None          # a threshold defining a category: 500万元以上的项目
@@ -215,7 +219,7 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
         return f.indicator, f.per
     if f.share_at > 0:
         return indicator.population_share(text, f.share_at), f.per
-    if q is not None and q.kind == "count":
+    if q is not None and (q.kind == "count" or (q.kind == "scalar" and q.unit)):   # 0.8万低收入人口
         noun = indicator.after_noun(text, f.end)
         if noun and _regex("counted_noun_start").match(noun) and _prefix_at(noun + "0", len(noun)) is None:
             # 每个行政村建成1个…: the denominator heads the clause before the count
@@ -283,6 +287,10 @@ def extract_targets(ctx: PlanContext) -> list:
     inds, last_end = [], 0
     for f in found:
         node = locate.innermost(f.start)
+        if inds and f.start == last_end and f.q is not None and f.q.kind == "count":
+            inds.append(inds[-1])    # 搬迁326户1405人: both counts measure one thing
+            last_end = f.end
+            continue
         floor = max(last_end, node.body_start if node and 0 <= node.body_start <= f.start else 0)
         inds.append(_indicator(text, f, floor))
         last_end = f.end

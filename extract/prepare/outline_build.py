@@ -25,6 +25,15 @@ def _free_pairs() -> tuple:
     return tuple((s.id, s.free_without) for s in ol.styles() if s.free_without)
 
 
+class FlatTable:
+    """A table flattened one cell per line, open under the node that holds it."""
+
+    def __init__(self, holder):
+        self.holder = holder      # id of the open node the header line sits under, or None
+        self.last = 0             # number of its last row
+        self.rank = None          # its rows' rank: just below the node open at the first row
+
+
 class TableLines:
     """The outline builder's handling of table lines: headers, rows, lone labels.
 
@@ -36,6 +45,8 @@ class TableLines:
         """A task table's header or a row of it; True when the line is used up."""
         if tables.is_header(self.text, start, end):
             self.table_row = max(self.table_row, 0)
+            if tables.is_lone_header(self.text, start, end):
+                self.flat = FlatTable(self.stack[-1].node_id if self.stack else None)
             return True
         if self.table_row < 0:
             return False
@@ -59,11 +70,30 @@ class TableLines:
             return False
         cand, title_end = found
         at = self._find(cand.style, 0)
-        if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)):
+        if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)
+                or self._flat_row(cand.num, at)):
             return False
-        if not self.plain_line(cand.body, title_end):
+        if not self.plain_line(cand.body, title_end) or not _task_cell(self.text[cand.body:title_end]):
             return False
-        return self.heading(cand, title_end)
+        if self.flat is not None and self.flat.rank is None:
+            self.flat.rank = self.rank(self.stack[-1].style) + 0.5 if self.stack else ol._style(cand.style).rank
+        if not self.heading(cand, title_end):
+            return False
+        if self.flat is not None:
+            self.flat.last = cand.num
+        return True
+
+    def _flat_row(self, num: int, at: int) -> bool:
+        """Inside a table flattened under a 序号 header line, a lone number is a
+        row when it follows the table's last row, across the section lines
+        (一、……) between rows, or starts at 1 once a section line closed the row."""
+        flat = self.flat
+        if flat is None:
+            return False
+        if flat.holder is not None and all(n.node_id != flat.holder for n in self.stack):
+            self.flat = None          # the heading that held the table is closed
+            return False
+        return num == flat.last + 1 or (num == 1 and at < 0)
 
     def plain_line(self, start: int, end: int) -> bool:
         """A line of text with no label of its own: no heading, row or table header."""
@@ -95,9 +125,14 @@ class Builder(TableLines):
         self.table_row = -1             # last row number of an open task table, -1 outside one
         self.fresh = False              # the last non-empty line was a heading (or its title line)
         self.title_line = -1            # start of the line a lone label took its title from
+        self.flat = None                # the open table flattened one cell per line
 
     def rank(self, style_id: str) -> float:
-        """A style's rank; a floating one not used yet ranks just below the open node."""
+        """A style's rank; a floating one not used yet ranks just below the open node.
+        The rows of a flattened table rank just below the node open at their first
+        row, so that the numbered lines of their cells (1.…, 2.…) nest under them."""
+        if style_id == tables.TABLE_STYLE and self.flat is not None and self.flat.rank is not None:
+            return self.flat.rank
         style = ol._style(style_id)
         if not style.floating:
             return style.rank
@@ -258,6 +293,13 @@ class Builder(TableLines):
         if lone:
             self.nodes[first:] = [n for n in opened if n.node_id not in lone]
             self.stack = [n for n in self.stack if n.node_id not in lone]
+
+
+def _task_cell(line: str) -> bool:
+    """A lone row's next line must read as its task, not a unit cell (a score
+    line 3 above 县住建局 is no row): the cell kinds live with the tables."""
+    from ..facts import tables as cells
+    return cells.task_cell(line)
 
 
 def _as_inline(cand: ol.Candidate) -> ol.Candidate:

@@ -35,6 +35,11 @@ def is_header(text: str, start: int, end: int) -> bool:
     return any(rule.regex.match(text, start, end) for rule in _table_rules("table_headers"))
 
 
+def is_lone_header(text: str, start: int, end: int) -> bool:
+    """A row-number header cell alone on its line: a table flattened one cell per line."""
+    return "".join(text[start:end].split()) in rules.words("units", "table_number_headers")
+
+
 def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Optional[tuple]:
     """(candidate, end of its task cell) for a row of a table without TABs;
     ``alone_only``: only a serial number alone on its line (a flattened row)."""

@@ -1,0 +1,93 @@
+"""Word lists of rules/targets.yaml and the clause tests built on them, shared
+by the goal rules (goals.py) and the comparison path (targets.py): whether a
+sentence states a goal or a status, whether a threshold says who qualifies
+for a subsidy, whether a size belongs to a thing set up.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from . import indicator
+from . import quantities as numbers
+from .. import rules
+
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str) -> tuple:
+    """A word list of rules/targets.yaml, read once (they are looked up per number)."""
+    return rules.words("targets", key)
+
+
+@functools.lru_cache(maxsize=None)
+def _tail_regex(key: str) -> re.Pattern:
+    """One alternation of a word list, matching at the end of a string."""
+    words = sorted(_words(key), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\Z")
+
+
+@functools.lru_cache(maxsize=None)
+def _any_regex(key: str) -> re.Pattern:
+    words = sorted(_words(key), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def ends_with_any(text: str, end: int, words) -> Optional[str]:
+    return next((w for w in sorted(words, key=len, reverse=True) if text.endswith(w, 0, end)), None)
+
+
+def skip_back(text: str, pos: int) -> int:
+    """Move left over spaces within the line: 不低于 30% reads as 不低于30%."""
+    blank = numbers.spaces()
+    while pos > 0 and text[pos - 1] in blank:
+        pos -= 1
+    return pos
+
+
+def _sentence_head(text: str, pos: int) -> str:
+    """The sentence before ``pos`` (bounded, so the scan stays linear)."""
+    stops = _words("sentence_breaks")
+    start = max(0, pos - indicator._cfg("max_clause_chars"))
+    cut = max(text.rfind(s, start, pos) for s in stops)
+    return text[max(start, cut + 1):pos]
+
+
+def goal_sentence(text: str, pos: int) -> bool:
+    """A goal marker (计划, 力争, 到2025年 …) in the sentence before ``pos``."""
+    head = _sentence_head(text, pos)
+    return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "goal_markers"))
+
+
+def status(text: str, pos: int) -> bool:
+    """The sentence before ``pos`` states what already is (截至…已建成, 目前现有),
+    and no goal marker follows the status word (目前…，2017年计划脱贫453户)."""
+    head = _sentence_head(text, pos)
+    last = None
+    for last in _any_regex("status_words").finditer(head):
+        pass
+    if last is None:
+        return False
+    return not any(rule.regex.search(head, last.end())
+                   for rule in rules.pattern_rules("targets", "goal_markers"))
+
+
+# how far after a threshold its condition clause may run (the patterns are shorter)
+_CONDITION_CHARS = 140
+
+
+def policy_condition(text: str, end: int) -> bool:
+    """The threshold ending at ``end`` says who qualifies for a subsidy or an
+    award (…以上的，给予企业奖励), or shares the 的 of one that defines a class."""
+    stop = min(len(text), end + _CONDITION_CHARS)    # bounded: the regex package may scan ahead otherwise
+    return any(rule.regex.match(text, end, stop) for rule in rules.pattern_rules("targets", "policy_conditions"))
+
+
+def size_of_built(text: str, start: int) -> bool:
+    """设立总规模不低于1亿元的引导资金: a size noun right before the threshold, in a
+    clause that sets something up, so the 的 after it names what is built."""
+    pos = skip_back(text, start)
+    if not ends_with_any(text, pos, _words("size_nouns")):
+        return False
+    s, _ = indicator.clause_start(text, pos)
+    return bool(_any_regex("build_verbs").search(text, s, pos))
