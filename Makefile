@@ -31,6 +31,7 @@ eval-dev: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench.py
+	$(PY) bench/workers.py
 
 # the largest hostile inputs (100k labels, 20 MB text, zip bomb, deep HTML): time and peak memory
 stress: $(STAMP)
