@@ -23,6 +23,7 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from . import orgnames as un
+from . import subjectrows as sr
 from . import tables as tb
 
 RULES = "units"
@@ -262,6 +263,9 @@ def from_tables(text: str, local: frozenset) -> list:
                 cell = tb.cell_under(row, idx)
                 if cell is not None:
                     found.extend(_cell_mentions(cell.text, cell.start, column, local, row[0].start))
+    for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
+        found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
+                                    un.valid_in_list, local=local, family="table", anchor=number.start))
     return found
 
 

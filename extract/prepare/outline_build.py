@@ -69,12 +69,16 @@ class TableLines:
         if found is None:
             return False
         cand, title_end = found
-        at = self._find(cand.style, 0)
-        if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)
-                or self._flat_row(cand.num, at)):
-            return False
-        if not self.plain_line(cand.body, title_end) or not _task_cell(self.text[cand.body:title_end]):
-            return False
+        if start in _subject_rows(self.text):      # 2 / 县农粮局 / 30 / …: read as a row there
+            if not self.plain_line(cand.body, title_end):
+                return False
+        else:
+            at = self._find(cand.style, 0)
+            if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)
+                    or self._flat_row(cand.num, at)):
+                return False
+            if not self.plain_line(cand.body, title_end) or not _task_cell(self.text[cand.body:title_end]):
+                return False
         if self.flat is not None and self.flat.rank is None:
             self.flat.rank = self.rank(self.stack[-1].style) + 0.5 if self.stack else ol._style(cand.style).rank
         if not self.heading(cand, title_end):
@@ -300,6 +304,12 @@ def _task_cell(line: str) -> bool:
     line 3 above 县住建局 is no row): the cell kinds live with the tables."""
     from ..facts import tables as cells
     return cells.task_cell(line)
+
+
+def _subject_rows(text: str) -> frozenset:
+    """Row numbers of the flattened tables that list a unit per row."""
+    from ..facts import subjectrows
+    return subjectrows.subject_row_starts(text)
 
 
 def _as_inline(cand: ol.Candidate) -> ol.Candidate:
