@@ -213,7 +213,8 @@ class Builder(TableLines):
         at = next((i for i, n in enumerate(self.stack) if n.style not in free and self.rank(n.style) >= own),
                   len(self.stack))
         if (at == len(self.stack) and self.stack and self.stack[-1].style in free
-                and not self._introduces_list(cand.start)):
+                and not self._introduces_list(cand.start)
+                and not self._bare_heading_before(self.stack[-1], cand.start)):
             at -= 1
         return at
 
@@ -226,6 +227,15 @@ class Builder(TableLines):
         while pos > 0 and self.text[pos - 1] in blank:
             pos -= 1
         return pos > 0 and self.text[pos - 1] in ol._setting("list_intro")
+
+    def _bare_heading_before(self, node: Node, pos: int) -> bool:
+        """Whether ``node`` is a heading alone on the line right before ``pos``
+        (第十条 【附则】 with no sentence after it): what follows is its content."""
+        line_end = self.text.find("\n", node.char_start)
+        if line_end < 0 or line_end >= pos or self.text[line_end + 1:pos].strip(ol.indent() + "\n\r"):
+            return False
+        body = self.text[node.body_start:line_end].strip(ol.indent())
+        return bool(body) and not any(ch in body for ch in ol._setting("sentence_end") + ol._setting("list_intro"))
 
     def _inside_excerpt(self, style: str, at: int) -> bool:
         """An excerpt's lists may begin mid-way too: under nodes that themselves
