@@ -98,6 +98,16 @@ def award_follows(text: str, start: int, end: int) -> bool:
     return not (_any_regex("build_verbs").search(head) or _any_regex("action_verbs").search(head))
 
 
+def in_definition(text: str, pos: int) -> bool:
+    """The sentence holding ``pos`` opens by defining thresholds or conditions
+    (对应门槛如下：…200万元以上，…): its numbers say who qualifies."""
+    reach = rules.load("targets")["definition_reach"]
+    start = max(0, pos - reach)
+    cut = max(text.rfind(s, start, pos) for s in _words("sentence_breaks"))
+    head = text[max(start, cut + 1):pos]
+    return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "definition_lead_ins"))
+
+
 def granted(text: str, start: int) -> bool:
     """A grant verb opens the clause of the number at ``start`` (给予…不低于10%的资金支持)."""
     s, _ = indicator.clause_start(text, start)
