@@ -162,7 +162,8 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
     end = suf[0] if suf else q.end
     if goals.policy_condition(text, end):
         return None              # 投资1000万元以上的，给予奖励: who qualifies, not a goal
-    if (suf or pre) and (goals.award_follows(text, start, end) or goals.granted(text, start)
+    bound = suf or pre or q.value_max is not None     # a comparison, or a band (500万元—5000万元)
+    if bound and (goals.award_follows(text, start, end) or goals.granted(text, start)
                          or goals.in_definition(text, start)):
         return None              # 达到30万元以上，一次性给予10万元奖励: an incentive's condition
     defines = _defines_category(text, q, start, end)
