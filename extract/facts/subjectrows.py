@@ -99,6 +99,7 @@ def _one_unit(line: str) -> bool:
             and tb._cell_kind(line) == "unit" and orgnames.valid_as_subject(items[0].text))
 
 
+@functools.lru_cache(maxsize=2)
 def subject_row_starts(text: str) -> frozenset:
     """Where the row number of each subject row starts (the outline's question)."""
     return frozenset(number.start for number, _ in subject_rows(text))
