@@ -102,9 +102,10 @@ def named_lists() -> dict:
     return lists
 
 
-def compile_pattern(pattern: str, where: str):
-    """Compile with ``re``, or with ``regex`` for what only it can read."""
-    if "\\L<" not in pattern:
+def compile_pattern(pattern: str, where: str, engine: str = "re"):
+    """Compile with ``re``, or with ``regex`` for what only it can read (or when
+    ``engine`` asks for it: it is faster on alternatives that open with optional parts)."""
+    if "\\L<" not in pattern and engine == "re":
         try:
             return re.compile(pattern, re.M)
         except re.error:

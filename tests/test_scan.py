@@ -112,3 +112,32 @@ def test_dense_start_characters_give_the_same_matches():
     scanner = scan.Scanner(regex, "[A-Za-z]")
     want = [m.span() for m in regex.finditer(text)]
     assert want and [m.span() for m in scanner.finditer(text)] == want
+
+
+def _spans(matches):
+    return [(m.span(), m.lastgroup, m.group()) for m in matches]
+
+
+@pytest.mark.parametrize("patterns, text", [
+    # the earlier pattern wins where both start at one place, as in the alternation
+    ((r"(?P<a>ab+)", r"(?P<b>abc)"), "xabcx abbbc abc"),
+    ((r"(?P<b>abc)", r"(?P<a>ab+)"), "xabcx abbbc abc"),
+    # a later pattern's match that an earlier one overlaps is searched again after it
+    ((r"(?P<a>\d+年)", r"(?P<b>年\d+月)"), "2021年3月、年5月和2022年"),
+    ((r"(?P<a>x)", r"(?P<b>y)"), ""),
+    ((r"(?P<a>[:：])", r"(?P<b>\s+)"), "组长：　 \n：:"),
+])
+def test_first_of_is_the_alternations_finditer(patterns, text):
+    compiled = tuple(re.compile(p) for p in patterns)
+    alternation = re.compile("|".join(patterns))
+    assert _spans(scan.first_of(compiled, text)) == _spans(alternation.finditer(text))
+
+
+def test_role_labels_by_halves_find_what_the_whole_label_pattern_finds(plans_text):
+    from extract.facts import rolelabels
+    ugly = ("包抓县领导：王立新\n组　长：李华　副 组 长:周明\n县级包联领导　组长：\n"
+            "市级河长、路长：吴迪；成\n员：赵敏 分管领导:领导小组：")
+    for text in (plans_text, ugly * 20):
+        whole = [(m.span(), m.group("role")) for m in rolelabels.label_regex().finditer(text)]
+        halves = [(m.span(), m.group("role")) for m in rolelabels.colon_labels(text)]
+        assert halves == whole and whole

@@ -132,6 +132,31 @@ class Scanner:
                     at += 1
 
 
+def first_of(patterns: tuple, text: str) -> Iterator[re.Match]:
+    """``finditer`` of the alternation ``(?:P0|P1|…)`` from one search per
+    pattern: the leftmost match, the earlier pattern where two start at the
+    same place, then on from its end. None of them may match the empty string.
+
+    Python's engine skips to the characters a pattern can start with only when
+    every alternative opens with a literal; one alternative that does not makes
+    it try the whole alternation at every character of the text.
+    """
+    found = [p.search(text) for p in patterns]
+    while True:
+        best = None
+        for i, m in enumerate(found):
+            if m is not None and (best is None or m.start() < found[best].start()):
+                best = i
+        if best is None:
+            return
+        m = found[best]
+        yield m
+        end = m.end()
+        for i, other in enumerate(found):
+            if other is not None and other.start() < end:
+                found[i] = patterns[i].search(text, end)
+
+
 _SCANNERS: dict = {}
 
 
