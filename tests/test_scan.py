@@ -141,3 +141,6 @@ def test_role_labels_by_halves_find_what_the_whole_label_pattern_finds(plans_tex
         whole = [(m.span(), m.group("role")) for m in rolelabels.label_regex().finditer(text)]
         halves = [(m.span(), m.group("role")) for m in rolelabels.colon_labels(text)]
         assert halves == whole and whole
+        lines = [line.strip() for line in text.split("\n")] + [text[i:] for i in range(0, 400, 7)]
+        assert ([rolelabels.opens_with_label(line) for line in lines]
+                == [bool(rolelabels.label_regex().match(line)) for line in lines])

@@ -23,7 +23,7 @@ from typing import NamedTuple, Optional
 
 from .. import rules
 from ..text import scan
-from .rolelabels import colon_labels, label_regex, line_goes_on, list_end
+from .rolelabels import colon_labels, label_regex, line_goes_on, list_end, opens_with_label
 from . import orgnames
 from . import tables as tb
 from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
@@ -260,7 +260,7 @@ def _continuation(text: str, pos: int, role: str) -> list:
         line = text[pos + 1:line_end].rstrip()
         core = line.rstrip(cfg["member_line_trailing"])
         if core.strip():
-            if (any(r.regex.search(core) for r in stops) or label_regex().match(core.strip())
+            if (any(r.regex.search(core) for r in stops) or opens_with_label(core.strip())
                     or label_regex(True).match(core)):
                 break
             items = _parse_items(text, pos + 1, pos + 1 + len(core), strict=True)

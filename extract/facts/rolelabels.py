@@ -37,6 +37,11 @@ def colon_labels(text: str):
     return scan.first_of((label_regex(half="grammar"), label_regex(half="words")), text)
 
 
+def opens_with_label(text: str) -> bool:
+    """``label_regex().match(text)``, by halves as above."""
+    return any(label_regex(half=half).match(text) for half in ("grammar", "words"))
+
+
 def list_end(text: str, start: int) -> int:
     window = text[start:start + 300]
     end = len(window)
