@@ -175,6 +175,14 @@ def word_regex(words, at_end: bool = False):
     return re.compile("(?:" + alternation(words) + r")\Z" if at_end else alternation(words))
 
 
+def gated_alternation(parts: list, starts: list) -> str:
+    """``(?:P0|P1|…)`` behind a look-ahead of the characters its matches begin with
+    (``starts``: one class per part; no look-ahead when one is missing): the
+    engine then turns most places down in one step instead of trying each part."""
+    body = "(?:" + "|".join(parts) + ")"
+    return body if not all(starts) else "(?=" + "|".join(starts) + ")" + body
+
+
 def rule_files() -> list:
     """The names of the stage rule files (schema and shared lists excluded)."""
     return [p.stem for p in sorted(rules_dir().glob("*.yaml")) if p.stem not in META_FILES]

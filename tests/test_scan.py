@@ -144,3 +144,17 @@ def test_role_labels_by_halves_find_what_the_whole_label_pattern_finds(plans_tex
         lines = [line.strip() for line in text.split("\n")] + [text[i:] for i in range(0, 400, 7)]
         assert ([rolelabels.opens_with_label(line) for line in lines]
                 == [bool(rolelabels.label_regex().match(line)) for line in lines])
+
+
+def test_gated_alternation_finds_what_the_plain_alternation_finds(plans_text):
+    from extract.facts import quantities
+    numerals = rules.pattern_rules("targets", "numerals")
+    parts = [f"(?P<{r.id.replace('-', '_')}>{r.regex.pattern})" for r in numerals]
+    plain = re.compile("|".join(parts))
+    ugly = "百分之八十、百姓、３．５万亩，12,500元;第3.项 两千万 一百零五 〇点 ,000 ．5" * 30
+    for text in (plans_text, ugly):
+        assert ([(m.span(), m.lastgroup) for m in quantities.number_regex().finditer(text)]
+                == [(m.span(), m.lastgroup) for m in plain.finditer(text)])
+    # a part without its start characters: no look-ahead, which would drop its matches
+    assert rules.gated_alternation(["a+", "b"], ["[a]", None]) == "(?:a+|b)"
+    assert re.findall(rules.gated_alternation(["a+", "b"], ["[a]", "[b]"]), "caabxb") == ["aa", "b", "b"]
