@@ -42,16 +42,16 @@ def test_longest_name_wins_at_a_position():
 
 def test_place_names_load_without_importing_cpca():
     out = fresh_python("import sys",
-                       "from extract.facts import orgnames",
+                       "from extract.facts import placenames",
                        "from extract.prepare import gazetteer",
-                       "print(gazetteer.place_prefix('扬州市农村公路'), len(orgnames._place_names()) > 1000)",
+                       "print(gazetteer.place_prefix('扬州市农村公路'), len(placenames._place_names()) > 1000)",
                        "print('cpca' in sys.modules)")
     assert out[:2] == ["扬州市 True", "False"]
 
 
 def _brute_find_place(name, local=frozenset()):
-    from extract.facts import orgnames
-    places = orgnames._place_names()
+    from extract.facts import placenames
+    places = placenames._place_names()
     for i in range(len(name) - 1):
         for j in range(min(len(name), i + 9), i + 1, -1):
             if name[i:j] in places or name[i:j] in local:
@@ -65,5 +65,5 @@ def _brute_find_place(name, local=frozenset()):
     ("市", frozenset()), ("", frozenset()), ("南昌海关", frozenset({"x"})),
 ])
 def test_place_inside_a_unit_name_is_what_trying_every_stretch_finds(name, local):
-    from extract.facts import orgnames
-    assert orgnames.find_place(name, local) == _brute_find_place(name, local)
+    from extract.facts import placenames
+    assert placenames.find_place(name, local) == _brute_find_place(name, local)

@@ -112,3 +112,60 @@ def test_dense_start_characters_give_the_same_matches():
     scanner = scan.Scanner(regex, "[A-Za-z]")
     want = [m.span() for m in regex.finditer(text)]
     assert want and [m.span() for m in scanner.finditer(text)] == want
+
+
+def _spans(matches):
+    return [(m.span(), m.lastgroup, m.group()) for m in matches]
+
+
+@pytest.mark.parametrize("patterns, text", [
+    # the earlier pattern wins where both start at one place, as in the alternation
+    ((r"(?P<a>ab+)", r"(?P<b>abc)"), "xabcx abbbc abc"),
+    ((r"(?P<b>abc)", r"(?P<a>ab+)"), "xabcx abbbc abc"),
+    # a later pattern's match that an earlier one overlaps is searched again after it
+    ((r"(?P<a>\d+年)", r"(?P<b>年\d+月)"), "2021年3月、年5月和2022年"),
+    ((r"(?P<a>x)", r"(?P<b>y)"), ""),
+    ((r"(?P<a>[:：])", r"(?P<b>\s+)"), "组长：　 \n：:"),
+])
+def test_first_of_is_the_alternations_finditer(patterns, text):
+    compiled = tuple(re.compile(p) for p in patterns)
+    alternation = re.compile("|".join(patterns))
+    assert _spans(scan.first_of(compiled, text)) == _spans(alternation.finditer(text))
+
+
+def test_role_labels_by_halves_find_what_the_whole_label_pattern_finds(plans_text):
+    from extract.facts import rolelabels
+    ugly = ("包抓县领导：王立新\n组　长：李华　副 组 长:周明\n县级包联领导　组长：\n"
+            "市级河长、路长：吴迪；成\n员：赵敏 分管领导:领导小组：")
+    for text in (plans_text, ugly * 20):
+        whole = [(m.span(), m.group("role")) for m in rolelabels.label_regex().finditer(text)]
+        halves = [(m.span(), m.group("role")) for m in rolelabels.colon_labels(text)]
+        assert halves == whole and whole
+        lines = [line.strip() for line in text.split("\n")] + [text[i:] for i in range(0, 400, 7)]
+        assert ([rolelabels.opens_with_label(line) for line in lines]
+                == [bool(rolelabels.label_regex().match(line)) for line in lines])
+
+
+def test_gated_alternation_finds_what_the_plain_alternation_finds(plans_text):
+    from extract.facts import quantities
+    numerals = rules.pattern_rules("targets", "numerals")
+    parts = [f"(?P<{r.id.replace('-', '_')}>{r.regex.pattern})" for r in numerals]
+    plain = re.compile("|".join(parts))
+    ugly = "百分之八十、百姓、３．５万亩，12,500元;第3.项 两千万 一百零五 〇点 ,000 ．5" * 30
+    for text in (plans_text, ugly):
+        assert ([(m.span(), m.lastgroup) for m in quantities.number_regex().finditer(text)]
+                == [(m.span(), m.lastgroup) for m in plain.finditer(text)])
+    # a part without its start characters: no look-ahead, which would drop its matches
+    assert rules.gated_alternation(["a+", "b"], ["[a]", None]) == "(?:a+|b)"
+    assert re.findall(rules.gated_alternation(["a+", "b"], ["[a]", "[b]"]), "caabxb") == ["aa", "b", "b"]
+
+
+def test_an_engine_is_re_or_regex_and_regex_needs_start_characters():
+    from types import SimpleNamespace
+    year = re.compile(r"(?<!\d)\d{4}年")
+    text = "规划期为2021年至2025年，" * 10 + "编号12345年"
+    fast = scan.for_rule(SimpleNamespace(id="y", regex=year, data={"starts": "[0-9]", "engine": "regex"}))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in year.finditer(text)]
+    for data in ({"engine": "regex"}, {"starts": "[0-9]", "engine": "pcre"}):
+        with pytest.raises(ValueError):
+            scan.for_rule(SimpleNamespace(id="y", regex=year, data=data))

@@ -18,12 +18,12 @@ A post written before a list of names is shared by them all
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
 from .. import rules
 from ..text import scan
+from .rolelabels import colon_labels, label_regex, line_goes_on, list_end, opens_with_label
 from . import orgnames
 from . import tables as tb
 from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
@@ -232,56 +232,21 @@ def _items(text: str, start: int, end: int):
 # --- role labels ---------------------------------------------------------------
 
 @functools.lru_cache(maxsize=2)
-def _label_regex(bare: bool = False) -> re.Pattern:
-    """A role label and its colon; ``bare``: one with no colon that opens its
-    line and is followed by blanks (组　长　金哲浩（镇党委书记）)."""
-    cfg = rules.load(RULES)
-    roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
-    # 组　长 / 组    长 / 副 组 长: a label padded to the width of the longer ones
-    spaced = "|".join(cfg["label_padding"].join(map(re.escape, role)) for role in roles)
-    grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
-    label = f"(?P<role>{grammar}|{spaced})"
-    pattern = (f"{cfg['bare_label_start']}{label}{cfg['bare_label_gap']}" if bare
-               else f"{label}{cfg['label_colon']}")
-    return rules.compile_pattern(pattern, f"rules/{RULES}.yaml: roles")
-
-
-def _list_end(text: str, start: int) -> int:
-    window = text[start:start + 300]
-    end = len(window)
-    for rule in rules.pattern_rules(RULES, "list_ends"):
-        m = rule.regex.search(window)
-        if m:
-            end = min(end, m.start())
-    return start + end
-
-
-@functools.lru_cache(maxsize=2)
 def _from_labels(text: str) -> tuple:
     """Names after a role label, and on the lines under it (cached: the
     responsibilities read the same rosters to leave their brackets alone)."""
     found = []
     for bare, rule_id in ((False, "people_label"), (True, "people_bare_label")):
-        for m in _label_regex(bare).finditer(text):
+        for m in label_regex(bare).finditer(text) if bare else colon_labels(text):
             role = _compact(m.group("role"))
-            end = _list_end(text, m.end())
+            end = list_end(text, m.end())
             got = _parse_items(text, m.end(), end, strict=bare)
             if bare and not got and text[m.end():end].strip():
                 continue          # no colon: only a line of people makes it a label
             found += [Found(g.start, g.end, g.name, role, g.unit, rule_id, g.item) for g in got]
-            if _line_goes_on(text, end) and (got or not text[m.end():end].strip()):
+            if line_goes_on(text, end) and (got or not text[m.end():end].strip()):
                 found += _continuation(text, end, role)
     return tuple(found)
-
-
-def _line_goes_on(text: str, end: int) -> bool:
-    """The list stopped at its line's end, or at a mark that only separates
-    it from more members below (组　长：王志强；)."""
-    cfg = rules.load(RULES)
-    nl = text.find("\n", end)
-    rest = text[end:len(text) if nl < 0 else nl].strip()
-    return not rest or (rest.strip(cfg["member_line_trailing"]) == ""
-                        and not any(ch in cfg["list_closing_marks"] for ch in rest))
 
 
 def _continuation(text: str, pos: int, role: str) -> list:
@@ -295,8 +260,8 @@ def _continuation(text: str, pos: int, role: str) -> list:
         line = text[pos + 1:line_end].rstrip()
         core = line.rstrip(cfg["member_line_trailing"])
         if core.strip():
-            if (any(r.regex.search(core) for r in stops) or _label_regex().match(core.strip())
-                    or _label_regex(True).match(core)):
+            if (any(r.regex.search(core) for r in stops) or opens_with_label(core.strip())
+                    or label_regex(True).match(core)):
                 break
             items = _parse_items(text, pos + 1, pos + 1 + len(core), strict=True)
             if not items:

@@ -16,7 +16,7 @@ from typing import Optional
 
 from .. import rules
 from ..text import nlp
-from . import orgnames
+from . import orgnames, placenames
 
 RULES = "people"
 SHAPE = "surnames"
@@ -58,7 +58,7 @@ def is_person_name(name: str, slot: bool = False) -> bool:
     tags = [(w.word, w.flag) for w in nlp.posseg().cut(name)]
     one_word = tags[0][1] if len(tags) == 1 else None
     if one_word in word_tags or (len(name) == 3 and one_word in noun_tags) \
-            or orgnames.is_place_name(name):
+            or placenames.is_place_name(name):
         return False          # one common word (严格, 高标准) or a place (黄山)
     if name[:2] in compound:
         return len(name) >= 3
@@ -74,7 +74,7 @@ def _transliterated(name: str) -> bool:
     cfg = rules.load(SHAPE)
     return (cfg["transliterated_min_chars"] <= len(name) <= cfg["transliterated_max_chars"]
             and all(ch in cfg["transliteration_chars"] for ch in name)
-            and not any(orgnames.is_place_name(name + suffix) for suffix in cfg["place_suffixes"]))
+            and not any(placenames.is_place_name(name + suffix) for suffix in cfg["place_suffixes"]))
 
 
 def compact(text: str) -> str:

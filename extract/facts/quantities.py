@@ -75,9 +75,9 @@ class Quantity:
 
 @functools.lru_cache(maxsize=None)
 def number_regex() -> re.Pattern:
-    parts = [f"(?P<{r.id.replace('-', '_')}>{r.regex.pattern})"
-             for r in rules.pattern_rules("targets", "numerals")]
-    return re.compile("|".join(parts))
+    numerals = rules.pattern_rules("targets", "numerals")
+    parts = [f"(?P<{r.id.replace('-', '_')}>{r.regex.pattern})" for r in numerals]
+    return re.compile(rules.gated_alternation(parts, [r.data.get("starts") for r in numerals]))
 
 
 @functools.lru_cache(maxsize=None)

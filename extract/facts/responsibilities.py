@@ -24,6 +24,7 @@ from .. import rules
 from ..text import scan
 from . import orgnames as un
 from . import people
+from . import placenames
 from . import rolecontexts as rc
 from .rolecontexts import Mention
 from ..records import Node, PlanContext, Responsibility
@@ -37,7 +38,7 @@ FAMILIES = ("label", "paren", "table", "sentence")
 def extract_responsibilities(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
     parens = rc.find_parens(text)
-    local = un.local_places(plan.city, plan.province)
+    local = placenames.local_places(plan.city, plan.province)
     found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
              + rc.from_tables(text, local) + rc.from_sentences(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))

@@ -19,11 +19,19 @@ the loader's tests check every example match against both). A match then
 starts at most ``reach`` characters before one of the words, and
 ``finditer`` tries the rule only in those windows: a few places around each
 兼任 or 担任 instead of every Han character of the plan.
+
+A rule may also say ``engine: regex``: on long texts its matches are then
+searched by the ``regex`` package, which looks first for a literal every
+match must hold (月, 至, 岁) where the start characters are common ones
+(一, 二, digits) and skipping to each of them from Python costs more. The
+matches are the same (the scanner tests compare them with ``finditer``).
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator, Optional
+
+from .. import rules
 
 # Below this length a plain finditer is as fast as skipping ahead.
 SHORT = 48
@@ -46,11 +54,13 @@ class Scanner:
     __slots__ = ("regex", "starts", "nonempty", "long_search", "words", "width")
 
     def __init__(self, regex: re.Pattern, starts: Optional[str] = None,
-                 holds: Optional[list] = None, reach: Optional[int] = None):
+                 holds: Optional[list] = None, reach: Optional[int] = None, by_literal=None):
         self.regex = regex
         self.starts = re.compile(starts) if starts else None
         self.nonempty = self.starts is not None
         self.long_search = regex.search if self.starts is None else self._skipping
+        if by_literal is not None:         # the same pattern, compiled by the regex package
+            self.long_search = by_literal.search
         self.words = tuple(holds) if holds and reach else None
         self.width = reach if self.words else None
 
@@ -132,6 +142,31 @@ class Scanner:
                     at += 1
 
 
+def first_of(patterns: tuple, text: str) -> Iterator[re.Match]:
+    """``finditer`` of the alternation ``(?:P0|P1|…)`` from one search per
+    pattern: the leftmost match, the earlier pattern where two start at the
+    same place, then on from its end. None of them may match the empty string.
+
+    Python's engine skips to the characters a pattern can start with only when
+    every alternative opens with a literal; one alternative that does not makes
+    it try the whole alternation at every character of the text.
+    """
+    found = [p.search(text) for p in patterns]
+    while True:
+        best = None
+        for i, m in enumerate(found):
+            if m is not None and (best is None or m.start() < found[best].start()):
+                best = i
+        if best is None:
+            return
+        m = found[best]
+        yield m
+        end = m.end()
+        for i, other in enumerate(found):
+            if other is not None and other.start() < end:
+                found[i] = patterns[i].search(text, end)
+
+
 _SCANNERS: dict = {}
 
 
@@ -153,4 +188,9 @@ def for_rule(rule) -> Scanner:
     every match of its examples begins with one of those characters, and
     holds one of its words within its reach.
     """
-    return Scanner(rule.regex, rule.data.get("starts"), rule.data.get("holds"), rule.data.get("reach"))
+    engine = rule.data.get("engine", "re")
+    if engine not in ("re", "regex") or (engine == "regex" and not rule.data.get("starts")):
+        raise ValueError(f"rule {rule.id!r}: engine {engine!r} is neither re nor regex (with starts)")
+    by_literal = rules.compile_pattern(rule.regex.pattern, rule.id, engine="regex") if engine == "regex" else None
+    return Scanner(rule.regex, rule.data.get("starts"), rule.data.get("holds"), rule.data.get("reach"),
+                   by_literal)

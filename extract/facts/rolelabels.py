@@ -1,0 +1,62 @@
+"""Role labels of rosters (组　长：, 成　员⏎, 包抓县领导：): where a label
+stands, where the list after it ends, and whether its line goes on below.
+
+people.py reads the names of each list; this module only finds the labels.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import rules
+from ..text import scan
+
+RULES = "people"
+
+
+@functools.lru_cache(maxsize=4)
+def label_regex(bare: bool = False, half: str = "") -> re.Pattern:
+    """A role label and its colon; ``bare``: one with no colon that opens its
+    line and is followed by blanks (组　长　金哲浩（镇党委书记）); or one ``half`` of it."""
+    cfg = rules.load(RULES)
+    roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
+    # 组　长 / 组    长 / 副 组 长: a label padded to the width of the longer ones
+    spaced = "|".join(cfg["label_padding"].join(map(re.escape, role)) for role in roles)
+    grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
+    halves = {"grammar": grammar, "words": spaced}
+    label = f"(?P<role>{halves.get(half, grammar + '|' + spaced)})"
+    pattern = (f"{cfg['bare_label_start']}{label}{cfg['bare_label_gap']}" if bare
+               else f"{label}{cfg['label_colon']}")
+    return rules.compile_pattern(pattern, f"rules/{RULES}.yaml: roles",
+                                 engine="regex" if half == "grammar" else "re")
+
+
+def colon_labels(text: str):
+    """``label_regex().finditer(text)`` by halves: the grammar's optional openings
+    (县级包抓领导) would make the engine try every listed word at every character."""
+    return scan.first_of((label_regex(half="grammar"), label_regex(half="words")), text)
+
+
+def opens_with_label(text: str) -> bool:
+    """``label_regex().match(text)``, by halves as above."""
+    return any(label_regex(half=half).match(text) for half in ("grammar", "words"))
+
+
+def list_end(text: str, start: int) -> int:
+    window = text[start:start + 300]
+    end = len(window)
+    for rule in rules.pattern_rules(RULES, "list_ends"):
+        m = rule.regex.search(window)
+        if m:
+            end = min(end, m.start())
+    return start + end
+
+
+def line_goes_on(text: str, end: int) -> bool:
+    """The list stopped at its line's end, or at a mark that only separates
+    it from more members below (组　长：王志强；)."""
+    cfg = rules.load(RULES)
+    nl = text.find("\n", end)
+    rest = text[end:len(text) if nl < 0 else nl].strip()
+    return not rest or (rest.strip(cfg["member_line_trailing"]) == ""
+                        and not any(ch in cfg["list_closing_marks"] for ch in rest))
