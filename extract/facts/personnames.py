@@ -15,7 +15,7 @@ import functools
 from typing import Optional
 
 from .. import rules
-from ..text import nlp
+from ..text import nlp, perplan
 from . import orgnames, placenames
 
 RULES = "people"
@@ -41,7 +41,7 @@ def _not_names() -> tuple:
     return frozenset(rules.words(RULES, "not_names")), frozenset(rules.words(RULES, "not_name_endings"))
 
 
-@functools.lru_cache(maxsize=8192)
+@perplan.remember
 def is_person_name(name: str, slot: bool = False) -> bool:
     """A known surname and the length of a name, not a common word. In a
     ``slot`` (the padded or blank-separated piece after a post: 局长　图　雅,
