@@ -183,3 +183,13 @@ def test_each_plan_starts_with_nothing_remembered(monkeypatch):
     monkeypatch.setattr(pipeline.outline, "parse", lambda plan: seen.append(perplan.remembered()) or [])
     pipeline.extract_plan(make_plan("牵头单位：市财政局、市发改委。"))
     assert seen == [0]
+
+
+def test_long_table_listing_a_unit_per_row_gives_one_row_each():
+    """A flattened table of 5,000 unit-led rows: each row's unit, once; a row
+    number past the serial pattern (five digits) opens no row."""
+    rows = "".join(f"{i}\n县水利局\n60\n推进河道清障\n1.完成清障任务（30分）\n" for i in range(1, 5001))
+    plan = make_plan("序号\n考核项目\n各项分值\n考核内容\n" + rows + "10001\n县林业局\n")
+    found = units.extract_responsibilities(PlanContext.build(plan, []))
+    assert len(found) == 5000
+    assert {(r.unit, r.role, r.rule_id) for r in found} == {("县水利局", "responsible", "table_row_subject")}

@@ -30,7 +30,8 @@ from typing import Optional
 
 from . import indicator, tablegoals
 from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any,  # noqa: F401
-                        goal_sentence, policy_condition, size_of_built, skip_back, status)
+                        award_follows, goal_sentence, granted, in_definition, policy_condition,
+                        size_of_built, skip_back, status)
 from . import quantities as numbers
 from .. import rules
 from ..text import nlp

@@ -83,6 +83,37 @@ def policy_condition(text: str, end: int) -> bool:
     return any(rule.regex.match(text, end, stop) for rule in rules.pattern_rules("targets", "policy_conditions"))
 
 
+def award_follows(text: str, start: int, end: int) -> bool:
+    """The threshold at ``text[start:end]`` is followed in its sentence by what
+    is granted for reaching it (营业额达到30万元以上，一次性给予10万元奖励): who
+    qualifies. A threshold on what the plan itself does (新建校舍10所以上，…)
+    stays a goal: only an applicant's own investing (投资, 投入) may precede it."""
+    stop = min(len(text), end + _CONDITION_CHARS)
+    if not any(rule.regex.match(text, end, stop) for rule in rules.pattern_rules("targets", "award_after_threshold")):
+        return False
+    s, _ = indicator.clause_start(text, start)
+    head = text[s:start]
+    for word in _words("condition_verbs"):
+        head = head.replace(word, "")
+    return not (_any_regex("build_verbs").search(head) or _any_regex("action_verbs").search(head))
+
+
+def in_definition(text: str, pos: int) -> bool:
+    """The sentence holding ``pos`` opens by defining thresholds or conditions
+    (对应门槛如下：…200万元以上，…): its numbers say who qualifies."""
+    reach = rules.load("targets")["definition_reach"]
+    start = max(0, pos - reach)
+    cut = max(text.rfind(s, start, pos) for s in _words("sentence_breaks"))
+    head = text[max(start, cut + 1):pos]
+    return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "definition_lead_ins"))
+
+
+def granted(text: str, start: int) -> bool:
+    """A grant verb opens the clause of the number at ``start`` (给予…不低于10%的资金支持)."""
+    s, _ = indicator.clause_start(text, start)
+    return bool(_any_regex("grant_verbs").search(text, s, start))
+
+
 def size_of_built(text: str, start: int) -> bool:
     """设立总规模不低于1亿元的引导资金: a size noun right before the threshold, in a
     clause that sets something up, so the 的 after it names what is built."""

@@ -23,6 +23,7 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from . import orgnames as un
+from . import subjectrows as sr
 from . import tables as tb
 
 RULES = "units"
@@ -111,13 +112,31 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
     """
     names = [i for i in un.split_list(text) if not un.is_generic(i.text)]
     # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
-    suffix = un.shared_suffix([i.text for i in names])
-    if not all(check(un.with_suffix(i.text, suffix)) for i in names):
+    suffixes = _shared_suffixes(text, names)
+    if not all(check(un.with_suffix(i.text, sfx)) for i, sfx in zip(names, suffixes)):
         return []
     prefix = un.shared_prefix([i.text for i in names]) or prefix
     return [Mention(base + i.start, base + i.end, i.text,
-                    un.with_suffix(un.with_prefix(i.text, prefix, local), suffix),
-                    i.role or role, rule_id, group, **extra) for i in names]
+                    un.with_suffix(un.with_prefix(i.text, prefix, local), sfx),
+                    i.role or role, rule_id, group, **extra) for i, sfx in zip(names, suffixes)]
+
+
+def _shared_suffixes(text: str, names: list) -> list:
+    """The body each name takes from the last item of its run: a comma ends a
+    run (黄埔区、天河区人民政府，市工业和信息化局 → 黄埔区人民政府)."""
+    breaks = _marks("paren_clause_breaks")
+    runs, run = [], []
+    for item in names:
+        if run and any(ch in breaks for ch in text[run[-1].end:item.start]):
+            runs.append(run)
+            run = []
+        run.append(item)
+    runs.append(run)
+    out = []
+    for run in runs:
+        suffix = un.shared_suffix([i.text for i in run])
+        out.extend([suffix] * len(run))
+    return out
 
 
 def from_parens(text: str, parens: list, local: frozenset) -> list:
@@ -262,6 +281,9 @@ def from_tables(text: str, local: frozenset) -> list:
                 cell = tb.cell_under(row, idx)
                 if cell is not None:
                     found.extend(_cell_mentions(cell.text, cell.start, column, local, row[0].start))
+    for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
+        found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
+                                    un.valid_in_list, local=local, family="table", anchor=number.start))
     return found
 
 

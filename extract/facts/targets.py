@@ -147,6 +147,11 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     return not built and not goals.size_of_built(text, start)
 
 
+def _names_a_class(text: str, end: int) -> bool:
+    """5000万元以上大品种: the things an amount sorts, written right after it."""
+    return any(r.regex.match(text, end) for r in rules.pattern_rules("targets", "class_after_threshold"))
+
+
 def _states_a_rate(text: str, start: int) -> bool:
     """The clause before ``start`` names a subsidy or award (补助标准, 奖励资金)."""
     head = goals._clause_head(text, numbers.Quantity(start, start, 0, None, None, None, "arabic"))
@@ -162,7 +167,12 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
     end = suf[0] if suf else q.end
     if goals.policy_condition(text, end):
         return None              # 投资1000万元以上的，给予奖励: who qualifies, not a goal
-    defines = _defines_category(text, q, start, end)
+    bound = suf or pre or q.value_max is not None     # a comparison, or a band (500万元—5000万元)
+    if bound and (goals.award_follows(text, start, end) or goals.granted(text, start)
+                         or goals.in_definition(text, start)):
+        return None              # 达到30万元以上，一次性给予10万元奖励: an incentive's condition
+    defines = _defines_category(text, q, start, end) or (
+        suf is not None and q.kind == "amount" and _names_a_class(text, end))
     if pre and pre[2] and per and not suf and _states_a_rate(text, start):
         return None              # 补助标准为每户3000元: a subsidy rate, not a goal
     if pre and pre[2] and not suf and goals.status(text, start):

@@ -331,10 +331,10 @@ def text_place(text: str) -> Optional[Place]:
     window = text[:cfg["text_vote_chars"]]
     places = find_places(window, window)
     pool = [p for p in places if p.level > 1] or places
-    if not pool:
-        return None
     marks = _unit_levels(window)
     level = marks.most_common(1)[0][0] if marks else None
+    if not pool:                # 我县 and 县财政 only: the county whose stem it writes (柳河美食街)
+        return _county_by_stem(window, None, level) if level else None
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
     best = max(same or pool, key=lambda p: counts[p.code])
@@ -343,21 +343,25 @@ def text_place(text: str) -> Optional[Place]:
     return best
 
 
-def _county_by_stem(text: str, region: Place, level: str) -> Optional[Place]:
-    """The division of ``level`` inside ``region`` whose name without its level
-    word the text writes most often, at least twice (富平羊乳, 富平奶山羊 → 富平县)."""
+def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+    """The division of ``level`` inside ``region`` (anywhere, when None) whose
+    name without its level word the text writes most often, at least twice
+    (富平羊乳, 富平奶山羊 → 富平县); none when two divisions tie for it."""
     cfg = rules.load("places")
     found = []
     for name, entries in _table().items():
         stem = name[:-len(level)]
-        if not name.endswith(level) or len(stem) < cfg["stem_min_chars"]:
+        if not name.endswith(level) or len(stem) < cfg["stem_min_chars"] or stem not in text:
             continue
         for code, lvl in entries:
-            if lvl > region.level and region.contains(Place(name, code, lvl)):
+            if region is None or (lvl > region.level and region.contains(Place(name, code, lvl))):
                 found.append((text.count(stem), name, code, lvl))
-    best = max(found, default=None)
-    if best is None or best[0] < cfg["county_stem_min_count"]:
+    found.sort(reverse=True)
+    if not found or found[0][0] < cfg["county_stem_min_count"]:
         return None
+    if len(found) > 1 and found[1][0] == found[0][0] and found[1][2] != found[0][2]:
+        return None             # two counties of one stem count (or one name twice): unknown
+    best = found[0]
     return Place(best[1], best[2], best[3])
 
 

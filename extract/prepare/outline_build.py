@@ -69,12 +69,16 @@ class TableLines:
         if found is None:
             return False
         cand, title_end = found
-        at = self._find(cand.style, 0)
-        if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)
-                or self._flat_row(cand.num, at)):
-            return False
-        if not self.plain_line(cand.body, title_end) or not _task_cell(self.text[cand.body:title_end]):
-            return False
+        if start in _subject_rows(self.text):      # 2 / 县农粮局 / 30 / …: read as a row there
+            if not self.plain_line(cand.body, title_end):
+                return False
+        else:
+            at = self._find(cand.style, 0)
+            if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)
+                    or self._flat_row(cand.num, at)):
+                return False
+            if not self.plain_line(cand.body, title_end) or not _task_cell(self.text[cand.body:title_end]):
+                return False
         if self.flat is not None and self.flat.rank is None:
             self.flat.rank = self.rank(self.stack[-1].style) + 0.5 if self.stack else ol._style(cand.style).rank
         if not self.heading(cand, title_end):
@@ -209,7 +213,8 @@ class Builder(TableLines):
         at = next((i for i, n in enumerate(self.stack) if n.style not in free and self.rank(n.style) >= own),
                   len(self.stack))
         if (at == len(self.stack) and self.stack and self.stack[-1].style in free
-                and not self._introduces_list(cand.start)):
+                and not self._introduces_list(cand.start)
+                and not self._bare_heading_before(self.stack[-1], cand.start)):
             at -= 1
         return at
 
@@ -222,6 +227,15 @@ class Builder(TableLines):
         while pos > 0 and self.text[pos - 1] in blank:
             pos -= 1
         return pos > 0 and self.text[pos - 1] in ol._setting("list_intro")
+
+    def _bare_heading_before(self, node: Node, pos: int) -> bool:
+        """Whether ``node`` is a heading alone on the line right before ``pos``
+        (第十条 【附则】 with no sentence after it): what follows is its content."""
+        line_end = self.text.find("\n", node.char_start)
+        if line_end < 0 or line_end >= pos or self.text[line_end + 1:pos].strip(ol.indent() + "\n\r"):
+            return False
+        body = self.text[node.body_start:line_end].strip(ol.indent())
+        return bool(body) and not any(ch in body for ch in ol._setting("sentence_end") + ol._setting("list_intro"))
 
     def _inside_excerpt(self, style: str, at: int) -> bool:
         """An excerpt's lists may begin mid-way too: under nodes that themselves
@@ -300,6 +314,12 @@ def _task_cell(line: str) -> bool:
     line 3 above 县住建局 is no row): the cell kinds live with the tables."""
     from ..facts import tables as cells
     return cells.task_cell(line)
+
+
+def _subject_rows(text: str) -> frozenset:
+    """Row numbers of the flattened tables that list a unit per row."""
+    from ..facts import subjectrows
+    return subjectrows.subject_row_starts(text)
 
 
 def _as_inline(cand: ol.Candidate) -> ol.Candidate:
