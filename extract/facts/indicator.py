@@ -111,8 +111,10 @@ def split_per(s: str) -> tuple:
     found.sort(key=lambda m: (m.start() != 0 and m.end() != len(s), m.start()))
     for m in found:
         if m.start() == 0 or m.end() == len(s) or _scope_before(s[:m.start()]):
-            rest = (s[:m.start()] + s[m.end():]).strip()
-            return trim(rest), m.group()
+            rest, mark = trim((s[:m.start()] + s[m.end():]).strip()), _cfg("modifier_mark")
+            if m.start() == 0 and rest.startswith(mark):
+                rest = trim(rest[len(mark):])        # 每万人口拥有的全科医生数
+            return rest, m.group()
     head = _per_head(s)
     if head and len(head) < len(s):
         return trim(s[len(head):]), head
