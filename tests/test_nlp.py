@@ -84,3 +84,39 @@ def test_places_from_the_blocks_that_hold_a_name_equal_those_of_the_whole_text(t
     blocks = gazetteer.find_places(text)
     monkeypatch.setattr(gazetteer, "_names_are_block_characters", lambda: False)
     assert blocks == gazetteer.find_places(text)
+
+
+# short strings of every kind the name checks and the target heads ask about:
+# invented names (single and compound surnames, padded, transliterated),
+# words, posts, places, bodies, and runs no dictionary word covers
+SHORT_STRINGS = [
+    "王立新", "陈芸", "欧阳晓峰", "司马志强", "李", "张三丰", "周凯", "赵德明", "罗军",
+    "其木格", "那仁满都拉", "孟和巴雅尔", "阿依古丽", "图雅", "乌兰托娅", "扎西次仁",
+    "严格", "常务", "高标准", "黄山", "常务副县长", "副省长", "局长", "主任", "组长",
+    "县财政局", "市交通运输局", "旗农牧局", "呼和浩特", "景洪市勐罕镇", "鄂尔多斯",
+    "冼志勇县财政局局长", "年底前完成", "覆盖率达", "牵头负责", "配合", "逐步完善",
+    "㐀丂", "鿿王", "王a", "甲乙丙丁戊己", "嗯嗯嗯", "龘靐齉",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_STRINGS)
+def test_tags_of_short_strings_are_stock_jiebas(text):
+    ours = [(w.word, w.flag) for w in nlp.posseg().cut(text)]
+    assert ours == [(w.word, w.flag) for w in stock_pos.cut(text)]
+
+
+@pytest.mark.parametrize("text", SHORT_STRINGS + [s for s in SENTENCES if s])
+def test_the_viterbi_is_jiebas_score_and_route(text):
+    for block in stock_pos.re_han_detail.findall(text):
+        tables = (stock_pos.char_state_tab_P, stock_pos.start_P, stock_pos.trans_P, stock_pos.emit_P)
+        assert nlp.viterbi(block, *tables) == stock_pos.viterbi(block, *tables)
+
+
+def test_the_tagger_runs_its_hmm_through_the_faster_viterbi(monkeypatch):
+    seen = []
+    real = nlp.viterbi
+    monkeypatch.setitem(nlp._tagger_class(stock_pos)._POSTokenizer__cut.__globals__, "viterbi",
+                        lambda *args: seen.append(args[0]) or real(*args))
+    ours = [(w.word, w.flag) for w in nlp.posseg().cut("孟和巴雅尔")]
+    assert seen and all(run in "孟和巴雅尔" for run in seen)
+    assert ours == [(w.word, w.flag) for w in stock_pos.cut("孟和巴雅尔")]

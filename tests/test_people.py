@@ -86,3 +86,20 @@ def test_name_glued_to_post(item, name, post):
                                   "严格落实责任", "何洪明（市纪委）"])
 def test_no_name_glued_to_post(item):
     assert personnames.name_glued_to_post(item) is None
+
+
+def test_name_checks_answer_as_with_stock_jiebas_tagger(monkeypatch):
+    """The faster tagger changes no name check (invented names, words, posts, places)."""
+    import jieba.posseg as stock_pos
+    from extract.text import nlp, perplan
+    cases = ["王立新", "欧阳晓峰", "陈芸", "其木格", "那仁满都拉", "孟和巴雅尔", "图雅", "严格",
+             "常务", "黄山", "高标准", "副县长", "县财政局", "鄂尔多斯", "呼和浩特", "牵头负责",
+             "冼志勇", "阿依古丽", "扎西次仁", "周凯", "逐步完善"]
+    perplan.forget()
+    fast = [(c, personnames.is_person_name(c), personnames.is_person_name(c, slot=True)) for c in cases]
+    perplan.forget()
+    monkeypatch.setattr(nlp, "posseg", lambda: stock_pos.dt)
+    stock = [(c, personnames.is_person_name(c), personnames.is_person_name(c, slot=True)) for c in cases]
+    perplan.forget()
+    assert fast == stock
+    assert any(answer for _, answer, _ in fast) and not all(answer for _, answer, _ in fast)
