@@ -105,15 +105,25 @@ def trim(s: str) -> str:
 
 def split_per(s: str) -> tuple:
     """Take a denominator (每万户, 每名护路员) off either end of an indicator: (indicator, per)."""
-    for rule in rules.pattern_rules("targets", "per"):
-        for m in rule.regex.finditer(s):
-            if m.start() == 0 or m.end() == len(s):
-                rest = (s[:m.start()] + s[m.end():]).strip()
-                return trim(rest), m.group()
+    # at either end first (错车道每公里); inside only where what stands before it
+    # is a scope of the count (城镇每千人口拥有…), never a clause of its own
+    found = [m for rule in rules.pattern_rules("targets", "per") for m in rule.regex.finditer(s)]
+    found.sort(key=lambda m: (m.start() != 0 and m.end() != len(s), m.start()))
+    for m in found:
+        if m.start() == 0 or m.end() == len(s) or _scope_before(s[:m.start()]):
+            rest, mark = trim((s[:m.start()] + s[m.end():]).strip()), _cfg("modifier_mark")
+            if m.start() == 0 and rest.startswith(mark):
+                rest = trim(rest[len(mark):])        # 每万人口拥有的全科医生数
+            return rest, m.group()
     head = _per_head(s)
     if head and len(head) < len(s):
         return trim(s[len(head):]), head
     return s, None
+
+
+def _scope_before(head: str) -> bool:
+    """城镇 of 城镇每千人口…: a few characters of one word, no break or number."""
+    return 0 < len(head) <= _cfg("per_scope_max") and all(_rule("han_start").match(c) for c in head)
 
 
 def _per_head(s: str) -> str:

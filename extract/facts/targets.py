@@ -291,6 +291,15 @@ def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
     return sorted(kept, key=lambda f: f.start)
 
 
+def _per_after(text: str, end: int) -> Optional[str]:
+    """千人 of 达到8张/千人: a population after a slash, which the unit reader leaves out."""
+    for rule in rules.pattern_rules("targets", "per_after"):
+        m = rule.regex.match(text, end)
+        if m:
+            return m.group("per")
+    return None
+
+
 def extract_targets(ctx: PlanContext) -> list:
     plan, text, locate = ctx.plan, ctx.text, ctx.locator
     found = find(text, [(d.char_start, d.char_end) for d in ctx.dates])
@@ -309,6 +318,7 @@ def extract_targets(ctx: PlanContext) -> list:
     out = []
     for f, (ind, per) in zip(found, inds):
         q = f.q
+        per = per or _per_after(text, f.end)
         out.append(Target(
             doc_id=plan.doc_id, node_id=locate.node_id_at(f.start), indicator=ind,
             comparator=f.op, value=q.value if q else None, unit=q.unit if q else None,
