@@ -333,7 +333,7 @@ def text_place(text: str) -> Optional[Place]:
     pool = [p for p in places if p.level > 1] or places
     marks = _unit_levels(window)
     level = marks.most_common(1)[0][0] if marks else None
-    if not pool:                # 我县 and 县财政 only: the county whose stem it writes (柳河美食街)
+    if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
         return _county_by_stem(window, None, level) if level else None
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
@@ -346,7 +346,7 @@ def text_place(text: str) -> Optional[Place]:
 def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[Place]:
     """The division of ``level`` inside ``region`` (anywhere, when None) whose
     name without its level word the text writes most often, at least twice
-    (富平羊乳, 富平奶山羊 → 富平县); none when two divisions tie for it."""
+    (蒲城酥梨, 蒲城美食街 → 蒲城县); none when two divisions tie for it."""
     cfg = rules.load("places")
     found = []
     for name, entries in _table().items():
@@ -372,7 +372,7 @@ def _unit_levels(text: str) -> Counter:
 
 
 def title_town(title: str, text: str) -> Optional[str]:
-    """The town or sub-district opening ``title`` (民族街道……方案) when the
+    """The town or sub-district opening ``title`` (周庄镇……方案) when the
     plan's bodies carry its level word more than any other (街道城管办)."""
     for rule in rules.pattern_rules("places", "title_towns"):
         m = rule.regex.match(title or "")
