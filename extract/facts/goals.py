@@ -226,10 +226,7 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     head = head[len(scope):]
     per = _leading_per(head)
     if per:
-        if any(head.startswith(v, len(per)) and len(head) > len(per) + len(v)
-               for v in _words("per_verbs")):
-            return Found(q.start, after, "=", "build", q, per=per)
-        return None
+        return Found(q.start, after, "=", "build", q, per=per) if _opens_ratio(head, per) else None
     if not head or _not_a_goal(text, q, head):
         return None
     verb = _verb_head().search(head)
@@ -238,6 +235,19 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after):
         return Found(q.start, after, "=", "counted", q)
     return None
+
+
+def _opens_ratio(head: str, per: str) -> bool:
+    """每千人口拥有医师: the denominator, a verb of having, then the counted thing.
+    The counted households may be named again before the verb (每百户农户拥有电脑),
+    in a short noun with no verb of building in it."""
+    for pos in range(len(per), len(per) + rules.load("targets")["per_noun_gap"] + 1):
+        gap = head[len(per):pos]
+        if gap and (not _han_run().fullmatch(gap) or _any_regex("build_verbs").search(gap)):
+            return False
+        if any(head.startswith(v, pos) and len(head) > pos + len(v) for v in _words("per_verbs")):
+            return True
+    return False
 
 
 def _heads_enumeration(text: str, after: int) -> bool:

@@ -205,6 +205,12 @@ def _blocked_regex() -> re.Pattern:
     return rules.word_regex(_words("not_a_quantity_after"))
 
 
+def _bounded_count(text: str, blocked: re.Match) -> bool:
+    """4期以上: a name word that also counts occasions, with a bound after it, is a count."""
+    return (blocked.group() in _words("counted_when_bounded")
+            and text.startswith(_words("count_bounds"), blocked.end()))
+
+
 def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     """Read the number matched by ``m``, an optional range end, and the unit after it.
 
@@ -222,6 +228,8 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     value_max, end = (None, end) if scale else _range_end(text, end)
     unit, uend = unit_at(text, end, scale)
     blocked = _blocked_regex().match(text, end)
+    if blocked and _bounded_count(text, blocked):
+        unit, uend, blocked = Unit(blocked.group(), "count", blocked.group()), blocked.end(), None
     if blocked and (unit is None or blocked.end() > uend):
         return None           # 一部分, 三部门, 第3批 …: a word, not a measure
     if raw.startswith(_setting("percent_words")):

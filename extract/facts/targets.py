@@ -144,6 +144,8 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
     built = q.kind == "count" and goals.ends_with_any(text, start, rules.words("targets", "build_verbs"))
+    built = built or (q.kind in ("amount", "count")
+                      and goals.ends_with_any(text, start, rules.words("targets", "provision_verbs")))
     return not built and not goals.size_of_built(text, start)
 
 
