@@ -252,8 +252,11 @@ def viterbi(obs, states, start_p, trans_p, emit_p):
 
 @functools.lru_cache(maxsize=1)
 def _tagger_class(pos):
-    """``POSTokenizer`` whose word-level cut is jieba's own code calling ``viterbi`` above."""
-    stock = pos.POSTokenizer._POSTokenizer__cut
+    """``POSTokenizer`` whose word-level cut is jieba's own code calling ``viterbi`` above
+    (stock ``POSTokenizer`` when a jieba release no longer has that private method)."""
+    stock = getattr(pos.POSTokenizer, "_POSTokenizer__cut", None)
+    if stock is None or not hasattr(stock, "__code__"):
+        return pos.POSTokenizer
     cut = types.FunctionType(stock.__code__, {**vars(pos), "viterbi": viterbi},
                              stock.__name__, stock.__defaults__, stock.__closure__)
     return type("POSTokenizer", (pos.POSTokenizer,), {"_POSTokenizer__cut": cut})
