@@ -30,6 +30,9 @@ class Cell:
     start: int
     end: int
     text: str
+    # the names of a cell whose names run together (runtables.py): each with
+    # its offsets in the plan text and its text without the line breaks inside it
+    parts: tuple = ()
 
 
 @dataclass
@@ -126,7 +129,9 @@ def read_tables(text: str) -> tuple:
     """Every readable table of ``text``, in text order (cached: the units, the
     people and the table targets of a plan are read from the same tables;
     callers only read them)."""
-    return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text))
+    from .runtables import read_run_tables      # it builds on this module's cells
+    return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text)
+                 + read_run_tables(text))
 
 
 def _tab_and_space_tables(text: str) -> list:

@@ -1,0 +1,342 @@
+"""Task tables whose cells run together with no separator at all.
+
+A table copied out of a document viewer may lose its TABs, line breaks and
+spaces: the header cells, then each row's number, task, leader and units follow
+one another in one stream (序号项目名称主要内容分管领导牵头单位配合单位1……。
+王某某县教育局县财政局2……). A reader still sees the cells by their shapes:
+
+- the header is a run of known header cells opened by 序号, directly followed
+  by the first row number, and its last columns name person and unit roles;
+- a row opens with the next serial number, right after the unit names that
+  end the row before it;
+- the cells at the end of a row (its tail) follow the end of a sentence of
+  the task cell: a person's name (a surname and one or two characters) where
+  the header has a person column, then unit names one after the other, each a
+  whole jieba word run ending in a body suffix (rules/orgs.yaml); a sub-row
+  (a merged row number with more tasks) has a tail of its own.
+
+The first unit of a tail goes under the first unit column (牵头单位), the
+others under the last one (配合单位). A row whose tail cannot be read gives
+nothing, and the table ends where no next row can be found.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from .. import rules
+from ..text import nlp
+from . import orgnames as un
+from .personnames import is_person_name
+from . import tables as tb
+
+RULES = "units"
+_MAX_HEADER = 60      # characters of a header run
+_MAX_ROW = 1500       # a longer "row" is running text: the table has ended
+_MAX_UNIT = 16        # characters of one unit name
+_MAX_NOTE = 12        # characters inside a bracket note after a name: 高新园(某镇)
+
+
+def _rule(key: str):
+    return rules.pattern_rules(RULES, key)
+
+
+def _marks(key: str) -> str:
+    return rules.load(RULES)[key]
+
+
+class _View:
+    """The text from a header on with line breaks (and a viewer's page-chunk
+    markers at a line start) taken out; ``pos[i]`` is the offset in the plan
+    text of ``chars[i]``."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.raw = text
+        breaks = [m.span() for r in _rule("run_table_breaks") for m in r.regex.finditer(text, start, end)]
+        breaks.sort()
+        chars, pos, b, i = [], [], 0, start
+        while i < end:
+            while b < len(breaks) and breaks[b][1] <= i:
+                b += 1
+            if b < len(breaks) and breaks[b][0] <= i < breaks[b][1]:
+                i = breaks[b][1]
+                continue
+            chars.append(text[i])
+            pos.append(i)
+            i += 1
+        self.text, self.pos = "".join(chars), pos
+
+    def cell(self, a: int, b: int, parts: tuple = ()) -> tb.Cell:
+        """The plan text's cell over view[a:b], as written (breaks and all)."""
+        start, end = self.pos[a], self.pos[b - 1] + 1
+        return tb.Cell(start, end, self.raw[start:end], parts)
+
+    def name(self, a: int, b: int) -> tb.Cell:
+        """A name in the run: its offsets in the plan text, its text without the breaks."""
+        return tb.Cell(self.pos[a], self.pos[b - 1] + 1, self.text[a:b])
+
+
+def read_run_tables(text: str) -> list:
+    """Every run-together table of ``text`` that has at least one readable row."""
+    tables = []
+    heads = tuple(rules.words(RULES, "table_number_headers"))
+    pos = 0
+    while True:
+        found = [p for p in (text.find(h, pos) for h in heads) if p >= 0]
+        if not found:
+            return tables
+        start = min(found)
+        table = _read_from(text, start)
+        if table is not None and table.rows:
+            tables.append(table)
+            pos = table.rows[-1][-1].end
+        else:
+            pos = start + 1
+
+
+def _read_from(text: str, start: int) -> Optional[tb.Table]:
+    line_end = text.find("\n", start)
+    head = _split_header(text[start:min(start + _MAX_HEADER, len(text) if line_end < 0 else line_end)])
+    if head is None:
+        return None
+    cells, length = head
+    kinds = [tb._column_kind(c) for c in cells]
+    tail = _tail_kinds(kinds)
+    if tail is None:
+        return None
+    table = tb.Table("run", cells)
+    view = _View(text, start + length, min(len(text), start + length + 40 * _MAX_ROW))
+    _Rows(view, table, kinds, tail).read()
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _header_pattern():
+    return _rule("run_header_start")[0].regex
+
+
+def _split_header(run: str) -> Optional[tuple]:
+    """(cells, length) of a header run of known header cells, directly followed
+    by the first row's number; the split that covers most of it with listed
+    words (项目名称, 牵头单位) rather than cells of a mere header shape wins."""
+    m = _header_pattern().match(run)
+    if not m:
+        return None
+    body = m.group("cells")
+    best = {0: (0, 0, [])}          # end -> (listed chars, -cells, cells)
+    for i in range(len(body)):
+        if i not in best:
+            continue
+        for j in range(i + 2, min(len(body), i + tb._MAX_HEADER_CELL) + 1):
+            cell = body[i:j]
+            if not tb._known_header(cell):
+                continue
+            listed = len(cell) if (cell in tb._header_words() or tb.role_header(cell)
+                                   or tb.person_header(cell)) else 0
+            score, cells = best[i][0] + listed, best[i][2] + [cell]
+            if j not in best or (score, -len(cells)) > best[j][:2]:
+                best[j] = (score, -len(cells), cells)
+    if len(body) not in best or len(best[len(body)][2]) < 3:
+        return None
+    return best[len(body)][2], m.end("cells")
+
+
+def _tail_kinds(kinds: list) -> Optional[tuple]:
+    """(person column or None, unit columns) when the header ends with person
+    and unit columns (a leader, then the units), else None."""
+    k = len(kinds)
+    while k > 0 and kinds[k - 1] == "unit":
+        k -= 1
+    units = list(range(k, len(kinds)))
+    if not units:
+        return None
+    person = k - 1 if k > 0 and kinds[k - 1] == "person" else None
+    if any(kind != "other" for kind in kinds[1:person if person is not None else k]):
+        return None
+    return person, units
+
+
+class _Rows:
+    """The rows of one run-together table, read in one pass over its view."""
+
+    def __init__(self, view: _View, table: tb.Table, kinds: list, tail: tuple):
+        self.view, self.table, self.kinds = view, table, kinds
+        self.person_col, self.unit_cols = tail
+        self.ends = _marks("run_cell_ends")
+        self.words = {}              # row start -> jieba word boundaries of the row
+
+    def read(self) -> None:
+        text, number, pos, expected = self.view.text, _rule("run_row_number")[0].regex, 0, 1
+        head = number.match(text, pos)
+        while head and int(head.group("num")) == expected:
+            nxt = self._next_row(head.end(), expected + 1)
+            stop = nxt.start() if nxt else min(len(text), head.end() + _MAX_ROW)
+            tails = self._tails(head.end(), stop, closed=nxt is not None)
+            for tail_start, person, units in tails:
+                self._add(head, tail_start, person, units)
+            if not nxt or not tails:
+                return
+            head, expected = nxt, expected + 1
+
+    def _next_row(self, start: int, num: int):
+        """The number ``num`` opening the next row: right after the unit names
+        ending the row before it (or after a repeated header)."""
+        text = self.view.text
+        limit = min(len(text), start + _MAX_ROW)
+        for m in _rule("run_row_number")[0].regex.finditer(text, start, limit):
+            if int(m.group("num")) != num:
+                continue
+            if self._closes_at(start, m.start()) or self._after_header(start, m.start()):
+                return m
+        return None
+
+    def _after_header(self, start: int, at: int) -> bool:
+        """A header repeated at a page break, right before the number."""
+        text = self.view.text
+        for back in range(6, _MAX_HEADER):
+            if at - back < start:
+                return False
+            if text.startswith(tuple(rules.words(RULES, "table_number_headers")), at - back):
+                head = _split_header(text[at - back:at + 3])
+                return head is not None and head[1] == back
+        return False
+
+    def _closes_at(self, start: int, at: int) -> bool:
+        return any(self._tail_at(s, at) for s in self._sentence_ends(start, at))
+
+    def _sentence_ends(self, start: int, stop: int) -> list:
+        text = self.view.text
+        return [i + 1 for i in range(start, stop) if text[i] in self.ends]
+
+    def _tails(self, start: int, stop: int, closed: bool) -> list:
+        """(start, person span, unit spans) of each tail of the row: one that
+        ends the row exactly, and those of its sub-rows before it."""
+        out = []
+        for s in self._sentence_ends(start, stop):
+            exact = self._tail_at(s, stop) if closed else None
+            got = exact or self._tail_at(s, None)
+            if got:
+                out.append((s,) + got)
+        return out
+
+    def _tail_at(self, s: int, stop: Optional[int]):
+        """(person span or None, unit spans) starting at ``s``: ending at
+        ``stop`` exactly, or (``stop`` None) as far as unit names go, and then
+        only with a leader's name first when the header has a leader column."""
+        text = self.view.text
+        limit = len(text) if stop is None else stop
+        for length in self._name_lengths(s) + [0]:
+            if length and self.person_col is None:
+                continue
+            if not length and stop is None and self.person_col is not None:
+                continue
+            units = _cover(text, s + length, limit, exact=stop is not None)
+            if units and any(not un.is_generic(text[a:b]) for a, b, _ in units):
+                return ((s, s + length) if length else None), units
+        return None
+
+    def _name_lengths(self, s: int) -> list:
+        text = self.view.text
+        piece = text[s:s + 8]
+        first = next(iter(nlp.posseg().cut(piece)), None)
+        out = []
+        if first is not None and first.flag.startswith("nr") and is_person_name(first.word):
+            out.append(len(first.word))
+        out += [n for n in (3, 2) if n not in out and is_person_name(piece[:n])]
+        return out
+
+    def _add(self, head, tail_start: int, person, units) -> None:
+        view, row = self.view, [None] * len(self.table.header)
+        row[0] = view.cell(head.start(), head.end())
+        first_unit = units[0][0]
+        body_end = person[0] if person else first_unit
+        if body_end > head.end():
+            row[1] = view.cell(head.end(), body_end)
+        if person:
+            row[self.person_col] = view.cell(*person)
+        cells = [view.name(a, b) for a, b, _ in units]
+        lead, rest = self.unit_cols[0], self.unit_cols[-1]
+        row[lead] = view.cell(units[0][0], units[0][2], (cells[0],))
+        if len(cells) > 1 and rest != lead:
+            row[rest] = view.cell(units[1][0], units[-1][2], tuple(cells[1:]))
+        elif len(cells) > 1:
+            row[lead] = view.cell(units[0][0], units[-1][2], tuple(cells))
+        self.table.rows.append(row)
+
+
+def _cover(text: str, start: int, limit: int, exact: bool) -> Optional[list]:
+    """Unit names one after another from ``start``: (start, end, end with any
+    bracket note) each. ``exact``: they must fill text[start:limit]; else the
+    farthest-reaching run. More names beat fewer over the same stretch."""
+    if start >= limit:
+        return None
+    cuts = _word_cuts(text[start:min(limit, start + 200)])
+    best = {start: []}
+    for i in range(start, min(limit, start + 200)):
+        if i not in best:
+            continue
+        for j in range(i + 2, min(limit, i + _MAX_UNIT) + 1):
+            if (j - start) not in cuts or not _valid_name(text[i:j]):
+                continue
+            if best[i] and _joins(text[best[i][-1][0]:best[i][-1][1]], text[i:j]):
+                continue
+            end = _note_end(text, j, limit)
+            chain = best[i] + [(i, j, end)]
+            if end not in best or _rank(text, chain) > _rank(text, best[end]):
+                best[end] = chain
+    if exact:
+        return best.get(limit) or None
+    far = max(best)
+    return best[far] or None
+
+
+def _rank(text: str, chain: list) -> tuple:
+    """More names first; then fewer names that open with a body suffix the
+    name before them lacks (人社局|高新园, not 人社|局高新园)."""
+    suffixes = set(rules.words(un.SHAPES, "body_suffixes"))
+    return len(chain), -sum(text[a] in suffixes for a, _, _ in chain[1:])
+
+
+def _word_cuts(piece: str) -> frozenset:
+    """Offsets where a jieba word ends: a name never ends inside a word (委|员会)."""
+    cuts, pos = {0}, 0
+    for word in nlp.jieba().cut(piece, HMM=False):
+        pos += len(word)
+        cuts.add(pos)
+    return frozenset(cuts)
+
+
+def _note_end(text: str, j: int, limit: int) -> int:
+    """After a bracket note (高新园(某镇)), else ``j``."""
+    opens, closes, _ = un.brackets()
+    if j < limit and text[j] in opens:
+        close = next((k for k in range(j + 1, min(limit, j + _MAX_NOTE + 2)) if text[k] in closes), None)
+        if close is not None:
+            return close + 1
+    return j
+
+
+@functools.lru_cache(maxsize=4096)
+def _valid_name(name: str) -> bool:
+    """A unit name standing in the run: a body (ends in a body suffix), a
+    place with its level (兴隆镇, 某某街道), or a generic one (各街道, 各镇)
+    that holds the place of a name though it names no one."""
+    if not _rule("run_name_chars")[0].regex.fullmatch(name):
+        return False
+    if un.is_generic(name):
+        return un.looks_like_unit(name) or un.is_territorial(name)
+    if not un.valid_in_list(name):
+        return False
+    if not un.is_territorial(name):
+        return un.looks_like_unit(name)
+    # 推进……核心区 is a task that ends in a place, not the name of one
+    if not _rule("run_place_shape")[0].regex.fullmatch(name):
+        return False
+    first = next(iter(nlp.posseg().cut(name)), None)
+    return first is None or len(first.word) < 2 or first.flag not in rules.words(RULES, "run_place_bad_first_tags")
+
+
+def _joins(left: str, right: str) -> bool:
+    """区委 before 组织部 is the start of one name, not a name of its own."""
+    return (any(r.regex.fullmatch(left) for r in _rule("run_parent_bodies"))
+            and not un.has_level(right))
