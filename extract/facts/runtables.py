@@ -100,13 +100,12 @@ def _read_from(text: str, start: int) -> Optional[tb.Table]:
     if head is None:
         return None
     cells, length = head
-    kinds = [tb._column_kind(c) for c in cells]
-    tail = _tail_kinds(kinds)
-    if tail is None:
+    slots = _tail_slots(cells, [tb._column_kind(c) for c in cells])
+    if slots is None:
         return None
     table = tb.Table("run", cells)
-    view = _View(text, start + length, min(len(text), start + length + 40 * _MAX_ROW))
-    _Rows(view, table, kinds, tail).read()
+    view = _View(text, start + length, min(len(text), start + length + 20 * _MAX_ROW))
+    _Rows(view, table, slots).read()
     return table
 
 
@@ -141,29 +140,36 @@ def _split_header(run: str) -> Optional[tuple]:
     return best[len(body)][2], m.end("cells")
 
 
-def _tail_kinds(kinds: list) -> Optional[tuple]:
-    """(person column or None, unit columns) when the header ends with person
-    and unit columns (a leader, then the units), else None."""
+def _tail_slots(header: list, kinds: list) -> Optional[list]:
+    """The columns that end each row, in order, as slots: (kind, columns) with
+    kind person, units (adjacent unit columns together) or time; None unless
+    the header ends with such columns, a units slot among them, and has only
+    text columns before them."""
+    times = _rule("run_time_header")
+    kinds = ["time" if k == "other" and any(r.regex.fullmatch(h) for r in times) else k
+             for h, k in zip(header, kinds)]
     k = len(kinds)
-    while k > 0 and kinds[k - 1] == "unit":
+    while k > 1 and kinds[k - 1] != "other":
         k -= 1
-    units = list(range(k, len(kinds)))
-    if not units:
+    if any(kind != "other" for kind in kinds[1:k]):
         return None
-    person = k - 1 if k > 0 and kinds[k - 1] == "person" else None
-    if any(kind != "other" for kind in kinds[1:person if person is not None else k]):
-        return None
-    return person, units
+    slots = []
+    for col in range(k, len(kinds)):
+        kind = "units" if kinds[col] == "unit" else kinds[col]
+        if slots and kind == "units" == slots[-1][0]:
+            slots[-1][1].append(col)
+        else:
+            slots.append((kind, [col]))
+    return slots if any(kind == "units" for kind, _ in slots) else None
 
 
 class _Rows:
     """The rows of one run-together table, read in one pass over its view."""
 
-    def __init__(self, view: _View, table: tb.Table, kinds: list, tail: tuple):
-        self.view, self.table, self.kinds = view, table, kinds
-        self.person_col, self.unit_cols = tail
+    def __init__(self, view: _View, table: tb.Table, slots: list):
+        self.view, self.table, self.slots = view, table, slots
         self.ends = _marks("run_cell_ends")
-        self.words = {}              # row start -> jieba word boundaries of the row
+        self.seps = _marks("run_name_separators")
 
     def read(self) -> None:
         text, number, pos, expected = self.view.text, _rule("run_row_number")[0].regex, 0, 1
@@ -172,8 +178,8 @@ class _Rows:
             nxt = self._next_row(head.end(), expected + 1)
             stop = nxt.start() if nxt else min(len(text), head.end() + _MAX_ROW)
             tails = self._tails(head.end(), stop, closed=nxt is not None)
-            for tail_start, person, units in tails:
-                self._add(head, tail_start, person, units)
+            for tail_start, parsed in tails:
+                self._add(head, tail_start, parsed)
             if not nxt or not tails:
                 return
             head, expected = nxt, expected + 1
@@ -202,99 +208,151 @@ class _Rows:
         return False
 
     def _closes_at(self, start: int, at: int) -> bool:
-        return any(self._tail_at(s, at) for s in self._sentence_ends(start, at))
+        return any(self._tail_at(s, at) is not None for s in self._sentence_ends(start, at))
 
     def _sentence_ends(self, start: int, stop: int) -> list:
         text = self.view.text
         return [i + 1 for i in range(start, stop) if text[i] in self.ends]
 
     def _tails(self, start: int, stop: int, closed: bool) -> list:
-        """(start, person span, unit spans) of each tail of the row: one that
-        ends the row exactly, and those of its sub-rows before it."""
+        """(start, parsed slots) of each tail of the row: the one that ends the
+        row exactly, and those of its sub-rows before it."""
         out = []
         for s in self._sentence_ends(start, stop):
-            exact = self._tail_at(s, stop) if closed else None
-            got = exact or self._tail_at(s, None)
+            got = (self._tail_at(s, stop) if closed else None) or self._tail_at(s, None)
             if got:
-                out.append((s,) + got)
+                out.append((s, got))
         return out
 
     def _tail_at(self, s: int, stop: Optional[int]):
-        """(person span or None, unit spans) starting at ``s``: ending at
-        ``stop`` exactly, or (``stop`` None) as far as unit names go, and then
-        only with a leader's name first when the header has a leader column."""
+        """The slots read from ``s`` on, ending at ``stop`` exactly; with
+        ``stop`` None (a sub-row's tail, followed by more task text) as far as
+        they go, and only when a leader's name or a date beside the units (or,
+        in a table with no leader column, two bodies) says it is no sentence
+        that opens with a unit or a place (全区城镇新增就业…)."""
+        got = self._parse(0, s, stop)
+        if got is None or stop is not None:
+            return got
+        if any(spans for kind, spans in got if kind != "units"):
+            return got
+        if any(kind == "person" for kind, _ in self.slots):
+            return None           # the leader's name is what marks the tail
         text = self.view.text
+        units = [c for kind, spans in got if kind == "units" for c in spans
+                 if not un.is_territorial(text[c[0]:c[1]])]
+        return got if len(units) > 1 else None
+
+    def _parse(self, i: int, pos: int, stop: Optional[int]):
+        """[(kind, spans)] for slots i… from ``pos``, or None."""
+        text = self.view.text
+        if i == len(self.slots):
+            return [] if stop is None or pos == stop else None
+        kind = self.slots[i][0]
         limit = len(text) if stop is None else stop
-        for length in self._name_lengths(s) + [0]:
-            if length and self.person_col is None:
-                continue
-            if not length and stop is None and self.person_col is not None:
-                continue
-            units = _cover(text, s + length, limit, exact=stop is not None)
-            if units and any(not un.is_generic(text[a:b]) for a, b, _ in units):
-                return ((s, s + length) if length else None), units
+        if kind == "units":
+            reach = _reach(text, pos, limit, self.seps)
+            for end in sorted(reach, reverse=True):
+                chain = reach[end]
+                if not chain or all(un.is_generic(text[a:b]) for a, b, _ in chain):
+                    continue
+                rest = self._parse(i + 1, self._skip(end, limit), stop)
+                if rest is not None:
+                    return [("units", chain)] + rest
+            return None
+        for spans, end in self._options(kind, pos, limit):
+            rest = self._parse(i + 1, self._skip(end, limit) if spans else pos, stop)
+            if rest is not None:
+                return [(kind, spans)] + rest
         return None
 
-    def _name_lengths(self, s: int) -> list:
-        text = self.view.text
-        piece = text[s:s + 8]
-        first = next(iter(nlp.posseg().cut(piece)), None)
+    def _skip(self, pos: int, limit: int) -> int:
+        """Past one separator between two cells' names (县财政局、王某)."""
+        return pos + 1 if pos < limit and self.view.text[pos] in self.seps else pos
+
+    def _options(self, kind: str, pos: int, limit: int) -> list:
+        """(spans, end) readings of a person or time slot at ``pos``, the empty one last."""
+        text, out = self.view.text, []
+        if kind == "time":
+            m = _rule("run_time_cell")[0].regex.match(text, pos, limit)
+            if m and m.end() > pos:
+                out.append(([(pos, m.end())], m.end()))
+        else:
+            names, at = [], pos
+            while at < limit and len(names) < 4:     # 王某、李某: a separator between names
+                length = next(iter(self._name_lengths(at, limit)), 0)
+                if not length:
+                    break
+                names.append((at, at + length))
+                at += length
+                if at >= limit or text[at] not in self.seps:
+                    break
+                at += 1
+            for k in range(len(names), 0, -1):   # fewer names if the rest must be units
+                out.append((names[:k], names[k - 1][1]))
+            for length in self._name_lengths(pos, limit)[1:]:
+                out.append(([(pos, pos + length)], pos + length))
+        return out + [([], pos)]
+
+    def _name_lengths(self, s: int, limit: int) -> list:
+        piece = self.view.text[s:min(limit, s + 8)]
+        first = next(iter(nlp.posseg().cut(piece)), None) if piece else None
         out = []
         if first is not None and first.flag.startswith("nr") and is_person_name(first.word):
             out.append(len(first.word))
-        out += [n for n in (3, 2) if n not in out and is_person_name(piece[:n])]
-        return out
+        return out + [n for n in (3, 2) if n not in out and n <= len(piece) and is_person_name(piece[:n])]
 
-    def _add(self, head, tail_start: int, person, units) -> None:
+    def _add(self, head, tail_start: int, parsed: list) -> None:
         view, row = self.view, [None] * len(self.table.header)
         row[0] = view.cell(head.start(), head.end())
-        first_unit = units[0][0]
-        body_end = person[0] if person else first_unit
-        if body_end > head.end():
-            row[1] = view.cell(head.end(), body_end)
-        if person:
-            row[self.person_col] = view.cell(*person)
-        cells = [view.name(a, b) for a, b, _ in units]
-        lead, rest = self.unit_cols[0], self.unit_cols[-1]
-        row[lead] = view.cell(units[0][0], units[0][2], (cells[0],))
-        if len(cells) > 1 and rest != lead:
-            row[rest] = view.cell(units[1][0], units[-1][2], tuple(cells[1:]))
-        elif len(cells) > 1:
-            row[lead] = view.cell(units[0][0], units[-1][2], tuple(cells))
+        first = next(spans[0][0] for kind, spans in parsed if spans)
+        if first > head.end():
+            row[1] = view.cell(head.end(), first)
+        for (kind, cols), (_, spans) in zip(self.slots, parsed):
+            if not spans:
+                continue
+            if kind != "units":
+                row[cols[0]] = view.cell(spans[0][0], spans[-1][1])
+                continue
+            names = [view.name(a, b) for a, b, _ in spans]
+            row[cols[0]] = view.cell(spans[0][0], spans[0][2], (names[0],))
+            if len(names) > 1 and len(cols) > 1:
+                row[cols[-1]] = view.cell(spans[1][0], spans[-1][2], tuple(names[1:]))
+            elif len(names) > 1:
+                row[cols[0]] = view.cell(spans[0][0], spans[-1][2], tuple(names))
         self.table.rows.append(row)
 
 
-def _cover(text: str, start: int, limit: int, exact: bool) -> Optional[list]:
-    """Unit names one after another from ``start``: (start, end, end with any
-    bracket note) each. ``exact``: they must fill text[start:limit]; else the
-    farthest-reaching run. More names beat fewer over the same stretch."""
-    if start >= limit:
-        return None
-    cuts = _word_cuts(text[start:min(limit, start + 200)])
+def _reach(text: str, start: int, limit: int, seps: str) -> dict:
+    """end -> unit names one after another from ``start`` reaching it, each
+    (start, end, end with any bracket note); a separator (、) may part them.
+    More names beat fewer over the same stretch."""
+    stop = min(limit, start + 200)
+    cuts = _word_cuts(text[start:stop])
     best = {start: []}
-    for i in range(start, min(limit, start + 200)):
+    for i in range(start, stop):
         if i not in best:
             continue
-        for j in range(i + 2, min(limit, i + _MAX_UNIT) + 1):
-            if (j - start) not in cuts or not _valid_name(text[i:j]):
+        at = i + 1 if best[i] and text[i] in seps else i
+        for j in range(at + 2, min(stop, at + _MAX_UNIT) + 1):
+            if (j - start) not in cuts or not _valid_name(text[at:j]):
                 continue
-            if best[i] and _joins(text[best[i][-1][0]:best[i][-1][1]], text[i:j]):
+            if best[i] and _joins(text[best[i][-1][0]:best[i][-1][1]], text[at:j]):
                 continue
-            end = _note_end(text, j, limit)
-            chain = best[i] + [(i, j, end)]
+            end = _note_end(text, j, stop)
+            chain = best[i] + [(at, j, end)]
             if end not in best or _rank(text, chain) > _rank(text, best[end]):
                 best[end] = chain
-    if exact:
-        return best.get(limit) or None
-    far = max(best)
-    return best[far] or None
+    return best
 
 
 def _rank(text: str, chain: list) -> tuple:
     """More names first; then fewer names that open with a body suffix the
-    name before them lacks (人社局|高新园, not 人社|局高新园)."""
+    name before them lacks (人社局|高新园, not 人社|局高新园); then more that
+    say their level (县财政局|县住建局, not 县财政局县|住建局)."""
     suffixes = set(rules.words(un.SHAPES, "body_suffixes"))
-    return len(chain), -sum(text[a] in suffixes for a, _, _ in chain[1:])
+    levels = [un.has_level(text[a:b]) for a, b, _ in chain]
+    return (len(chain), -sum(text[a] in suffixes and not level
+                             for (a, _, _), level in zip(chain[1:], levels[1:])), sum(levels))
 
 
 def _word_cuts(piece: str) -> frozenset:
