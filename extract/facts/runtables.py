@@ -25,16 +25,14 @@ import functools
 from typing import Optional
 
 from .. import rules
-from ..text import nlp
 from . import orgnames as un
-from .personnames import is_person_name
+from . import runnames as rn
 from . import tables as tb
 
 RULES = "units"
 _MAX_HEADER = 60      # characters of a header run
 _MAX_ROW = 1500       # a longer "row" is running text: the table has ended
-_MAX_UNIT = 16        # characters of one unit name
-_MAX_NOTE = 12        # characters inside a bracket note after a name: 高新园(某镇)
+_MAX_OPEN_TAILS = 12  # sentences of a last row (no next row closes it) that may end in a tail
 
 
 def _rule(key: str):
@@ -51,7 +49,7 @@ class _View:
     text of ``chars[i]``."""
 
     def __init__(self, text: str, start: int, end: int):
-        self.raw = text
+        self.raw, self.start, self.end = text, start, end
         breaks = [m.span() for r in _rule("run_table_breaks") for m in r.regex.finditer(text, start, end)]
         breaks.sort()
         chars, pos, b, i = [], [], 0, start
@@ -65,6 +63,14 @@ class _View:
             pos.append(i)
             i += 1
         self.text, self.pos = "".join(chars), pos
+
+    def covering(self, i: int) -> "_View":
+        """This view, or a longer one from the same start (same offsets up to
+        here) when it was cut short before view index ``i``: each growth
+        doubles it, so a long table costs linear time."""
+        if i < len(self.text) or self.end >= len(self.raw):
+            return self
+        return _View(self.raw, self.start, min(len(self.raw), self.start + 2 * (self.end - self.start)))
 
     def cell(self, a: int, b: int, parts: tuple = ()) -> tb.Cell:
         """The plan text's cell over view[a:b], as written (breaks and all)."""
@@ -104,7 +110,7 @@ def _read_from(text: str, start: int) -> Optional[tb.Table]:
     if slots is None:
         return None
     table = tb.Table("run", cells)
-    view = _View(text, start + length, min(len(text), start + length + 20 * _MAX_ROW))
+    view = _View(text, start + length, min(len(text), start + length + 2 * _MAX_ROW))
     _Rows(view, table, slots).read()
     return table
 
@@ -170,11 +176,14 @@ class _Rows:
         self.view, self.table, self.slots = view, table, slots
         self.ends = _marks("run_cell_ends")
         self.seps = _marks("run_name_separators")
+        self.cuts = rn.Cuts(lambda: self.view.text)
 
     def read(self) -> None:
-        text, number, pos, expected = self.view.text, _rule("run_row_number")[0].regex, 0, 1
-        head = number.match(text, pos)
+        number, expected = _rule("run_row_number")[0].regex, 1
+        head = number.match(self.view.text, 0)
         while head and int(head.group("num")) == expected:
+            self.view = self.view.covering(head.end() + _MAX_ROW)
+            text = self.view.text
             nxt = self._next_row(head.end(), expected + 1)
             stop = nxt.start() if nxt else min(len(text), head.end() + _MAX_ROW)
             tails = self._tails(head.end(), stop, closed=nxt is not None)
@@ -217,8 +226,9 @@ class _Rows:
     def _tails(self, start: int, stop: int, closed: bool) -> list:
         """(start, parsed slots) of each tail of the row: the one that ends the
         row exactly, and those of its sub-rows before it."""
-        out = []
-        for s in self._sentence_ends(start, stop):
+        out, ends = [], self._sentence_ends(start, stop)
+        # the last row of a table runs on into whatever follows: its first sentences only
+        for s in ends if closed else ends[:_MAX_OPEN_TAILS]:
             got = (self._tail_at(s, stop) if closed else None) or self._tail_at(s, None)
             if got:
                 out.append((s, got))
@@ -250,7 +260,7 @@ class _Rows:
         kind = self.slots[i][0]
         limit = len(text) if stop is None else stop
         if kind == "units":
-            reach = _reach(text, pos, limit, self.seps)
+            reach = rn.reach(text, pos, limit, self.seps, self.cuts)
             for end in sorted(reach, reverse=True):
                 chain = reach[end]
                 if not chain or all(un.is_generic(text[a:b]) for a, b, _ in chain):
@@ -294,12 +304,7 @@ class _Rows:
         return out + [([], pos)]
 
     def _name_lengths(self, s: int, limit: int) -> list:
-        piece = self.view.text[s:min(limit, s + 8)]
-        first = next(iter(nlp.posseg().cut(piece)), None) if piece else None
-        out = []
-        if first is not None and first.flag.startswith("nr") and is_person_name(first.word):
-            out.append(len(first.word))
-        return out + [n for n in (3, 2) if n not in out and n <= len(piece) and is_person_name(piece[:n])]
+        return rn.name_lengths(self.view.text[s:min(limit, s + 8)])
 
     def _add(self, head, tail_start: int, parsed: list) -> None:
         view, row = self.view, [None] * len(self.table.header)
@@ -320,81 +325,3 @@ class _Rows:
             elif len(names) > 1:
                 row[cols[0]] = view.cell(spans[0][0], spans[-1][2], tuple(names))
         self.table.rows.append(row)
-
-
-def _reach(text: str, start: int, limit: int, seps: str) -> dict:
-    """end -> unit names one after another from ``start`` reaching it, each
-    (start, end, end with any bracket note); a separator (、) may part them.
-    More names beat fewer over the same stretch."""
-    stop = min(limit, start + 200)
-    cuts = _word_cuts(text[start:stop])
-    best = {start: []}
-    for i in range(start, stop):
-        if i not in best:
-            continue
-        at = i + 1 if best[i] and text[i] in seps else i
-        for j in range(at + 2, min(stop, at + _MAX_UNIT) + 1):
-            if (j - start) not in cuts or not _valid_name(text[at:j]):
-                continue
-            if best[i] and _joins(text[best[i][-1][0]:best[i][-1][1]], text[at:j]):
-                continue
-            end = _note_end(text, j, stop)
-            chain = best[i] + [(at, j, end)]
-            if end not in best or _rank(text, chain) > _rank(text, best[end]):
-                best[end] = chain
-    return best
-
-
-def _rank(text: str, chain: list) -> tuple:
-    """More names first; then fewer names that open with a body suffix the
-    name before them lacks (人社局|高新园, not 人社|局高新园); then more that
-    say their level (县财政局|县住建局, not 县财政局县|住建局)."""
-    suffixes = set(rules.words(un.SHAPES, "body_suffixes"))
-    levels = [un.has_level(text[a:b]) for a, b, _ in chain]
-    return (len(chain), -sum(text[a] in suffixes and not level
-                             for (a, _, _), level in zip(chain[1:], levels[1:])), sum(levels))
-
-
-def _word_cuts(piece: str) -> frozenset:
-    """Offsets where a jieba word ends: a name never ends inside a word (委|员会)."""
-    cuts, pos = {0}, 0
-    for word in nlp.jieba().cut(piece, HMM=False):
-        pos += len(word)
-        cuts.add(pos)
-    return frozenset(cuts)
-
-
-def _note_end(text: str, j: int, limit: int) -> int:
-    """After a bracket note (高新园(某镇)), else ``j``."""
-    opens, closes, _ = un.brackets()
-    if j < limit and text[j] in opens:
-        close = next((k for k in range(j + 1, min(limit, j + _MAX_NOTE + 2)) if text[k] in closes), None)
-        if close is not None:
-            return close + 1
-    return j
-
-
-@functools.lru_cache(maxsize=4096)
-def _valid_name(name: str) -> bool:
-    """A unit name standing in the run: a body (ends in a body suffix), a
-    place with its level (兴隆镇, 某某街道), or a generic one (各街道, 各镇)
-    that holds the place of a name though it names no one."""
-    if not _rule("run_name_chars")[0].regex.fullmatch(name):
-        return False
-    if un.is_generic(name):
-        return un.looks_like_unit(name) or un.is_territorial(name)
-    if not un.valid_in_list(name):
-        return False
-    if not un.is_territorial(name):
-        return un.looks_like_unit(name)
-    # 推进……核心区 is a task that ends in a place, not the name of one
-    if not _rule("run_place_shape")[0].regex.fullmatch(name):
-        return False
-    first = next(iter(nlp.posseg().cut(name)), None)
-    return first is None or len(first.word) < 2 or first.flag not in rules.words(RULES, "run_place_bad_first_tags")
-
-
-def _joins(left: str, right: str) -> bool:
-    """区委 before 组织部 is the start of one name, not a name of its own."""
-    return (any(r.regex.fullmatch(left) for r in _rule("run_parent_bodies"))
-            and not un.has_level(right))
