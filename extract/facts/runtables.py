@@ -95,7 +95,7 @@ def read_run_tables(text: str) -> list:
         table = _read_from(text, start)
         if table is not None and table.rows:
             tables.append(table)
-            pos = table.rows[-1][-1].end
+            pos = max(c.end for c in table.rows[-1] if c is not None)
         else:
             pos = start + 1
 
@@ -189,6 +189,8 @@ class _Rows:
             tails = self._tails(head.end(), stop, closed=nxt is not None)
             for tail_start, parsed in tails:
                 self._add(head, tail_start, parsed)
+            if not tails and expected > 1:     # a row cut off by the page: its number and task only
+                self._add(head, stop, [])
             if not nxt or not tails:
                 return
             head, expected = nxt, expected + 1
@@ -309,7 +311,7 @@ class _Rows:
     def _add(self, head, tail_start: int, parsed: list) -> None:
         view, row = self.view, [None] * len(self.table.header)
         row[0] = view.cell(head.start(), head.end())
-        first = next(spans[0][0] for kind, spans in parsed if spans)
+        first = next((spans[0][0] for kind, spans in parsed if spans), tail_start)
         if first > head.end():
             row[1] = view.cell(head.end(), first)
         for (kind, cols), (_, spans) in zip(self.slots, parsed):
