@@ -70,11 +70,17 @@ class Cuts:
 @functools.lru_cache(maxsize=4096)
 def name_lengths(piece: str) -> list:
     """Lengths of a person's name opening ``piece``: jieba's own name first."""
-    first = next(iter(nlp.posseg().cut(piece)), None) if piece else None
-    out = []
-    if first is not None and first.flag.startswith("nr") and is_person_name(first.word):
-        out.append(len(first.word))
+    tagged = tagged_name(piece)
+    out = [tagged] if tagged else []
     return out + [n for n in (3, 2) if n not in out and n <= len(piece) and is_person_name(piece[:n])]
+
+
+@functools.lru_cache(maxsize=4096)
+def tagged_name(piece: str) -> int:
+    """Length of the person's name jieba itself tags at the start of ``piece`` (0 if none)."""
+    first = next(iter(nlp.posseg().cut(piece)), None) if piece else None
+    ok = first is not None and first.flag.startswith("nr") and is_person_name(first.word)
+    return len(first.word) if ok else 0
 
 
 def _rank(text: str, chain: list) -> tuple:
@@ -120,11 +126,11 @@ def _valid_name(name: str) -> bool:
         return False
     if not un.is_territorial(name):
         return un.looks_like_unit(name)
-    # 推进……核心区 is a task that ends in a place, not the name of one
+    # 推进……核心区, 升级改造县… are a task running into a place, not the name of one
     if not _rule("run_place_shape")[0].regex.fullmatch(name):
         return False
-    first = next(iter(nlp.posseg().cut(name)), None)
-    return first is None or len(first.word) < 2 or first.flag not in rules.words(RULES, "run_place_bad_first_tags")
+    verbs = rules.words(RULES, "run_place_verb_tags")
+    return not any(len(w.word) > 1 and w.flag in verbs for w in nlp.posseg().cut(name))
 
 
 def _joins(left: str, right: str) -> bool:

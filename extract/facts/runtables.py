@@ -33,6 +33,7 @@ RULES = "units"
 _MAX_HEADER = 60      # characters of a header run
 _MAX_ROW = 1500       # a longer "row" is running text: the table has ended
 _MAX_OPEN_TAILS = 12  # sentences of a last row (no next row closes it) that may end in a tail
+_MAX_BARE_TAIL = 60   # characters of a tail with no sentence mark before it
 
 
 def _rule(key: str):
@@ -53,10 +54,13 @@ class _View:
         breaks = [m.span() for r in _rule("run_table_breaks") for m in r.regex.finditer(text, start, end)]
         breaks.sort()
         chars, pos, b, i = [], [], 0, start
+        self.line_ends = []            # view indices of plain line breaks (no chunk marker)
         while i < end:
             while b < len(breaks) and breaks[b][1] <= i:
                 b += 1
             if b < len(breaks) and breaks[b][0] <= i < breaks[b][1]:
+                if not text[breaks[b][0]:breaks[b][1]].strip():
+                    self.line_ends.append(len(chars))
                 i = breaks[b][1]
                 continue
             chars.append(text[i])
@@ -186,7 +190,10 @@ class _Rows:
             text = self.view.text
             nxt = self._next_row(head.end(), expected + 1)
             stop = nxt.start() if nxt else min(len(text), head.end() + _MAX_ROW)
-            tails = self._tails(head.end(), stop, closed=nxt is not None)
+            # the last row ends with its line, when its line ends before the view does
+            line_end = next((e for e in self.view.line_ends if e > head.end()), None) if not nxt else None
+            stop = line_end if line_end is not None and line_end < stop else stop
+            tails = self._tails(head.end(), stop, closed=nxt is not None or line_end == stop)
             for tail_start, parsed in tails:
                 self._add(head, tail_start, parsed)
             if not tails and expected > 1:     # a row cut off by the page: its number and task only
@@ -219,7 +226,30 @@ class _Rows:
         return False
 
     def _closes_at(self, start: int, at: int) -> bool:
-        return any(self._tail_at(s, at) is not None for s in self._sentence_ends(start, at))
+        return (any(self._tail_at(s, at) is not None for s in self._sentence_ends(start, at))
+                or self._bare_tail(start, at) is not None)
+
+    def _bare_tail(self, start: int, stop: int) -> Optional[tuple]:
+        """(start, parsed) of a tail right after a task with no sentence mark
+        (1城南污水厂提标改造县住建局王某2…): a start from which the slots fill
+        the rest of the row and whose first reading is strong — a name jieba
+        itself tags as a person's, or a unit that says its level; of those the
+        one with most names, then one that says its level (县住建局 over
+        住建局), then the latest (…改造县市场监管局: 县市场监管局)."""
+        text, best = self.view.text, None
+        for p in range(max(start + 1, stop - _MAX_BARE_TAIL), stop):
+            if un.has_level(text[p - 1]):
+                continue          # a task does not end in a bare level: 县|市场监管局 is 县市场监管局
+            got = self._tail_at(p, stop)
+            if got is None:
+                continue
+            kind, spans = next((k, sp) for k, sp in got if sp)
+            strong = (rn.tagged_name(text[p:p + 8]) == spans[0][1] - spans[0][0] if kind == "person"
+                      else kind == "units" and un.valid_as_subject(text[spans[0][0]:spans[0][1]]))
+            rank = (sum(len(sp) for _, sp in got), kind == "person" or un.has_level(text[spans[0][0]:spans[0][1]]))
+            if strong and (best is None or rank >= best[0]):
+                best = (rank, p, got)
+        return best[1:] if best else None
 
     def _sentence_ends(self, start: int, stop: int) -> list:
         text = self.view.text
@@ -234,6 +264,9 @@ class _Rows:
             got = (self._tail_at(s, stop) if closed else None) or self._tail_at(s, None)
             if got:
                 out.append((s, got))
+        if closed and not any(self._parse(0, s, stop) is not None for s, _ in out[-1:]):
+            bare = self._bare_tail(out[-1][0] if out else start, stop)
+            out += [bare] if bare else []
         return out
 
     def _tail_at(self, s: int, stop: Optional[int]):
