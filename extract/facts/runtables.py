@@ -322,6 +322,10 @@ class _Rows:
             if m and m.end() > pos:
                 out.append(([(pos, m.end())], m.end()))
         else:
+            post = _rule("run_post_before_name")[0].regex.match(text, pos, limit)
+            if post and post.end() > pos:        # 副县长王某: the post opens the cell
+                out += [([(pos, spans[-1][1])], end)
+                        for spans, end in self._options(kind, post.end(), limit) if spans]
             names, at = [], pos
             while at < limit and len(names) < 4:     # 王某、李某: a separator between names
                 length = next(iter(self._name_lengths(at, limit)), 0)
