@@ -133,12 +133,12 @@ def _issued_names(notice: _Notice, text: str) -> list:
 
 def _title_lines(text: str, after: int, names: list) -> list:
     """(line start, title) for lines after the notice that repeat an issued name,
-    a title broken over two lines joined."""
+    a title broken over two lines joined; the last such line of each name."""
     wanted = {_key(n) for n in names}
     # a title is a wanted key with at most TITLE_LEAD characters before it
     longest = max(map(len, wanted), default=0) + TITLE_LEAD
     lines = [(s, e) for s, e in _lines(text, after) if text[s:e].strip()]
-    hits, used, skip_to = [], set(), -1
+    hits, used, skip_to = {}, set(), -1
     for k, (start, end) in enumerate(lines):
         if start <= skip_to:
             continue
@@ -152,12 +152,17 @@ def _title_lines(text: str, after: int, names: list) -> list:
             key = _key(title)
             if not key or key in used or any(w in title for w in rules.words("split", "notice_words")):
                 continue
-            if any(key == w or (key.endswith(w) and len(key) - len(w) <= TITLE_LEAD) for w in wanted):
+            # a lead (附件1：) may stand before a name on its line, never on a line of its own
+            lead = TITLE_LEAD if title is line else 0
+            name = next((w for w in wanted if key == w or (key.endswith(w) and len(key) - len(w) <= lead)), None)
+            if name is not None:
+                # a name met again later is the plan's own title line; the
+                # first was the notice's list of attachments (附件：……)
                 used.add(key)
-                hits.append((start + text[start:end].index(line), title))
+                hits[name] = (start + text[start:end].index(line), title)
                 skip_to = last_end
                 break
-    return hits
+    return sorted(hits.values())
 
 
 def _issue_date(text: str, start: int, end: int) -> Optional[date]:
