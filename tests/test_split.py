@@ -102,6 +102,29 @@ def test_a_notice_forwarding_a_plan_drafted_by_another_body():
     assert (plan.city, plan.province) == ("淇滨区", "河南省")
 
 
+def test_a_page_saved_as_markdown_keeps_its_headings_without_the_marks():
+    text = ("# 嘉兴市秀洲区王江泾镇人民政府关于印发《王江泾镇河长制巡河工作方案》的通知\n\n"
+            "各村（社区）：\n现将方案印发给你们。\n\n2024年4月2日\n\n"
+            "## 王江泾镇河长制巡河工作方案\n\n一、巡河频次\n每周巡河一次。\n")
+    (plan,) = plans_of(text)
+    assert plan.title == "王江泾镇河长制巡河工作方案"
+    assert (plan.city, plan.province) == ("王江泾镇", "浙江省")
+    assert "#" not in plan.text
+
+
+def test_a_plan_signed_by_a_town_is_the_towns():
+    text = ("金坛区朱林镇农村道路养护考核办法\n一、考核对象\n各村道路养护员。\n二、考核方式\n"
+            "镇建设办每月考核一次。\n\n常州市金坛区朱林镇人民政府\n\n2023年2月8日\n")
+    (plan,) = plans_of(text)
+    assert (plan.city, plan.province, plan.issue_date) == ("朱林镇", "江苏省", date(2023, 2, 8))
+
+
+def test_a_signature_names_no_town_when_a_county_signs():
+    text = ("灌云县农村道路养护考核办法\n一、考核对象\n各乡镇。\n\n灌云县交通运输局\n\n2023年2月8日\n")
+    (plan,) = plans_of(text)
+    assert (plan.city, plan.province) == ("灌云县", "江苏省")
+
+
 def test_province_level_city_has_no_city():
     (plan,) = plans_of("关于推进北京市数据专区建设的指导意见\n一、总体要求\n")
     assert (plan.city, plan.province) == (None, "北京市")
