@@ -113,10 +113,26 @@ def _read_from(text: str, start: int) -> Optional[tb.Table]:
     slots = _tail_slots(cells, [tb._column_kind(c) for c in cells])
     if slots is None:
         return None
+    first = _first_row(text, start + length)
+    if first is None:
+        return None
     table = tb.Table("run", cells)
-    view = _View(text, start + length, min(len(text), start + length + 2 * _MAX_ROW))
+    view = _View(text, first, min(len(text), first + 2 * _MAX_ROW))
     _Rows(view, table, slots).read()
     return table
+
+
+def _first_row(text: str, pos: int) -> Optional[int]:
+    """Where the first row starts: right after the header, or (a header alone
+    on its line, rows run together below it) at the start of the next line."""
+    blanks = _marks("blanks_with_tab")
+    while pos < len(text) and text[pos] in blanks:
+        pos += 1
+    if pos < len(text) and text[pos] == "\n":
+        pos += 1
+        while pos < len(text) and text[pos] in blanks:
+            pos += 1
+    return pos if pos < len(text) and text[pos].isdigit() else None
 
 
 @functools.lru_cache(maxsize=1)
