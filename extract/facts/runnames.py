@@ -134,6 +134,8 @@ def _valid_name(name: str) -> bool:
 
 
 def _joins(left: str, right: str) -> bool:
-    """区委 before 组织部 is the start of one name, not a name of its own."""
-    return (any(r.regex.fullmatch(left) for r in _rule("run_parent_bodies"))
-            and not un.has_level(right))
+    """区委 before 组织部, 经开区 before 管委会: the start of one name, not a
+    name of its own."""
+    if any(r.regex.fullmatch(left) for r in _rule("run_parent_bodies")):
+        return not un.has_level(right)
+    return un.is_territorial(left) and any(r.regex.fullmatch(right) for r in _rule("run_place_bodies"))

@@ -251,11 +251,12 @@ class _Rows:
         the rest of the row and whose first reading is strong — a name jieba
         itself tags as a person's, or a unit that says its level; of those the
         one with most names, then one that says its level (县住建局 over
-        住建局), then the latest (…改造县市场监管局: 县市场监管局)."""
+        住建局), then the earliest (王某某, not 某某). A task does not end in a
+        bare level (…改造县|市场监管局 is …改造|县市场监管局)."""
         text, best = self.view.text, None
         for p in range(max(start + 1, stop - _MAX_BARE_TAIL), stop):
             if un.has_level(text[p - 1]):
-                continue          # a task does not end in a bare level: 县|市场监管局 is 县市场监管局
+                continue
             got = self._tail_at(p, stop)
             if got is None:
                 continue
@@ -263,7 +264,7 @@ class _Rows:
             strong = (rn.tagged_name(text[p:p + 8]) == spans[0][1] - spans[0][0] if kind == "person"
                       else kind == "units" and un.valid_as_subject(text[spans[0][0]:spans[0][1]]))
             rank = (sum(len(sp) for _, sp in got), kind == "person" or un.has_level(text[spans[0][0]:spans[0][1]]))
-            if strong and (best is None or rank >= best[0]):
+            if strong and (best is None or rank > best[0]):
                 best = (rank, p, got)
         return best[1:] if best else None
 
@@ -320,11 +321,19 @@ class _Rows:
                 if rest is not None:
                     return [("units", chain)] + rest
             return None
-        for spans, end in self._options(kind, pos, limit):
+        readings = []
+        for order, (spans, end) in enumerate(self._options(kind, pos, limit)):
             rest = self._parse(i + 1, self._skip(end, limit) if spans else pos, stop)
             if rest is not None:
-                return [(kind, spans)] + rest
-        return None
+                readings.append((self._bare_names(rest), order, [(kind, spans)] + rest))
+        # 赵某梅县商务局: the name whose units then say their level (赵某梅|县商务局,
+        # not 赵某|梅县|商务局), else the first reading (jieba's own name first)
+        return min(readings, key=lambda r: r[:2])[2] if readings else None
+
+    def _bare_names(self, parsed: list) -> int:
+        text = self.view.text
+        return sum(not un.has_level(text[a:b]) for kind, spans in parsed if kind == "units"
+                   for a, b, _ in spans)
 
     def _skip(self, pos: int, limit: int) -> int:
         """Past one separator between two cells' names (县财政局、王某)."""
