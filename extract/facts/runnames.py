@@ -37,7 +37,7 @@ def reach(text: str, start: int, limit: int, seps: str, cuts: set) -> dict:
                 continue
             if best[i] and _joins(text[best[i][-1][0]:best[i][-1][1]], text[at:j]):
                 continue
-            end = _note_end(text, j, stop)
+            end = note_end(text, j, stop)
             chain = best[i] + [(at, j, end)]
             if end not in best or _rank(text, chain) > _rank(text, best[end]):
                 best[end] = chain
@@ -103,7 +103,7 @@ def _word_cuts(piece: str) -> frozenset:
     return frozenset(cuts)
 
 
-def _note_end(text: str, j: int, limit: int) -> int:
+def note_end(text: str, j: int, limit: int) -> int:
     """After a bracket note (高新园(某镇)), else ``j``."""
     opens, closes, _ = un.brackets()
     if j < limit and text[j] in opens:

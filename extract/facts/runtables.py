@@ -356,8 +356,9 @@ class _Rows:
                 length = next(iter(self._name_lengths(at, limit)), 0)
                 if not length:
                     break
-                names.append((at, at + length))
-                at += length
+                end = rn.note_end(text, at + length, limit)    # 王某（副县长）: a note on the name
+                names.append((at, end))
+                at = end
                 if at >= limit or text[at] not in self.seps:
                     break
                 at += 1
