@@ -5,19 +5,24 @@ spaces: the header cells, then each row's number, task, leader and units follow
 one another in one stream (序号项目名称主要内容分管领导牵头单位配合单位1……。
 王某某县教育局县财政局2……). A reader still sees the cells by their shapes:
 
-- the header is a run of known header cells opened by 序号, directly followed
-  by the first row number, and its last columns name person and unit roles;
-- a row opens with the next serial number, right after the unit names that
-  end the row before it;
-- the cells at the end of a row (its tail) follow the end of a sentence of
-  the task cell: a person's name (a surname and one or two characters) where
-  the header has a person column, then unit names one after the other, each a
-  whole jieba word run ending in a body suffix (rules/orgs.yaml); a sub-row
-  (a merged row number with more tasks) has a tail of its own.
+- the header is a run of known header cells opened by 序号, followed by the
+  first row's number on its line or the next, and its last columns name a
+  person, unit or time role (tables.py, rules/units.yaml: run_*);
+- a row opens with the next serial number (written 2 or 2、, as the first
+  row's is), right after the cells that end the row before it, or after the
+  header repeated at a page break; a viewer's page-chunk markers (\n2、) in
+  an unmarked table are passed over;
+- the cells at the end of a row (its tail), read in the header's order: a
+  leader's name (runnames.py: a surname and one or two characters, a post
+  before it or in brackets after it), unit names one after another (each
+  ending in a body suffix or a place with its level, never ending inside a
+  jieba word), a deadline. A tail follows a sentence end of the task cell,
+  or, after a bare task title, starts where a strong reading starts; a
+  sub-row (a merged number with more tasks) has a tail of its own.
 
 The first unit of a tail goes under the first unit column (牵头单位), the
-others under the last one (配合单位). A row whose tail cannot be read gives
-nothing, and the table ends where no next row can be found.
+others under the last one (配合单位). A row whose tail cannot be read keeps
+only its number and task, and the table ends where no next row can be found.
 """
 from __future__ import annotations
 
@@ -49,10 +54,14 @@ class _View:
     markers at a line start) taken out; ``pos[i]`` is the offset in the plan
     text of ``chars[i]``."""
 
-    def __init__(self, text: str, start: int, end: int):
-        self.raw, self.start, self.end = text, start, end
-        breaks = [m.span() for r in _rule("run_table_breaks") for m in r.regex.finditer(text, start, end)]
-        breaks.sort()
+    def __init__(self, text: str, start: int, end: int, chunks: bool = True):
+        self.raw, self.start, self.end, self.chunks = text, start, end, chunks
+        keys = ("run_chunk_breaks", "run_table_breaks") if chunks else ("run_table_breaks",)
+        found = {}
+        for key in keys:             # a chunk marker's break first: it covers the plain one
+            for m in (m for r in _rule(key) for m in r.regex.finditer(text, start, end)):
+                found.setdefault(m.start(), m.span())
+        breaks = sorted(found.values())
         chars, pos, b, i = [], [], 0, start
         self.line_ends = []            # view indices of plain line breaks (no chunk marker)
         while i < end:
@@ -74,7 +83,8 @@ class _View:
         doubles it, so a long table costs linear time."""
         if i < len(self.text) or self.end >= len(self.raw):
             return self
-        return _View(self.raw, self.start, min(len(self.raw), self.start + 2 * (self.end - self.start)))
+        return _View(self.raw, self.start, min(len(self.raw), self.start + 2 * (self.end - self.start)),
+                     self.chunks)
 
     def cell(self, a: int, b: int, parts: tuple = ()) -> tb.Cell:
         """The plan text's cell over view[a:b], as written (breaks and all)."""
@@ -117,8 +127,10 @@ def _read_from(text: str, start: int) -> Optional[tb.Table]:
     if first is None:
         return None
     table = tb.Table("run", cells)
-    view = _View(text, first, min(len(text), first + 2 * _MAX_ROW))
-    _Rows(view, table, slots).read()
+    # rows numbered 1、2、: a 2、 opening a line is the next row, not a viewer's page chunk
+    marked = _rule("run_row_marked")[0].regex.match(text, first) is not None
+    view = _View(text, first, min(len(text), first + 2 * _MAX_ROW), chunks=not marked)
+    _Rows(view, table, slots, "run_row_marked" if marked else "run_row_number").read()
     return table
 
 
@@ -192,14 +204,15 @@ def _tail_slots(header: list, kinds: list) -> Optional[list]:
 class _Rows:
     """The rows of one run-together table, read in one pass over its view."""
 
-    def __init__(self, view: _View, table: tb.Table, slots: list):
+    def __init__(self, view: _View, table: tb.Table, slots: list, numbers: str):
         self.view, self.table, self.slots = view, table, slots
+        self.number = _rule(numbers)[0].regex      # how this table writes its row numbers
         self.ends = _marks("run_cell_ends")
         self.seps = _marks("run_name_separators")
         self.cuts = rn.Cuts(lambda: self.view.text)
 
     def read(self) -> None:
-        number, expected = _rule("run_row_number")[0].regex, 1
+        number, expected = self.number, 1
         head = number.match(self.view.text, 0)
         while head and int(head.group("num")) == expected:
             self.view = self.view.covering(head.end() + _MAX_ROW)
@@ -223,7 +236,7 @@ class _Rows:
         ending the row before it (or after a repeated header)."""
         text = self.view.text
         limit = min(len(text), start + _MAX_ROW)
-        for m in _rule("run_row_number")[0].regex.finditer(text, start, limit):
+        for m in self.number.finditer(text, start, limit):
             if int(m.group("num")) != num:
                 continue
             if self._closes_at(start, m.start()) or self._after_header(start, m.start()):
