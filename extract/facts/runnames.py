@@ -1,5 +1,5 @@
-"""Unit and person names inside a run-together table (runtables.py), read
-by their shapes alone: a name ends in a body suffix (rules/orgs.yaml) or is a
+"""The text of a run-together table (runtables.py) and the unit and person
+names inside it, read by their shapes alone: a name ends in a body suffix (rules/orgs.yaml) or is a
 place with its level, never ends inside a jieba word, and a person's name is a
 surname and one or two characters (personnames.py)."""
 from __future__ import annotations
@@ -11,6 +11,7 @@ from .. import rules
 from ..text import nlp
 from . import orgnames as un
 from .personnames import is_person_name
+from .tables import Cell
 
 RULES = "units"
 _MAX_UNIT = 16        # characters of one unit name
@@ -20,6 +21,53 @@ _MAX_RUN = 200        # characters of one run of names
 
 def _rule(key: str):
     return rules.pattern_rules(RULES, key)
+
+
+class View:
+    """The text from a header on with line breaks (and a viewer's page-chunk
+    markers at a line start) taken out; ``pos[i]`` is the offset in the plan
+    text of ``chars[i]``."""
+
+    def __init__(self, text: str, start: int, end: int, chunks: bool = True):
+        self.raw, self.start, self.end, self.chunks = text, start, end, chunks
+        keys = ("run_chunk_breaks", "run_table_breaks") if chunks else ("run_table_breaks",)
+        found = {}
+        for key in keys:             # a chunk marker's break first: it covers the plain one
+            for m in (m for r in _rule(key) for m in r.regex.finditer(text, start, end)):
+                found.setdefault(m.start(), m.span())
+        breaks = sorted(found.values())
+        chars, pos, b, i = [], [], 0, start
+        self.line_ends = []            # view indices of plain line breaks (no chunk marker)
+        while i < end:
+            while b < len(breaks) and breaks[b][1] <= i:
+                b += 1
+            if b < len(breaks) and breaks[b][0] <= i < breaks[b][1]:
+                if not text[breaks[b][0]:breaks[b][1]].strip():
+                    self.line_ends.append(len(chars))
+                i = breaks[b][1]
+                continue
+            chars.append(text[i])
+            pos.append(i)
+            i += 1
+        self.text, self.pos = "".join(chars), pos
+
+    def covering(self, i: int) -> "View":
+        """This view, or a longer one from the same start (same offsets up to
+        here) when it was cut short before view index ``i``: each growth
+        doubles it, so a long table costs linear time."""
+        if i < len(self.text) or self.end >= len(self.raw):
+            return self
+        return View(self.raw, self.start, min(len(self.raw), self.start + 2 * (self.end - self.start)),
+                     self.chunks)
+
+    def cell(self, a: int, b: int, parts: tuple = ()) -> Cell:
+        """The plan text's cell over view[a:b], as written (breaks and all)."""
+        start, end = self.pos[a], self.pos[b - 1] + 1
+        return Cell(start, end, self.raw[start:end], parts)
+
+    def name(self, a: int, b: int) -> Cell:
+        """A name in the run: its offsets in the plan text, its text without the breaks."""
+        return Cell(self.pos[a], self.pos[b - 1] + 1, self.text[a:b])
 
 
 def reach(text: str, start: int, limit: int, seps: str, cuts: set) -> dict:

@@ -49,53 +49,6 @@ def _marks(key: str) -> str:
     return rules.load(RULES)[key]
 
 
-class _View:
-    """The text from a header on with line breaks (and a viewer's page-chunk
-    markers at a line start) taken out; ``pos[i]`` is the offset in the plan
-    text of ``chars[i]``."""
-
-    def __init__(self, text: str, start: int, end: int, chunks: bool = True):
-        self.raw, self.start, self.end, self.chunks = text, start, end, chunks
-        keys = ("run_chunk_breaks", "run_table_breaks") if chunks else ("run_table_breaks",)
-        found = {}
-        for key in keys:             # a chunk marker's break first: it covers the plain one
-            for m in (m for r in _rule(key) for m in r.regex.finditer(text, start, end)):
-                found.setdefault(m.start(), m.span())
-        breaks = sorted(found.values())
-        chars, pos, b, i = [], [], 0, start
-        self.line_ends = []            # view indices of plain line breaks (no chunk marker)
-        while i < end:
-            while b < len(breaks) and breaks[b][1] <= i:
-                b += 1
-            if b < len(breaks) and breaks[b][0] <= i < breaks[b][1]:
-                if not text[breaks[b][0]:breaks[b][1]].strip():
-                    self.line_ends.append(len(chars))
-                i = breaks[b][1]
-                continue
-            chars.append(text[i])
-            pos.append(i)
-            i += 1
-        self.text, self.pos = "".join(chars), pos
-
-    def covering(self, i: int) -> "_View":
-        """This view, or a longer one from the same start (same offsets up to
-        here) when it was cut short before view index ``i``: each growth
-        doubles it, so a long table costs linear time."""
-        if i < len(self.text) or self.end >= len(self.raw):
-            return self
-        return _View(self.raw, self.start, min(len(self.raw), self.start + 2 * (self.end - self.start)),
-                     self.chunks)
-
-    def cell(self, a: int, b: int, parts: tuple = ()) -> tb.Cell:
-        """The plan text's cell over view[a:b], as written (breaks and all)."""
-        start, end = self.pos[a], self.pos[b - 1] + 1
-        return tb.Cell(start, end, self.raw[start:end], parts)
-
-    def name(self, a: int, b: int) -> tb.Cell:
-        """A name in the run: its offsets in the plan text, its text without the breaks."""
-        return tb.Cell(self.pos[a], self.pos[b - 1] + 1, self.text[a:b])
-
-
 def read_run_tables(text: str) -> list:
     """Every run-together table of ``text`` that has at least one readable row."""
     tables = []
@@ -129,7 +82,7 @@ def _read_from(text: str, start: int) -> Optional[tb.Table]:
     table = tb.Table("run", cells)
     # rows numbered 1、2、: a 2、 opening a line is the next row, not a viewer's page chunk
     marked = _rule("run_row_marked")[0].regex.match(text, first) is not None
-    view = _View(text, first, min(len(text), first + 2 * _MAX_ROW), chunks=not marked)
+    view = rn.View(text, first, min(len(text), first + 2 * _MAX_ROW), chunks=not marked)
     _Rows(view, table, slots, "run_row_marked" if marked else "run_row_number").read()
     return table
 
@@ -204,7 +157,7 @@ def _tail_slots(header: list, kinds: list) -> Optional[list]:
 class _Rows:
     """The rows of one run-together table, read in one pass over its view."""
 
-    def __init__(self, view: _View, table: tb.Table, slots: list, numbers: str):
+    def __init__(self, view: rn.View, table: tb.Table, slots: list, numbers: str):
         self.view, self.table, self.slots = view, table, slots
         self.number = _rule(numbers)[0].regex      # how this table writes its row numbers
         self.ends = _marks("run_cell_ends")
