@@ -108,24 +108,25 @@ def _header_pattern():
 def _split_header(run: str) -> Optional[tuple]:
     """(cells, length) of a header run of known header cells, directly followed
     by the first row's number; the split that covers most of it with listed
-    words (项目名称, 牵头单位) rather than cells of a mere header shape wins."""
+    words (项目名称, 牵头单位) rather than cells of a mere header shape wins,
+    then the one with more cells (建设内容|总投资（万元）)."""
     m = _header_pattern().match(run)
     if not m:
         return None
     body = m.group("cells")
-    best = {0: (0, 0, [])}          # end -> (listed chars, -cells, cells)
+    best = {0: (0, 0, [])}          # end -> (listed chars, cells, their texts)
     for i in range(len(body)):
         if i not in best:
             continue
         for j in range(i + 2, min(len(body), i + tb._MAX_HEADER_CELL) + 1):
             cell = body[i:j]
-            if not tb._known_header(cell):
+            if not (tb._known_header(cell) or any(r.regex.fullmatch(cell) for r in _rule("run_header_cells"))):
                 continue
             listed = len(cell) if (cell in tb._header_words() or tb.role_header(cell)
                                    or tb.person_header(cell)) else 0
             score, cells = best[i][0] + listed, best[i][2] + [cell]
-            if j not in best or (score, -len(cells)) > best[j][:2]:
-                best[j] = (score, -len(cells), cells)
+            if j not in best or (score, len(cells)) > best[j][:2]:
+                best[j] = (score, len(cells), cells)
     if len(body) not in best or len(best[len(body)][2]) < 3:
         return None
     return best[len(body)][2], m.end("cells")
