@@ -39,6 +39,7 @@ _MAX_HEADER = 60      # characters of a header run
 _MAX_ROW = 1500       # a longer "row" is running text: the table has ended
 _MAX_OPEN_TAILS = 12  # sentences of a last row (no next row closes it) that may end in a tail
 _MAX_BARE_TAIL = 60   # characters of a tail with no sentence mark before it
+_MAX_SECTION = 30     # characters of a section line between two rows
 
 
 def _rule(key: str):
@@ -97,6 +98,9 @@ def _first_row(text: str, pos: int) -> Optional[int]:
         pos += 1
         while pos < len(text) and text[pos] in blanks:
             pos += 1
+    section = _rule("run_section")[0].regex.match(text, pos, min(len(text), pos + _MAX_SECTION))
+    if section and text[section.end():section.end() + 1] == "1":     # 一、民生类1…: the first section
+        pos = section.end()
     return pos if pos < len(text) and text[pos].isdigit() else None
 
 
@@ -171,8 +175,8 @@ class _Rows:
         while head and int(head.group("num")) == expected:
             self.view = self.view.covering(head.end() + _MAX_ROW)
             text = self.view.text
-            nxt = self._next_row(head.end(), expected + 1)
-            stop = nxt.start() if nxt else min(len(text), head.end() + _MAX_ROW)
+            nxt, stop = self._next_row(head.end(), expected + 1)
+            stop = min(len(text), head.end() + _MAX_ROW) if stop is None else stop
             # the last row ends with its line, when its line ends before the view does
             line_end = next((e for e in self.view.line_ends if e > head.end()), None) if not nxt else None
             stop = line_end if line_end is not None and line_end < stop else stop
@@ -183,18 +187,31 @@ class _Rows:
                 self._add(head, stop, [])
             if not nxt or not tails:
                 return
-            head, expected = nxt, expected + 1
+            head, expected = nxt, int(nxt.group("num"))
 
-    def _next_row(self, start: int, num: int):
-        """The number ``num`` opening the next row: right after the unit names
-        ending the row before it (or after a repeated header)."""
+    def _next_row(self, start: int, num: int) -> tuple:
+        """(match, end of the row before it) of the number opening the next
+        row: ``num`` right after the cells ending the row before it (or after
+        a repeated header), or ``num`` or 1 after a section line of the table
+        (…县教育局二、城建类1…); (None, None) when there is none."""
         text = self.view.text
         limit = min(len(text), start + _MAX_ROW)
         for m in self.number.finditer(text, start, limit):
-            if int(m.group("num")) != num:
+            got = int(m.group("num"))
+            if got not in (num, 1):
                 continue
-            if self._closes_at(start, m.start()) or self._after_header(start, m.start()):
-                return m
+            if got == num and (self._closes_at(start, m.start()) or self._after_header(start, m.start())):
+                return m, m.start()
+            section = self._section_before(start, m.start())
+            if section is not None and self._closes_at(start, section):
+                return m, section
+        return None, None
+
+    def _section_before(self, start: int, at: int) -> Optional[int]:
+        """Where a section line of the table (二、城建类) ending right at ``at`` starts."""
+        for m in _rule("run_section")[0].regex.finditer(self.view.text, max(start, at - _MAX_SECTION), at + 1):
+            if m.end() == at:
+                return m.start()
         return None
 
     def _after_header(self, start: int, at: int) -> bool:
