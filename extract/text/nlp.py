@@ -217,7 +217,30 @@ def _links():
 
 
 def viterbi(obs, states, start_p, trans_p, emit_p):
-    """``jieba.posseg.viterbi.viterbi``, same arguments and the same answer.
+    """``jieba.posseg.viterbi.viterbi``, same arguments and the same answer:
+    as array sums per character (``hmm``) when numpy is there, else in Python."""
+    jieba_trans, preds, leading = _links()
+    if trans_p is not jieba_trans:               # other tables: jieba's own code
+        from jieba.posseg.viterbi import viterbi as stock
+        return stock(obs, states, start_p, trans_p, emit_p)
+    if _arrays() is not None:
+        return _arrays().viterbi(obs, states, start_p, trans_p, emit_p, lambda prev, char: _fallback(
+            prev, char, leading, preds, trans_p, emit_p))
+    return python_viterbi(obs, states, start_p, trans_p, emit_p)
+
+
+@functools.lru_cache(maxsize=1)
+def _arrays():
+    """The array form of the viterbi (``hmm``), or None without numpy."""
+    try:
+        from . import hmm
+    except ImportError:
+        return None
+    return hmm
+
+
+def python_viterbi(obs, states, start_p, trans_p, emit_p):
+    """``viterbi`` in plain Python, over jieba's own transition table.
 
     jieba scores every state of the last character for every state of this
     one, a missing transition scoring minus infinity; such a score never wins
@@ -226,10 +249,7 @@ def viterbi(obs, states, start_p, trans_p, emit_p):
     order; the best is kept by comparing as ``max`` over (score, state) does
     (the higher state wins a tie), in a plain loop: no tuple per candidate.
     """
-    jieba_trans, preds, leading = _links()
-    if trans_p is not jieba_trans:               # other tables: jieba's own code
-        from jieba.posseg.viterbi import viterbi as stock
-        return stock(obs, states, start_p, trans_p, emit_p)
+    _, preds, leading = _links()
     all_states = trans_p.keys()
     prev = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in states.get(obs[0], all_states)}
     paths = [dict.fromkeys(prev, "")]
