@@ -81,22 +81,36 @@ class LazyTable:
     ``[]`` and ``get``, and takes the words a user dictionary adds.
     """
 
-    __slots__ = ("_buckets", "_side")
+    __slots__ = ("_buckets", "_side", "_sides")
 
     def __init__(self, buckets: _Buckets, side: int):
         self._buckets, self._side = buckets, side
+        # first character -> this side of its bucket (the bucket's own dict): jieba
+        # asks tens of thousands of times per plan, so the hot path is one lookup
+        self._sides: dict = {}
 
     def _table(self, word: str) -> dict:
-        return self._buckets.get(word[:1])[self._side]
+        first = word[:1]
+        try:
+            return self._sides[first]
+        except KeyError:
+            table = self._sides[first] = self._buckets.get(first)[self._side]
+            return table
 
     def __contains__(self, word) -> bool:
-        return word in self._table(word)
+        try:
+            return word in self._sides[word[:1]]
+        except KeyError:
+            return word in self._table(word)
 
     def __getitem__(self, word):
         return self._table(word)[word]
 
     def get(self, word, default=None):
-        return self._table(word).get(word, default)
+        try:
+            return self._sides[word[:1]].get(word, default)
+        except KeyError:
+            return self._table(word).get(word, default)
 
     def __setitem__(self, word, value) -> None:
         self._table(word)[word] = value
