@@ -10,7 +10,8 @@ in the same order ((score + step) + emission), so every sum is jieba's. The
 states are kept in sorted order, so the last of the equal best scores in a
 column is the one ``max`` over (score, state) picks: the same tie-break.
 
-Used when numpy is there (pyarrow brings it); ``nlp.viterbi`` is the fallback.
+Used when numpy is there (pandas, a dependency, brings it); the plain Python
+``nlp.python_viterbi`` is the fallback.
 """
 from __future__ import annotations
 
