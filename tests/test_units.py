@@ -112,6 +112,8 @@ def test_shared_prefix_comes_from_first_item(names, prefix):
     ("人大办", "市人大办"), ("城关区", "城关区"), ("南昌日报社", "南昌日报社"),
     ("电信南昌分公司", "电信南昌分公司"), ("团市委", "团市委"), ("城北街道办事处", "城北街道办事处"),
     ("公安局", "市公安局"), ("国家统计局南昌调查队", "国家统计局南昌调查队"),
+    # a body of an area of its own is not the list's level's body
+    ("园区党工委", "园区党工委"), ("经开区管委会", "经开区管委会"), ("园林局", "市园林局"),
 ])
 def test_with_prefix_keeps_places_and_territories(name, want):
     assert un.with_prefix(name, "市") == want

@@ -231,7 +231,8 @@ def shared_prefix(names: list) -> str:
 
 def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:
     """人大办 in 市纪委、市委办、人大办 becomes 市人大办; 城关区, 南昌海关 stay."""
-    if not prefix or has_level(name) or is_territorial(name) or find_place(name, local):
+    if not prefix or has_level(name) or is_territorial(name) or find_place(name, local) \
+            or _any("own_area", name):
         return name
     return prefix + name
 

@@ -279,12 +279,24 @@ def from_tables(text: str, local: frozenset) -> list:
         for row in table.rows:
             for idx, column in roles.items():
                 cell = tb.cell_under(row, idx)
-                if cell is not None:
+                if cell is not None and cell.parts:
+                    found.extend(_part_mentions(text, cell.parts, column, local, row[0].start))
+                elif cell is not None:
                     found.extend(_cell_mentions(cell.text, cell.start, column, local, row[0].start))
     for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
         found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
                                     un.valid_in_list, local=local, family="table", anchor=number.start))
     return found
+
+
+def _part_mentions(text: str, parts: tuple, column: tuple, local: frozenset, anchor: int) -> list:
+    """The names of a cell already read apart (a run-together table): each as
+    written in the plan, named without the line breaks inside it."""
+    role, rule_id = column
+    names = [p for p in parts if not un.is_generic(p.text)]
+    prefix = un.shared_prefix([p.text for p in names])
+    return [Mention(p.start, p.end, text[p.start:p.end], un.with_prefix(p.text, prefix, local),
+                    role, rule_id, parts[0].start, family="table", anchor=anchor) for p in names]
 
 
 def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset, anchor: int) -> list:

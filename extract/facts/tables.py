@@ -30,6 +30,9 @@ class Cell:
     start: int
     end: int
     text: str
+    # the names of a cell whose names run together (runtables.py): each with
+    # its offsets in the plan text and its text without the line breaks inside it
+    parts: tuple = ()
 
 
 @dataclass
@@ -126,23 +129,42 @@ def read_tables(text: str) -> tuple:
     """Every readable table of ``text``, in text order (cached: the units, the
     people and the table targets of a plan are read from the same tables;
     callers only read them)."""
-    return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text))
+    from .runtables import read_run_tables      # it builds on this module's cells
+    return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text)
+                 + read_run_tables(text))
+
+
+def _pipe_cells(pos: int, line: str) -> list:
+    """| 1 | 建设…… | 县住建局 |: the cells between the bars (a Markdown table)."""
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    return [Cell(pos + a + 1, pos + b, line[a + 1:b]) for a, b in zip(bars, bars[1:])]
+
+
+def _layout(pos: int, line: str) -> tuple:
+    """(layout, cells) of one line: TAB-joined, |-barred or space-aligned."""
+    if "\t" in line:
+        return "tab", _tab_cells(pos, line)
+    if _rule("table_pipe_row").match(line):
+        return "pipe", _pipe_cells(pos, line)
+    return "spaces", _space_cells(pos, line)
 
 
 def _tab_and_space_tables(text: str) -> list:
     tables, current = [], None
+    rule_line = _rule("table_pipe_rule")
     for pos, line in _lines(text):
-        layout = "tab" if "\t" in line else "spaces"
-        cells = _tab_cells(pos, line) if layout == "tab" else _space_cells(pos, line)
+        if current is not None and current.layout == "pipe" and rule_line.match(line):
+            continue              # | --- | --- |: the bar under a Markdown header
+        layout, cells = _layout(pos, line)
         if current is not None and layout == current.layout and _fits(current, cells):
-            if _readable([c.text for c in cells], strict=layout != "tab"):
+            if _readable([c.text for c in cells], strict=layout == "spaces"):
                 current = Table(layout, [_compact(c.text) for c in cells])
                 tables.append(current)
             else:
                 current.rows.append(cells)
             continue
         current = None
-        if len(cells) >= 2 and _readable([c.text for c in cells], strict=layout != "tab"):
+        if len(cells) >= 2 and _readable([c.text for c in cells], strict=layout == "spaces"):
             current = Table(layout, [_compact(c.text) for c in cells])
             tables.append(current)
     return tables
@@ -151,7 +173,7 @@ def _tab_and_space_tables(text: str) -> list:
 def _fits(table: Table, cells: list) -> bool:
     """A row of ``table``: TAB rows as they come (merged cells shorten them);
     space-aligned rows must have one cell per column."""
-    if table.layout == "tab":
+    if table.layout in ("tab", "pipe"):
         return len(cells) >= 2
     return len(cells) == len(table.header) and all(len(c.text) <= _MAX_CELL for c in cells)
 

@@ -99,6 +99,14 @@ class TableLines:
             return False
         return num == flat.last + 1 or (num == 1 and at < 0)
 
+    def run_rows(self, start: int, end: int) -> bool:
+        """The rows of a table whose cells run together open at their numbers,
+        wherever those stand in the line; True when the line holds any."""
+        found = tables.run_rows_in(self.text, start, end)
+        for cand in found:
+            self.heading(cand, end)
+        return bool(found)
+
     def plain_line(self, start: int, end: int) -> bool:
         """A line of text with no label of its own: no heading, row or table header."""
         return (start < end and ol._line_start_candidate(self.text, start, end) is None
@@ -264,7 +272,7 @@ class Builder(TableLines):
         first = len(self.nodes)
         lowest = len(self.stack)
         after, heading = start, None
-        if self.table_line(start, end) or self.lone_row(start, end, fresh):
+        if self.table_line(start, end) or self.lone_row(start, end, fresh) or self.run_rows(start, end):
             return
         cand = ol._line_start_candidate(self.text, start, end)
         if cand and self.heading(cand, end):

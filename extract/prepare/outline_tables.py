@@ -12,6 +12,7 @@ and uses it only at call time, so either module may be imported first.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Optional
 
@@ -62,6 +63,36 @@ def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Opti
             cell_end = gap.start() if gap else end
         return ol.Candidate(m.start("label"), body, m.group("label"), TABLE_STYLE, num, True), cell_end
     return None
+
+
+@functools.lru_cache(maxsize=2)
+def run_rows(text: str) -> tuple:
+    """(start, end, number) of the row numbers of every table whose cells run
+    together (序号工作任务……牵头单位1……2……; facts/runtables.py), in text order,
+    one per number (a merged number's sub-rows are one item)."""
+    from ..facts import tables as cells      # the cell shapes live with the tables
+    out = {}
+    for table in cells.read_tables(text):
+        if table.layout == "run":
+            for row in table.rows:
+                out.setdefault(row[0].start, (row[0].start, row[0].end, _serial(row[0].text)))
+    return tuple(sorted(out.values()))
+
+
+def _serial(written: str) -> int:
+    return int("".join(ch for ch in written if ch.isdigit()))
+
+
+def run_rows_in(text: str, start: int, end: int) -> list:
+    """Candidates for the run-together rows whose number stands in text[start:end]."""
+    rows = run_rows(text)
+    i = bisect.bisect_left(rows, (start,))
+    out = []
+    while i < len(rows) and rows[i][0] < end:
+        at, body, num = rows[i]
+        out.append(ol.Candidate(at, body, text[at:body], TABLE_STYLE, num, True))
+        i += 1
+    return out
 
 
 def next_line(text: str, end: int) -> tuple:
