@@ -226,8 +226,25 @@ def _title_line(text: str, cfg: dict):
         if found == "outline":
             break
         if found:
-            return found
+            return _fuller_title(text, lines, k, found, cfg)
     return None
+
+
+def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tuple:
+    """A page's headline often drops the place that the plan's own title line,
+    further down, opens with: that line is the title (石景山区 + the headline)."""
+    key = _key(found[1])
+    for j in range(k + 1, len(lines)):
+        later = _title_at(text, lines, j, cfg)
+        if later == "outline":
+            break
+        if not later:
+            continue
+        longer = _key(later[1])
+        lead = gazetteer.place_prefix(later[1])
+        if lead and longer.endswith(key) and len(longer) - len(key) == len(_key(lead)):
+            return later
+    return found
 
 
 def _title_at(text: str, lines: list, k: int, cfg: dict):
@@ -239,7 +256,9 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
         return "outline"    # a title comes before the outline
     line = text[s:e].strip()
     pos = s + text[s:e].index(line)
-    if k + 1 < len(lines) and not outline.starts_with_label(text, *lines[k + 1]):
+    # a blank line between two lines parts them: a widget above a headline
+    if (k + 1 < len(lines) and text.count("\n", e, lines[k + 1][0]) < 2
+            and not outline.starts_with_label(text, *lines[k + 1])):
         nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
         head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
                    and not any(ch.isspace() for ch in line) and not _ends_with_title_word(line, words))
