@@ -339,8 +339,15 @@ def text_place(text: str) -> Optional[Place]:
     counts = Counter(p.code for p in same or pool)
     best = max(same or pool, key=lambda p: counts[p.code])
     if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
-        return _county_by_stem(window, best, level) or best
+        return _county_by_stem(window, best, level) or _province_of(best)
     return best
+
+
+def _province_of(place: Place) -> Place:
+    """The province of a region that only holds the plan's locality (a district
+    plan that names its city alone): the city is unknown, the province is not."""
+    code = place.code[:2] + "0" * 10
+    return Place(province_name(code) or place.name, code, 1)
 
 
 def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[Place]:
