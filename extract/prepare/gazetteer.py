@@ -389,3 +389,22 @@ def title_town(title: str, text: str) -> Optional[str]:
             if top and top[0][0] == m.group("level") and top[0][1] >= cfg["title_town_min_bodies"]:
                 return m.group("town")
     return None
+
+
+def elided_town(title: str, text: str) -> Optional[str]:
+    """The town of a title that opens with its bare level word (镇2024年…方案),
+    from a sentence of the text that names the whole title with its name."""
+    for rule in rules.pattern_rules("places", "elided_title_levels"):
+        m = rule.regex.match(title or "")
+        if not m:
+            continue
+        tail = title[m.start("level"):].strip()
+        pos = text.find(tail, 1)
+        while pos > 0:
+            head = text[max(0, pos - 12):pos]
+            for name_rule in rules.pattern_rules("places", "elided_place_names"):
+                named = name_rule.regex.search(head)
+                if named:
+                    return named.group("name") + m.group("level")
+            pos = text.find(tail, pos + 1)
+    return None

@@ -347,7 +347,7 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
         if where:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
     town = (next((t for t in map(gazetteer.township, (part.issuer, part.title)) if t), None)
-            or gazetteer.title_town(part.title, body))
+            or gazetteer.title_town(part.title, body) or gazetteer.elided_town(part.title, body))
     if town:    # below the gazetteer: its province from the county named, or the text
         near = place or gazetteer.text_place(body)
         province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
