@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from . import towns
 from .. import rules
 from ..text import nlp
 
@@ -334,13 +335,25 @@ def text_place(text: str) -> Optional[Place]:
     marks = _unit_levels(window)
     level = marks.most_common(1)[0][0] if marks else None
     if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
-        return _county_by_stem(window, None, level) if level else None
+        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
     best = max(same or pool, key=lambda p: counts[p.code])
     if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
-        return _county_by_stem(window, best, level) or _province_of(best)
+        return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)
+                or _province_of(best))
     return best
+
+
+def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+    """The county whose towns the text names (see towns.py), in the province of
+    ``region``: a plan names cities it trades with as readily as its own."""
+    if level not in rules.load("places")["town_vote_levels"]:
+        return None
+    within = "" if region is None else region.code[:2]
+    code = towns.county_of_towns(text, within)
+    name = _official_names().get(code + "0" * 6) if code else None
+    return Place(name, code + "0" * 6, 3) if name else None
 
 
 def _province_of(place: Place) -> Place:
