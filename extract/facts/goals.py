@@ -111,6 +111,10 @@ def _verb_before(text: str, pos: int) -> bool:
         return False
     if _verb_tail().search(run.group()):
         return True
+    # 培养产生|100名, 评选出|10户: a listed verb with its result complement
+    complement = ends_with_any(run.group(), len(run.group()), _words("verb_complements"))
+    if complement and _verb_tail().search(run.group()[:-len(complement)]):
+        return True
     return not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group())
 
 
@@ -232,9 +236,26 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     verb = _verb_head().search(head)
     if verb and verb.end() < len(head) and not _tail_regex("stative_verbs").search(head[:verb.start()]):
         return Found(q.start, after, "=", "build", q)
+    if _opens_with_tagged_verb(head):
+        return Found(q.start, after, "=", "build", q)
     if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after):
         return Found(q.start, after, "=", "counted", q)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _opens_with_tagged_verb(head: str) -> bool:
+    """补播改良草原 (of 补播改良草原4.5万亩): a head that opens with a verb the word
+    lists lack (the tagger's v) and ends in the noun it acts on. Stative and
+    passive verbs (涉及, 受益) state what is, not what is to be done."""
+    if len(head) > _COUNTED_MAX or not _han_run().fullmatch(head):
+        return False
+    words = list(nlp.posseg().cut(head))
+    if len(words) < 2 or not words[-1].flag.startswith("n"):
+        return False
+    first = words[0]
+    return (first.flag in _words("head_verb_tags") and first.word not in _words("stative_verbs")
+            and first.word not in _words("not_goal_head_verbs"))
 
 
 def _opens_ratio(head: str, per: str) -> bool:
