@@ -116,7 +116,13 @@ def _left_comparison(text: str, start: int) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _gap_verbs() -> re.Pattern:
-    return rules.word_regex(rules.load("targets")["comparators"]["gap_verbs"], at_end=True)
+    """Verbs between a floor word and its number (至少配建一处): the listed gap
+    verbs and every building or action verb of the goal rules, but for the
+    words of a standard or grant (最多资助2万元 is a cap on a grant)."""
+    listed = rules.load("targets")["comparators"]["gap_verbs"]
+    grants = set(goals._words("standard_words"))
+    verbs = [w for w in (*goals._words("build_verbs"), *goals._words("action_verbs")) if w not in grants]
+    return rules.word_regex([*listed, *verbs], at_end=True)
 
 
 @functools.lru_cache(maxsize=None)
