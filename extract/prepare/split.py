@@ -295,7 +295,9 @@ def _single(text: str) -> _Part:
         return _Part(0, len(text), chosen[1], chosen[0], issued)
     if named:
         return _Part(0, len(text), named, -1, issued)
-    first = next(((s, e) for s, e in _lines(text) if text[s:e].strip()), None)
+    annex = rules.pattern_rules("split", "annex_labels")
+    first = next(((s, e) for s, e in _lines(text)
+                  if text[s:e].strip() and not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
     if outline.starts_with_label(text, *first):
