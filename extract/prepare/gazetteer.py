@@ -96,6 +96,11 @@ def _add_other_names(table: dict) -> None:
         # a code one level below its holder, in a number range no division uses
         inner = code[:2] + "99" + "0" * 8 if level == 1 else code[:4] + "99" + "0" * 6
         table.setdefault(entry["name"], []).append((inner, level + 1))
+    for entry in cfg["current_counties"]:    # newer than the gazetteer, with their own codes
+        code = str(entry["code"])
+        if len(code) != 6 or not code.isdigit():
+            raise rules.RuleError(f"rules/place_names.yaml: {entry['name']!r} needs a 6-digit code")
+        table.setdefault(entry["name"], []).append((code + "0" * 6, 3))
 
 
 @functools.lru_cache(maxsize=1)

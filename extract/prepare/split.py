@@ -256,8 +256,7 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
         return "outline"    # a title comes before the outline
     line = text[s:e].strip()
     pos = s + text[s:e].index(line)
-    # a blank line between two lines parts them: a widget above a headline
-    if (k + 1 < len(lines) and text.count("\n", e, lines[k + 1][0]) < 2
+    if (k + 1 < len(lines) and not _parted(text, lines, k)
             and not outline.starts_with_label(text, *lines[k + 1])):
         nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
         head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
@@ -266,6 +265,19 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
                 and not (_title_like(nxt, cfg, words) and _opens_a_title(nxt, cfg))):
             return pos, line + nxt
     return (pos, line) if _title_like(line, cfg, words) else None
+
+
+def _blank_after(text: str, lines: list, k: int) -> bool:
+    return text.count("\n", lines[k][1], lines[k + 1][0]) >= 2
+
+
+def _parted(text: str, lines: list, k: int) -> bool:
+    """A blank line between lines k and k+1 parts them (a widget above a
+    headline), unless the page puts a blank line after most of its lines."""
+    if not _blank_after(text, lines, k):
+        return False
+    spaced = sum(_blank_after(text, lines, j) for j in range(len(lines) - 1))
+    return 2 * spaced <= len(lines) - 1
 
 
 def _opens_a_title(line: str, cfg: dict) -> bool:
