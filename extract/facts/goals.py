@@ -212,7 +212,9 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     if scope:
         pos -= len(scope)
     verb = (_verb_before(text, pos) and not multiplied) or _goal_state(text, pos, q)
-    if verb and not _not_a_goal(text, q, _clause_head(text, q)):
+    # 三年计划总任务1355.9公里: an amount named as the task or goal itself
+    named = q.kind == "amount" and ends_with_any(text, pos, _words("goal_nouns")) is not None
+    if (verb or named) and not _not_a_goal(text, q, _clause_head(text, q)):
         return Found(q.start, after, "=", "build", q)
     return None
 
