@@ -58,3 +58,12 @@ def test_a_city_plan_is_not_given_a_county_by_its_towns():
 def test_the_file_loads_every_level_word():
     assert set(towns._levels()) == {"镇", "乡", "街道"}
     assert gazetteer.place_prefix("洛川县") == "洛川县"
+
+
+def test_a_town_name_of_one_county_gives_that_county():
+    assert gazetteer.town_region("璜泾镇").name == "太仓市"
+
+
+def test_a_town_name_of_several_provinces_gives_nothing():
+    assert gazetteer.town_region("沙溪镇") is None
+    assert gazetteer.town_region("XX镇") is None

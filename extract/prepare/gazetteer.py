@@ -361,6 +361,18 @@ def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional
     return Place(name, code + "0" * 6, 3) if name else None
 
 
+def town_region(town: str) -> Optional[Place]:
+    """The county of a town name that only one county has, else its province
+    when every county that has the name lies in one province; None otherwise."""
+    codes = sorted(set(towns.counties_of(town)))
+    if not codes or len({c[:2] for c in codes}) > 1:
+        return None
+    name = _official_names().get(codes[0] + "0" * 6)
+    if len(codes) == 1 and name:
+        return Place(name, codes[0] + "0" * 6, 3)
+    return _province_of(Place(town, codes[0] + "0" * 6, 3))
+
+
 def _province_of(place: Place) -> Place:
     """The province of a region that only holds the plan's locality (a district
     plan that names its city alone): the city is unknown, the province is not."""

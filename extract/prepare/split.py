@@ -379,7 +379,7 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     town = (next((t for t in map(gazetteer.township, (part.issuer, part.title, part.signer)) if t), None)
             or gazetteer.title_town(part.title, body) or gazetteer.elided_town(part.title, body))
     if town:    # below the gazetteer: its province from the county named, or the text
-        near = place or gazetteer.text_place(body)
+        near = place or gazetteer.text_place(body) or gazetteer.town_region(town)
         province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
         return town, province
     if place is not None:

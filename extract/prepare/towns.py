@@ -51,6 +51,11 @@ def _stem_lengths() -> tuple:
     return tuple(sorted({len(name) for name in _index()}, reverse=True))
 
 
+def counties_of(town: str) -> list:
+    """The 6-digit codes of the counties that have a town of this full name."""
+    return _index().get(town, [])
+
+
 def towns_in(text: str) -> set:
     """The distinct town names written in ``text`` (the longest at each level word)."""
     index, found = _index(), set()
