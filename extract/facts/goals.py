@@ -260,6 +260,22 @@ def _opens_with_tagged_verb(head: str) -> bool:
             and first.word not in _words("not_goal_head_verbs"))
 
 
+def _beneficiary(text: str, q, after: int, prev) -> Optional[Found]:
+    """为全区23000名老年人提供上门服务, 对300户困难家庭进行改造: a count of those
+    the plan serves, opening its clause after 为/对, with the action after it."""
+    if q.kind != "count":
+        return None
+    pos = skip_back(text, q.start)
+    pos -= len(ends_with_any(text, pos, _words("scope_words")) or "")
+    mark = ends_with_any(text, pos, _words("beneficiary_marks"))
+    if not mark or not clause_open(text, pos - len(mark)):
+        return None
+    rest = text[after:indicator.clause_end(text, after)]
+    if _any_regex("standard_words").search(rest) or not _any_regex("beneficiary_verbs").search(rest):
+        return None
+    return None if _not_a_goal(text, q, _clause_head(text, q)) else Found(q.start, after, "=", "beneficiary", q)
+
+
 def _opens_ratio(head: str, per: str) -> bool:
     """每千人口拥有医师: the denominator, a verb of having, then the counted thing.
     The counted households may be named again before the verb (每百户农户拥有电脑),
@@ -358,7 +374,7 @@ def _table(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _list_item, _list_summary, _table)
+BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _beneficiary, _list_item, _list_summary, _table)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

@@ -82,7 +82,14 @@ def _prefix_at(text: str, end: int) -> Optional[tuple]:
     if m is None:
         return None
     op, weak, _ = table[m.group()]
+    if weak and any(text.endswith(w, 0, m.end()) for w in _weak_word_ends()):
+        return None     # 作为3个试点: the 为 of a longer word compares nothing
     return m.start(), op, weak, m.group()
+
+
+@functools.lru_cache(maxsize=None)
+def _weak_word_ends() -> tuple:
+    return tuple(rules.load("targets")["comparators"]["weak_inside_words"])
 
 
 def _suffix_at(text: str, pos: int, kind: Optional[str]) -> Optional[tuple]:
