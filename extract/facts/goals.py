@@ -276,6 +276,21 @@ def _beneficiary(text: str, q, after: int, prev) -> Optional[Found]:
     return None if _not_a_goal(text, q, _clause_head(text, q)) else Found(q.start, after, "=", "beneficiary", q)
 
 
+def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
+    """新增设施农业5000亩，其中日光温室1200亩: a part of the target just before,
+    in the same sentence, opened by 其中 and naming only the part."""
+    if prev is None or prev.q is None or not buildable(q) or q.start - prev.end > _LIST_GAP:
+        return None
+    if any(ch in text[prev.end:q.start] for ch in _words("sentence_breaks")):
+        return None
+    s, _ = indicator.clause_start(text, q.start)
+    head = text[s:q.start].strip()
+    word = next((w for w in _words("breakdown_words") if head.startswith(w)), None)
+    if word is None or not _counted_noun(head[len(word):]) or not item_end(text, after):
+        return None
+    return Found(q.start, after, "=", "breakdown", q)
+
+
 def _opens_ratio(head: str, per: str) -> bool:
     """每千人口拥有医师: the denominator, a verb of having, then the counted thing.
     The counted households may be named again before the verb (每百户农户拥有电脑),
@@ -374,7 +389,8 @@ def _table(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _beneficiary, _list_item, _list_summary, _table)
+BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _beneficiary, _list_item, _list_summary,
+              _breakdown, _table)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:
