@@ -314,15 +314,6 @@ def more_specific(first: Optional[Place], other: Optional[Place]) -> Optional[Pl
     return first
 
 
-def township(text: str) -> Optional[str]:
-    """The town, township or sub-district that opens text as its issuer, if any."""
-    for rule in rules.pattern_rules("places", "townships"):
-        m = rule.regex.match(text)
-        if m:
-            return m.group("town")
-    return None
-
-
 def locality(text: str, context: str = "") -> tuple:
     """(city, province) for the issuer named first in text."""
     return city_province(issuer_place(text, context))
@@ -337,7 +328,7 @@ def text_place(text: str) -> Optional[Place]:
     window = text[:cfg["text_vote_chars"]]
     places = find_places(window, window)
     pool = [p for p in places if p.level > 1] or places
-    marks = _unit_levels(window)
+    marks = towns.unit_levels(window)
     level = marks.most_common(1)[0][0] if marks else None
     if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
         return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
@@ -400,41 +391,3 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
         return None             # two counties of one stem count (or one name twice): unknown
     best = found[0]
     return Place(best[1], best[2], best[3])
-
-
-def _unit_levels(text: str) -> Counter:
-    """How often the bodies named in text carry each level word (县财政局 → 县)."""
-    return Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
-                   for m in rule.regex.finditer(text))
-
-
-def title_town(title: str, text: str) -> Optional[str]:
-    """The town or sub-district opening ``title`` (周庄镇……方案) when the
-    plan's bodies carry its level word more than any other (街道城管办)."""
-    for rule in rules.pattern_rules("places", "title_towns"):
-        m = rule.regex.match(title or "")
-        if m:
-            cfg = rules.load("places")
-            top = _unit_levels(text[:cfg["text_vote_chars"]]).most_common(1)
-            if top and top[0][0] == m.group("level") and top[0][1] >= cfg["title_town_min_bodies"]:
-                return m.group("town")
-    return None
-
-
-def elided_town(title: str, text: str) -> Optional[str]:
-    """The town of a title that opens with its bare level word (镇2024年…方案),
-    from a sentence of the text that names the whole title with its name."""
-    for rule in rules.pattern_rules("places", "elided_title_levels"):
-        m = rule.regex.match(title or "")
-        if not m:
-            continue
-        tail = title[m.start("level"):].strip()
-        pos = text.find(tail, 1)
-        while pos > 0:
-            head = text[max(0, pos - 12):pos]
-            for name_rule in rules.pattern_rules("places", "elided_place_names"):
-                named = name_rule.regex.search(head)
-                if named:
-                    return named.group("name") + m.group("level")
-            pos = text.find(tail, pos + 1)
-    return None

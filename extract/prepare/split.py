@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import gazetteer, outline
+from . import gazetteer, outline, towns
 from .. import rules
 from ..text import scan
 from ..text.numerals import chinese_int, digit_string
@@ -376,8 +376,8 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     for where in (part.issuer, part.title):
         if where:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
-    town = (next((t for t in map(gazetteer.township, (part.issuer, part.title, part.signer)) if t), None)
-            or gazetteer.title_town(part.title, body) or gazetteer.elided_town(part.title, body))
+    town = (next((t for t in map(towns.township, (part.issuer, part.title, part.signer)) if t), None)
+            or towns.title_town(part.title, body) or towns.elided_town(part.title, body))
     if town:    # below the gazetteer: its province from the county named, or the text
         near = place or gazetteer.text_place(body) or gazetteer.town_region(town)
         province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]

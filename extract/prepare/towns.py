@@ -1,4 +1,5 @@
-"""The county of a plan that names only its towns (rules/towns.tsv).
+"""Towns below the gazetteer: the county of a plan that names only its towns
+(rules/towns.tsv), and the town that opens a title or an issuer.
 
 An excerpt of a county plan may never write its county, only the towns the
 work is done in (庄里镇、张桥镇 …). Town names repeat across the country
@@ -85,3 +86,52 @@ def county_of_towns(text: str, within: str = "") -> Optional[str]:
     if not ranked or ranked[0][1] < need or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+# --- towns that open a title or an issuer (below the gazetteer) ---------------------
+
+def township(text: str) -> Optional[str]:
+    """The town, township or sub-district that opens text as its issuer, if any."""
+    for rule in rules.pattern_rules("places", "townships"):
+        m = rule.regex.match(text)
+        if m:
+            return m.group("town")
+    return None
+
+
+def unit_levels(text: str) -> Counter:
+    """How often the bodies named in text carry each level word (县财政局 → 县)."""
+    return Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
+                   for m in rule.regex.finditer(text))
+
+
+def title_town(title: str, text: str) -> Optional[str]:
+    """The town or sub-district opening ``title`` (周庄镇……方案) when the
+    plan's bodies carry its level word more than any other (街道城管办)."""
+    for rule in rules.pattern_rules("places", "title_towns"):
+        m = rule.regex.match(title or "")
+        if m:
+            cfg = rules.load("places")
+            top = unit_levels(text[:cfg["text_vote_chars"]]).most_common(1)
+            if top and top[0][0] == m.group("level") and top[0][1] >= cfg["title_town_min_bodies"]:
+                return m.group("town")
+    return None
+
+
+def elided_town(title: str, text: str) -> Optional[str]:
+    """The town of a title that opens with its bare level word (镇2024年…方案),
+    from a sentence of the text that names the whole title with its name."""
+    for rule in rules.pattern_rules("places", "elided_title_levels"):
+        m = rule.regex.match(title or "")
+        if not m:
+            continue
+        tail = title[m.start("level"):].strip()
+        pos = text.find(tail, 1)
+        while pos > 0:
+            head = text[max(0, pos - 12):pos]
+            for name_rule in rules.pattern_rules("places", "elided_place_names"):
+                named = name_rule.regex.search(head)
+                if named:
+                    return named.group("name") + m.group("level")
+            pos = text.find(tail, pos + 1)
+    return None
