@@ -212,7 +212,7 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     if scope:
         pos -= len(scope)
     verb = (_verb_before(text, pos) and not multiplied) or _goal_state(text, pos, q)
-    # 三年计划总任务1355.9公里: an amount named as the task or goal itself
+    # 三年计划总任务620公里: an amount named as the task or goal itself
     named = q.kind == "amount" and ends_with_any(text, pos, _words("goal_nouns")) is not None
     if (verb or named) and not _not_a_goal(text, q, _clause_head(text, q)):
         return Found(q.start, after, "=", "build", q)
@@ -261,7 +261,7 @@ def _opens_with_tagged_verb(head: str) -> bool:
 
 
 def _beneficiary(text: str, q, after: int, prev) -> Optional[Found]:
-    """为全区23000名老年人提供上门服务, 对300户困难家庭进行改造: a count of those
+    """为全县1800户农户提供土壤检测, 对450户低保家庭进行危房改造: a count of those
     the plan serves, opening its clause after 为/对, with the action after it."""
     if q.kind != "count":
         return None

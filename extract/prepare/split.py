@@ -247,7 +247,7 @@ def _title_line(text: str, cfg: dict):
 
 def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tuple:
     """A page's headline often drops the place that the plan's own title line,
-    further down, opens with: that line is the title (石景山区 + the headline)."""
+    further down, opens with: that line is the title (鄞州区 + the headline)."""
     key = _key(found[1])
     for j in range(k + 1, len(lines)):
         later = _title_at(text, lines, j, cfg)

@@ -2,7 +2,7 @@
 (rules/towns.tsv), and the town that opens a title or an issuer.
 
 An excerpt of a county plan may never write its county, only the towns the
-work is done in (庄里镇、张桥镇 …). Town names repeat across the country
+work is done in (旧县镇、交口河镇 …). Town names repeat across the country
 (城关镇 is in hundreds of counties), so one name decides nothing: each distinct
 town the text writes votes for the counties that have it, and a county wins
 only with enough distinct towns and more than any other county.
@@ -18,7 +18,7 @@ from .. import rules
 
 @functools.lru_cache(maxsize=1)
 def _load() -> tuple:
-    """(full town name (庄里镇) → the 6-digit codes of the counties that have it,
+    """(full town name (交口河镇) → the 6-digit codes of the counties that have it,
     the level words of the file, longest first). Read on first use only: most
     plans name their county and never need it."""
     shortest = int(rules.load("places")["town_stem_min_chars"])
