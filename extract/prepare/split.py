@@ -361,10 +361,17 @@ def split(cleaned: CleanText) -> list:
         city, province = _locality(part, body, text[:part.start + 600])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
-            title=part.title, city=city, province=province, issue_date=part.issue_date,
+            title=_without_file_suffix(part.title), city=city, province=province, issue_date=part.issue_date,
             text=body, title_start=part.title_pos - start if part.title_pos >= start else -1,
         ))
     return plans
+
+
+def _without_file_suffix(title: str) -> str:
+    """A document-sharing page titles the plan by its file name (……分解表.docx)."""
+    for rule in rules.pattern_rules("split", "title_file_suffixes"):
+        title = rule.regex.sub("", title)
+    return title
 
 
 def _locality(part: _Part, body: str, preamble: str) -> tuple:
