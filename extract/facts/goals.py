@@ -135,8 +135,8 @@ def _goal_state(text: str, pos: int, q) -> bool:
 
 def _not_a_goal(text: str, q, head: str) -> bool:
     """A status sentence, a standard or cap, or a lone Chinese 一 (统一处理, 一次告知)."""
-    if q.numeral == "chinese" and q.value == 1:
-        return True
+    if q.numeral == "chinese" and q.value == 1 and q.factor == 1:
+        return True     # 一万人 keeps its multiplier in the unit: not a lone 一
     if status(text, q.start):
         return True
     standards = "count_standard_words" if q.kind == "count" else "standard_words"
