@@ -269,8 +269,8 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
     s, e = lines[k]
     if outline.starts_with_label(text, s, e):
         return "outline"    # a title comes before the outline
-    line = text[s:e].strip()
-    pos = s + text[s:e].index(line)
+    line = _untagged(text[s:e].strip())
+    pos = s + text[s:e].index(line) if line else s
     if (k + 1 < len(lines) and not _parted(text, lines, k)
             and not outline.starts_with_label(text, *lines[k + 1])):
         nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
@@ -280,6 +280,13 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
                 and not (_title_like(nxt, cfg, words) and _opens_a_title(nxt, cfg))):
             return pos, line + nxt
     return (pos, line) if _title_like(line, cfg, words) else None
+
+
+def _untagged(line: str) -> str:
+    """A page's column tag before its headline (【政策文件】……计划) is not the title."""
+    for rule in rules.pattern_rules("split", "title_tags"):
+        line = rule.regex.sub("", line, count=1)
+    return line
 
 
 def _blank_after(text: str, lines: list, k: int) -> bool:
