@@ -166,6 +166,15 @@ def _title_lines(text: str, after: int, names: list) -> list:
     return sorted(hits.values())
 
 
+def _issued_title(names: list) -> str:
+    """The name of what a notice issues, without the body that drafted it
+    (转发县住建局建湖县……方案: the text quotes 《建湖县……方案》 itself)."""
+    if not names:
+        return ""
+    head = _key(names[0])
+    return next((n for n in names[1:] if head.endswith(_key(n)) and len(_key(n)) > TITLE_LEAD), names[0])
+
+
 def _issue_date(text: str, start: int, end: int) -> Optional[date]:
     for rule in rules.pattern_rules("split", "date_lines"):
         m = rule.regex.search(text, start, end)
@@ -208,7 +217,7 @@ def _by_notice(text: str) -> list:
     first_title = titles[0][0] if titles else len(text)
     issued = _issue_date(text, notice.end, min(first_title, notice.end + 3000))
     if not titles:
-        return [_Part(0, len(text), names[0] if names else notice.heading, -1, issued, notice.line)]
+        return [_Part(0, len(text), _issued_title(names) or notice.heading, -1, issued, notice.line)]
     parts = []
     for i, (pos, title) in enumerate(titles):
         start = 0 if i == 0 else pos
