@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import gazetteer, outline, towns
+from . import gazetteer, outline, titlelines, towns
 from .. import rules
 from ..text import scan
 from ..text.numerals import chinese_int, digit_string
@@ -278,9 +278,9 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
     s, e = lines[k]
     if outline.starts_with_label(text, s, e):
         return "outline"    # a title comes before the outline
-    line = _untagged(text[s:e].strip())
+    line = titlelines.untagged(text[s:e].strip())
     pos = s + text[s:e].index(line) if line else s
-    if (k + 1 < len(lines) and not _parted(text, lines, k)
+    if (k + 1 < len(lines) and not titlelines.parted(text, lines, k)
             and not outline.starts_with_label(text, *lines[k + 1])):
         nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
         head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
@@ -289,26 +289,6 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
                 and not (_title_like(nxt, cfg, words) and _opens_a_title(nxt, cfg))):
             return pos, line + nxt
     return (pos, line) if _title_like(line, cfg, words) else None
-
-
-def _untagged(line: str) -> str:
-    """A page's column tag before its headline (【政策文件】……计划) is not the title."""
-    for rule in rules.pattern_rules("split", "title_tags"):
-        line = rule.regex.sub("", line, count=1)
-    return line
-
-
-def _blank_after(text: str, lines: list, k: int) -> bool:
-    return text.count("\n", lines[k][1], lines[k + 1][0]) >= 2
-
-
-def _parted(text: str, lines: list, k: int) -> bool:
-    """A blank line between lines k and k+1 parts them (a widget above a
-    headline), unless the page puts a blank line after most of its lines."""
-    if not _blank_after(text, lines, k):
-        return False
-    spaced = sum(_blank_after(text, lines, j) for j in range(len(lines) - 1))
-    return 2 * spaced <= len(lines) - 1
 
 
 def _opens_a_title(line: str, cfg: dict) -> bool:
@@ -377,17 +357,10 @@ def split(cleaned: CleanText) -> list:
         city, province = _locality(part, body, text[:part.start + 600])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
-            title=_without_file_suffix(part.title), city=city, province=province, issue_date=part.issue_date,
+            title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=part.issue_date,
             text=body, title_start=part.title_pos - start if part.title_pos >= start else -1,
         ))
     return plans
-
-
-def _without_file_suffix(title: str) -> str:
-    """A document-sharing page titles the plan by its file name (……分解表.docx)."""
-    for rule in rules.pattern_rules("split", "title_file_suffixes"):
-        title = rule.regex.sub("", title)
-    return title
 
 
 def _locality(part: _Part, body: str, preamble: str) -> tuple:
