@@ -68,6 +68,14 @@ def test_pdf_wrapped_lines_are_joined_but_items_kept():
     assert "- 2 -" not in text
 
 
+def test_pdf_line_opening_with_a_decimal_amount_continues_the_sentence():
+    pdf = ("一、工作目标\n到2026年，全县完成高标准农田建设12.5万亩，比2023年减少\n"
+           "3.6万亩撂荒地；耕地质量等级提高\n1.2个百分点。\n1.1 农田建设\n（一）加强领导\n")
+    text = clean.clean(make_source(pdf, "plan.pdf", "pdf")).text
+    assert "比2023年减少3.6万亩撂荒地" in text and "提高1.2个百分点" in text
+    assert "\n1.1 农田建设\n（一）加强领导" in text
+
+
 def test_pdf_long_paragraph_wrapped_over_three_lines_is_one_line():
     pdf = ("（二）发展目标\n到2025年，全省城市生活垃圾无害化处理率达到100%，城市\n"
            "污水处理率不低于95%，建成区绿化覆盖率达到42%，人均公园\n绿地面积达到15平方米。\n")

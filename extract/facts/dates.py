@@ -121,7 +121,7 @@ class _Plan(NamedTuple):
 
     spans: tuple         # (scanner, spec) of point, range, recurrence rules
     exclusions: tuple    # (scanner, exempt from the own title?)
-    prefixes: tuple      # scanners of point prefixes
+    prefixes: tuple      # (scanner, kind it makes) of point prefixes
 
 
 @functools.lru_cache(maxsize=4096)
@@ -131,7 +131,8 @@ def _plan(present: frozenset) -> _Plan:
                   for key, role in _SPAN_KEYS.items() for rule in _tried(key, present))
     exclusions = tuple((_scanner(rule), bool(rule.data.get("own_title_exempt")))
                        for rule in _tried("exclusions", present))
-    prefixes = tuple(_scanner(rule) for rule in _tried("point_prefixes", present))
+    prefixes = tuple((_scanner(rule), rule.data.get("makes", "point"))
+                     for rule in _tried("point_prefixes", present))
     return _Plan(spans, exclusions, prefixes)
 
 
@@ -280,20 +281,24 @@ def _combine_one(text: str, f: Found, by_start: dict, prefix_ends: dict,
         tail = _tail_at(text, conn.end(), by_start)
         if tail is not None:
             return Expr(f.start, tail.end, "range", f"range:{f.rule_id}~{tail.rule_id}", f, tail)
-    start = prefix_ends.get(f.start, f.start)
-    rule_id = f"point:{f.rule_id}" if start == f.start else f"point:prefix+{f.rule_id}"
+    start, makes = prefix_ends.get(f.start, (f.start, "point"))
     _, suffix = _match_at(suffixes, text, f.end)
     if suffix is not None and suffix.end() > f.end:
         return Expr(start, suffix.end(), "deadline", f"deadline:{f.rule_id}", f)
+    if makes == "deadline":     # 有效期至X: X ends the period of validity
+        return Expr(start, f.end, "deadline", f"deadline:prefix+{f.rule_id}", f)
+    rule_id = f"point:{f.rule_id}" if start == f.start else f"point:prefix+{f.rule_id}"
     return Expr(start, f.end, "point", rule_id, f)
 
 
 def _prefix_ends(text: str, present: frozenset) -> dict:
-    """Map the end of each 到/截至 … prefix to its start."""
+    """Map the end of each 到/截至 … prefix to (its start, the kind it makes):
+    the longest prefix ending there wins (有效期至 over 至)."""
     ends = {}
-    for scanner in _plan(present).prefixes:
+    for scanner, makes in _plan(present).prefixes:
         for m in scanner.finditer(text):
-            ends.setdefault(m.end(), m.start())
+            if m.end() not in ends or m.start() < ends[m.end()][0]:
+                ends[m.end()] = (m.start(), makes)
     return ends
 
 

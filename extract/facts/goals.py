@@ -111,6 +111,10 @@ def _verb_before(text: str, pos: int) -> bool:
         return False
     if _verb_tail().search(run.group()):
         return True
+    # 培养产生|100名, 评选出|10户: a listed verb with its result complement
+    complement = ends_with_any(run.group(), len(run.group()), _words("verb_complements"))
+    if complement and _verb_tail().search(run.group()[:-len(complement)]):
+        return True
     return not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group())
 
 
@@ -131,8 +135,8 @@ def _goal_state(text: str, pos: int, q) -> bool:
 
 def _not_a_goal(text: str, q, head: str) -> bool:
     """A status sentence, a standard or cap, or a lone Chinese 一 (统一处理, 一次告知)."""
-    if q.numeral == "chinese" and q.value == 1:
-        return True
+    if q.numeral == "chinese" and q.value == 1 and q.factor == 1:
+        return True     # 一万人 keeps its multiplier in the unit: not a lone 一
     if status(text, q.start):
         return True
     standards = "count_standard_words" if q.kind == "count" else "standard_words"
@@ -208,7 +212,9 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     if scope:
         pos -= len(scope)
     verb = (_verb_before(text, pos) and not multiplied) or _goal_state(text, pos, q)
-    if verb and not _not_a_goal(text, q, _clause_head(text, q)):
+    # 三年计划总任务620公里: an amount named as the task or goal itself
+    named = q.kind == "amount" and ends_with_any(text, pos, _words("goal_nouns")) is not None
+    if (verb or named) and not _not_a_goal(text, q, _clause_head(text, q)):
         return Found(q.start, after, "=", "build", q)
     return None
 
@@ -232,9 +238,57 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     verb = _verb_head().search(head)
     if verb and verb.end() < len(head) and not _tail_regex("stative_verbs").search(head[:verb.start()]):
         return Found(q.start, after, "=", "build", q)
+    if _opens_with_tagged_verb(head):
+        return Found(q.start, after, "=", "build", q)
     if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after):
         return Found(q.start, after, "=", "counted", q)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _opens_with_tagged_verb(head: str) -> bool:
+    """补播改良草原 (of 补播改良草原4.5万亩): a head that opens with a verb the word
+    lists lack (the tagger's v) and ends in the noun it acts on. Stative and
+    passive verbs (涉及, 受益) state what is, not what is to be done."""
+    if len(head) > _COUNTED_MAX or not _han_run().fullmatch(head):
+        return False
+    words = list(nlp.posseg().cut(head))
+    if len(words) < 2 or not words[-1].flag.startswith("n"):
+        return False
+    first = words[0]
+    return (first.flag in _words("head_verb_tags") and first.word not in _words("stative_verbs")
+            and first.word not in _words("not_goal_head_verbs"))
+
+
+def _beneficiary(text: str, q, after: int, prev) -> Optional[Found]:
+    """为全县1800户农户提供土壤检测, 对450户低保家庭进行危房改造: a count of those
+    the plan serves, opening its clause after 为/对, with the action after it."""
+    if q.kind != "count":
+        return None
+    pos = skip_back(text, q.start)
+    pos -= len(ends_with_any(text, pos, _words("scope_words")) or "")
+    mark = ends_with_any(text, pos, _words("beneficiary_marks"))
+    if not mark or not clause_open(text, pos - len(mark)):
+        return None
+    rest = text[after:indicator.clause_end(text, after)]
+    if _any_regex("standard_words").search(rest) or not _any_regex("beneficiary_verbs").search(rest):
+        return None
+    return None if _not_a_goal(text, q, _clause_head(text, q)) else Found(q.start, after, "=", "beneficiary", q)
+
+
+def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
+    """新增设施农业5000亩，其中日光温室1200亩: a part of the target just before,
+    in the same sentence, opened by 其中 and naming only the part."""
+    if prev is None or prev.q is None or not buildable(q) or q.start - prev.end > _LIST_GAP:
+        return None
+    if any(ch in text[prev.end:q.start] for ch in _words("sentence_breaks")):
+        return None
+    s, _ = indicator.clause_start(text, q.start)
+    head = text[s:q.start].strip()
+    word = next((w for w in _words("breakdown_words") if head.startswith(w)), None)
+    if word is None or not _counted_noun(head[len(word):]) or not item_end(text, after):
+        return None
+    return Found(q.start, after, "=", "breakdown", q)
 
 
 def _opens_ratio(head: str, per: str) -> bool:
@@ -335,7 +389,8 @@ def _table(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _list_item, _list_summary, _table)
+BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _beneficiary, _list_item, _list_summary,
+              _breakdown, _table)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

@@ -149,14 +149,17 @@ def _unit_bases() -> dict:
 
 
 def _per_unit(text: str, unit: Unit, end: int) -> tuple:
-    """8公里/平方公里, 120元/亩: a unit per another is one unit, as written."""
+    """8公里/平方公里, 120元/亩, 0.5吨标准煤/万元: a unit per another is one unit, as written."""
     if unit.kind == "percent" or end >= len(text) or text[end] not in _unit_joiners():
         return unit, end
     aliases, _, regex = _unit_table()
     m = regex.match(text, end + 1)
-    if m is None or not m.group("plain"):
+    # a scaled unit after the slash only when it is an amount (吨/万元); 7张/千人
+    # names a denominator, read as `per` by the targets
+    scaled = m is not None and m.group("scaled") and aliases[m.group("scaled")][1] == "amount"
+    if m is None or not (m.group("plain") or scaled):
         return unit, end
-    per = aliases[m.group("plain")][0]
+    per = aliases[m.group("plain")][0] if m.group("plain") else m.group("scale") + aliases[m.group("scaled")][0]
     joined = unit.unit + text[end] + per
     return Unit(joined, unit.kind, unit.base + text[end] + per, unit.factor), m.end()
 

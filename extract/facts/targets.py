@@ -82,7 +82,14 @@ def _prefix_at(text: str, end: int) -> Optional[tuple]:
     if m is None:
         return None
     op, weak, _ = table[m.group()]
+    if weak and any(text.endswith(w, 0, m.end()) for w in _weak_word_ends()):
+        return None     # 作为3个试点: the 为 of a longer word compares nothing
     return m.start(), op, weak, m.group()
+
+
+@functools.lru_cache(maxsize=None)
+def _weak_word_ends() -> tuple:
+    return tuple(rules.load("targets")["comparators"]["weak_inside_words"])
 
 
 def _suffix_at(text: str, pos: int, kind: Optional[str]) -> Optional[tuple]:
@@ -116,7 +123,13 @@ def _left_comparison(text: str, start: int) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _gap_verbs() -> re.Pattern:
-    return rules.word_regex(rules.load("targets")["comparators"]["gap_verbs"], at_end=True)
+    """Verbs between a floor word and its number (至少配建一处): the listed gap
+    verbs and every building or action verb of the goal rules, but for the
+    words of a standard or grant (最多资助2万元 is a cap on a grant)."""
+    listed = rules.load("targets")["comparators"]["gap_verbs"]
+    grants = set(goals._words("standard_words"))
+    verbs = [w for w in (*goals._words("build_verbs"), *goals._words("action_verbs")) if w not in grants]
+    return rules.word_regex([*listed, *verbs], at_end=True)
 
 
 @functools.lru_cache(maxsize=None)

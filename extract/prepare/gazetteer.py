@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from . import towns
 from .. import rules
 from ..text import nlp
 
@@ -95,6 +96,11 @@ def _add_other_names(table: dict) -> None:
         # a code one level below its holder, in a number range no division uses
         inner = code[:2] + "99" + "0" * 8 if level == 1 else code[:4] + "99" + "0" * 6
         table.setdefault(entry["name"], []).append((inner, level + 1))
+    for entry in cfg["current_counties"]:    # newer than the gazetteer, with their own codes
+        code = str(entry["code"])
+        if len(code) != 6 or not code.isdigit():
+            raise rules.RuleError(f"rules/place_names.yaml: {entry['name']!r} needs a 6-digit code")
+        table.setdefault(entry["name"], []).append((code + "0" * 6, 3))
 
 
 @functools.lru_cache(maxsize=1)
@@ -308,15 +314,6 @@ def more_specific(first: Optional[Place], other: Optional[Place]) -> Optional[Pl
     return first
 
 
-def township(text: str) -> Optional[str]:
-    """The town, township or sub-district that opens text as its issuer, if any."""
-    for rule in rules.pattern_rules("places", "townships"):
-        m = rule.regex.match(text)
-        if m:
-            return m.group("town")
-    return None
-
-
 def locality(text: str, context: str = "") -> tuple:
     """(city, province) for the issuer named first in text."""
     return city_province(issuer_place(text, context))
@@ -331,16 +328,47 @@ def text_place(text: str) -> Optional[Place]:
     window = text[:cfg["text_vote_chars"]]
     places = find_places(window, window)
     pool = [p for p in places if p.level > 1] or places
-    marks = _unit_levels(window)
+    marks = towns.unit_levels(window)
     level = marks.most_common(1)[0][0] if marks else None
     if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
-        return _county_by_stem(window, None, level) if level else None
+        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
     best = max(same or pool, key=lambda p: counts[p.code])
     if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
-        return _county_by_stem(window, best, level) or best
+        return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)
+                or _province_of(best))
     return best
+
+
+def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+    """The county whose towns the text names (see towns.py), in the province of
+    ``region``: a plan names cities it trades with as readily as its own."""
+    if level not in rules.load("places")["town_vote_levels"]:
+        return None
+    within = "" if region is None else region.code[:2]
+    code = towns.county_of_towns(text, within)
+    name = _official_names().get(code + "0" * 6) if code else None
+    return Place(name, code + "0" * 6, 3) if name else None
+
+
+def town_region(town: str) -> Optional[Place]:
+    """The county of a town name that only one county has, else its province
+    when every county that has the name lies in one province; None otherwise."""
+    codes = sorted(set(towns.counties_of(town)))
+    if not codes or len({c[:2] for c in codes}) > 1:
+        return None
+    name = _official_names().get(codes[0] + "0" * 6)
+    if len(codes) == 1 and name:
+        return Place(name, codes[0] + "0" * 6, 3)
+    return _province_of(Place(town, codes[0] + "0" * 6, 3))
+
+
+def _province_of(place: Place) -> Place:
+    """The province of a region that only holds the plan's locality (a district
+    plan that names its city alone): the city is unknown, the province is not."""
+    code = place.code[:2] + "0" * 10
+    return Place(province_name(code) or place.name, code, 1)
 
 
 def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[Place]:
@@ -363,22 +391,3 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
         return None             # two counties of one stem count (or one name twice): unknown
     best = found[0]
     return Place(best[1], best[2], best[3])
-
-
-def _unit_levels(text: str) -> Counter:
-    """How often the bodies named in text carry each level word (县财政局 → 县)."""
-    return Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
-                   for m in rule.regex.finditer(text))
-
-
-def title_town(title: str, text: str) -> Optional[str]:
-    """The town or sub-district opening ``title`` (周庄镇……方案) when the
-    plan's bodies carry its level word more than any other (街道城管办)."""
-    for rule in rules.pattern_rules("places", "title_towns"):
-        m = rule.regex.match(title or "")
-        if m:
-            cfg = rules.load("places")
-            top = _unit_levels(text[:cfg["text_vote_chars"]]).most_common(1)
-            if top and top[0][0] == m.group("level") and top[0][1] >= cfg["title_town_min_bodies"]:
-                return m.group("town")
-    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import gazetteer, outline
+from . import gazetteer, outline, titlelines, towns
 from .. import rules
 from ..text import scan
 from ..text.numerals import chinese_int, digit_string
@@ -166,6 +166,15 @@ def _title_lines(text: str, after: int, names: list) -> list:
     return sorted(hits.values())
 
 
+def _issued_title(names: list) -> str:
+    """The name of what a notice issues, without the body that drafted it
+    (转发县住建局建湖县……方案: the text quotes 《建湖县……方案》 itself)."""
+    if not names:
+        return ""
+    head = _key(names[0])
+    return next((n for n in names[1:] if head.endswith(_key(n)) and len(_key(n)) > TITLE_LEAD), names[0])
+
+
 def _issue_date(text: str, start: int, end: int) -> Optional[date]:
     for rule in rules.pattern_rules("split", "date_lines"):
         m = rule.regex.search(text, start, end)
@@ -208,7 +217,7 @@ def _by_notice(text: str) -> list:
     first_title = titles[0][0] if titles else len(text)
     issued = _issue_date(text, notice.end, min(first_title, notice.end + 3000))
     if not titles:
-        return [_Part(0, len(text), names[0] if names else notice.heading, -1, issued, notice.line)]
+        return [_Part(0, len(text), _issued_title(names) or notice.heading, -1, issued, notice.line)]
     parts = []
     for i, (pos, title) in enumerate(titles):
         start = 0 if i == 0 else pos
@@ -241,8 +250,25 @@ def _title_line(text: str, cfg: dict):
         if found == "outline":
             break
         if found:
-            return found
+            return _fuller_title(text, lines, k, found, cfg)
     return None
+
+
+def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tuple:
+    """A page's headline often drops the place that the plan's own title line,
+    further down, opens with: that line is the title (鄞州区 + the headline)."""
+    key = _key(found[1])
+    for j in range(k + 1, len(lines)):
+        later = _title_at(text, lines, j, cfg)
+        if later == "outline":
+            break
+        if not later:
+            continue
+        longer = _key(later[1])
+        lead = gazetteer.place_prefix(later[1])
+        if lead and longer.endswith(key) and len(longer) - len(key) == len(_key(lead)):
+            return later
+    return found
 
 
 def _title_at(text: str, lines: list, k: int, cfg: dict):
@@ -252,9 +278,10 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
     s, e = lines[k]
     if outline.starts_with_label(text, s, e):
         return "outline"    # a title comes before the outline
-    line = text[s:e].strip()
-    pos = s + text[s:e].index(line)
-    if k + 1 < len(lines) and not outline.starts_with_label(text, *lines[k + 1]):
+    line = titlelines.untagged(text[s:e].strip())
+    pos = s + text[s:e].index(line) if line else s
+    if (k + 1 < len(lines) and not titlelines.parted(text, lines, k)
+            and not outline.starts_with_label(text, *lines[k + 1])):
         nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
         head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
                    and not any(ch.isspace() for ch in line) and not _ends_with_title_word(line, words))
@@ -292,7 +319,9 @@ def _single(text: str) -> _Part:
         return _Part(0, len(text), chosen[1], chosen[0], issued, signer=signer)
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
-    first = next(((s, e) for s, e in _lines(text) if text[s:e].strip()), None)
+    annex = rules.pattern_rules("split", "annex_labels")
+    first = next(((s, e) for s, e in _lines(text)
+                  if text[s:e].strip() and not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
     if outline.starts_with_label(text, *first):
@@ -328,7 +357,7 @@ def split(cleaned: CleanText) -> list:
         city, province = _locality(part, body, text[:part.start + 600])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
-            title=part.title, city=city, province=province, issue_date=part.issue_date,
+            title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=part.issue_date,
             text=body, title_start=part.title_pos - start if part.title_pos >= start else -1,
         ))
     return plans
@@ -343,10 +372,10 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     for where in (part.issuer, part.title):
         if where:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
-    town = (next((t for t in map(gazetteer.township, (part.issuer, part.title, part.signer)) if t), None)
-            or gazetteer.title_town(part.title, body))
+    town = (next((t for t in map(towns.township, (part.issuer, part.title, part.signer)) if t), None)
+            or towns.title_town(part.title, body) or towns.elided_town(part.title, body))
     if town:    # below the gazetteer: its province from the county named, or the text
-        near = place or gazetteer.text_place(body)
+        near = place or gazetteer.text_place(body) or gazetteer.town_region(town)
         province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
         return town, province
     if place is not None:

@@ -1,0 +1,137 @@
+"""Towns below the gazetteer: the county of a plan that names only its towns
+(rules/towns.tsv), and the town that opens a title or an issuer.
+
+An excerpt of a county plan may never write its county, only the towns the
+work is done in (旧县镇、交口河镇 …). Town names repeat across the country
+(城关镇 is in hundreds of counties), so one name decides nothing: each distinct
+town the text writes votes for the counties that have it, and a county wins
+only with enough distinct towns and more than any other county.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from typing import Optional
+
+from .. import rules
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> tuple:
+    """(full town name (交口河镇) → the 6-digit codes of the counties that have it,
+    the level words of the file, longest first). Read on first use only: most
+    plans name their county and never need it."""
+    shortest = int(rules.load("places")["town_stem_min_chars"])
+    index: dict = {}
+    levels = set()
+    path = rules.rules_dir() / rules.load("places")["towns_file"]
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, *cells = line.rstrip("\n").split("\t")
+            for cell in cells:
+                level, _, stems = cell.partition(":")
+                levels.add(level)
+                for stem in stems.split():
+                    if len(stem) >= shortest:
+                        index.setdefault(stem + level, []).append(code)
+    return index, tuple(sorted(levels, key=len, reverse=True))
+
+
+def _index() -> dict:
+    return _load()[0]
+
+
+def _levels() -> tuple:
+    return _load()[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _stem_lengths() -> tuple:
+    return tuple(sorted({len(name) for name in _index()}, reverse=True))
+
+
+def counties_of(town: str) -> list:
+    """The 6-digit codes of the counties that have a town of this full name."""
+    return _index().get(town, [])
+
+
+def towns_in(text: str) -> set:
+    """The distinct town names written in ``text`` (the longest at each level word)."""
+    index, found = _index(), set()
+    for level in _levels():
+        pos = text.find(level)
+        while pos >= 0:
+            end = pos + len(level)
+            for size in _stem_lengths():
+                name = text[max(0, end - size):end]
+                if len(name) == size and name in index:
+                    found.add(name)
+                    break
+            pos = text.find(level, end)
+    return found
+
+
+def county_of_towns(text: str, within: str = "") -> Optional[str]:
+    """The 6-digit code of the county whose towns ``text`` names most, inside the
+    region whose code starts with ``within``; None on a tie or too few towns."""
+    need = int(rules.load("places")["town_vote_min_names"])
+    votes = Counter()
+    for name in towns_in(text):
+        for code in set(_index()[name]):
+            if code.startswith(within):
+                votes[code] += 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < need or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+# --- towns that open a title or an issuer (below the gazetteer) ---------------------
+
+def township(text: str) -> Optional[str]:
+    """The town, township or sub-district that opens text as its issuer, if any."""
+    for rule in rules.pattern_rules("places", "townships"):
+        m = rule.regex.match(text)
+        if m:
+            return m.group("town")
+    return None
+
+
+def unit_levels(text: str) -> Counter:
+    """How often the bodies named in text carry each level word (县财政局 → 县)."""
+    return Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
+                   for m in rule.regex.finditer(text))
+
+
+def title_town(title: str, text: str) -> Optional[str]:
+    """The town or sub-district opening ``title`` (周庄镇……方案) when the
+    plan's bodies carry its level word more than any other (街道城管办)."""
+    for rule in rules.pattern_rules("places", "title_towns"):
+        m = rule.regex.match(title or "")
+        if m:
+            cfg = rules.load("places")
+            top = unit_levels(text[:cfg["text_vote_chars"]]).most_common(1)
+            if top and top[0][0] == m.group("level") and top[0][1] >= cfg["title_town_min_bodies"]:
+                return m.group("town")
+    return None
+
+
+def elided_town(title: str, text: str) -> Optional[str]:
+    """The town of a title that opens with its bare level word (镇2024年…方案),
+    from a sentence of the text that names the whole title with its name."""
+    for rule in rules.pattern_rules("places", "elided_title_levels"):
+        m = rule.regex.match(title or "")
+        if not m:
+            continue
+        tail = title[m.start("level"):].strip()
+        pos = text.find(tail, 1)
+        while pos > 0:
+            head = text[max(0, pos - 12):pos]
+            for name_rule in rules.pattern_rules("places", "elided_place_names"):
+                named = name_rule.regex.search(head)
+                if named:
+                    return named.group("name") + m.group("level")
+            pos = text.find(tail, pos + 1)
+    return None
