@@ -26,13 +26,14 @@ from . import orgnames as un
 from . import people
 from . import placenames
 from . import rolecontexts as rc
+from . import subjectunits as su
 from .rolecontexts import Mention
 from ..records import Node, PlanContext, Responsibility
 from ..text import spans
 from ..text.spans import Span
 
 RULES = "units"
-FAMILIES = ("label", "paren", "table", "sentence")
+FAMILIES = ("label", "paren", "table", "sentence", su.FAMILY)
 
 
 def extract_responsibilities(ctx: PlanContext) -> list:
@@ -40,9 +41,11 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     parens = rc.find_parens(text)
     local = placenames.local_places(plan.city, plan.province)
     found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
-             + rc.from_tables(text, local) + rc.from_sentences(text, parens, local))
+             + rc.from_tables(text, local) + rc.from_sentences(text, parens, local)
+             + su.find(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
-    return _to_rows(ctx, _apply_conventions(text, found), local)
+    # a sentence subject restating a unit its node already names adds no row
+    return su.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local))
 
 
 # --- overlaps, data providers, rows --------------------------------------------
