@@ -64,6 +64,67 @@ def test_notice_issuing_two_documents_gives_two_plans():
     assert second.text.startswith("某省数字经济行动计划")
 
 
+ATTACHED = """柳州市鱼峰区住房和城乡建设局关于印发《鱼峰区老旧小区燃气管道更新改造实施方案》的通知
+各街道办事处，区直有关单位：
+  现将《鱼峰区老旧小区燃气管道更新改造实施方案》印发给你们，请认真组织实施。
+附件：鱼峰区老旧小区燃气管道更新改造实施方案
+柳州市鱼峰区住房和城乡建设局
+2024年5月8日
+附件
+鱼峰区老旧小区燃气管道更新改造实施方案
+一、工作目标
+年底前完成改造任务。
+"""
+
+
+def test_a_notice_listing_its_attachment_is_one_plan_titled_where_it_starts():
+    (plan,) = plans_of(ATTACHED)
+    assert plan.title == "鱼峰区老旧小区燃气管道更新改造实施方案"
+    assert plan.text[plan.title_start:].startswith(plan.title + "\n一、")
+    assert plan.issue_date == date(2024, 5, 8)
+
+
+def test_two_attachments_listed_then_given_are_two_plans():
+    text = ("某县人民政府办公室关于印发《某县河道保洁实施方案》《某县河道保洁考核办法》的通知\n"
+            "附件：1.某县河道保洁实施方案\n2.某县河道保洁考核办法\n2024年3月1日\n"
+            "某县河道保洁实施方案\n一、目标\n全面保洁。\n某县河道保洁考核办法\n一、考核对象\n各乡镇。\n")
+    first, second = plans_of(text)
+    assert first.title == "某县河道保洁实施方案" and first.text.startswith("某县人民政府办公室")
+    assert second.title == "某县河道保洁考核办法" and second.text.startswith("某县河道保洁考核办法\n一、")
+
+
+def test_a_notice_forwarding_a_plan_drafted_by_another_body():
+    text = ("鹤壁市淇滨区人民政府办公室转发区应急管理局制定的《淇滨区燃气安全专项整治工作方案》的通知\n"
+            "各乡（镇）人民政府、街道办事处：\n区应急管理局制定的方案已经区政府同意，现转发给你们。\n"
+            "2023年6月2日\n淇滨区燃气安全专项整治工作方案\n一、整治范围\n全区燃气经营企业。\n")
+    (plan,) = plans_of(text)
+    assert plan.title == "淇滨区燃气安全专项整治工作方案"
+    assert (plan.city, plan.province) == ("淇滨区", "河南省")
+
+
+def test_a_page_saved_as_markdown_keeps_its_headings_without_the_marks():
+    text = ("# 嘉兴市秀洲区王江泾镇人民政府关于印发《王江泾镇河长制巡河工作方案》的通知\n\n"
+            "各村（社区）：\n现将方案印发给你们。\n\n2024年4月2日\n\n"
+            "## 王江泾镇河长制巡河工作方案\n\n一、巡河频次\n每周巡河一次。\n")
+    (plan,) = plans_of(text)
+    assert plan.title == "王江泾镇河长制巡河工作方案"
+    assert (plan.city, plan.province) == ("王江泾镇", "浙江省")
+    assert "#" not in plan.text
+
+
+def test_a_plan_signed_by_a_town_is_the_towns():
+    text = ("金坛区朱林镇农村道路养护考核办法\n一、考核对象\n各村道路养护员。\n二、考核方式\n"
+            "镇建设办每月考核一次。\n\n常州市金坛区朱林镇人民政府\n\n2023年2月8日\n")
+    (plan,) = plans_of(text)
+    assert (plan.city, plan.province, plan.issue_date) == ("朱林镇", "江苏省", date(2023, 2, 8))
+
+
+def test_a_signature_names_no_town_when_a_county_signs():
+    text = ("灌云县农村道路养护考核办法\n一、考核对象\n各乡镇。\n\n灌云县交通运输局\n\n2023年2月8日\n")
+    (plan,) = plans_of(text)
+    assert (plan.city, plan.province) == ("灌云县", "江苏省")
+
+
 def test_province_level_city_has_no_city():
     (plan,) = plans_of("关于推进北京市数据专区建设的指导意见\n一、总体要求\n")
     assert (plan.city, plan.province) == (None, "北京市")

@@ -44,6 +44,7 @@ class _Part:
     title_pos: int = -1
     issue_date: Optional[date] = None
     issuer: str = ""        # the heading of the notice that issues the part
+    signer: str = ""        # the line signed above the closing date (某某镇人民政府)
 
 
 def _key(text: str) -> str:
@@ -133,12 +134,12 @@ def _issued_names(notice: _Notice, text: str) -> list:
 
 def _title_lines(text: str, after: int, names: list) -> list:
     """(line start, title) for lines after the notice that repeat an issued name,
-    a title broken over two lines joined."""
+    a title broken over two lines joined; the last such line of each name."""
     wanted = {_key(n) for n in names}
     # a title is a wanted key with at most TITLE_LEAD characters before it
     longest = max(map(len, wanted), default=0) + TITLE_LEAD
     lines = [(s, e) for s, e in _lines(text, after) if text[s:e].strip()]
-    hits, used, skip_to = [], set(), -1
+    hits, used, skip_to = {}, set(), -1
     for k, (start, end) in enumerate(lines):
         if start <= skip_to:
             continue
@@ -152,12 +153,17 @@ def _title_lines(text: str, after: int, names: list) -> list:
             key = _key(title)
             if not key or key in used or any(w in title for w in rules.words("split", "notice_words")):
                 continue
-            if any(key == w or (key.endswith(w) and len(key) - len(w) <= TITLE_LEAD) for w in wanted):
+            # a lead (附件1：) may stand before a name on its line, never on a line of its own
+            lead = TITLE_LEAD if title is line else 0
+            name = next((w for w in wanted if key == w or (key.endswith(w) and len(key) - len(w) <= lead)), None)
+            if name is not None:
+                # a name met again later is the plan's own title line; the
+                # first was the notice's list of attachments (附件：……)
                 used.add(key)
-                hits.append((start + text[start:end].index(line), title))
+                hits[name] = (start + text[start:end].index(line), title)
                 skip_to = last_end
                 break
-    return hits
+    return sorted(hits.values())
 
 
 def _issue_date(text: str, start: int, end: int) -> Optional[date]:
@@ -170,6 +176,15 @@ def _issue_date(text: str, start: int, end: int) -> Optional[date]:
             except (TypeError, ValueError):
                 continue
     return None
+
+
+def _signer(text: str, start: int) -> str:
+    """The line just above the last date line after ``start``: the body that signs."""
+    found = [m for rule in rules.pattern_rules("split", "date_lines") for m in scan.finditer(rule, text[start:])]
+    if not found:
+        return ""
+    above = text[start:start + max(m.start() for m in found)].rstrip().rsplit("\n", 1)[-1]
+    return above.strip()
 
 
 def _cn_number(text: str) -> Optional[int]:
@@ -268,14 +283,15 @@ def _single(text: str) -> _Part:
     cfg = rules.load("split")
     tail_start = max(0, len(text) - 400)
     issued = _issue_date(text, tail_start, len(text))
+    signer = _signer(text, tail_start)
     chosen = _title_line(text, cfg)
     named = _named_in_sentence(text)
     # a plan that names itself (现将《……》印发) is not titled by a line that
     # names something else, such as the page's news headline above it
     if chosen and not (named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named)):
-        return _Part(0, len(text), chosen[1], chosen[0], issued)
+        return _Part(0, len(text), chosen[1], chosen[0], issued, signer=signer)
     if named:
-        return _Part(0, len(text), named, -1, issued)
+        return _Part(0, len(text), named, -1, issued, signer=signer)
     first = next(((s, e) for s, e in _lines(text) if text[s:e].strip()), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
@@ -327,7 +343,7 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     for where in (part.issuer, part.title):
         if where:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
-    town = (next((t for t in map(gazetteer.township, (part.issuer, part.title)) if t), None)
+    town = (next((t for t in map(gazetteer.township, (part.issuer, part.title, part.signer)) if t), None)
             or gazetteer.title_town(part.title, body))
     if town:    # below the gazetteer: its province from the county named, or the text
         near = place or gazetteer.text_place(body)
