@@ -225,9 +225,12 @@ def _scan_list(text: str, pos: int, local: frozenset, known: frozenset,
             if close < 0:
                 return None
             i = close + 1
-        elif ch not in ends or i - pos < 2 or not _name_may_end(text, pos, i, strict):
+        elif ch not in ends or i - pos < 2:
             continue
         kind, verb_at = _predicate(text, i)
+        # a partner marker ends a name wherever jieba cuts (督查室要会同: 室要)
+        if kind != "partner" and not _name_may_end(text, pos, i, strict):
+            continue
         if kind == "reject":
             return None
         if kind in ("verb", "partner"):
