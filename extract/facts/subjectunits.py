@@ -22,6 +22,7 @@ whether it is a subject: a post (县公安局分管副局长), a relative clause
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 from .. import rules
@@ -134,14 +135,18 @@ def from_named_after(text: str, parens: list, local: frozenset) -> list:
 
 def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) -> list:
     found = []
-    breaks = _cfg()["subject_clause_breaks"]
-    for start in range(len(text)):
-        if start and text[start - 1] not in breaks:
-            continue
+    starts = [0] + [m.end() for m in _breaks().finditer(text)]
+    for start in starts:
         if rc._enclosing(parens, start) or _wrapped(text, start) or _title_line(text, start):
             continue
         found.extend(_clause(text, start, local, known))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _breaks():
+    """The marks where a subject clause may begin, as one character class."""
+    return re.compile("[" + re.escape(_cfg()["subject_clause_breaks"]) + "]")
 
 
 def _wrapped(text: str, start: int) -> bool:
@@ -161,8 +166,8 @@ def _title_line(text: str, start: int) -> bool:
     """A line without a clause mark is a title or a heading (包头市……考评办法)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
-    return not any(ch in _cfg()["subject_clause_breaks"] for ch in line)
+    line_end = len(text) if line_end < 0 else line_end
+    return _breaks().search(text, line_start, line_end) is None
 
 
 def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
@@ -202,46 +207,35 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
     """(mentions, where the predicate starts, its kind) for the unit list that
     opens the clause at ``pos``: the shortest list after which a predicate
     begins, its names ending where jieba ends a word (区协|调小组 is no name);
-    failing that, where any name may end (服务办于: jieba reads 办于).
-    None when the clause opens with no such list."""
-    for strict in (True, False):
-        got = _scan_list(text, pos, local, known, role, rule_id, strict)
-        if got != "none":
-            return got
-    return None
-
-
-def _scan_list(text: str, pos: int, local: frozenset, known: frozenset,
-               role: str, rule_id: str, strict: bool):
+    failing that, a list of short names ending anywhere (服务办于: jieba reads
+    办于). None when the clause opens with no such list."""
     breaks, ends = _cfg()["subject_clause_breaks"], _suffix_ends()
     opens, _, closer = un.brackets()
     limit = min(len(text), pos + _cfg()["subject_reach"])
-    i = pos
+    i, loose = pos, None
     while i < limit and text[i] not in breaks:
         ch = text[i]
         i += 1
         if ch in opens:              # 建管中心（房办）: the other name stays in the list
             close = text.find(closer[ch], i, limit)
             if close < 0:
-                return None
+                break
             i = close + 1
         elif ch not in ends or i - pos < 2:
             continue
-        kind, verb_at = _predicate(text, i)
-        # a partner marker ends a name wherever jieba cuts (督查室要会同: 室要)
-        if kind != "partner" and not _name_may_end(text, pos, i, strict):
+        got = _names(text[pos:i], pos, role, rule_id, local, known)
+        if got is None:
             continue
+        kind, verb_at = _predicate(text, i)
         if kind == "reject":
             return None
-        if kind in ("verb", "partner"):
-            got = _names(text[pos:i], pos, role, rule_id, local, known)
-            # where jieba ends no word, only short names (服务办于……) are trusted
-            if got is not None and not strict and any(len(m.raw) > _cfg()["subject_loose_max"] for m in got):
-                got = None
-            if got is None:
-                continue
+        # a partner marker ends a name wherever jieba cuts (督查室要会同: 室要)
+        if kind == "partner" or (kind == "verb" and _name_may_end(text, pos, i)):
             return got, verb_at, kind
-    return "none"
+        if kind == "verb" and loose is None and _name_may_end(text, pos, i, strict=False) \
+                and all(len(m.raw) <= _cfg()["subject_loose_max"] for m in got):
+            loose = got, verb_at, kind
+    return loose
 
 
 def _name_may_end(text: str, pos: int, at: int, strict: bool = True) -> bool:
