@@ -34,6 +34,7 @@ from .rolecontexts import Mention
 RULES = "units"
 FAMILY = "subject"
 CLAUSE_RULE, PARTNER_RULE = "subject_clause", "subject_partner"
+DUTY_RULE = "duty_head_name"      # the id of the duty_heads rule in rules/units.yaml
 
 
 def _cfg():
@@ -343,18 +344,20 @@ def _generic(name: str) -> bool:
 # --- restatements -------------------------------------------------------------
 
 def drop_restated(rows: list) -> list:
-    """A clause subject or partner naming a unit that the same node already
-    names by another rule (消委办负责…… inside the item 1.街道消委办。), or
-    by a clause in the same role, adds no fact."""
+    """Clause subjects and partners only where their node states no role by
+    a role word: a node that says 县财政局负责…… or 责任单位：…… states its
+    roles so, and its other sentences (县财政局要加强……) tell how, not who.
+    Of the rest, a unit the same node already names adds no fact. A
+    clause outside every node (a notice's preamble) names no task."""
     clause_rules = (CLAUSE_RULE, PARTNER_RULE)
-    # outside every node (a notice's preamble) a subject names no task
-    rows = [r for r in rows if r.node_id is not None or r.rule_id not in clause_rules]
+    by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules + (DUTY_RULE,)}
     named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
     seen, kept = set(), []
     for r in rows:
         if r.rule_id in clause_rules:
             key = (r.node_id, level_key(r.unit))
-            if key in named or key + (r.role,) in seen:
+            if r.node_id is None or r.node_id in by_role_word or key in named \
+                    or key + (r.role,) in seen:
                 continue
             seen.add(key + (r.role,))
         kept.append(r)
