@@ -138,7 +138,8 @@ def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) ->
     found = []
     starts = [0] + [m.end() for m in _breaks().finditer(text)]
     for start in starts:
-        if rc._enclosing(parens, start) or _wrapped(text, start) or _title_line(text, start):
+        if rc._enclosing(parens, start) or _wrapped(text, start) or _title_line(text, start) \
+                or _first("subject_after_labels", text[max(0, start - 12):start], True)[0]:
             continue
         found.extend(_clause(text, start, local, known))
     return found
