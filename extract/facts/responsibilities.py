@@ -10,9 +10,12 @@ names are then given their list's shared prefix, normalised, and tied to a node:
 3. tables:             TAB, space-aligned or one-cell-per-line tables (tables.py)
 4. running text:       北京市经济和信息化局负责… / 由市住建局牵头，市城管局配合 /
                        交由县交通运输局组织实施 / 县林业局要……，并负责……
+5. sentence subjects:  11月底前，县住建局、县城管局对照清单完成排查 / X会同Y开展 /
+                       2.派出所。配合做好…… (subjectunits.py, any verb)
 
 Overlaps between families are settled in one place (``_resolve_overlaps``):
-an earlier family in ``FAMILIES`` wins. Conventions stated once for the whole
+an earlier family in ``FAMILIES`` wins; a sentence subject is kept only in a
+node that states no role by a role word (``subjectunits.drop_restated``). Conventions stated once for the whole
 document (排在首位的为牵头单位，下同) are applied last (``_apply_conventions``).
 """
 from __future__ import annotations

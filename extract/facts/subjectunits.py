@@ -146,6 +146,13 @@ def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) ->
 
 
 @functools.lru_cache(maxsize=1)
+def _name_ends():
+    """Where a name may end (the last character of a body suffix) and the
+    brackets a name may carry, as one character class."""
+    return re.compile("[" + re.escape(_suffix_ends() + un.brackets()[0]) + "]")
+
+
+@functools.lru_cache(maxsize=1)
 def _breaks():
     """The marks where a subject clause may begin, as one character class."""
     return re.compile("[" + re.escape(_cfg()["subject_clause_breaks"]) + "]")
@@ -211,19 +218,23 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
     begins, its names ending where jieba ends a word (区协|调小组 is no name);
     failing that, a list of short names ending anywhere (服务办于: jieba reads
     办于). None when the clause opens with no such list."""
-    breaks, ends = _cfg()["subject_clause_breaks"], _suffix_ends()
-    opens, _, closer = un.brackets()
     limit = min(len(text), pos + _cfg()["subject_reach"])
-    i, loose = pos, None
-    while i < limit and text[i] not in breaks:
-        ch = text[i]
-        i += 1
-        if ch in opens:              # 建管中心（房办）: the other name stays in the list
-            close = text.find(closer[ch], i, limit)
+    stop = _breaks().search(text, pos, limit)
+    limit = stop.start() if stop else limit
+    if not _may_open(text, pos, limit, local, known):
+        return None
+    _, _, closer = un.brackets()
+    loose, skip_to = None, pos
+    for m in _name_ends().finditer(text, pos, limit):
+        if m.start() < skip_to:
+            continue
+        i = m.end()
+        if m.group() in closer:      # 建管中心（房办）: the other name stays in the list
+            close = text.find(closer[m.group()], i, limit)
             if close < 0:
                 break
-            i = close + 1
-        elif ch not in ends or i - pos < 2:
+            skip_to = i = close + 1
+        elif i - pos < 2:
             continue
         got = _names(text[pos:i], pos, role, rule_id, local, known)
         if got is None:
@@ -235,9 +246,15 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
         if kind == "partner" or (kind == "verb" and _name_may_end(text, pos, i)):
             return got, verb_at, kind
         if kind == "verb" and loose is None and _name_may_end(text, pos, i, strict=False) \
-                and all(len(m.raw) <= _cfg()["subject_loose_max"] for m in got):
+                and all(len(x.raw) <= _cfg()["subject_loose_max"] for x in got):
             loose = got, verb_at, kind
     return loose
+
+
+def _may_open(text: str, pos: int, limit: int, local: frozenset, known: frozenset) -> bool:
+    """A cheap first look: a subject list opens with a name that says its
+    level or place, or holds a name of the plan's duty list."""
+    return un.has_level(text[pos:pos + 9], local) or any(k in text[pos:limit] for k in known)
 
 
 def _name_may_end(text: str, pos: int, at: int, strict: bool = True) -> bool:
