@@ -196,14 +196,14 @@ def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
 
 def _after_lead_ins(text: str, pos: int) -> int:
     """Past the number, deadline or 请 that may come before a subject list."""
-    moved = True
+    window, cut, moved = text[pos:pos + 40], 0, True
     while moved:
         moved = False
         for rule in rules.pattern_rules(RULES, "subject_lead_ins"):
-            m = rule.regex.match(text, pos, min(len(text), pos + 40))
-            if m and m.end() > pos:
-                pos, moved = m.end(), True
-    return pos
+            m = rule.regex.match(window[cut:])
+            if m and m.end():
+                cut, moved = cut + m.end(), True
+    return pos + cut
 
 
 def _partners(text: str, pos: int, local: frozenset, known: frozenset) -> list:
