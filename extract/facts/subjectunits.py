@@ -138,10 +138,12 @@ def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) ->
     found = []
     starts = [0] + [m.end() for m in _breaks().finditer(text)]
     for start in starts:
-        if rc._enclosing(parens, start) or _wrapped(text, start) or _title_line(text, start) \
-                or _first("subject_after_labels", text[max(0, start - 12):start], True)[0]:
-            continue
-        found.extend(_clause(text, start, local, known))
+        got = _clause(text, start, local, known)
+        # most clauses name no one: the checks of their context come after
+        if got and not (rc._enclosing(parens, start) or _wrapped(text, start)
+                        or _title_line(text, start)
+                        or _first("subject_after_labels", text[max(0, start - 12):start], True)[0]):
+            found.extend(got)
     return found
 
 
@@ -181,8 +183,7 @@ def _title_line(text: str, start: int) -> bool:
 
 def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
     pos = _after_lead_ins(text, start)
-    window = text[pos:pos + _cfg()["subject_reach"] + 20]
-    _, partner = _first("subject_partners", window)
+    _, partner = _first("subject_partners", text[pos:pos + 12])
     if partner:                      # 会同县发改局、县财政局开展……: the subject is the clause before
         return _partners(text, pos + partner.end(), local, known)
     got = _subject_list(text, pos, local, known)
@@ -221,7 +222,7 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
     limit = min(len(text), pos + _cfg()["subject_reach"])
     stop = _breaks().search(text, pos, limit)
     limit = stop.start() if stop else limit
-    if not _may_open(text, pos, limit, local, known):
+    if limit - pos < 3 or not _may_open(text, pos, limit, local, known):
         return None
     _, _, closer = un.brackets()
     loose, skip_to = None, pos
