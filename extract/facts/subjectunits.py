@@ -34,7 +34,6 @@ from .rolecontexts import Mention
 RULES = "units"
 FAMILY = "subject"
 CLAUSE_RULE, PARTNER_RULE = "subject_clause", "subject_partner"
-DUTY_RULE = "duty_head_name"      # the id of the duty_heads rule in rules/units.yaml
 
 
 def _cfg():
@@ -60,7 +59,7 @@ def find(text: str, parens: list, local: frozenset) -> list:
     """Every mention of this family, with overlaps inside it settled by the caller."""
     heads = from_duty_lists(text, local)
     known = frozenset(k for m in heads for k in (un._compact(m.unit), level_key(m.unit)))
-    return heads + from_named_after(text, parens, local) + from_clauses(text, parens, local, known)
+    return heads + from_named_after(text, local) + from_clauses(text, parens, local, known)
 
 
 def level_key(name: str) -> str:
@@ -119,14 +118,13 @@ def _duty_role(body: str) -> str:
 
 # --- 建设主体为X ------------------------------------------------------------------
 
-def from_named_after(text: str, parens: list, local: frozenset) -> list:
+def from_named_after(text: str, local: frozenset) -> list:
     found = []
-    breaks = _cfg()["subject_clause_breaks"]
     for rule in rules.pattern_rules(RULES, "subject_named_after"):
         for m in rule.regex.finditer(text):
-            end = m.end()
-            while end < len(text) and end - m.end() < _cfg()["subject_reach"] and text[end] not in breaks:
-                end += 1
+            limit = min(len(text), m.end() + _cfg()["subject_reach"])
+            stop = _breaks().search(text, m.end(), limit)
+            end = stop.start() if stop else limit
             got = _names(text[m.end():end], m.end(), rule.data["role"], rule.id, local, frozenset())
             found.extend(got or [])
     return found
@@ -369,7 +367,8 @@ def drop_restated(rows: list) -> list:
     Of the rest, a unit the same node already names adds no fact. A
     clause outside every node (a notice's preamble) names no task."""
     clause_rules = (CLAUSE_RULE, PARTNER_RULE)
-    by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules + (DUTY_RULE,)}
+    duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")}
+    by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
     named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
     seen, kept = set(), []
     for r in rows:
