@@ -195,14 +195,20 @@ def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
 
 def _after_lead_ins(text: str, pos: int) -> int:
     """Past the number, deadline or 请 that may come before a subject list."""
-    window, cut, moved = text[pos:pos + 40], 0, True
-    while moved:
-        moved = False
-        for rule in rules.pattern_rules(RULES, "subject_lead_ins"):
-            m = rule.regex.match(window[cut:])
-            if m and m.end():
-                cut, moved = cut + m.end(), True
+    window, cut = text[pos:pos + 40], 0
+    m = _lead_ins().match(window)
+    while m and m.end():
+        cut += m.end()
+        m = _lead_ins().match(window[cut:])
     return pos + cut
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_ins():
+    """The subject_lead_ins rules as one pattern (each anchored at the clause start)."""
+    return rules.compile_pattern("|".join("(?:" + r.regex.pattern + ")"
+                                          for r in rules.pattern_rules(RULES, "subject_lead_ins")),
+                                 "rules/units.yaml:subject_lead_ins")
 
 
 def _partners(text: str, pos: int, local: frozenset, known: frozenset) -> list:
