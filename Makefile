@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,bench,dask,export,spacy,notebook,review-test]'
+	$(PY) -m compileall -q extract >/dev/null   # bytecode, as a regular install writes it
 	touch $(STAMP)
 
 extract: $(STAMP)

@@ -185,3 +185,14 @@ def test_space_map_applied_as_the_table_says(text):
     for chars, value in clean._space_subs():
         out = chars.sub(value, out)
     assert out == text.translate(table)
+
+
+def test_the_one_alternation_of_chrome_rules_finds_the_rule_each_example_names():
+    from extract import rules
+    from extract.prepare.clean import _chrome_rule
+    rule_list = rules.pattern_rules("clean", "drop_line")
+    for rule in rule_list:
+        for line in rule.examples + rule.counter_examples:
+            one_by_one = next((r.id for r in rule_list if r.regex.match(line)), None)
+            assert _chrome_rule(line, 10_000) == one_by_one, line
+        assert all(_chrome_rule(line, 10_000) for line in rule.examples)

@@ -110,6 +110,23 @@ def test_the_viterbi_is_jiebas_score_and_route(text):
     for block in stock_pos.re_han_detail.findall(text):
         tables = (stock_pos.char_state_tab_P, stock_pos.start_P, stock_pos.trans_P, stock_pos.emit_P)
         assert nlp.viterbi(block, *tables) == stock_pos.viterbi(block, *tables)
+        assert nlp.python_viterbi(block, *tables) == stock_pos.viterbi(block, *tables)
+
+
+def test_the_viterbi_uses_the_array_sums_when_numpy_is_there():
+    from extract.text import hmm
+    assert nlp._arrays() is hmm
+    tables = (stock_pos.char_state_tab_P, stock_pos.start_P, stock_pos.trans_P, stock_pos.emit_P)
+    # a run of characters jieba's model has no state list for (every state is tried)
+    for block in ("㐀丂", "龘靐齉", "王㐀"):
+        assert hmm.viterbi(block, *tables, fallback=None) == stock_pos.viterbi(block, *tables)
+
+
+@pytest.mark.parametrize("block", ["七哏", "丈厝", "丐厝坜", "王丈厝"])
+def test_a_character_no_state_of_which_follows_the_last_takes_jiebas_fallback(block):
+    tables = (stock_pos.char_state_tab_P, stock_pos.start_P, stock_pos.trans_P, stock_pos.emit_P)
+    assert nlp.viterbi(block, *tables) == stock_pos.viterbi(block, *tables)
+    assert nlp.python_viterbi(block, *tables) == stock_pos.viterbi(block, *tables)
 
 
 def test_the_tagger_runs_its_hmm_through_the_faster_viterbi(monkeypatch):

@@ -115,3 +115,36 @@ def test_word_regex_tries_the_longest_word_first():
     assert tail.search("不低于30%") is None          # anchored at the end of the window
     assert rules.word_regex(["以上", "以"]).match("以上的").group() == "以上"
     assert rules.word_regex(["a.b"]).search("axb") is None   # words are literal, not patterns
+
+
+@pytest.fixture
+def parse_cache(tmp_path, monkeypatch):
+    """The rule files' parse cache in a folder of the test's own."""
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_a_parsed_rule_file_is_read_back_without_parsing_again(parse_cache, monkeypatch):
+    text = "labels:\n  - id: lead\n    pattern: '牵头'\n    examples: ['牵头单位']\nlimit: 3\n"
+    first = rules._parsed(text)
+    assert list(parse_cache.glob("plan-extract-rules-*"))
+    monkeypatch.setattr(rules.yaml, "load", lambda *a, **k: pytest.fail("parsed again"))
+    assert rules._parsed(text) == first == {"labels": [{"id": "lead", "pattern": "牵头",
+                                                         "examples": ["牵头单位"]}], "limit": 3}
+
+
+def test_a_damaged_parse_cache_is_parsed_again(parse_cache):
+    text = "words: [甲, 乙]\n"
+    rules._parsed(text)
+    for kept in parse_cache.glob("plan-extract-rules-*"):
+        kept.write_bytes(b"\x00garbage")
+    assert rules._parsed(text) == {"words": ["甲", "乙"]}
+
+
+def test_a_rule_file_with_a_key_twice_fails_on_every_load(parse_cache):
+    text = "limit: 3\nlimit: 4\n"
+    for _ in range(2):
+        with pytest.raises(rules.RuleError, match="given twice"):
+            rules._parsed(text)
+    assert not list(parse_cache.glob("plan-extract-rules-*"))

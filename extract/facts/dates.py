@@ -80,8 +80,11 @@ def _gated(key: str) -> tuple:
 
 
 def triggers(text: str) -> frozenset:
-    """The characters of ``text`` that some rule's ``needs`` asks for."""
-    return _all_triggers().intersection(text)
+    """The characters of ``text`` that some rule's ``needs`` asks for.
+
+    One substring search per trigger character (some forty): walking a plan's
+    text character by character into a set took twenty times as long."""
+    return frozenset(ch for ch in _all_triggers() if ch in text)
 
 
 @functools.lru_cache(maxsize=None)

@@ -81,22 +81,36 @@ class LazyTable:
     ``[]`` and ``get``, and takes the words a user dictionary adds.
     """
 
-    __slots__ = ("_buckets", "_side")
+    __slots__ = ("_buckets", "_side", "_sides")
 
     def __init__(self, buckets: _Buckets, side: int):
         self._buckets, self._side = buckets, side
+        # first character -> this side of its bucket (the bucket's own dict): jieba
+        # asks tens of thousands of times per plan, so the hot path is one lookup
+        self._sides: dict = {}
 
     def _table(self, word: str) -> dict:
-        return self._buckets.get(word[:1])[self._side]
+        first = word[:1]
+        try:
+            return self._sides[first]
+        except KeyError:
+            table = self._sides[first] = self._buckets.get(first)[self._side]
+            return table
 
     def __contains__(self, word) -> bool:
-        return word in self._table(word)
+        try:
+            return word in self._sides[word[:1]]
+        except KeyError:
+            return word in self._table(word)
 
     def __getitem__(self, word):
         return self._table(word)[word]
 
     def get(self, word, default=None):
-        return self._table(word).get(word, default)
+        try:
+            return self._sides[word[:1]].get(word, default)
+        except KeyError:
+            return self._table(word).get(word, default)
 
     def __setitem__(self, word, value) -> None:
         self._table(word)[word] = value
@@ -205,42 +219,68 @@ MIN_FLOAT = -3.14e100          # jieba's score of a character a state never emit
 
 @functools.lru_cache(maxsize=1)
 def _links():
-    """jieba's part-of-speech transitions read backwards: each state's predecessors,
-    and the states that have a successor."""
+    """jieba's part-of-speech transitions read backwards: each state's predecessors
+    with the score of the step, and the states that have a successor."""
     import jieba.posseg as pos
     preds: dict = {}
     for before, nexts in pos.trans_P.items():
-        for state in nexts:
-            preds.setdefault(state, []).append(before)
-    return pos.trans_P, preds, frozenset(state for state, nexts in pos.trans_P.items() if nexts)
+        for state, score in nexts.items():
+            preds.setdefault(state, []).append((before, score))
+    return (pos.trans_P, {state: tuple(p) for state, p in preds.items()},
+            frozenset(state for state, nexts in pos.trans_P.items() if nexts))
 
 
 def viterbi(obs, states, start_p, trans_p, emit_p):
-    """``jieba.posseg.viterbi.viterbi``, same arguments and the same answer.
+    """``jieba.posseg.viterbi.viterbi``, same arguments and the same answer:
+    as array sums per character (``hmm``) when numpy is there, else in Python."""
+    jieba_trans, preds, leading = _links()
+    if trans_p is not jieba_trans:               # other tables: jieba's own code
+        from jieba.posseg.viterbi import viterbi as stock
+        return stock(obs, states, start_p, trans_p, emit_p)
+    if _arrays() is not None:
+        return _arrays().viterbi(obs, states, start_p, trans_p, emit_p, lambda prev, char: _fallback(
+            prev, char, leading, preds, trans_p, emit_p))
+    return python_viterbi(obs, states, start_p, trans_p, emit_p)
+
+
+@functools.lru_cache(maxsize=1)
+def _arrays():
+    """The array form of the viterbi (``hmm``), or None without numpy."""
+    try:
+        from . import hmm
+    except ImportError:
+        return None
+    return hmm
+
+
+def python_viterbi(obs, states, start_p, trans_p, emit_p):
+    """``viterbi`` in plain Python, over jieba's own transition table.
 
     jieba scores every state of the last character for every state of this
     one, a missing transition scoring minus infinity; such a score never wins
     while a transition exists, and one always does for the states jieba keeps,
     so only each state's predecessors are scored. The sums are jieba's, in its
-    order, and ``max`` over (score, state) breaks ties as it does.
+    order; the best is kept by comparing as ``max`` over (score, state) does
+    (the higher state wins a tie), in a plain loop: no tuple per candidate.
     """
-    jieba_trans, preds, leading = _links()
-    if trans_p is not jieba_trans:               # other tables: jieba's own code
-        from jieba.posseg.viterbi import viterbi as stock
-        return stock(obs, states, start_p, trans_p, emit_p)
+    _, preds, leading = _links()
     all_states = trans_p.keys()
     prev = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in states.get(obs[0], all_states)}
     paths = [dict.fromkeys(prev, "")]
     for char in obs[1:]:
-        live = prev.keys() & leading
-        here = [y for y in states.get(char, all_states) if not live.isdisjoint(preds.get(y, ()))]
-        if not here:                             # jieba's fallback: whatever may follow
-            here = {y for x in live for y in trans_p[x]} or all_states
-        now, back = {}, {}
-        for y in here:
-            emit = emit_p[y].get(char, MIN_FLOAT)
-            now[y], back[y] = max((prev[y0] + trans_p[y0][y] + emit, y0)
-                                  for y0 in preds.get(y, ()) if y0 in live)
+        now, back, known = {}, {}, prev.get
+        for y in states.get(char, all_states):
+            best, emit = None, emit_p[y].get(char, MIN_FLOAT)
+            for y0, step in preds.get(y, ()):
+                p = known(y0)              # a predecessor scored at the last character
+                if p is not None:
+                    score = p + step + emit
+                    if best is None or score > best or (score == best and y0 > best_y):
+                        best, best_y = score, y0
+            if best is not None:
+                now[y], back[y] = best, best_y
+        if not now:                              # jieba's fallback: whatever may follow
+            now, back = _fallback(prev, char, leading, preds, trans_p, emit_p)
         prev = now
         paths.append(back)
     prob, state = max((p, y) for y, p in prev.items())
@@ -248,6 +288,18 @@ def viterbi(obs, states, start_p, trans_p, emit_p):
     for i in range(len(obs) - 1, -1, -1):
         route[i], state = state, paths[i][state]
     return prob, route
+
+
+def _fallback(prev, char, leading, preds, trans_p, emit_p) -> tuple:
+    """No state of ``char`` follows one of the last: score the states that may
+    follow any of them, as jieba does."""
+    live = prev.keys() & leading
+    now, back = {}, {}
+    for y in {y for x in live for y in trans_p[x]} or trans_p.keys():
+        emit = emit_p[y].get(char, MIN_FLOAT)
+        now[y], back[y] = max((prev[y0] + trans_p[y0][y] + emit, y0)
+                              for y0, _ in preds.get(y, ()) if y0 in live)
+    return now, back
 
 
 @functools.lru_cache(maxsize=1)

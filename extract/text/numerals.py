@@ -89,14 +89,18 @@ def chinese_number(n: int) -> str:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _plain_forms() -> dict:
-    """Every plain written number below ten thousand (一百零五, 二十, 零) -> its value."""
-    forms = {chinese_number(n): n for n in range(1, 10000)}
-    forms[_table()["render_digits"][0]] = 0
-    return forms
+def _plain_form_value(text: str) -> Optional[int]:
+    """The number whose plain form (as ``chinese_number`` writes it, or 零) is ``text``.
+
+    Read and written back instead of looked up in a table of all ten thousand
+    forms: building that table took 0.04 s of start-up."""
+    if text == _table()["render_digits"][0]:
+        return 0
+    n = chinese_int(text) if text else None
+    return n if n and n <= 9999 and chinese_number(n) == text else None
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_value(text: str) -> Optional[int]:
     """The value of a Chinese number in its plain written form, else None.
 
@@ -105,11 +109,14 @@ def plain_value(text: str) -> Optional[int]:
     nearly always; any other (一万二千三百, 三点五) is left to a full reader.
     """
     text = text.translate(_variant_map())
-    forms, big = _plain_forms(), _table()["big_places"]
-    if text in forms:
-        return forms[text]
-    if len(text) > 1 and text[-1] in big and forms.get(text[:-1]):
-        return forms[text[:-1]] * big[text[-1]]
+    big = _table()["big_places"]
+    whole = _plain_form_value(text)
+    if whole is not None:
+        return whole
+    if len(text) > 1 and text[-1] in big:
+        head = _plain_form_value(text[:-1])
+        if head:
+            return head * big[text[-1]]
     return None
 
 
