@@ -10,9 +10,12 @@ names are then given their list's shared prefix, normalised, and tied to a node:
 3. tables:             TAB, space-aligned or one-cell-per-line tables (tables.py)
 4. running text:       北京市经济和信息化局负责… / 由市住建局牵头，市城管局配合 /
                        交由县交通运输局组织实施 / 县林业局要……，并负责……
+5. sentence subjects:  11月底前，县住建局、县城管局对照清单完成排查 / X会同Y开展 /
+                       2.派出所。配合做好…… (subjectunits.py, any verb)
 
 Overlaps between families are settled in one place (``_resolve_overlaps``):
-an earlier family in ``FAMILIES`` wins. Conventions stated once for the whole
+an earlier family in ``FAMILIES`` wins; a sentence subject is kept only in a
+node that states no role by a role word (``subjectunits.drop_restated``). Conventions stated once for the whole
 document (排在首位的为牵头单位，下同) are applied last (``_apply_conventions``).
 """
 from __future__ import annotations
@@ -26,13 +29,14 @@ from . import orgnames as un
 from . import people
 from . import placenames
 from . import rolecontexts as rc
+from . import subjectunits as su
 from .rolecontexts import Mention
 from ..records import Node, PlanContext, Responsibility
 from ..text import spans
 from ..text.spans import Span
 
 RULES = "units"
-FAMILIES = ("label", "paren", "table", "sentence")
+FAMILIES = ("label", "paren", "table", "sentence", su.FAMILY)
 
 
 def extract_responsibilities(ctx: PlanContext) -> list:
@@ -40,9 +44,11 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     parens = rc.find_parens(text)
     local = placenames.local_places(plan.city, plan.province)
     found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
-             + rc.from_tables(text, local) + rc.from_sentences(text, parens, local))
+             + rc.from_tables(text, local) + rc.from_sentences(text, parens, local)
+             + su.find(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
-    return _to_rows(ctx, _apply_conventions(text, found), local)
+    # a sentence subject restating a unit its node already names adds no row
+    return su.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local))
 
 
 # --- overlaps, data providers, rows --------------------------------------------

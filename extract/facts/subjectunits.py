@@ -1,0 +1,388 @@
+"""Units named as the subject of a task sentence, whatever its verb
+(rules/units.yaml, the subject_* and duty_* sections).
+
+Every other family needs a role word (负责, 牵头, 配合 …) next to the units;
+real plans more often just make the units do the task:
+
+- a clause opening with a unit list, after a number, a deadline or 请, and
+  followed (modal words allowed) by a predicate: 11月底前，县住建局、县城管局
+  对照清单完成排查 -> both responsible; 镇规划办每季度对各村考核一次;
+- the units after 会同/联合/协同 in such a clause assist;
+- 建设主体为区应急局: the body named after the word for the one responsible;
+- a duty list: numbered items each opening with a bare unit name and a full
+  stop (2.派出所。配合做好……), the unit taking the role its duties state.
+
+A name counts by its shape (orgnames.py). A subject list needs one name that
+says its level (县住建局) or that heads the plan's duty list: at town or
+street level the offices are written bare (服务办, 安监所), and the list that
+names them all is what makes them units. What follows the list decides
+whether it is a subject: a post (县公安局分管副局长), a relative clause
+(县委制定的《……》) or the issuing of a document make it none.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from .. import rules
+from ..text import nlp, numerals
+from . import orgnames as un
+from . import rolecontexts as rc
+from .rolecontexts import Mention
+
+RULES = "units"
+FAMILY = "subject"
+CLAUSE_RULE, PARTNER_RULE = "subject_clause", "subject_partner"
+
+
+def _cfg():
+    return rules.load(RULES)
+
+
+def _first(key: str, text: str, search: bool = False):
+    """(rule, match) of the first rule under ``key`` matching at the start of ``text``."""
+    for rule in rules.pattern_rules(RULES, key):
+        m = rule.regex.search(text) if search else rule.regex.match(text)
+        if m:
+            return rule, m
+    return None, None
+
+
+@functools.lru_cache(maxsize=1)
+def _suffix_ends() -> str:
+    """The last characters of every body suffix: where a name may end."""
+    return "".join(sorted({s[-1] for s in rules.words(un.SHAPES, "body_suffixes")}))
+
+
+def find(text: str, parens: list, local: frozenset) -> list:
+    """Every mention of this family, with overlaps inside it settled by the caller."""
+    heads = from_duty_lists(text, local)
+    known = frozenset(k for m in heads for k in (un._compact(m.unit), level_key(m.unit)))
+    return heads + from_named_after(text, local) + from_clauses(text, parens, local, known)
+
+
+def level_key(name: str) -> str:
+    """街道消委办 -> 消委办: the name as a bare office of the plan would be written."""
+    _, m = _first("subject_level_words", name)
+    return un._compact(name[m.end():] if m else name)
+
+
+# --- duty lists ----------------------------------------------------------------
+
+def from_duty_lists(text: str, local: frozenset) -> list:
+    heads = []
+    for rule in rules.pattern_rules(RULES, "duty_heads"):
+        for m in rule.regex.finditer(text):
+            name = m.group("name")
+            if (not un.valid_in_running_text(name) or _generic(name)
+                    or _first("duty_head_rejects", name, True)[0]):
+                continue
+            line_end = text.find("\n", m.end())
+            body = text[m.end():len(text) if line_end < 0 else line_end]
+            heads.append((_head_number(m), Mention(
+                m.start("name"), m.end("name"), name, name, _duty_role(body),
+                rule.id, m.start("name"), family=FAMILY)))
+    return [m for run in _runs(heads) if len(run) >= _cfg()["duty_head_min"] for m in run]
+
+
+def _head_number(m) -> tuple:
+    """(numbering style, its value) of a duty head's label."""
+    for group in ("num", "num2", "num3", "num4"):
+        if m.group(group):
+            return group, numerals.ordinal(m.group(group))
+    return None, None
+
+
+def _runs(heads: list) -> list:
+    """Heads numbered one after the other in the same style, as runs."""
+    runs, last = [], None
+    for number, mention in sorted(heads, key=lambda h: h[1].start):
+        if last and number[0] == last[0] and number[1] == (last[1] or 0) + 1:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+        last = number
+    return runs
+
+
+def _duty_role(body: str) -> str:
+    """The role of the first role word in an item's duties (none: responsible)."""
+    best = None
+    for rule in rules.pattern_rules(RULES, "duty_roles"):
+        m = rule.regex.search(body)
+        if m and (best is None or (m.start(), -len(m.group())) < best[0]):
+            best = ((m.start(), -len(m.group())), rule.data["role"])
+    return best[1] if best else "responsible"
+
+
+# --- 建设主体为X ------------------------------------------------------------------
+
+def from_named_after(text: str, local: frozenset) -> list:
+    found = []
+    for rule in rules.pattern_rules(RULES, "subject_named_after"):
+        for m in rule.regex.finditer(text):
+            limit = min(len(text), m.end() + _cfg()["subject_reach"])
+            stop = _breaks().search(text, m.end(), limit)
+            end = stop.start() if stop else limit
+            got = _names(text[m.end():end], m.end(), rule.data["role"], rule.id, local, frozenset())
+            found.extend(got or [])
+    return found
+
+
+# --- clauses ---------------------------------------------------------------------
+
+def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) -> list:
+    found = []
+    starts = [0] + [m.end() for m in _breaks().finditer(text)]
+    for start in starts:
+        got = _clause(text, start, local, known)
+        # most clauses name no one: the checks of their context come after
+        if got and not (rc._enclosing(parens, start) or _wrapped(text, start)
+                        or _title_line(text, start)
+                        or _first("subject_after_labels", text[max(0, start - 12):start], True)[0]):
+            found.extend(got)
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _name_ends():
+    """Where a name may end (the last character of a body suffix) and the
+    brackets a name may carry, as one character class."""
+    return re.compile("[" + re.escape(_suffix_ends() + un.brackets()[0]) + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _breaks():
+    """The marks where a subject clause may begin, as one character class."""
+    return re.compile("[" + re.escape(_cfg()["subject_clause_breaks"]) + "]")
+
+
+def _wrapped(text: str, start: int) -> bool:
+    """A line break inside a sentence (由\n街道党工委讨论决定): the line
+    before ends in running text, not in a mark, and is no heading (a short
+    line, or one that opens with a number)."""
+    if text[start - 1:start] != "\n":
+        return False
+    if not _first("subject_wrapped_lines", text[max(0, start - 12):start], True)[0]:
+        return False
+    before = text.rfind("\n", 0, start - 1) + 1
+    line = text[before:start - 1]
+    return len(line.strip()) >= _cfg()["subject_heading_max"] and not _first("subject_lead_ins", line)[0]
+
+
+def _title_line(text: str, start: int) -> bool:
+    """A line without a clause mark is a title or a heading (包头市……考评办法)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return _breaks().search(text, line_start, line_end) is None
+
+
+def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
+    pos = _after_lead_ins(text, start)
+    _, partner = _first("subject_partners", text[pos:pos + 12])
+    if partner:                      # 会同县发改局、县财政局开展……: the subject is the clause before
+        return _partners(text, pos + partner.end(), local, known)
+    got = _subject_list(text, pos, local, known)
+    if got is None:
+        return []
+    mentions, verb_at, kind = got
+    if kind == "partner":
+        mentions = mentions + _partners(text, verb_at, local, known)
+    return mentions
+
+
+def _after_lead_ins(text: str, pos: int) -> int:
+    """Past the number, deadline or 请 that may come before a subject list."""
+    window, cut = text[pos:pos + 40], 0
+    m = _lead_ins().match(window)
+    while m and m.end():
+        cut += m.end()
+        m = _lead_ins().match(window[cut:])
+    return pos + cut
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_ins():
+    """The subject_lead_ins rules as one pattern (each anchored at the clause start)."""
+    return rules.compile_pattern("|".join("(?:" + r.regex.pattern + ")"
+                                          for r in rules.pattern_rules(RULES, "subject_lead_ins")),
+                                 "rules/units.yaml:subject_lead_ins")
+
+
+def _partners(text: str, pos: int, local: frozenset, known: frozenset) -> list:
+    got = _subject_list(text, pos, local, known, role="assist", rule_id=PARTNER_RULE)
+    return got[0] if got else []
+
+
+def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
+                  role: str = "responsible", rule_id: str = CLAUSE_RULE) -> Optional[tuple]:
+    """(mentions, where the predicate starts, its kind) for the unit list that
+    opens the clause at ``pos``: the shortest list after which a predicate
+    begins, its names ending where jieba ends a word (区协|调小组 is no name);
+    failing that, a list of short names ending anywhere (服务办于: jieba reads
+    办于). None when the clause opens with no such list."""
+    limit = min(len(text), pos + _cfg()["subject_reach"])
+    stop = _breaks().search(text, pos, limit)
+    limit = stop.start() if stop else limit
+    if limit - pos < 3 or not _may_open(text, pos, limit, local, known):
+        return None
+    _, _, closer = un.brackets()
+    loose, skip_to = None, pos
+    for m in _name_ends().finditer(text, pos, limit):
+        if m.start() < skip_to:
+            continue
+        i = m.end()
+        if m.group() in closer:      # 建管中心（房办）: the other name stays in the list
+            close = text.find(closer[m.group()], i, limit)
+            if close < 0:
+                break
+            skip_to = i = close + 1
+        elif i - pos < 2:
+            continue
+        got = _names(text[pos:i], pos, role, rule_id, local, known)
+        if got is None:
+            continue
+        kind, verb_at = _predicate(text, i)
+        if kind == "reject":
+            return None
+        # a partner marker ends a name wherever jieba cuts (督查室要会同: 室要)
+        if kind == "partner" or (kind == "verb" and _name_may_end(text, pos, i)):
+            return got, verb_at, kind
+        if kind == "verb" and loose is None and _name_may_end(text, pos, i, strict=False) \
+                and all(len(x.raw) <= _cfg()["subject_loose_max"] for x in got):
+            loose = got, verb_at, kind
+    return loose
+
+
+def _may_open(text: str, pos: int, limit: int, local: frozenset, known: frozenset) -> bool:
+    """A cheap first look: a subject list opens with a name that says its
+    level or place, or holds a name of the plan's duty list."""
+    return un.has_level(text[pos:pos + 9], local) or any(k in text[pos:limit] for k in known)
+
+
+def _name_may_end(text: str, pos: int, at: int, strict: bool = True) -> bool:
+    """A name of the list may end at ``at``: the next character is no body
+    suffix of its own (街道消委|办), and, when ``strict``, a word ends there
+    (区协|调小组 is cut inside 协调)."""
+    if not strict:
+        return at >= len(text) or text[at] not in _suffix_ends()
+    words = nlp.jieba().lcut(text[pos:at + 6])
+    offset = pos
+    for word in words:
+        if offset == at:
+            return not (len(word) == 1 and word in _suffix_ends())
+        if offset > at:
+            return False
+        offset += len(word)
+    return True
+
+
+def _predicate(text: str, at: int) -> tuple:
+    """What the text at ``at`` opens: ('more', _) another name of the list,
+    ('verb'|'partner', where) a predicate, ('reject', _) a sign that the list
+    is no subject, (None, _) anything else (the name goes on: 委|员会)."""
+    rest = text[at:at + 40]
+    _, tail = _first("subject_list_tails", rest)
+    skip = tail.end() if tail else 0
+    rest = rest[skip:]
+    if not rest or _first("subject_rejects", rest)[0]:
+        return "reject", at
+    modal = _modal(rest)
+    cut = modal.end() if modal else 0
+    verb = rest[cut:]
+    _, partner = _first("subject_partners", verb)
+    if partner:
+        return "partner", at + skip + cut + partner.end()
+    if _first("subject_predicates", verb)[0] or _tagged_verb(verb):
+        return "verb", at + skip + cut
+    if modal and not _first("subject_rejects", verb)[0]:
+        return "verb", at + skip + cut      # 县财政局要 + anything: a modal makes the subject
+    return None, at
+
+
+def _first_word(text: str):
+    return next(iter(nlp.posseg().cut(text[:8])), None)
+
+
+def _modal(rest: str):
+    """The modal words opening ``rest``, unless they only begin a longer
+    word (应 of 应急管理局 in 高新区应急管理局 is no modal)."""
+    _, m = _first("subject_modals", rest)
+    if m is None:
+        return None
+    word = _first_word(rest)
+    return m if word is not None and len(word.word) <= m.end() else None
+
+
+def _tagged_verb(text: str) -> bool:
+    first = _first_word(text)
+    return first is not None and first.flag in rules.words(RULES, "subject_verb_tags")
+
+
+def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
+           known: frozenset) -> Optional[list]:
+    """The mentions of a subject list, or None when it is no list of units:
+    every name must end like a body, and one must say its level or be a body
+    the plan's duty list names."""
+    written = un.split_list(span)
+    items = [i for i in written if not _generic(i.text)]
+    # the names that open the clause and meet the verb must be bodies
+    # (强化市、区联动: 强化市 is none; 县财政局、区|建设: 区 is none)
+    if not items or items[-1] != written[-1]:
+        return None
+    if items[0] != written[0] and not un.is_generic(written[0].text):
+        return None
+    if any(not _body_name(i.text, known) for i in items):
+        return None
+    sure = [un.valid_as_subject(i.text, local) or level_key(i.text) in known
+            or un._compact(i.text) in known for i in items]
+    # the first name says its level or the duty list names it; else two others do
+    # (安监所、服务办、管理办……上报, after a duty list of 服务办, 管理办 …)
+    if not sure[0] and sum(sure) < 2:
+        return None
+    prefix = un.shared_prefix([items[0].text])
+    return [Mention(base + i.start, base + i.end, i.text,
+                    un.with_prefix(i.text, prefix, local), role, rule_id, base, family=FAMILY)
+            for i in items]
+
+
+def _body_name(name: str, known: frozenset) -> bool:
+    """Ends like a body, three characters at least (区联 of 市、区联动 is none)
+    unless the duty list names it, and no digit (包头市2022年数字政府)."""
+    compact = un._compact(name)
+    if any(ch.isdigit() for ch in compact) or not un.valid_in_running_text(name):
+        return False
+    if _first("subject_item_openers", compact)[0]:
+        return False
+    return len(compact) >= 3 or compact in known
+
+
+def _generic(name: str) -> bool:
+    """A class of bodies (各有关部门, 乡镇政府) or a bare place (古美路街道, 闵行区)."""
+    return un.is_generic(name) or bool(_first("subject_generic", un._compact(name))[0])
+
+
+# --- restatements -------------------------------------------------------------
+
+def drop_restated(rows: list) -> list:
+    """Clause subjects and partners only where their node states no role by
+    a role word: a node that says 县财政局负责…… or 责任单位：…… states its
+    roles so, and its other sentences (县财政局要加强……) tell how, not who.
+    Of the rest, a unit the same node already names adds no fact. A
+    clause outside every node (a notice's preamble) names no task."""
+    clause_rules = (CLAUSE_RULE, PARTNER_RULE)
+    duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")}
+    by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
+    named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
+    seen, kept = set(), []
+    for r in rows:
+        if r.rule_id in clause_rules:
+            key = (r.node_id, level_key(r.unit))
+            if r.node_id is None or r.node_id in by_role_word or key in named \
+                    or key + (r.role,) in seen:
+                continue
+            seen.add(key + (r.role,))
+        kept.append(r)
+    return kept

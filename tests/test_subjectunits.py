@@ -1,0 +1,44 @@
+"""Units named as the subject of a task sentence: case table in
+tests/data/subject_cases.yaml (invented wording, real places)."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extract.facts import responsibilities as units
+from extract.facts import subjectunits as su
+from extract.records import PlanContext
+from tests.test_units import build_nodes, case_plan
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "subject_cases.yaml").read_text(encoding="utf-8"))
+
+
+def _rows(case):
+    plan = case_plan(case)
+    return units.extract_responsibilities(PlanContext.build(plan, build_nodes(plan.text, case.get("nodes"))))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_subject_case(case):
+    got = [f"{r.unit}|{r.unit_raw}|{r.role}|{r.node_id or '-'}" for r in _rows(case)]
+    assert got == case["expect"]
+
+
+def test_other_families_win_where_they_overlap():
+    """县财政局负责 is the sentence family's; the subject family adds no second row."""
+    case = {"text": "1.县财政局负责落实资金。\n", "nodes": [{"key": "1", "at": "1."}]}
+    rows = _rows(case)
+    assert [(r.unit, r.rule_id) for r in rows] == [("县财政局", "sentence_responsible")]
+
+
+def test_level_key_strips_the_level_word_only():
+    assert su.level_key("街道综治办") == "综治办"
+    assert su.level_key("镇规划办") == "规划办"
+    assert su.level_key("派出所") == "派出所"
+
+
+def test_long_prose_without_marks_gives_no_rows():
+    text = "一、任务\n" + "县水利局" + "开展巡查" * 5000 + "。\n"
+    case = {"text": text, "nodes": [{"key": "一", "at": "一、"}]}
+    rows = _rows(case)
+    assert [(r.unit, r.role) for r in rows] == [("县水利局", "responsible")]
