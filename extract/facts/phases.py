@@ -37,8 +37,12 @@ def extract_phases(plan: Plan, nodes: Sequence[Node], dates: Sequence) -> list:
 def _stage_nodes(nodes: Sequence[Node]) -> list:
     styles = set(rules.words(RULES, "phase_styles"))
     titles = rules.pattern_rules(RULES, "phase_title")
-    return [n for n in nodes
-            if n.style in styles or any(r.regex.search(_strip_when(n.title)) for r in titles)]
+    return [n for n in nodes if n.style in styles or _titled_stage(_strip_when(n.title), titles)]
+
+
+def _titled_stage(name: str, titles) -> bool:
+    # the name is stripped once per heading, not once per title rule
+    return any(r.regex.search(name) for r in titles)
 
 
 def _strip_when(title: str) -> str:
