@@ -252,7 +252,10 @@ def _range_end(text: str, pos: int) -> tuple:
     unit, unit end); with no range, the unit is the one read after the first
     number, so it is not read twice."""
     unit, after_unit = unit_at(text, pos)
-    for joiner in _words("range_joiners"):
+    joiners = _words("range_joiners")
+    if not (text.startswith(joiners, after_unit) or text.startswith(joiners, pos)):
+        return None, pos, unit, after_unit      # most numbers: no joiner after them
+    for joiner in joiners:
         j = after_unit if text.startswith(joiner, after_unit) else pos
         if not text.startswith(joiner, j):
             continue
