@@ -86,7 +86,9 @@ def _style(style_id: str) -> Style:
     return next(s for s in styles() if s.id == style_id)
 
 
+@functools.lru_cache(maxsize=None)
 def _setting(key: str):
+    # read per line and per label: looked up once
     return rules.load("outline")[key]
 
 
@@ -284,12 +286,17 @@ def _title(text: str, body: int, end: int) -> str:
     lead = indent() + _setting("title_lead")
     while body < end and text[body] in lead:
         body += 1
-    stop = _setting("title_stop")
     limit = min(end, body + int(_setting("title_max")))
-    cut = body
-    while cut < limit and text[cut] not in stop:
-        cut += 1
-    return text[body:cut].strip()
+    stop = _title_stop()
+    found = stop.search(text, body, limit) if stop is not None and body < limit else None
+    return text[body:found.start() if found else max(body, limit)].strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _title_stop() -> Optional[re.Pattern]:
+    """One class of the characters that end a title (None: no such characters)."""
+    stop = _setting("title_stop")
+    return re.compile("[" + "".join(re.escape(ch) for ch in stop) + "]") if stop else None
 
 
 def _lines(text: str, start: int = 0):
