@@ -124,8 +124,10 @@ def _any_style_gate() -> Optional[re.Pattern]:
 def _match_at(text: str, pos: int, line_end: int, allowed: tuple,
               gate: Optional[re.Pattern] = None) -> Optional[Candidate]:
     """The first of ``allowed`` whose label matches at ``pos``; ``gate``: their first characters."""
-    if gate is not None and not gate.match(text, pos, line_end):
-        return None              # no label of these styles begins with this character
+    if gate is not None:
+        if not gate.match(text, pos, line_end):
+            return None          # no label of these styles begins with this character
+        allowed = _styles_at(allowed, text[pos])
     for style in allowed:
         m = style.regex.match(text, pos, line_end)
         if not m:
@@ -138,6 +140,23 @@ def _match_at(text: str, pos: int, line_end: int, allowed: tuple,
             label = label.replace(m.group("num"), "1", 1)
         return Candidate(m.start("label"), m.end(), label, style.id, num, True)
     return None
+
+
+# id of a style tuple given with its gate -> (the tuple, kept so that its id stays
+# its own; {character: the styles of it whose labels may begin with that character})
+_BY_FIRST: dict = {}
+
+
+def _styles_at(allowed: tuple, first: str) -> tuple:
+    """The styles of ``allowed`` (every one declares its start characters) whose
+    labels may begin with ``first``, in order: the others are not tried there."""
+    entry = _BY_FIRST.get(id(allowed))
+    if entry is None or entry[0] is not allowed:
+        entry = _BY_FIRST[id(allowed)] = (allowed, {})
+    found = entry[1].get(first)
+    if found is None:
+        found = entry[1][first] = tuple(s for s in allowed if re.match(s.starts, first))
+    return found
 
 
 def _plain_number(written: str) -> str:
