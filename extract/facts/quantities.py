@@ -336,7 +336,7 @@ def quantities(text: str, blockers=()) -> list:
     for m in number_regex().finditer(text):
         if out and m.start() < out[-1].end:
             continue          # the upper number of a range (3—5条) was read with the first
-        if not _plausible_number(text, m) or overlaps(spans, m.start(), m.end()):
+        if overlaps(spans, m.start(), m.end()) or not _plausible_number(text, m):   # the cheap test first
             continue
         q = read_quantity(text, m)
         if q is not None:
