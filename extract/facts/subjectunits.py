@@ -217,16 +217,18 @@ def _partners(text: str, pos: int, local: frozenset, known: frozenset) -> list:
 
 
 def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
-                  role: str = "responsible", rule_id: str = CLAUSE_RULE) -> Optional[tuple]:
+                  role: str = "responsible", rule_id: str = CLAUSE_RULE,
+                  bare: bool = False) -> Optional[tuple]:
     """(mentions, where the predicate starts, its kind) for the unit list that
     opens the clause at ``pos``: the shortest list after which a predicate
     begins, its names ending where jieba ends a word (区协|调小组 is no name);
     failing that, a list of short names ending anywhere (服务办于: jieba reads
-    办于). None when the clause opens with no such list."""
+    办于). None when the clause opens with no such list. ``bare``: names need
+    not say their level (a duty roster's lines, dutylines.py, vouch for them)."""
     limit = min(len(text), pos + _cfg()["subject_reach"])
     stop = _breaks().search(text, pos, limit)
     limit = stop.start() if stop else limit
-    if limit - pos < 3 or not _may_open(text, pos, limit, local, known):
+    if limit - pos < 3 or not (bare or _may_open(text, pos, limit, local, known)):
         return None
     _, _, closer = un.brackets()
     loose, skip_to = None, pos
@@ -241,7 +243,7 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
             skip_to = i = close + 1
         elif i - pos < 2:
             continue
-        got = _names(text[pos:i], pos, role, rule_id, local, known)
+        got = _names(text[pos:i], pos, role, rule_id, local, known, bare)
         if got is None:
             continue
         kind, verb_at = _predicate(text, i)
@@ -289,6 +291,8 @@ def _predicate(text: str, at: int) -> tuple:
     rest = rest[skip:]
     if not rest or _first("subject_rejects", rest)[0]:
         return "reject", at
+    if _first("subject_predicates", rest)[0]:   # 负责居民区的……: 负责 is the verb, no modal
+        return "verb", at + skip
     modal = _modal(rest)
     cut = modal.end() if modal else 0
     verb = rest[cut:]
@@ -322,7 +326,7 @@ def _tagged_verb(text: str) -> bool:
 
 
 def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
-           known: frozenset) -> Optional[list]:
+           known: frozenset, bare: bool = False) -> Optional[list]:
     """The mentions of a subject list, or None when it is no list of units:
     every name must end like a body, and one must say its level or be a body
     the plan's duty list names."""
@@ -336,7 +340,7 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
         return None
     if any(not _body_name(i.text, known) for i in items):
         return None
-    sure = [un.valid_as_subject(i.text, local) or level_key(i.text) in known
+    sure = [bare or un.valid_as_subject(i.text, local) or level_key(i.text) in known
             or un._compact(i.text) in known for i in items]
     # the first name says its level or the duty list names it; else two others do
     # (安监所、服务办、管理办……上报, after a duty list of 服务办, 管理办 …)
@@ -373,7 +377,7 @@ def drop_restated(rows: list) -> list:
     Of the rest, a unit the same node already names adds no fact. A
     clause outside every node (a notice's preamble) names no task."""
     clause_rules = (CLAUSE_RULE, PARTNER_RULE)
-    duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")}
+    duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {_cfg()["duty_line_rule"]}
     by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
     named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
     seen, kept = set(), []
