@@ -78,12 +78,22 @@ def from_duty_lists(text: str, local: frozenset) -> list:
             if (not un.valid_in_running_text(name) or _generic(name)
                     or _first("duty_head_rejects", name, True)[0]):
                 continue
-            line_end = text.find("\n", m.end())
-            body = text[m.end():len(text) if line_end < 0 else line_end]
+            if rule.data.get("own_line") and not un.valid_as_subject(name, local):
+                continue
+            body = _duties(text, m.end(), rule.data.get("own_line"))
             heads.append((_head_number(m), Mention(
                 m.start("name"), m.end("name"), name, name, _duty_role(body),
                 rule.id, m.start("name"), family=FAMILY)))
     return [m for run in _runs(heads) if len(run) >= _cfg()["duty_head_min"] for m in run]
+
+
+def _duties(text: str, at: int, own_line: bool) -> str:
+    """The duties of a head: the rest of its line, or the next line with
+    text when the name stands alone on its heading line."""
+    if own_line:
+        at += len(text[at:]) - len(text[at:].lstrip())
+    line_end = text.find("\n", at)
+    return text[at:len(text) if line_end < 0 else line_end]
 
 
 def _head_number(m) -> tuple:
