@@ -125,6 +125,21 @@ def test_a_signature_names_no_town_when_a_county_signs():
     assert (plan.city, plan.province) == ("灌云县", "江苏省")
 
 
+def test_a_notice_signed_by_a_town_gives_the_town():
+    text = ("关于印发《狮岭镇危房排查整治工作方案》的通知\n各村（居）委：\n现将方案印发给你们。\n"
+            "广州市花都区狮岭镇人民政府\n2022年5月6日\n狮岭镇危房排查整治工作方案\n一、排查范围\n全镇房屋。\n")
+    (plan,) = plans_of(text)
+    assert plan.title == "狮岭镇危房排查整治工作方案"
+    assert (plan.city, plan.issue_date) == ("狮岭镇", date(2022, 5, 6))
+
+
+def test_a_sub_district_office_of_a_district_government_issues_for_the_sub_district():
+    text = ("南京市鼓楼区人民政府宁海路街道办事处关于印发《宁海路街道老旧电梯更新工作方案》的通知\n"
+            "各社区：\n现印发给你们。\n2024年3月1日\n宁海路街道老旧电梯更新工作方案\n一、目标\n完成更新。\n")
+    (plan,) = plans_of(text)
+    assert (plan.city, plan.province) == ("宁海路街道", "江苏省")
+
+
 def test_province_level_city_has_no_city():
     (plan,) = plans_of("关于推进北京市数据专区建设的指导意见\n一、总体要求\n")
     assert (plan.city, plan.province) == (None, "北京市")

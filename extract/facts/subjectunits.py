@@ -26,7 +26,7 @@ import re
 from typing import Optional
 
 from .. import rules
-from ..text import nlp, numerals
+from ..text import nlp, numerals, perplan
 from . import orgnames as un
 from . import rolecontexts as rc
 from .rolecontexts import Mention
@@ -253,10 +253,14 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
             skip_to = i = close + 1
         elif i - pos < 2:
             continue
+        # what follows first: it is cheaper than reading the names, and a
+        # name that goes on (委|员会) needs no reading at all
+        kind, verb_at = _predicate(text, i)
+        if kind is None:
+            continue
         got = _names(text[pos:i], pos, role, rule_id, local, known, bare)
         if got is None:
             continue
-        kind, verb_at = _predicate(text, i)
         if kind == "reject":
             return None
         # a partner marker ends a name wherever jieba cuts (督查室要会同: 室要)
@@ -317,7 +321,13 @@ def _predicate(text: str, at: int) -> tuple:
 
 
 def _first_word(text: str):
-    return next(iter(nlp.posseg().cut(text[:8])), None)
+    return _first_word_of(text[:8])
+
+
+@perplan.remember
+def _first_word_of(head: str):
+    # asked twice for most predicates (a modal, then a verb), over a few words
+    return next(iter(nlp.posseg().cut(head)), None)
 
 
 def _modal(rest: str):

@@ -187,9 +187,10 @@ def _issue_date(text: str, start: int, end: int) -> Optional[date]:
     return None
 
 
-def _signer(text: str, start: int) -> str:
-    """The line just above the last date line after ``start``: the body that signs."""
-    found = [m for rule in rules.pattern_rules("split", "date_lines") for m in scan.finditer(rule, text[start:])]
+def _signer(text: str, start: int, end: Optional[int] = None) -> str:
+    """The line just above the last date line in text[start:end]: the body that signs."""
+    found = [m for rule in rules.pattern_rules("split", "date_lines")
+             for m in scan.finditer(rule, text[start:end])]
     if not found:
         return ""
     above = text[start:start + max(m.start() for m in found)].rstrip().rsplit("\n", 1)[-1]
@@ -216,13 +217,14 @@ def _by_notice(text: str) -> list:
     titles = _title_lines(text, min(len(text), notice.end + 1), names)
     first_title = titles[0][0] if titles else len(text)
     issued = _issue_date(text, notice.end, min(first_title, notice.end + 3000))
+    signer = _signer(text, notice.end, min(first_title, notice.end + 3000))
     if not titles:
-        return [_Part(0, len(text), _issued_title(names) or notice.heading, -1, issued, notice.line)]
+        return [_Part(0, len(text), _issued_title(names) or notice.heading, -1, issued, notice.line, signer)]
     parts = []
     for i, (pos, title) in enumerate(titles):
         start = 0 if i == 0 else pos
         end = titles[i + 1][0] if i + 1 < len(titles) else len(text)
-        parts.append(_Part(start, end, title, pos, issued, notice.line))
+        parts.append(_Part(start, end, title, pos, issued, notice.line, signer))
     return parts
 
 
