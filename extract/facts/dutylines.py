@@ -1,6 +1,12 @@
-"""Duty rosters written as lines: a division of duties at town or street
-level gives each office a line of its own, opening with its bare name and
-its duties (rules/units.yaml, the duty_line_* keys):
+"""Duty lists and duty rosters (rules/units.yaml, the duty_* keys).
+
+A duty list: numbered items each headed by a unit name, with a full stop
+(2.派出所。配合做好……) or alone on its heading line, the duties below; a
+run of heads numbered one after the other makes the list, each unit taking
+the role its duties state.
+
+A duty roster: a division of duties at town or street level gives each office
+a line of its own, opening with its bare name and its duties:
 
     房管所、规建办负责牵头组织排查整治工作；
     房管所负责规模租赁场所的排查工作；
@@ -16,7 +22,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import rules
+from ..text import numerals
+from . import orgnames as un
 from . import subjectunits as su
+from .rolecontexts import Mention
 
 RULES = "units"
 
@@ -24,6 +33,66 @@ RULES = "units"
 def _cfg():
     return rules.load(RULES)
 
+
+# --- numbered duty lists: 1.镇安监所。牵头开展…… ---------------------------------
+
+def from_duty_lists(text: str, local: frozenset) -> list:
+    heads = []
+    for rule in rules.pattern_rules(RULES, "duty_heads"):
+        for m in rule.regex.finditer(text):
+            name = m.group("name")
+            if (not un.valid_in_running_text(name) or su._generic(name)
+                    or su._first("duty_head_rejects", name, True)[0]):
+                continue
+            if rule.data.get("own_line") and not un.valid_as_subject(name, local):
+                continue
+            body = _duties(text, m.end(), rule.data.get("own_line"))
+            heads.append((_head_number(m), Mention(
+                m.start("name"), m.end("name"), name, name, _duty_role(body),
+                rule.id, m.start("name"), family=su.FAMILY)))
+    return [m for run in _runs(heads) if len(run) >= _cfg()["duty_head_min"] for m in run]
+
+
+def _duties(text: str, at: int, own_line: bool) -> str:
+    """The duties of a head: the rest of its line, or the next line with
+    text when the name stands alone on its heading line."""
+    if own_line:
+        at += len(text[at:]) - len(text[at:].lstrip())
+    line_end = text.find("\n", at)
+    return text[at:len(text) if line_end < 0 else line_end]
+
+
+def _head_number(m) -> tuple:
+    """(numbering style, its value) of a duty head's label."""
+    for group in ("num", "num2", "num3", "num4"):
+        if m.group(group):
+            return group, numerals.ordinal(m.group(group))
+    return None, None
+
+
+def _runs(heads: list) -> list:
+    """Heads numbered one after the other in the same style, as runs."""
+    runs, last = [], None
+    for number, mention in sorted(heads, key=lambda h: h[1].start):
+        if last and number[0] == last[0] and number[1] == (last[1] or 0) + 1:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+        last = number
+    return runs
+
+
+def _duty_role(body: str) -> str:
+    """The role of the first role word in an item's duties (none: responsible)."""
+    best = None
+    for rule in rules.pattern_rules(RULES, "duty_roles"):
+        m = rule.regex.search(body)
+        if m and (best is None or (m.start(), -len(m.group())) < best[0]):
+            best = ((m.start(), -len(m.group())), rule.data["role"])
+    return best[1] if best else "responsible"
+
+
+# --- rosters of lines ------------------------------------------------------------
 
 def _lines(text: str) -> list:
     """(start, end) of every line of ``text``."""
@@ -68,7 +137,7 @@ def _roster_line(text: str, start: int, end: int, parens: list, local: frozenset
     duties = text[mentions[-1].end:end]
     _, tail = su._first("subject_list_tails", duties)
     duties = duties[tail.end():] if tail else duties
-    role = su._duty_role(duties)
+    role = _duty_role(duties)
     stated = su._first("duty_line_role_words", duties)[0] is not None
     return [replace(m, role=role, family=su.FAMILY) for m in mentions], stated
 

@@ -47,10 +47,17 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     local = placenames.local_places(plan.city, plan.province)
     found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
              + rc.from_tables(text, local) + rc.from_sentences(text, parens, local)
-             + su.find(text, parens, local) + dutylines.from_rosters(text, parens, local))
+             + _subjects(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
     # a sentence subject restating a unit its node already names adds no row
     return su.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local))
+
+
+def _subjects(text: str, parens: list, local: frozenset) -> list:
+    """Duty lists, duty rosters and sentence subjects (the subject family):
+    the names the lists and rosters vouch for count wherever they open a clause."""
+    heads = dutylines.from_duty_lists(text, local) + dutylines.from_rosters(text, parens, local)
+    return heads + su.find(text, parens, local, heads)
 
 
 # --- overlaps, data providers, rows --------------------------------------------

@@ -9,8 +9,8 @@ real plans more often just make the units do the task:
   对照清单完成排查 -> both responsible; 镇规划办每季度对各村考核一次;
 - the units after 会同/联合/协同 in such a clause assist;
 - 建设主体为区应急局: the body named after the word for the one responsible;
-- a duty list: numbered items each opening with a bare unit name and a full
-  stop (2.派出所。配合做好……), the unit taking the role its duties state.
+- a duty list or roster (dutylines.py) names the plan's bare offices, which
+  then count as units wherever they open a clause.
 
 A name counts by its shape (orgnames.py). A subject list needs one name that
 says its level (县住建局) or that heads the plan's duty list: at town or
@@ -55,75 +55,18 @@ def _suffix_ends() -> str:
     return "".join(sorted({s[-1] for s in rules.words(un.SHAPES, "body_suffixes")}))
 
 
-def find(text: str, parens: list, local: frozenset) -> list:
-    """Every mention of this family, with overlaps inside it settled by the caller."""
-    heads = from_duty_lists(text, local)
+def find(text: str, parens: list, local: frozenset, heads: list) -> list:
+    """Every mention of this family, with overlaps inside it settled by the
+    caller; ``heads`` are the duty lists' (dutylines.py), whose bare names
+    count as units wherever else they open a clause."""
     known = frozenset(k for m in heads for k in (un._compact(m.unit), level_key(m.unit)))
-    return heads + from_named_after(text, local) + from_clauses(text, parens, local, known)
+    return from_named_after(text, local) + from_clauses(text, parens, local, known)
 
 
 def level_key(name: str) -> str:
     """街道消委办 -> 消委办: the name as a bare office of the plan would be written."""
     _, m = _first("subject_level_words", name)
     return un._compact(name[m.end():] if m else name)
-
-
-# --- duty lists ----------------------------------------------------------------
-
-def from_duty_lists(text: str, local: frozenset) -> list:
-    heads = []
-    for rule in rules.pattern_rules(RULES, "duty_heads"):
-        for m in rule.regex.finditer(text):
-            name = m.group("name")
-            if (not un.valid_in_running_text(name) or _generic(name)
-                    or _first("duty_head_rejects", name, True)[0]):
-                continue
-            if rule.data.get("own_line") and not un.valid_as_subject(name, local):
-                continue
-            body = _duties(text, m.end(), rule.data.get("own_line"))
-            heads.append((_head_number(m), Mention(
-                m.start("name"), m.end("name"), name, name, _duty_role(body),
-                rule.id, m.start("name"), family=FAMILY)))
-    return [m for run in _runs(heads) if len(run) >= _cfg()["duty_head_min"] for m in run]
-
-
-def _duties(text: str, at: int, own_line: bool) -> str:
-    """The duties of a head: the rest of its line, or the next line with
-    text when the name stands alone on its heading line."""
-    if own_line:
-        at += len(text[at:]) - len(text[at:].lstrip())
-    line_end = text.find("\n", at)
-    return text[at:len(text) if line_end < 0 else line_end]
-
-
-def _head_number(m) -> tuple:
-    """(numbering style, its value) of a duty head's label."""
-    for group in ("num", "num2", "num3", "num4"):
-        if m.group(group):
-            return group, numerals.ordinal(m.group(group))
-    return None, None
-
-
-def _runs(heads: list) -> list:
-    """Heads numbered one after the other in the same style, as runs."""
-    runs, last = [], None
-    for number, mention in sorted(heads, key=lambda h: h[1].start):
-        if last and number[0] == last[0] and number[1] == (last[1] or 0) + 1:
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
-        last = number
-    return runs
-
-
-def _duty_role(body: str) -> str:
-    """The role of the first role word in an item's duties (none: responsible)."""
-    best = None
-    for rule in rules.pattern_rules(RULES, "duty_roles"):
-        m = rule.regex.search(body)
-        if m and (best is None or (m.start(), -len(m.group())) < best[0]):
-            best = ((m.start(), -len(m.group())), rule.data["role"])
-    return best[1] if best else "responsible"
 
 
 # --- 建设主体为X ------------------------------------------------------------------
