@@ -206,8 +206,10 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
             continue
         if kind == "reject":
             return None
-        # a partner marker ends a name wherever jieba cuts (督查室要会同: 室要)
-        if kind == "partner" or (kind == "verb" and _name_may_end(text, pos, i)):
+        # a partner marker or a list's tail ends a name wherever jieba cuts
+        # (督查室要会同: 室要; 信息化委等部门: 委等)
+        if kind == "partner" or (kind == "verb" and (_name_may_end(text, pos, i)
+                                                      or _first("subject_list_tails", text[i:i + 8])[0])):
             return got, verb_at, kind
         if kind == "verb" and loose is None and _name_may_end(text, pos, i, strict=False) \
                 and all(len(x.raw) <= _cfg()["subject_loose_max"] for x in got):
