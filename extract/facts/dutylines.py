@@ -11,6 +11,7 @@ a line of its own, opening with its bare name and its duties:
     房管所、规建办负责牵头组织排查整治工作；
     房管所负责规模租赁场所的排查工作；
     城运中心结合风险普查，协同做好协调工作；
+    综治办：主要承担矛盾纠纷调处工作。
 
 A single such line proves nothing (a bare 派出所负责 may be prose), but a run
 of consecutive lines that each open with body names and a predicate, most of
@@ -129,7 +130,7 @@ def _roster_line(text: str, start: int, end: int, parens: list, local: frozenset
     got = su._subject_list(text, pos, local, frozenset(), rule_id=_cfg()["duty_line_rule"],
                            bare=True)
     if got is None or got[2] != "verb":
-        return None
+        return _labelled_line(text, pos, end)
     mentions = got[0]
     if any(su._first("duty_head_rejects", m.raw, True)[0] for m in mentions):
         return None
@@ -140,6 +141,22 @@ def _roster_line(text: str, start: int, end: int, parens: list, local: frozenset
     role = _duty_role(duties)
     stated = su._first("duty_line_role_words", duties)[0] is not None
     return [replace(m, role=role, family=su.FAMILY) for m in mentions], stated
+
+
+def _labelled_line(text: str, pos: int, end: int):
+    """党政办：负责…… / 综治办：主要承担……: a roster line that sets its
+    office's name off with a colon. None for any other line."""
+    _, m = su._first("duty_line_labels", text[pos:end])
+    if m is None:
+        return None
+    name = m.group("name")
+    if (not un.valid_in_running_text(name) or su._generic(name)
+            or su._first("duty_head_rejects", name, True)[0]):
+        return None
+    duties = text[pos + m.end():end]
+    mention = Mention(pos + m.start("name"), pos + m.end("name"), name, name, _duty_role(duties),
+                      _cfg()["duty_line_rule"], pos, family=su.FAMILY)
+    return [mention], su._first("duty_line_role_words", duties)[0] is not None
 
 
 def _accepted(run: list) -> list:
