@@ -92,10 +92,17 @@ def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) ->
         got = _clause(text, start, local, known)
         # most clauses name no one: the checks of their context come after
         if got and not (rc._enclosing(parens, start) or _wrapped(text, start)
-                        or _title_line(text, start)
+                        or _title_line(text, start) or _condition(text, start)
                         or _first("subject_after_labels", text[max(0, start - 12):start], True)[0]):
             found.extend(got)
     return found
+
+
+def _condition(text: str, start: int) -> bool:
+    """A clause that states when, not who: 县财政局下发资金后，由……"""
+    stop = _breaks().search(text, start)
+    clause = text[start:stop.start() if stop else len(text)]
+    return _first("subject_conditions", clause.rstrip(), True)[0] is not None
 
 
 @functools.lru_cache(maxsize=1)
