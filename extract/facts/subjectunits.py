@@ -346,19 +346,14 @@ def drop_restated(rows: list) -> list:
     """Clause subjects and partners only where their node states no role by
     a role word: a node that says 县财政局负责…… or 责任单位：…… states its
     roles so, and its other sentences (县财政局要加强……) tell how, not who.
-    Of the rest, a unit the same node already names adds no fact. A
-    clause outside every node (a notice's preamble) names no task."""
+    Of the rest, a unit the same node already names by another family adds
+    no fact; each clause that names it again is a fact of its own (县经信委
+    牵头……；县经信委和县环保局联合……). A clause outside every node (a
+    notice's preamble) names no task."""
     clause_rules = (CLAUSE_RULE, PARTNER_RULE)
     duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {_cfg()["duty_line_rule"]}
     by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
     named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
-    seen, kept = set(), []
-    for r in rows:
-        if r.rule_id in clause_rules:
-            key = (r.node_id, level_key(r.unit))
-            if r.node_id is None or r.node_id in by_role_word or key in named \
-                    or key + (r.role,) in seen:
-                continue
-            seen.add(key + (r.role,))
-        kept.append(r)
-    return kept
+    return [r for r in rows if r.rule_id not in clause_rules
+            or not (r.node_id is None or r.node_id in by_role_word
+                    or (r.node_id, level_key(r.unit)) in named)]
