@@ -109,8 +109,10 @@ def _lines(text: str) -> list:
 def from_rosters(text: str, parens: list, local: frozenset) -> list:
     """The mentions of every duty roster in ``text``."""
     found, run = [], []
-    for start, end in _lines(text):
-        line = _roster_line(text, start, end, parens, local)
+    lines = _lines(text)
+    hot = _near_role_words(text, lines)
+    for i, (start, end) in enumerate(lines):
+        line = _roster_line(text, start, end, parens, local) if hot[i] else None
         if line is not None:
             run.append(line)
             continue
@@ -118,6 +120,24 @@ def from_rosters(text: str, parens: list, local: frozenset) -> list:
             found.extend(_accepted(run))
             run = []
     return found + _accepted(run)
+
+
+def _near_role_words(text: str, lines: list) -> list:
+    """Lines worth reading (reading a line costs a word cut): those whose
+    opening holds a role word or a colon, and their neighbours with text (a
+    roster's line without a role word sits among lines with one)."""
+    reach = _cfg()["duty_line_reach"]
+    duty = rules.pattern_rules(RULES, "duty_roles")
+    own = [any(r.regex.search(text, s, min(e, s + reach)) for r in duty)
+           or su._first("duty_line_labels", text[s:min(e, s + reach)], True)[0] is not None
+           for s, e in lines]
+    full = [i for i, (s, e) in enumerate(lines) if text[s:e].strip()]
+    hot = list(own)
+    for k, i in enumerate(full):
+        if own[i]:
+            for j in full[max(0, k - 1):k + 2]:
+                hot[j] = True
+    return hot
 
 
 def _roster_line(text: str, start: int, end: int, parens: list, local: frozenset):
