@@ -264,6 +264,9 @@ def _continuation(text: str, pos: int, role: str) -> list:
                     or label_regex(True).match(core)):
                 break
             items = _parse_items(text, pos + 1, pos + 1 + len(core), strict=True)
+            if not items and found and _post_line(core):
+                pos = line_end          # the post of the member on the line above
+                continue
             if not items:
                 break
             found += [Found(g.start, g.end, g.name, role, g.unit, "people_member_line", g.item)
@@ -272,6 +275,14 @@ def _continuation(text: str, pos: int, role: str) -> list:
                 break
         pos = line_end
     return found
+
+
+def _post_line(line: str) -> bool:
+    """A line holding only a post (党工委委员（兼）), its note in brackets cut."""
+    core = line.strip()
+    for rule in rules.pattern_rules(RULES, "post_line_notes"):
+        core = rule.regex.sub("", core)
+    return _is_post(core)
 
 
 # --- appointment phrases -------------------------------------------------------

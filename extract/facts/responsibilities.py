@@ -11,7 +11,8 @@ names are then given their list's shared prefix, normalised, and tied to a node:
 4. running text:       北京市经济和信息化局负责… / 由市住建局牵头，市城管局配合 /
                        交由县交通运输局组织实施 / 县林业局要……，并负责……
 5. sentence subjects:  11月底前，县住建局、县城管局对照清单完成排查 / X会同Y开展 /
-                       2.派出所。配合做好…… (subjectunits.py, any verb)
+                       2.派出所。配合做好…… (subjectunits.py, any verb);
+                       a roster of lines 房管所负责……；经发办负责…… (dutylines.py)
 
 Overlaps between families are settled in one place (``_resolve_overlaps``):
 an earlier family in ``FAMILIES`` wins; a sentence subject is kept only in a
@@ -25,6 +26,7 @@ from typing import Optional
 
 from .. import rules
 from ..text import scan
+from . import dutylines
 from . import orgnames as un
 from . import people
 from . import placenames
@@ -45,10 +47,17 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     local = placenames.local_places(plan.city, plan.province)
     found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
              + rc.from_tables(text, local) + rc.from_sentences(text, parens, local)
-             + su.find(text, parens, local))
+             + _subjects(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
     # a sentence subject restating a unit its node already names adds no row
     return su.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local))
+
+
+def _subjects(text: str, parens: list, local: frozenset) -> list:
+    """Duty lists, duty rosters and sentence subjects (the subject family):
+    the names the lists and rosters vouch for count wherever they open a clause."""
+    heads = dutylines.from_duty_lists(text, local) + dutylines.from_rosters(text, parens, local)
+    return heads + su.find(text, parens, local, heads)
 
 
 # --- overlaps, data providers, rows --------------------------------------------

@@ -9,8 +9,8 @@ real plans more often just make the units do the task:
   对照清单完成排查 -> both responsible; 镇规划办每季度对各村考核一次;
 - the units after 会同/联合/协同 in such a clause assist;
 - 建设主体为区应急局: the body named after the word for the one responsible;
-- a duty list: numbered items each opening with a bare unit name and a full
-  stop (2.派出所。配合做好……), the unit taking the role its duties state.
+- a duty list or roster (dutylines.py) names the plan's bare offices, which
+  then count as units wherever they open a clause.
 
 A name counts by its shape (orgnames.py). A subject list needs one name that
 says its level (县住建局) or that heads the plan's duty list: at town or
@@ -55,65 +55,18 @@ def _suffix_ends() -> str:
     return "".join(sorted({s[-1] for s in rules.words(un.SHAPES, "body_suffixes")}))
 
 
-def find(text: str, parens: list, local: frozenset) -> list:
-    """Every mention of this family, with overlaps inside it settled by the caller."""
-    heads = from_duty_lists(text, local)
+def find(text: str, parens: list, local: frozenset, heads: list) -> list:
+    """Every mention of this family, with overlaps inside it settled by the
+    caller; ``heads`` are the duty lists' (dutylines.py), whose bare names
+    count as units wherever else they open a clause."""
     known = frozenset(k for m in heads for k in (un._compact(m.unit), level_key(m.unit)))
-    return heads + from_named_after(text, local) + from_clauses(text, parens, local, known)
+    return from_named_after(text, local) + from_clauses(text, parens, local, known)
 
 
 def level_key(name: str) -> str:
     """街道消委办 -> 消委办: the name as a bare office of the plan would be written."""
     _, m = _first("subject_level_words", name)
     return un._compact(name[m.end():] if m else name)
-
-
-# --- duty lists ----------------------------------------------------------------
-
-def from_duty_lists(text: str, local: frozenset) -> list:
-    heads = []
-    for rule in rules.pattern_rules(RULES, "duty_heads"):
-        for m in rule.regex.finditer(text):
-            name = m.group("name")
-            if (not un.valid_in_running_text(name) or _generic(name)
-                    or _first("duty_head_rejects", name, True)[0]):
-                continue
-            line_end = text.find("\n", m.end())
-            body = text[m.end():len(text) if line_end < 0 else line_end]
-            heads.append((_head_number(m), Mention(
-                m.start("name"), m.end("name"), name, name, _duty_role(body),
-                rule.id, m.start("name"), family=FAMILY)))
-    return [m for run in _runs(heads) if len(run) >= _cfg()["duty_head_min"] for m in run]
-
-
-def _head_number(m) -> tuple:
-    """(numbering style, its value) of a duty head's label."""
-    for group in ("num", "num2", "num3", "num4"):
-        if m.group(group):
-            return group, numerals.ordinal(m.group(group))
-    return None, None
-
-
-def _runs(heads: list) -> list:
-    """Heads numbered one after the other in the same style, as runs."""
-    runs, last = [], None
-    for number, mention in sorted(heads, key=lambda h: h[1].start):
-        if last and number[0] == last[0] and number[1] == (last[1] or 0) + 1:
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
-        last = number
-    return runs
-
-
-def _duty_role(body: str) -> str:
-    """The role of the first role word in an item's duties (none: responsible)."""
-    best = None
-    for rule in rules.pattern_rules(RULES, "duty_roles"):
-        m = rule.regex.search(body)
-        if m and (best is None or (m.start(), -len(m.group())) < best[0]):
-            best = ((m.start(), -len(m.group())), rule.data["role"])
-    return best[1] if best else "responsible"
 
 
 # --- 建设主体为X ------------------------------------------------------------------
@@ -139,10 +92,17 @@ def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) ->
         got = _clause(text, start, local, known)
         # most clauses name no one: the checks of their context come after
         if got and not (rc._enclosing(parens, start) or _wrapped(text, start)
-                        or _title_line(text, start)
+                        or _title_line(text, start) or _condition(text, start)
                         or _first("subject_after_labels", text[max(0, start - 12):start], True)[0]):
             found.extend(got)
     return found
+
+
+def _condition(text: str, start: int) -> bool:
+    """A clause that states when, not who: 县财政局下发资金后，由……"""
+    stop = _breaks().search(text, start)
+    clause = text[start:stop.start() if stop else len(text)]
+    return _first("subject_conditions", clause.rstrip(), True)[0] is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -217,16 +177,18 @@ def _partners(text: str, pos: int, local: frozenset, known: frozenset) -> list:
 
 
 def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
-                  role: str = "responsible", rule_id: str = CLAUSE_RULE) -> Optional[tuple]:
+                  role: str = "responsible", rule_id: str = CLAUSE_RULE,
+                  bare: bool = False) -> Optional[tuple]:
     """(mentions, where the predicate starts, its kind) for the unit list that
     opens the clause at ``pos``: the shortest list after which a predicate
     begins, its names ending where jieba ends a word (区协|调小组 is no name);
     failing that, a list of short names ending anywhere (服务办于: jieba reads
-    办于). None when the clause opens with no such list."""
+    办于). None when the clause opens with no such list. ``bare``: names need
+    not say their level (a duty roster's lines, dutylines.py, vouch for them)."""
     limit = min(len(text), pos + _cfg()["subject_reach"])
     stop = _breaks().search(text, pos, limit)
     limit = stop.start() if stop else limit
-    if limit - pos < 3 or not _may_open(text, pos, limit, local, known):
+    if limit - pos < 3 or not (bare or _may_open(text, pos, limit, local, known)):
         return None
     _, _, closer = un.brackets()
     loose, skip_to = None, pos
@@ -246,13 +208,15 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
         kind, verb_at = _predicate(text, i)
         if kind is None:
             continue
-        got = _names(text[pos:i], pos, role, rule_id, local, known)
+        got = _names(text[pos:i], pos, role, rule_id, local, known, bare)
         if got is None:
             continue
         if kind == "reject":
             return None
-        # a partner marker ends a name wherever jieba cuts (督查室要会同: 室要)
-        if kind == "partner" or (kind == "verb" and _name_may_end(text, pos, i)):
+        # a partner marker or a list's tail ends a name wherever jieba cuts
+        # (督查室要会同: 室要; 信息化委等部门: 委等)
+        if kind == "partner" or (kind == "verb" and (_name_may_end(text, pos, i)
+                                                      or _first("subject_list_tails", text[i:i + 8])[0])):
             return got, verb_at, kind
         if kind == "verb" and loose is None and _name_may_end(text, pos, i, strict=False) \
                 and all(len(x.raw) <= _cfg()["subject_loose_max"] for x in got):
@@ -293,6 +257,8 @@ def _predicate(text: str, at: int) -> tuple:
     rest = rest[skip:]
     if not rest or _first("subject_rejects", rest)[0]:
         return "reject", at
+    if _first("subject_predicates", rest)[0]:   # 负责居民区的……: 负责 is the verb, no modal
+        return "verb", at + skip
     modal = _modal(rest)
     cut = modal.end() if modal else 0
     verb = rest[cut:]
@@ -332,7 +298,7 @@ def _tagged_verb(text: str) -> bool:
 
 
 def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
-           known: frozenset) -> Optional[list]:
+           known: frozenset, bare: bool = False) -> Optional[list]:
     """The mentions of a subject list, or None when it is no list of units:
     every name must end like a body, and one must say its level or be a body
     the plan's duty list names."""
@@ -346,7 +312,7 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
         return None
     if any(not _body_name(i.text, known) for i in items):
         return None
-    sure = [un.valid_as_subject(i.text, local) or level_key(i.text) in known
+    sure = [bare or un.valid_as_subject(i.text, local) or level_key(i.text) in known
             or un._compact(i.text) in known for i in items]
     # the first name says its level or the duty list names it; else two others do
     # (安监所、服务办、管理办……上报, after a duty list of 服务办, 管理办 …)
@@ -380,19 +346,14 @@ def drop_restated(rows: list) -> list:
     """Clause subjects and partners only where their node states no role by
     a role word: a node that says 县财政局负责…… or 责任单位：…… states its
     roles so, and its other sentences (县财政局要加强……) tell how, not who.
-    Of the rest, a unit the same node already names adds no fact. A
-    clause outside every node (a notice's preamble) names no task."""
+    Of the rest, a unit the same node already names by another family adds
+    no fact; each clause that names it again is a fact of its own (县经信委
+    牵头……；县经信委和县环保局联合……). A clause outside every node (a
+    notice's preamble) names no task."""
     clause_rules = (CLAUSE_RULE, PARTNER_RULE)
-    duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")}
+    duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {_cfg()["duty_line_rule"]}
     by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
     named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
-    seen, kept = set(), []
-    for r in rows:
-        if r.rule_id in clause_rules:
-            key = (r.node_id, level_key(r.unit))
-            if r.node_id is None or r.node_id in by_role_word or key in named \
-                    or key + (r.role,) in seen:
-                continue
-            seen.add(key + (r.role,))
-        kept.append(r)
-    return kept
+    return [r for r in rows if r.rule_id not in clause_rules
+            or not (r.node_id is None or r.node_id in by_role_word
+                    or (r.node_id, level_key(r.unit)) in named)]
