@@ -93,22 +93,25 @@ def test_two_attachments_listed_then_given_are_two_plans():
     assert second.title == "某县河道保洁考核办法" and second.text.startswith("某县河道保洁考核办法\n一、")
 
 
-def test_a_notice_forwarding_a_plan_drafted_by_another_body():
-    text = ("鹤壁市淇滨区人民政府办公室转发区应急管理局制定的《淇滨区燃气安全专项整治工作方案》的通知\n"
-            "各乡（镇）人民政府、街道办事处：\n区应急管理局制定的方案已经区政府同意，现转发给你们。\n"
-            "2023年6月2日\n淇滨区燃气安全专项整治工作方案\n一、整治范围\n全区燃气经营企业。\n")
-    (plan,) = plans_of(text)
-    assert plan.title == "淇滨区燃气安全专项整治工作方案"
-    assert (plan.city, plan.province) == ("淇滨区", "河南省")
+NOTICE_SHAPES = [
+    # a notice that names the body that drafted what it forwards
+    ("鹤壁市淇滨区人民政府办公室转发区应急管理局制定的《淇滨区燃气安全专项整治工作方案》的通知\n"
+     "各乡（镇）人民政府、街道办事处：\n区应急管理局制定的方案已经区政府同意，现转发给你们。\n"
+     "2023年6月2日\n淇滨区燃气安全专项整治工作方案\n一、整治范围\n全区燃气经营企业。\n",
+     "淇滨区燃气安全专项整治工作方案", ("淇滨区", "河南省")),
+    # a page saved as Markdown: its headings without the marks
+    ("# 嘉兴市秀洲区王江泾镇人民政府关于印发《王江泾镇河长制巡河工作方案》的通知\n\n"
+     "各村（社区）：\n现将方案印发给你们。\n\n2024年4月2日\n\n"
+     "## 王江泾镇河长制巡河工作方案\n\n一、巡河频次\n每周巡河一次。\n",
+     "王江泾镇河长制巡河工作方案", ("王江泾镇", "浙江省")),
+]
 
 
-def test_a_page_saved_as_markdown_keeps_its_headings_without_the_marks():
-    text = ("# 嘉兴市秀洲区王江泾镇人民政府关于印发《王江泾镇河长制巡河工作方案》的通知\n\n"
-            "各村（社区）：\n现将方案印发给你们。\n\n2024年4月2日\n\n"
-            "## 王江泾镇河长制巡河工作方案\n\n一、巡河频次\n每周巡河一次。\n")
+@pytest.mark.parametrize("text, title, place", NOTICE_SHAPES)
+def test_notice_shapes(text, title, place):
     (plan,) = plans_of(text)
-    assert plan.title == "王江泾镇河长制巡河工作方案"
-    assert (plan.city, plan.province) == ("王江泾镇", "浙江省")
+    assert plan.title == title
+    assert (plan.city, plan.province) == place
     assert "#" not in plan.text
 
 
