@@ -7,7 +7,9 @@ right below it (``phase_time_line``).
 """
 from __future__ import annotations
 
-from typing import Sequence
+import functools
+import re
+from typing import Optional, Sequence
 
 from .. import rules
 from ..records import Node, Phase, Plan
@@ -37,20 +39,31 @@ def extract_phases(plan: Plan, nodes: Sequence[Node], dates: Sequence) -> list:
 def _stage_nodes(nodes: Sequence[Node]) -> list:
     styles = set(rules.words(RULES, "phase_styles"))
     titles = rules.pattern_rules(RULES, "phase_title")
-    return [n for n in nodes
-            if n.style in styles or any(r.regex.search(_strip_when(n.title)) for r in titles)]
+    return [n for n in nodes if n.style in styles or _titled_stage(_strip_when(n.title), titles)]
+
+
+def _titled_stage(name: str, titles) -> bool:
+    # the name is stripped once per heading, not once per title rule
+    return any(r.regex.search(name) for r in titles)
 
 
 def _strip_when(title: str) -> str:
     # 动员部署阶段(2021年3月—4月) and 总结验收阶段 时间:… name the stage before
     # the bracket or the space.
-    data = rules.load("dates")
-    title = title.strip(data["phase_name_trim"])
-    stops = data["phase_name_stops"]
-    for i, ch in enumerate(title):
-        if ch.isspace() or ch in stops:
-            return title[:i]
-    return title
+    title = title.strip(rules.load(RULES)["phase_name_trim"])
+    if not title or title[0].isspace():
+        return ""
+    head = title.split(None, 1)[0]      # up to the first white space, as str.isspace has it
+    stop = _name_stops()
+    found = stop.search(head) if stop is not None else None
+    return head[:found.start()] if found else head
+
+
+@functools.lru_cache(maxsize=1)
+def _name_stops() -> Optional[re.Pattern]:
+    """One class of the characters that end a stage's name (None: there are none)."""
+    stops = rules.load(RULES)["phase_name_stops"]
+    return re.compile("[" + "".join(re.escape(ch) for ch in stops) + "]") if stops else None
 
 
 def _phase_name(node: Node) -> str:

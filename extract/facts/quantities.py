@@ -228,8 +228,10 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     if value is None:
         return None
     end = m.end()
-    value_max, end = (None, end) if scale else _range_end(text, end)
-    unit, uend = unit_at(text, end, scale)
+    if scale:
+        value_max, (unit, uend) = None, unit_at(text, end, scale)
+    else:
+        value_max, end, unit, uend = _range_end(text, end)
     blocked = _blocked_regex().match(text, end)
     if blocked and _bounded_count(text, blocked):
         unit, uend, blocked = Unit(blocked.group(), "count", blocked.group()), blocked.end(), None
@@ -246,9 +248,14 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
 
 
 def _range_end(text: str, pos: int) -> tuple:
-    """A range's upper number after the first: 80%-90%, 3至5个 -> (value_max, end)."""
+    """A range's upper number after the first: 80%-90%, 3至5个 -> (value_max, end,
+    unit, unit end); with no range, the unit is the one read after the first
+    number, so it is not read twice."""
     unit, after_unit = unit_at(text, pos)
-    for joiner in _words("range_joiners"):
+    joiners = _words("range_joiners")
+    if not (text.startswith(joiners, after_unit) or text.startswith(joiners, pos)):
+        return None, pos, unit, after_unit      # most numbers: no joiner after them
+    for joiner in joiners:
         j = after_unit if text.startswith(joiner, after_unit) else pos
         if not text.startswith(joiner, j):
             continue
@@ -263,8 +270,8 @@ def _range_end(text: str, pos: int) -> tuple:
             unit2, _ = unit_at(text, m.end())
             if unit2 != unit:
                 continue
-        return upper, m.end()
-    return None, pos
+        return (upper, m.end(), *unit_at(text, m.end()))
+    return None, pos, unit, after_unit
 
 
 # --- finding quantities in a text ---------------------------------------------
@@ -329,7 +336,7 @@ def quantities(text: str, blockers=()) -> list:
     for m in number_regex().finditer(text):
         if out and m.start() < out[-1].end:
             continue          # the upper number of a range (3—5条) was read with the first
-        if not _plausible_number(text, m) or overlaps(spans, m.start(), m.end()):
+        if overlaps(spans, m.start(), m.end()) or not _plausible_number(text, m):   # the cheap test first
             continue
         q = read_quantity(text, m)
         if q is not None:

@@ -17,6 +17,7 @@ from typing import Optional
 
 from . import quantities as numbers
 from .. import rules
+from ..text import perplan
 
 
 @functools.lru_cache(maxsize=None)
@@ -28,8 +29,10 @@ def _cfg(key: str):
     return rules.load("targets")[key]
 
 
-def _cells(line: str) -> list:
-    """(start, end, text) of each non-empty cell of ``line``."""
+@perplan.remember
+def _cells(line: str) -> tuple:
+    """(start, end, text) of each non-empty cell of ``line`` (remembered for the
+    plan: every number of a row, and of the rows below a header, reads it)."""
     out, pos = [], 0
     for m in list(_cell_break().finditer(line)) + [None]:
         end = m.start() if m else len(line)
@@ -38,7 +41,7 @@ def _cells(line: str) -> list:
             lead = len(raw) - len(raw.lstrip())
             out.append((pos + lead, pos + len(raw.rstrip()), raw.strip()))
         pos = m.end() if m else pos
-    return out
+    return tuple(out)
 
 
 def _line_at(text: str, pos: int) -> Optional[tuple]:

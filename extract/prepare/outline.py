@@ -86,7 +86,9 @@ def _style(style_id: str) -> Style:
     return next(s for s in styles() if s.id == style_id)
 
 
+@functools.lru_cache(maxsize=None)
 def _setting(key: str):
+    # read per line and per label: looked up once
     return rules.load("outline")[key]
 
 
@@ -122,8 +124,10 @@ def _any_style_gate() -> Optional[re.Pattern]:
 def _match_at(text: str, pos: int, line_end: int, allowed: tuple,
               gate: Optional[re.Pattern] = None) -> Optional[Candidate]:
     """The first of ``allowed`` whose label matches at ``pos``; ``gate``: their first characters."""
-    if gate is not None and not gate.match(text, pos, line_end):
-        return None              # no label of these styles begins with this character
+    if gate is not None:
+        if not gate.match(text, pos, line_end):
+            return None          # no label of these styles begins with this character
+        allowed = _styles_at(allowed, text[pos])
     for style in allowed:
         m = style.regex.match(text, pos, line_end)
         if not m:
@@ -136,6 +140,23 @@ def _match_at(text: str, pos: int, line_end: int, allowed: tuple,
             label = label.replace(m.group("num"), "1", 1)
         return Candidate(m.start("label"), m.end(), label, style.id, num, True)
     return None
+
+
+# id of a style tuple given with its gate -> (the tuple, kept so that its id stays
+# its own; {character: the styles of it whose labels may begin with that character})
+_BY_FIRST: dict = {}
+
+
+def _styles_at(allowed: tuple, first: str) -> tuple:
+    """The styles of ``allowed`` (every one declares its start characters) whose
+    labels may begin with ``first``, in order: the others are not tried there."""
+    entry = _BY_FIRST.get(id(allowed))
+    if entry is None or entry[0] is not allowed:
+        entry = _BY_FIRST[id(allowed)] = (allowed, {})
+    found = entry[1].get(first)
+    if found is None:
+        found = entry[1][first] = tuple(s for s in allowed if re.match(s.starts, first))
+    return found
 
 
 def _plain_number(written: str) -> str:
@@ -284,12 +305,17 @@ def _title(text: str, body: int, end: int) -> str:
     lead = indent() + _setting("title_lead")
     while body < end and text[body] in lead:
         body += 1
-    stop = _setting("title_stop")
     limit = min(end, body + int(_setting("title_max")))
-    cut = body
-    while cut < limit and text[cut] not in stop:
-        cut += 1
-    return text[body:cut].strip()
+    stop = _title_stop()
+    found = stop.search(text, body, limit) if stop is not None and body < limit else None
+    return text[body:found.start() if found else max(body, limit)].strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _title_stop() -> Optional[re.Pattern]:
+    """One class of the characters that end a title (None: no such characters)."""
+    stop = _setting("title_stop")
+    return re.compile("[" + "".join(re.escape(ch) for ch in stop) + "]") if stop else None
 
 
 def _lines(text: str, start: int = 0):

@@ -104,7 +104,10 @@ class LazyTable:
             return word in self._table(word)
 
     def __getitem__(self, word):
-        return self._table(word)[word]
+        try:
+            return self._sides[word[:1]][word]
+        except KeyError:        # a bucket not read yet (or no such word: KeyError again)
+            return self._table(word)[word]
 
     def get(self, word, default=None):
         try:
