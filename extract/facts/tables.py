@@ -135,9 +135,12 @@ def read_tables(text: str) -> tuple:
 
 
 def _pipe_cells(pos: int, line: str) -> list:
-    """| 1 | 建设…… | 县住建局 |: the cells between the bars (a Markdown table)."""
-    bars = [i for i, ch in enumerate(line) if ch == "|"]
-    return [Cell(pos + a + 1, pos + b, line[a + 1:b]) for a, b in zip(bars, bars[1:])]
+    """| 1 | 建设…… | 县住建局 |: the cells between the bars (a Markdown table);
+    without the outer bars (1 | 建设…… | 县住建局) the text before the first
+    bar and after the last is a cell too."""
+    bounds = [-1] + [i for i, ch in enumerate(line) if ch == "|"] + [len(line)]
+    cells = [Cell(pos + a + 1, pos + b, line[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
+    return [c for k, c in enumerate(cells) if c.text.strip() or 0 < k < len(cells) - 1]
 
 
 def _layout(pos: int, line: str) -> tuple:
