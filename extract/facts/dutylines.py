@@ -145,7 +145,7 @@ def _roster_line(text: str, start: int, end: int, parens: list, local: frozenset
     and a predicate; None for any other line."""
     pos = su._after_lead_ins(text, start)
     pos += len(text[pos:end]) - len(text[pos:end].lstrip())
-    if end - pos < 4 or su.rc._enclosing(parens, pos):
+    if end - pos < 4 or su.rc.enclosing(parens, pos):
         return None
     got = su._subject_list(text, pos, local, frozenset(), rule_id=_cfg()["duty_line_rule"],
                            bare=True)

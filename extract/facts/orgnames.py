@@ -162,7 +162,7 @@ def is_real_body(name: str) -> bool:
 def is_generic(name: str) -> bool:
     if is_real_body(name):
         return False
-    return _any("generic", name) or _compact(name) in rules.words(SHAPES, "not_units")
+    return _any("generic", name) or compact(name) in rules.words(SHAPES, "not_units")
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,12 +174,12 @@ def _suffixes() -> tuple:
 def looks_like_unit(name: str) -> bool:
     """Ends like an organisation's name (rules/orgs.yaml), or is a known short
     name (人行, 妇联); words for people or the public (市场主体) never are."""
-    compact = _compact(name)
-    if compact in rules.words(SHAPES, "not_units"):
+    key = compact(name)
+    if key in rules.words(SHAPES, "not_units"):
         return False
-    if compact.endswith(_suffixes()) and len(compact) > 1:
+    if key.endswith(_suffixes()) and len(key) > 1:
         return True
-    return compact in _alias_index()
+    return key in _alias_index()
 
 
 @perplan.remember
@@ -216,7 +216,7 @@ def valid_as_subject(name: str, local: frozenset = frozenset()) -> bool:
         return False
     if any(ch in name for ch in brackets()[0] + brackets()[1]):
         return False
-    return has_level(name, local) or _compact(name) in _alias_index()
+    return has_level(name, local) or compact(name) in _alias_index()
 
 
 # --- shared administrative prefix ---------------------------------------
@@ -266,7 +266,8 @@ def with_suffix(name: str, suffix: str) -> str:
 
 # --- normalisation ---------------------------------------------------------
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
+    """The name without white space, in NFKC (full-width letters and digits as ASCII)."""
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
@@ -277,7 +278,7 @@ def _alias_index() -> dict:
     for group in rules.load(ALIASES).get("groups", []):
         canonical, kind = group["canonical"], group["kind"]
         for alias in [canonical] + list(group.get("aliases", [])):
-            index.setdefault(_compact(alias), (canonical, kind))
+            index.setdefault(compact(alias), (canonical, kind))
     return index
 
 
@@ -296,13 +297,13 @@ def _strip_level(name: str, local: frozenset = frozenset()) -> str:
 def normalise(name: str, local: frozenset = frozenset()) -> tuple:
     """(unit_norm, unit_kind): aliases resolved, city-specific wording removed."""
     index = _alias_index()
-    compact = _compact(name)
-    bare = _strip_level(compact, local)
-    for key in (compact, bare, _rewrite(bare)):
+    written = compact(name)
+    bare = _strip_level(written, local)
+    for key in (written, bare, _rewrite(bare)):
         if key in index:
             return index[key]
-    bare = _rewrite(bare) or compact
-    return bare, kind_of(compact)
+    bare = _rewrite(bare) or written
+    return bare, kind_of(written)
 
 
 def _rewrite(name: str) -> str:

@@ -74,7 +74,7 @@ def find_parens(text: str) -> list:
     return sorted(pairs)
 
 
-def _enclosing(parens: list, pos: int) -> Optional[tuple]:
+def enclosing(parens: list, pos: int) -> Optional[tuple]:
     """The innermost pair around ``pos``. Pairs never cross a line, so only
     the few pairs opened shortly before ``pos`` are looked at."""
     i = bisect.bisect_left(parens, (pos, -1)) - 1
@@ -261,7 +261,7 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
                 continue
             while start < end and text[start] in _marks("blanks_with_tab"):
                 start += 1
-            paren = _enclosing(parens, m.start())
+            paren = enclosing(parens, m.start())
             check = _NAME_CHECKS[rule.data.get("names", "list")]
             found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
                                         paren[0] if paren else m.start(), check,
@@ -347,7 +347,7 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "sentence_verbs"):
         for m in scan.finditer(rule, text):
-            if _enclosing(parens, m.start()):
+            if enclosing(parens, m.start()):
                 continue
             got = _subject_before(text, m.start())
             if got is None:

@@ -59,14 +59,14 @@ def find(text: str, parens: list, local: frozenset, heads: list) -> list:
     """Every mention of this family, with overlaps inside it settled by the
     caller; ``heads`` are the duty lists' (dutylines.py), whose bare names
     count as units wherever else they open a clause."""
-    known = frozenset(k for m in heads for k in (un._compact(m.unit), level_key(m.unit)))
+    known = frozenset(k for m in heads for k in (un.compact(m.unit), level_key(m.unit)))
     return from_named_after(text, local) + from_clauses(text, parens, local, known)
 
 
 def level_key(name: str) -> str:
     """街道消委办 -> 消委办: the name as a bare office of the plan would be written."""
     _, m = _first("subject_level_words", name)
-    return un._compact(name[m.end():] if m else name)
+    return un.compact(name[m.end():] if m else name)
 
 
 # --- 建设主体为X ------------------------------------------------------------------
@@ -91,7 +91,7 @@ def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) ->
     for start in starts:
         got = _clause(text, start, local, known)
         # most clauses name no one: the checks of their context come after
-        if got and not (rc._enclosing(parens, start) or _wrapped(text, start)
+        if got and not (rc.enclosing(parens, start) or _wrapped(text, start)
                         or _title_line(text, start) or _condition(text, start)
                         or _first("subject_after_labels", text[max(0, start - 12):start], True)[0]):
             found.extend(got)
@@ -313,7 +313,7 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
     if any(not _body_name(i.text, known) for i in items):
         return None
     sure = [bare or un.valid_as_subject(i.text, local) or level_key(i.text) in known
-            or un._compact(i.text) in known for i in items]
+            or un.compact(i.text) in known for i in items]
     # the first name says its level or the duty list names it; else two others do
     # (安监所、服务办、管理办……上报, after a duty list of 服务办, 管理办 …)
     if not sure[0] and sum(sure) < 2:
@@ -327,7 +327,7 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
 def _body_name(name: str, known: frozenset) -> bool:
     """Ends like a body, three characters at least (区联 of 市、区联动 is none)
     unless the duty list names it, and no digit (包头市2022年数字政府)."""
-    compact = un._compact(name)
+    compact = un.compact(name)
     if any(ch.isdigit() for ch in compact) or not un.valid_in_running_text(name):
         return False
     if _first("subject_item_openers", compact)[0]:
@@ -337,7 +337,7 @@ def _body_name(name: str, known: frozenset) -> bool:
 
 def _generic(name: str) -> bool:
     """A class of bodies (各有关部门, 乡镇政府) or a bare place (古美路街道, 闵行区)."""
-    return un.is_generic(name) or bool(_first("subject_generic", un._compact(name))[0])
+    return un.is_generic(name) or bool(_first("subject_generic", un.compact(name))[0])
 
 
 # --- restatements -------------------------------------------------------------
