@@ -60,14 +60,34 @@ def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
 def walk(exprs: list, seed: Optional[tuple]) -> Iterator[tuple]:
     """(value, context after it) for each expression that names a date."""
     prev = seed
-    for expr in exprs:
+    listed = _listed_years(exprs)
+    for k, expr in enumerate(exprs):
         try:
             value = _value(expr, None if expr.after_recurrence else prev)
         except datenorm.Invalid:
             continue   # 2月30日 is not a date
-        if value.date_end is not None and _writes_year(expr):
+        if value.date_end is not None and _writes_year(expr) and k not in listed:
             prev = (value.date_start, value.date_end)
         yield value, prev
+
+
+def _listed_years(exprs: list) -> set:
+    """Indexes of bare years written as a list (2018年、2019年): they name the
+    years of a schedule, not the time the text goes on to speak of, so they
+    set no year for the month dates after them."""
+    listed = set()
+    for k in range(len(exprs) - 1):
+        a, b = exprs[k], exprs[k + 1]
+        if _bare_year(a) and _bare_year(b) and b.start - a.end <= 1:
+            listed.update((k, k + 1))
+    return listed
+
+
+def _bare_year(expr: Expr) -> bool:
+    f = expr.first
+    side = f.first
+    return (expr.second is None and f.second is None and expr.kind == "point" and side.year is not None
+            and side.month is None and side.quarter is None and side.ypart is None)
 
 
 def _writes_year(expr: Expr) -> bool:
