@@ -26,7 +26,6 @@ import compileall
 import json
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile

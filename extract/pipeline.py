@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from . import executors, ingest, inputs, rules, write
 from .inputs import discover  # noqa: F401  (the run's first step; tests and bench call it here)

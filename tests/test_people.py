@@ -6,7 +6,6 @@ import yaml
 
 from extract.records import PlanContext
 from extract.facts import people, personnames
-from extract.facts import responsibilities as units
 from tests.conftest import make_plan
 from tests.test_units import build_nodes, wild_params
 

@@ -26,7 +26,7 @@ import re
 from typing import Optional
 
 from .. import rules
-from ..text import nlp, numerals, perplan
+from ..text import nlp, perplan
 from . import orgnames as un
 from . import rolecontexts as rc
 from .rolecontexts import Mention

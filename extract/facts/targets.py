@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional, Sequence
+from typing import Optional
 
 from . import goals, indicator
 from .goals import Found
 from . import quantities as numbers
 from .. import rules
-from ..records import Node, NodeLocator, Plan, PlanContext, Target
+from ..records import PlanContext, Target
 
 @functools.lru_cache(maxsize=None)
 def _regex(key: str) -> re.Pattern:
