@@ -24,11 +24,12 @@ from typing import NamedTuple, Optional
 from .. import rules
 from ..text import scan
 from .rolelabels import colon_labels, label_regex, line_goes_on, list_end, opens_with_label
+from . import leaders
 from . import orgnames
 from . import tables as tb
 from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
                           name_glued_to_post, name_in_window as _name_in_window,
-                          names_only, spaced_name_at_end, split_post)
+                          names_only, run_together, spaced_name_at_end, split_post)
 from ..records import Person, PlanContext
 
 RULES = "people"
@@ -63,7 +64,9 @@ class Got(NamedTuple):
 def extract_people(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
     found = (list(_from_labels(text)) + _from_appointments(text) + _from_post_takers(text)
-             + _from_tables(text) + _from_roster_rows(text))
+             + _from_tables(text) + _from_roster_rows(text)
+             + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
+                + leaders.from_contacts(text, _parse_items)])
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
@@ -151,7 +154,7 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
                     for a, b in names]
             shared = pending = None
             continue
-        several = _several_in_one(text, s, e)
+        several = _several_in_one(text, s, e) or _run_together(text, s, e)
         if several:
             got += several
             shared, pending = several[-1].unit, None
@@ -199,6 +202,15 @@ def _several_in_one(text: str, start: int, end: int) -> list:
             segments.append((a, b))
     got = [_parse_item(text, start + a, start + b) for a, b in segments]
     return got if len(got) >= 2 and all(got) else []
+
+
+def _run_together(text: str, start: int, end: int) -> list:
+    """The members of a roster item copied without separators, each with the
+    post glued before the name (县水利局局长何春林县公安局副局长黄志勇)."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    return [Got(start + lead + a, start + lead + b, name, split_post(post),
+                (start + lead + a - len(post), start + lead + b), True)
+            for a, b, name, post in run_together(text[start:end].strip())]
 
 
 def cell_people(text: str) -> list:

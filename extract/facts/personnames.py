@@ -197,3 +197,45 @@ def name_glued_to_post(item: str) -> Optional[tuple]:
         if rest and is_person_name(name) and _says_post_or_unit(rest):
             return base, base + size, name, rest
     return None
+
+
+def run_together(item: str) -> list:
+    """(start, end, name, post) of each member of a roster copied without
+    separators (县水利局局长何春林县公安局副局长黄志勇): a post ends where a
+    name starts, and the name ends where the next post begins. [] unless the
+    whole item reads so with at least two members; the item is short (a list
+    item), so trying each post end is cheap."""
+    cfg = rules.load(RULES)
+    if len(item) > cfg["run_together_max_chars"] or len(item.split()) != 1:
+        return []
+    ends = sorted({i + len(p) for p in _posts() for i in _occurrences(item, p)})
+    if len(ends) < 2:        # a cheap necessary test: two members need two posts
+        return []
+    got = _run_from(item, 0, tuple(ends), cfg["run_together_name_sizes"], {})
+    return got if got and len(got) >= 2 else []
+
+
+def _occurrences(text: str, word: str):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _run_from(item: str, pos: int, ends: tuple, sizes: list, memo: dict) -> Optional[list]:
+    """The members of ``item[pos:]``, each a post then a name, or None."""
+    if pos == len(item):
+        return []
+    if pos in memo:
+        return memo[pos]
+    memo[pos] = None
+    for k in (e for e in ends if e > pos):
+        for size in sizes:
+            name = item[k:k + size]
+            if len(name) < size or not is_person_name(name):
+                continue
+            rest = _run_from(item, k + size, ends, sizes, memo)
+            if rest is not None:
+                memo[pos] = [(k, k + size, name, item[pos:k])] + rest
+                return memo[pos]
+    return None
