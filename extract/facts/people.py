@@ -207,10 +207,13 @@ def _several_in_one(text: str, start: int, end: int) -> list:
 def _run_together(text: str, start: int, end: int) -> list:
     """The members of a roster item copied without separators, each with the
     post glued before the name (县水利局局长何春林县公安局副局长黄志勇)."""
-    lead = len(text[start:end]) - len(text[start:end].lstrip())
-    return [Got(start + lead + a, start + lead + b, name, split_post(post),
-                (start + lead + a - len(post), start + lead + b), True)
-            for a, b, name, post in run_together(text[start:end].strip())]
+    base = start + len(text[start:end]) - len(text[start:end].lstrip())
+    got = run_together(text[start:end].strip())
+    post_first = bool(got) and got[0][0] > 0
+    return [Got(base + a, base + b, name, split_post(post),
+                (base + a - len(post), base + b) if post_first else (base + a, base + b + len(post)),
+                post_first)
+            for a, b, name, post in got]
 
 
 def cell_people(text: str) -> list:

@@ -201,18 +201,24 @@ def name_glued_to_post(item: str) -> Optional[tuple]:
 
 def run_together(item: str) -> list:
     """(start, end, name, post) of each member of a roster copied without
-    separators (县水利局局长何春林县公安局副局长黄志勇): a post ends where a
-    name starts, and the name ends where the next post begins. [] unless the
-    whole item reads so with at least two members; the item is short (a list
-    item), so trying each post end is cheap."""
+    separators, each post glued before its name (县水利局局长何春林县公安局副局长黄志勇)
+    or each name before its post (何春林县水利局局长罗建军县自然资源局局长):
+    a post ends where a name starts, and a name ends where the next post (or
+    the unit that opens it) begins. [] unless the whole item reads so with at
+    least two members; the item is short (a list item), so trying each post
+    end is cheap."""
     cfg = rules.load(RULES)
     if len(item) > cfg["run_together_max_chars"] or len(item.split()) != 1:
         return []
-    ends = sorted({i + len(p) for p in _posts() for i in _occurrences(item, p)})
+    ends = tuple(sorted({i + len(p) for p in _posts() for i in _occurrences(item, p)}))
     if len(ends) < 2:        # a cheap necessary test: two members need two posts
         return []
-    got = _run_from(item, 0, tuple(ends), cfg["run_together_name_sizes"], {})
-    return got if got and len(got) >= 2 else []
+    sizes = cfg["run_together_name_sizes"]
+    for name_first in (False, True):
+        got = _run_from(item, 0, ends, sizes, {}, name_first)
+        if got and len(got) >= 2:
+            return got
+    return []
 
 
 def _occurrences(text: str, word: str):
@@ -222,20 +228,31 @@ def _occurrences(text: str, word: str):
         i = text.find(word, i + 1)
 
 
-def _run_from(item: str, pos: int, ends: tuple, sizes: list, memo: dict) -> Optional[list]:
-    """The members of ``item[pos:]``, each a post then a name, or None."""
+def _run_from(item: str, pos: int, ends: tuple, sizes: list, memo: dict,
+              name_first: bool) -> Optional[list]:
+    """The members of ``item[pos:]``, each a post then a name (or a name then
+    a post), or None."""
     if pos == len(item):
         return []
-    if pos in memo:
-        return memo[pos]
-    memo[pos] = None
-    for k in (e for e in ends if e > pos):
+    if pos not in memo:
+        memo[pos] = None
+        memo[pos] = next(_readings(item, pos, ends, sizes, memo, name_first), None)
+    return memo[pos]
+
+
+def _readings(item: str, pos: int, ends: tuple, sizes: list, memo: dict, name_first: bool):
+    for size in sizes if name_first else ():
+        name = item[pos:pos + size]
+        if len(name) == size and is_person_name(name):
+            for k in (e for e in ends if e > pos + size):
+                rest = _run_from(item, k, ends, sizes, memo, name_first)
+                if rest is not None:
+                    yield [(pos, pos + size, name, item[pos + size:k])] + rest
+    for k in () if name_first else (e for e in ends if e > pos):
         for size in sizes:
             name = item[k:k + size]
             if len(name) < size or not is_person_name(name):
                 continue
-            rest = _run_from(item, k + size, ends, sizes, memo)
+            rest = _run_from(item, k + size, ends, sizes, memo, name_first)
             if rest is not None:
-                memo[pos] = [(k, k + size, name, item[pos:k])] + rest
-                return memo[pos]
-    return None
+                yield [(k, k + size, name, item[pos:k])] + rest
