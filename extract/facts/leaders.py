@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .. import rules
 from ..records import PlanContext
+from . import orgnames
 from .personnames import compact
 
 RULES = "people"
@@ -53,11 +54,13 @@ def _leaders(text: str, start: int, end: int, parse_items, rule_id: str) -> list
 
 
 def _post_of(text: str, g) -> str:
-    """The post written with the name in its list item (区长沈立军 -> 区长)."""
+    """The post written with the name in its list item (区长沈立军 -> 区长,
+    沈立军（区长） -> 区长)."""
     item = compact(text[g.item[0]:g.item[1]])
     for tail in rules.words(RULES, "name_tails"):
         item = item.replace(tail, "")
-    return item.replace(g.name, "", 1)
+    opens, closes, _ = orgnames.brackets()
+    return "".join(ch for ch in item.replace(g.name, "", 1) if ch not in opens + closes)
 
 
 def from_contacts(text: str, parse_items) -> list:
