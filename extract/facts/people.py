@@ -95,9 +95,11 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
     for rule in rules.pattern_rules(RULES, "item_notes"):     # 王芳（电话：13800000000）
         note = rule.regex.search(item)
         item = item[:note.start()] if note else item
-    for tail in rules.words(RULES, "name_tails"):        # 王芳同志
+    for tail in rules.words(RULES, "name_tails"):        # 王芳同志 / 王芳同志（县长）
         if item.rstrip().endswith(tail):
             item = item.rstrip()[:-len(tail)]
+    for rule in rules.pattern_rules(RULES, "name_tails_before_notes"):
+        item = rule.regex.sub("", item, count=1)
     for parse in (_name_then_post, _post_then_name, name_glued_to_post):
         got = parse(item)
         if got:
@@ -207,12 +209,13 @@ def _several_in_one(text: str, start: int, end: int) -> list:
 def _run_together(text: str, start: int, end: int) -> list:
     """The members of a roster item copied without separators, each with the
     post glued before the name (县水利局局长何春林县公安局副局长黄志勇)."""
+    item = text[start:end].strip()
     base = start + len(text[start:end]) - len(text[start:end].lstrip())
-    got = run_together(text[start:end].strip())
+    got = run_together(item)
     post_first = bool(got) and got[0][0] > 0
     return [Got(base + a, base + b, name, split_post(post),
-                (base + a - len(post), base + b) if post_first else (base + a, base + b + len(post)),
-                post_first)
+                (base + a - len(post), base + b) if post_first
+                else (base + a, base + item.find(post, b) + len(post)), post_first)
             for a, b, name, post in got]
 
 
@@ -228,9 +231,14 @@ def _items(text: str, start: int, end: int):
     opens, closes, _ = orgnames.brackets()
     seps = rules.load(RULES)["item_separators"]
     gaps = [m.span() for m in _rule("item_gaps").finditer(text, start, end)]
+    # 何春林（县水利局局长）罗建军（……）: a note in brackets closes its member
+    cuts = {m.end() for m in _rule("item_note_ends").finditer(text, start, end)}
     last, depth, g = start, 0, 0
     for i in range(start, end + 1):
         ch = text[i] if i < end else ""
+        if depth == 0 and i in cuts and i > last:
+            yield last, i
+            last = i
         if ch and ch in opens:
             depth += 1
         elif ch and ch in closes:

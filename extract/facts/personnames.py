@@ -244,15 +244,24 @@ def _readings(item: str, pos: int, ends: tuple, sizes: list, memo: dict, name_fi
     for size in sizes if name_first else ():
         name = item[pos:pos + size]
         if len(name) == size and is_person_name(name):
-            for k in (e for e in ends if e > pos + size):
+            after = _past_tail(item, pos + size)
+            for k in (e for e in ends if e > after):
                 rest = _run_from(item, k, ends, sizes, memo, name_first)
                 if rest is not None:
-                    yield [(pos, pos + size, name, item[pos + size:k])] + rest
+                    yield [(pos, pos + size, name, item[after:k])] + rest
     for k in () if name_first else (e for e in ends if e > pos):
         for size in sizes:
             name = item[k:k + size]
             if len(name) < size or not is_person_name(name):
                 continue
-            rest = _run_from(item, k + size, ends, sizes, memo, name_first)
+            rest = _run_from(item, _past_tail(item, k + size), ends, sizes, memo, name_first)
             if rest is not None:
                 yield [(k, k + size, name, item[pos:k])] + rest
+
+
+def _past_tail(item: str, at: int) -> int:
+    """Past a word written after a name (王芳同志) at ``at``, if one stands there."""
+    for tail in rules.words(RULES, "name_tails"):
+        if item.startswith(tail, at):
+            return at + len(tail)
+    return at
