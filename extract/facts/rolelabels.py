@@ -50,23 +50,7 @@ def list_end(text: str, start: int) -> int:
         m = rule.regex.search(window)
         if m:
             end = min(end, m.start())
-    return start + _unopened_closer(window, end)
-
-
-def _unopened_closer(window: str, end: int) -> int:
-    """Where a bracket that the list never opened closes, or ``end``: a label
-    inside a task's parenthesis (（责任领导：王海东副县长）) ends with it,
-    while 王立新（县长） keeps its own pair."""
-    opens, closes, _ = orgnames.brackets()
-    depth = 0
-    for i, ch in enumerate(window[:end]):
-        if ch in opens:
-            depth += 1
-        elif ch in closes:
-            if depth == 0:
-                return i
-            depth -= 1
-    return end
+    return start + orgnames.unopened_closer(window, end)
 
 
 def line_goes_on(text: str, end: int) -> bool:
