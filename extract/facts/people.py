@@ -23,7 +23,8 @@ from typing import NamedTuple, Optional
 
 from .. import rules
 from ..text import scan
-from .rolelabels import colon_labels, label_regex, line_goes_on, list_end, opens_with_label
+from .rolelabels import (colon_labels, label_regex, line_goes_on, list_end, opens_with_label,
+                         person_role)
 from . import leaders
 from . import orgnames
 from . import tables as tb
@@ -361,7 +362,7 @@ def _from_tables(text: str) -> list:
                 cell = tb.cell_under(row, idx)
                 if cell is not None:
                     found += [Found(cell.start + g.start, cell.start + g.end, g.name,
-                                    table.header[idx], g.unit, "people_table_column")
+                                    person_role(table.header[idx]), g.unit, "people_table_column")
                               for g in cell_people(cell.text)]
     return found
 
