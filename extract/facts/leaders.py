@@ -8,6 +8,10 @@ one post shared by the names after it).
 """
 from __future__ import annotations
 
+import bisect
+import functools
+import re
+
 from .. import rules
 from ..records import PlanContext
 from . import orgnames
@@ -20,24 +24,50 @@ def _rules(key: str) -> list:
     return rules.pattern_rules(RULES, key)
 
 
+@functools.lru_cache(maxsize=1)
+def _stems():
+    """The heading stems (牵头, 分管 …) as one alternation, searched per heading line."""
+    words = sorted(rules.words(RULES, "heading_leader_stems"), key=len, reverse=True)
+    return rules.compile_pattern("|".join(map(re.escape, words)),
+                                 f"rules/{RULES}.yaml: heading_leader_stems")
+
+
 def from_headings(ctx: PlanContext, parse_items) -> list:
     """(start, end, name, role, unit, rule_id) of the leaders a heading puts
     in charge of its node: the role is the post as written (区长, 常务副区长),
     and every item of the list must be a person with a post."""
     text, found = ctx.text, []
-    stems = rules.words(RULES, "heading_leader_stems")
-    for node in ctx.nodes:
+    for node in _nodes_with_stems(text, ctx.nodes):
         line_end = text.find("\n", node.char_start, node.char_end)
         line_end = node.char_end if line_end < 0 else line_end
-        # a cheap necessary test before any pattern: the heading holds a stem
-        if not any(stem in text[node.char_start:line_end] for stem in stems):
-            continue
         for rule in _rules("heading_leaders"):
             m = rule.regex.match(text, node.char_start, line_end)
             if m:
                 found += _leaders(text, m.start("list"), m.end("list"), parse_items, rule.id)
                 break
     return found
+
+
+def _nodes_with_stems(text: str, nodes: list) -> list:
+    """The nodes whose first line holds a stem, found from the stems' places
+    (one search of the text), not by reading every node's line."""
+    starts = sorted((n.char_start, i) for i, n in enumerate(nodes))
+    keys = [s for s, _ in starts]
+    breaks, at = [], text.find("\n")
+    while at >= 0:                    # every line break once: a line start by bisection
+        breaks.append(at)
+        at = text.find("\n", at + 1)
+    picked = {}
+    for m in _stems().finditer(text):
+        b = bisect.bisect_left(breaks, m.start())
+        line_start = breaks[b - 1] + 1 if b else 0
+        j = bisect.bisect_right(keys, m.start()) - 1
+        # every node that opens on the stem's line before it (a heading, an inline
+        # item); those before a node already taken were taken with it
+        while j >= 0 and starts[j][1] not in picked and keys[j] >= line_start:
+            picked[starts[j][1]] = nodes[starts[j][1]]
+            j -= 1
+    return [picked[i] for i in sorted(picked)]
 
 
 def _leaders(text: str, start: int, end: int, parse_items, rule_id: str) -> list:
