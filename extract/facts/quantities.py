@@ -124,10 +124,16 @@ def unit_at(text: str, pos: int, scale: str = "") -> tuple:
     at = skip_spaces(text, pos) if not scale else pos
     m = regex.match(text, at)
     if scale:
+        latin = _latin_at(text, pos)
+        if latin is not None:
+            return _scaled(latin[0], scale, scales[scale]), latin[1]
         if m and m.group("plain") and aliases[m.group("plain")][2]:
             unit, kind, _ = aliases[m.group("plain")]
             return Unit(scale + unit, kind, unit, scales[scale]), m.end()
         return Unit(scale, "scalar", "", scales[scale]), pos
+    latin = _latin_at(text, at)
+    if latin is not None and (m is None or latin[1] > m.end()):
+        return _per_unit(text, *latin)      # kWh, not the kW it begins with
     if m is None:
         return None, pos
     if m.group("plain"):
@@ -138,7 +144,48 @@ def unit_at(text: str, pos: int, scale: str = "") -> tuple:
     if m.group("scaled"):
         unit, kind, _ = aliases[m.group("scaled")]
         return Unit(word + unit, kind, unit, scales[word]), m.end()
+    latin = _latin_at(text, m.end())
+    if latin is not None:               # 150万kWh, 85万m³
+        return _scaled(latin[0], word, scales[word]), latin[1]
     return Unit(word, "scalar", "", scales[word]), m.end()
+
+
+def _scaled(unit: Unit, word: str, factor: float) -> Unit:
+    return Unit(word + unit.unit, unit.kind, unit.base, factor * unit.factor)
+
+
+def _latin_at(text: str, pos: int) -> Optional[tuple]:
+    """A unit written in Latin letters at ``pos``, found by its shape
+    (rules/units_of_measure.yaml:latin_units): (Unit, end) or None. A spelling
+    of a listed unit (m², m2) is that unit; one glued to the noun after it
+    (110kV变电站) names a class and is read as a level."""
+    if pos >= len(text) or not (text[pos].isascii() and text[pos].isalpha()) and text[pos] not in _latin_firsts():
+        return None                      # the cheap test: no Latin letter here
+    m = _latin_rule().match(text, pos)
+    if m is None:
+        return None
+    written = m.group()
+    listed = _unit_table()[0].get(written)
+    if listed is not None:
+        return Unit(listed[0], listed[1], listed[0]), m.end()
+    kind = "level" if _latin_class_follow().match(text, m.end()) else "amount"
+    return Unit(written, kind, written), m.end()
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_rule():
+    return rules.pattern_rules("units_of_measure", "latin_units")[0].regex
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_class_follow():
+    return rules.compile_pattern(rules.load("units_of_measure")["latin_class_follow"], "latin_class_follow")
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_firsts() -> frozenset:
+    """Non-ASCII letters a Latin unit may begin with (μg/m³)."""
+    return frozenset(ch for ch in rules.load("units_of_measure")["latin_firsts"])
 
 
 @functools.lru_cache(maxsize=None)
@@ -154,6 +201,10 @@ def _per_unit(text: str, unit: Unit, end: int) -> tuple:
         return unit, end
     aliases, _, regex = _unit_table()
     m = regex.match(text, end + 1)
+    latin = _latin_at(text, end + 1)
+    if latin is not None and (m is None or latin[1] > m.end()):     # 次/km, 元/kWh
+        joined = unit.unit + text[end] + latin[0].unit
+        return Unit(joined, unit.kind, unit.base + text[end] + latin[0].unit, unit.factor), latin[1]
     # a scaled unit after the slash only when it is an amount (吨/万元); 7张/千人
     # names a denominator, read as `per` by the targets
     scaled = m is not None and m.group("scaled") and aliases[m.group("scaled")][1] == "amount"
