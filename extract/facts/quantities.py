@@ -197,7 +197,7 @@ def _unit_bases() -> dict:
 
 def _per_unit(text: str, unit: Unit, end: int) -> tuple:
     """8公里/平方公里, 120元/亩, 0.5吨标准煤/万元: a unit per another is one unit, as written."""
-    if unit.kind == "percent" or end >= len(text) or text[end] not in _unit_joiners():
+    if unit.kind == "percent" or end >= len(text) or text[end] not in unit_joiners():
         return unit, end
     aliases, _, regex = _unit_table()
     m = regex.match(text, end + 1)
@@ -216,7 +216,7 @@ def _per_unit(text: str, unit: Unit, end: int) -> tuple:
 
 
 @functools.lru_cache(maxsize=None)
-def _unit_joiners() -> frozenset:
+def unit_joiners() -> frozenset:
     return frozenset(rules.load("units_of_measure")["unit_joiners"])
 
 
@@ -362,7 +362,33 @@ def _plausible_number(text: str, m: re.Match) -> bool:
         return False
     before = text[m.start() - 1] if m.start() else ""
     if before and (before.isascii() and (before.isalnum() or before in "./-")):
-        return False
+        return before in unit_joiners() and _after_denominator(text, m.start())   # 每30户/1名
+    return _not_after_tail(text, m)
+
+
+def _after_denominator(text: str, start: int) -> bool:
+    """每30户/1名: the count of a quota written with a slash."""
+    return slash_per(text, start) is not None
+
+
+# how far back a denominator before a slash may start (每个村宅公厕/)
+_SLASH_WINDOW = 14
+
+
+def slash_per(text: str, start: int) -> Optional[str]:
+    """The denominator of a quota written with a slash right before ``start``
+    (每30户/1名): 每30户, or None. The cheap test first: a slash just before."""
+    if start == 0 or text[start - 1] not in unit_joiners():
+        return None
+    window = text[max(0, start - _SLASH_WINDOW):start]
+    for rule in rules.pattern_rules("targets", "ratio_slash"):
+        m = rule.regex.search(window)
+        if m:
+            return m.group()[:-1]
+    return None
+
+
+def _not_after_tail(text: str, m: re.Match) -> bool:
     tail, longest = _tail("not_a_quantity_before")
     if tail.search(text, max(0, m.start() - longest), m.start()):
         return False
