@@ -128,3 +128,8 @@ def opens_quota(head: str) -> bool:
     """按每30户配备: a denominator and a verb of staffing open a quota, not a standard."""
     return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "quota_heads"))
 
+
+
+def raises_to(head: str) -> bool:
+    """增加床位至: the clause before a number raises a thing to it."""
+    return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "raise_to"))

@@ -17,6 +17,7 @@ from .. import rules
 from ..text import scan
 from ..text.numerals import plain_value
 from ..text.spans import outside
+from . import unitshapes
 
 
 @functools.lru_cache(maxsize=None)
@@ -155,37 +156,17 @@ def _scaled(unit: Unit, word: str, factor: float) -> Unit:
 
 
 def _latin_at(text: str, pos: int) -> Optional[tuple]:
-    """A unit written in Latin letters at ``pos``, found by its shape
-    (rules/units_of_measure.yaml:latin_units): (Unit, end) or None. A spelling
-    of a listed unit (m², m2) is that unit; one glued to the noun after it
-    (110kV变电站) names a class and is read as a level."""
-    if pos >= len(text) or not (text[pos].isascii() and text[pos].isalpha()) and text[pos] not in _latin_firsts():
-        return None                      # the cheap test: no Latin letter here
-    m = _latin_rule().match(text, pos)
-    if m is None:
+    """A unit written in Latin letters at ``pos`` (unitshapes.latin_at): (Unit, end)
+    or None. A spelling of a listed unit (m², m2) is that unit; one glued to
+    the noun after it (110kV变电站) names a class and is read as a level."""
+    found = unitshapes.latin_at(text, pos)
+    if found is None:
         return None
-    written = m.group()
+    written, end = found
     listed = _unit_table()[0].get(written)
     if listed is not None:
-        return Unit(listed[0], listed[1], listed[0]), m.end()
-    kind = "level" if _latin_class_follow().match(text, m.end()) else "amount"
-    return Unit(written, kind, written), m.end()
-
-
-@functools.lru_cache(maxsize=1)
-def _latin_rule():
-    return rules.pattern_rules("units_of_measure", "latin_units")[0].regex
-
-
-@functools.lru_cache(maxsize=1)
-def _latin_class_follow():
-    return rules.compile_pattern(rules.load("units_of_measure")["latin_class_follow"], "latin_class_follow")
-
-
-@functools.lru_cache(maxsize=1)
-def _latin_firsts() -> frozenset:
-    """Non-ASCII letters a Latin unit may begin with (μg/m³)."""
-    return frozenset(ch for ch in rules.load("units_of_measure")["latin_firsts"])
+        return Unit(listed[0], listed[1], listed[0]), end
+    return Unit(written, "level" if unitshapes.names_a_class(text, end) else "amount", written), end
 
 
 @functools.lru_cache(maxsize=None)
@@ -215,9 +196,8 @@ def _per_unit(text: str, unit: Unit, end: int) -> tuple:
     return Unit(joined, unit.kind, unit.base + text[end] + per, unit.factor), m.end()
 
 
-@functools.lru_cache(maxsize=None)
 def unit_joiners() -> frozenset:
-    return frozenset(rules.load("units_of_measure")["unit_joiners"])
+    return unitshapes.unit_joiners()
 
 
 def parse_number(raw: str) -> Optional[float]:
@@ -368,24 +348,7 @@ def _plausible_number(text: str, m: re.Match) -> bool:
 
 def _after_denominator(text: str, start: int) -> bool:
     """每30户/1名: the count of a quota written with a slash."""
-    return slash_per(text, start) is not None
-
-
-# how far back a denominator before a slash may start (每个村宅公厕/)
-_SLASH_WINDOW = 14
-
-
-def slash_per(text: str, start: int) -> Optional[str]:
-    """The denominator of a quota written with a slash right before ``start``
-    (每30户/1名): 每30户, or None. The cheap test first: a slash just before."""
-    if start == 0 or text[start - 1] not in unit_joiners():
-        return None
-    window = text[max(0, start - _SLASH_WINDOW):start]
-    for rule in rules.pattern_rules("targets", "ratio_slash"):
-        m = rule.regex.search(window)
-        if m:
-            return m.group()[:-1]
-    return None
+    return unitshapes.slash_per(text, start) is not None
 
 
 def _not_after_tail(text: str, m: re.Match) -> bool:
