@@ -206,7 +206,7 @@ def test_in_line_gate_changes_no_candidate(text, monkeypatch):
 # plan (a task-division notice), its headings follow after sentence ends.
 NOTICE_RUN_TOGETHER = (
     "盘锦市兴隆台区人民政府关于明确2024年老旧小区改造重点任务责任单位的通知 兴政发〔2024〕6号 "
-    "各街道办事处，区政府各部门： 现将2024年老旧小区改造重点任务予以分解，请认真贯彻执行。 "
+    "各街道办事处，区政府各部门： 改造任务逐项列后，请各单位抓紧推进。 "
     "一、完善基础设施 （一）改造供水管网。 1.更换老旧管道，完成1、2号楼入户改造。 2.整治楼道环境。 "
     "（二）提升服务水平。 二、保障措施 加强组织领导。\n")
 
