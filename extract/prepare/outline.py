@@ -301,14 +301,31 @@ def _midline_guards() -> dict:
     return {rule.id: rule.regex for rule in rules.pattern_rules("outline", "midline_guards")}
 
 
-def _title(text: str, body: int, end: int) -> str:
+def _title(text: str, body: int, end: int, space_ends: bool = False) -> str:
+    """The words after a label up to a stop; ``space_ends``: a heading found
+    after white space on a page run together, whose title ends at the next
+    white space (一、总体目标 到2026年底，…)."""
     lead = indent() + _setting("title_lead")
     while body < end and text[body] in lead:
         body += 1
     limit = min(end, body + int(_setting("title_max")))
     stop = _title_stop()
     found = stop.search(text, body, limit) if stop is not None and body < limit else None
-    return text[body:found.start() if found else max(body, limit)].strip()
+    limit = found.start() if found else max(body, limit)
+    if space_ends:
+        gap = next((i for i in range(body, limit) if text[i] in indent()), limit)
+        if gap - body >= 2:      # a text layer's spaced characters (指 导 思 想) run on
+            limit = gap
+    return text[body:limit].strip()
+
+
+def runs_on(text: str, body: int, line_end: int) -> bool:
+    """Whether a heading's line goes on with sentences, as on a page whose
+    paragraphs ran together (looked for near the label only, so it stays cheap)."""
+    if line_end - body < int(_setting("run_on_min")):
+        return False
+    ends = _setting("sentence_end")
+    return any(ch in ends for ch in text[body:min(line_end, body + 2 * int(_setting("title_max")))])
 
 
 @functools.lru_cache(maxsize=1)

@@ -168,7 +168,8 @@ class Builder(TableLines):
             parent_id=parent.node_id if parent else None,
             level=len(self.stack) + 1,
             label=cand.label,
-            title=ol._title(self.text, cand.body, line_end),
+            title=ol._title(self.text, cand.body, line_end,
+                            cand.after_space or ol.runs_on(self.text, cand.body, line_end)),
             char_start=cand.start, char_end=cand.start, text="",
             style=cand.style, number=cand.num, inline=not cand.strong, body_start=cand.body,
         )

@@ -133,21 +133,10 @@ def body_start(plan: Plan) -> int:
             found = ol._match_at(text, pos, line_end, ol.styles())
             if pos > title_end and found and found.num == 1:
                 return pos
-            if _runs_on(text, title_end, line_end):
+            if ol.runs_on(text, title_end, line_end):
                 return title_end
         return min(len(text), line_end + 1)
     return _after_notice(text)
-
-
-def _runs_on(text: str, start: int, end: int) -> bool:
-    """Whether the title line goes on with whole sentences: a page that ran its
-    paragraphs together onto the title's line, whose headings follow inline
-    (only midline labels can be found there, so starting after the title
-    lets none of the line's running text be read as a line-start label)."""
-    if end - start < int(ol._setting("run_on_min")):
-        return False
-    ends = ol._setting("sentence_end")
-    return any(ch in ends for ch in text[start:end])
 
 
 def _after_notice(text: str) -> int:
