@@ -248,15 +248,9 @@ def _list_end(text: str, start: int) -> Optional[int]:
         m = rule.regex.search(window)
         if m:
             end = min(end, m.start())
-    opens, closes, _ = un.brackets()
-    depth = 0
-    for i, ch in enumerate(window[:end]):
-        if ch in opens:
-            depth += 1
-        elif ch in closes:
-            if depth == 0:
-                return start + i
-            depth -= 1
+    closed = un.unopened_closer(window, end)
+    if closed < end:
+        return start + closed
     if end == len(window) == _MAX_LIST and start + end < len(text):
         return None          # a list that never ends: no rows rather than a cut-off one
     return start + end

@@ -34,6 +34,8 @@ from .rolecontexts import Mention
 RULES = "units"
 FAMILY = "subject"
 CLAUSE_RULE, PARTNER_RULE = "subject_clause", "subject_partner"
+# a clause whose subject 由 / 交由 introduces (……工作由县住建局按照……统筹实施)
+BY_RULE = "subject_by"
 
 
 def _cfg():
@@ -144,7 +146,8 @@ def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
     _, partner = _first("subject_partners", text[pos:pos + 12])
     if partner:                      # 会同县发改局、县财政局开展……: the subject is the clause before
         return _partners(text, pos + partner.end(), local, known)
-    got = _subject_list(text, pos, local, known)
+    by = pos > start and text[pos - 1] in _cfg()["subject_by_marks"]
+    got = _subject_list(text, pos, local, known, rule_id=BY_RULE if by else CLAUSE_RULE)
     if got is None:
         return []
     mentions, verb_at, kind = got
@@ -350,10 +353,19 @@ def drop_restated(rows: list) -> list:
     no fact; each clause that names it again is a fact of its own (县经信委
     牵头……；县经信委和县环保局联合……). A clause outside every node (a
     notice's preamble) names no task."""
-    clause_rules = (CLAUSE_RULE, PARTNER_RULE)
+    clause_rules = (CLAUSE_RULE, PARTNER_RULE, BY_RULE)
     duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {_cfg()["duty_line_rule"]}
     by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
     named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
-    return [r for r in rows if r.rule_id not in clause_rules
-            or not (r.node_id is None or r.node_id in by_role_word
-                    or (r.node_id, level_key(r.unit)) in named)]
+    # 由X…… states who does the task as plainly as a role word: it stands beside
+    # one, and a node that hands its task to X twice names one fact
+    kept, by_seen = [], set()
+    for r in rows:
+        key = (r.node_id, level_key(r.unit))
+        if r.rule_id in clause_rules and (r.node_id is None or key in named or (
+                key in by_seen if r.rule_id == BY_RULE else r.node_id in by_role_word)):
+            continue
+        if r.rule_id == BY_RULE:
+            by_seen.add(key)
+        kept.append(r)
+    return kept
