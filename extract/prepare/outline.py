@@ -229,13 +229,14 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     next_mark = _after_marks().search
     may_open = _in_line_gate()
     blank = indent()
+    closers = _aside_pairs()
     found = []
     pos = after
     last_sentence_end = -2      # position of the last sentence end before pos
     text_before = after > start     # a label already opened the line
     while pos < end:
         prev = text[pos - 1] if pos > start else "\n"
-        if prev in sentence_end:
+        if prev in sentence_end or (prev in closers and _closes_aside(text, pos - 1, start)):
             last_sentence_end = pos - 1
         elif prev not in blank:
             last_sentence_end = -2
@@ -258,6 +259,32 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     if runs_on(text, after, end):
         found = _with_glued(found, _glued_candidates(text, after, end))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _aside_pairs() -> dict:
+    """{closing bracket: its opening bracket} of the asides that may close a sentence."""
+    pairs = _setting("aside_brackets")
+    return {pairs[i + 1]: pairs[i] for i in range(0, len(pairs) - 1, 2)}
+
+
+def _closes_aside(text: str, close: int, start: int) -> bool:
+    """Whether the bracket at ``close`` ends an aside that follows a sentence end
+    (…左右。（市发改委负责）) or ends with one: the sentence is over there, so a
+    label after it runs on as after the sentence end. The look back is bounded."""
+    opener = _aside_pairs()[text[close]]
+    ends = _setting("sentence_end")
+    if close > start and text[close - 1] in ends:
+        return True
+    stop = max(start, close - int(_setting("aside_max")))
+    pos = close - 1
+    while pos >= stop and text[pos] != opener and text[pos] != text[close]:
+        pos -= 1
+    if pos < stop or text[pos] != opener:
+        return False
+    while pos > start and text[pos - 1] in indent():
+        pos -= 1
+    return pos > start and text[pos - 1] in ends
 
 
 def _glued_candidates(text: str, start: int, end: int) -> list:
