@@ -111,6 +111,7 @@ def _notice(text: str) -> Optional[_Notice]:
     """
     stop = set(rules.load("split")["notice_prefix_stop"])
     for _s, e, line in _heading_lines(text, 30):
+        line = titlelines.untagged(line)     # a site tag before the heading (【……】X市人民政府关于……)
         for rule in rules.pattern_rules("split", "notices"):
             m = rule.regex.search(line)
             if m and not line[m.end():].strip() and not stop & set(line[:m.start()]):
@@ -304,6 +305,8 @@ def _single(text: str) -> _Part:
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = line[:cut][: int(cfg["title_max_chars"])].strip()
+    if not any(ch.isalpha() for ch in title):     # a bare number: a table's first row
+        return _Part(0, len(text), "", -1, issued)
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
 
