@@ -324,6 +324,8 @@ def _candidate_at(text: str, pos: int, end: int, prev: str, line_start: bool,
     if cand is None and run_together and text_before:
         cand = _midline_candidate(text, pos, end, run_together, prev in blank,
                                   after_sentence, run_gate)
+        if cand is None and prev in _setting("list_intro"):
+            cand = _opening_after_intro(text, pos, end, run_together, run_gate)
     if cand is None and (line_start or prev in _setting("inline_boundary")):
         cand = _match_at(text, pos, end, inline, inline_gate)
         if cand:
@@ -349,6 +351,19 @@ def _midline_candidate(text: str, pos: int, end: int, pool: tuple, after_space: 
     if guard is not None and guard.match(text, cand.body, end):
         return None
     return Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True, after_space)
+
+
+def _opening_after_intro(text: str, pos: int, end: int, pool: tuple, gate=None) -> Optional[Candidate]:
+    """The first heading of an outline run together with the notice sentence
+    that introduces it (…现将有关事项通知如下：一、……): a line-start style at
+    its first number, on a line that goes on with sentences."""
+    cand = _match_at(text, pos, end, pool, gate)
+    if cand is None or cand.num != 1 or _style(cand.style).where != "line" or not runs_on(text, pos, end):
+        return None
+    guard = _midline_guards().get(cand.style)
+    if guard is not None and guard.match(text, cand.body, end):
+        return None
+    return Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True)
 
 
 @functools.lru_cache(maxsize=None)
