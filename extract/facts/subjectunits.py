@@ -188,7 +188,9 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
     limit = min(len(text), pos + _cfg()["subject_reach"])
     stop = _breaks().search(text, pos, limit)
     limit = stop.start() if stop else limit
-    if limit - pos < 3 or not (bare or _may_open(text, pos, limit, local, known)):
+    # a list needs a character a name may end with: one search turns most clauses down
+    if limit - pos < 3 or _name_ends().search(text, pos, limit) is None \
+            or not (bare or _may_open(text, pos, limit, local, known)):
         return None
     _, _, closer = un.brackets()
     loose, skip_to = None, pos
@@ -227,7 +229,12 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
 def _may_open(text: str, pos: int, limit: int, local: frozenset, known: frozenset) -> bool:
     """A cheap first look: a subject list opens with a name that says its
     level or place, or holds a name of the plan's duty list."""
-    return un.has_level(text[pos:pos + 9], local) or any(k in text[pos:limit] for k in known)
+    if un.has_level(text[pos:pos + 9], local):
+        return True
+    if not known:
+        return False
+    window = text[pos:limit]
+    return any(k in window for k in known)
 
 
 def _name_may_end(text: str, pos: int, at: int, strict: bool = True) -> bool:
