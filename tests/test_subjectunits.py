@@ -42,3 +42,14 @@ def test_long_prose_without_marks_gives_no_rows():
     case = {"text": text, "nodes": [{"key": "一", "at": "一、"}]}
     rows = _rows(case)
     assert [(r.unit, r.role) for r in rows] == [("县水利局", "responsible")]
+
+
+@pytest.mark.parametrize("key", ["subject_rejects", "subject_predicates", "subject_generic",
+                                 "duty_roles", "duty_head_rejects", "duty_line_role_words"])
+def test_one_pattern_of_a_rule_list_says_what_its_first_match_says(key):
+    from extract import rules
+    texts = [t for r in rules.pattern_rules("units", key) for t in r.examples + r.counter_examples]
+    texts += ["", "、县财政局", "县住建局对照清单完成排查"]
+    for text in texts:
+        for search in (False, True):
+            assert su._holds(key, text, search) == (su._first(key, text, search)[0] is not None), text

@@ -49,6 +49,20 @@ def _first(key: str, text: str, search: bool = False):
     return None, None
 
 
+def _holds(key: str, text: str, search: bool = False) -> bool:
+    """Whether a rule under ``key`` matches at the start of ``text`` (anywhere,
+    when ``search``): ``_first`` as a yes or no, by one pattern of them all."""
+    joined = _joined(key)
+    return (joined.search(text) if search else joined.match(text)) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _joined(key: str):
+    """The rules under ``key`` as one alternation: it matches where one of them does."""
+    return rules.compile_pattern("|".join("(?:" + r.regex.pattern + ")" for r in rules.pattern_rules(RULES, key)),
+                                 f"rules/{RULES}.yaml:{key}")
+
+
 @functools.lru_cache(maxsize=1)
 def _suffix_ends() -> str:
     """The last characters of every body suffix: where a name may end."""
@@ -262,9 +276,9 @@ def _predicate(text: str, at: int) -> tuple:
     _, tail = _first("subject_list_tails", rest)
     skip = tail.end() if tail else 0
     rest = rest[skip:]
-    if not rest or _first("subject_rejects", rest)[0]:
+    if not rest or _holds("subject_rejects", rest):
         return "reject", at
-    if _first("subject_predicates", rest)[0]:   # 负责居民区的……: 负责 is the verb, no modal
+    if _holds("subject_predicates", rest):   # 负责居民区的……: 负责 is the verb, no modal
         return "verb", at + skip
     modal = _modal(rest)
     cut = modal.end() if modal else 0
@@ -272,9 +286,10 @@ def _predicate(text: str, at: int) -> tuple:
     _, partner = _first("subject_partners", verb)
     if partner:
         return "partner", at + skip + cut + partner.end()
-    if _first("subject_predicates", verb)[0] or _tagged_verb(verb):
+    # without a modal the predicates were just tried on the same text
+    if (cut and _holds("subject_predicates", verb)) or _tagged_verb(verb):
         return "verb", at + skip + cut
-    if modal and not _first("subject_rejects", verb)[0]:
+    if modal and not _holds("subject_rejects", verb):
         return "verb", at + skip + cut      # 县财政局要 + anything: a modal makes the subject
     return None, at
 
@@ -300,8 +315,15 @@ def _modal(rest: str):
 
 
 def _tagged_verb(text: str) -> bool:
+    if not nlp.opens_block(text) and not _verb_tags() & nlp.OUTSIDE_BLOCK_TAGS:
+        return False                 # 、市委办: a mark opens it, never a verb
     first = _first_word(text)
-    return first is not None and first.flag in rules.words(RULES, "subject_verb_tags")
+    return first is not None and first.flag in _verb_tags()
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_tags() -> frozenset:
+    return frozenset(rules.words(RULES, "subject_verb_tags"))
 
 
 def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,

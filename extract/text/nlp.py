@@ -323,3 +323,16 @@ def block_regex():
     posseg()
     import jieba.posseg as pos
     return pos.re_han_internal
+
+
+# What jieba's tagger calls a first token outside its blocks: white space
+# and marks (x), a number (m), Latin (eng)
+OUTSIDE_BLOCK_TAGS = frozenset({"x", "m", "eng"})
+
+
+def opens_block(text: str) -> bool:
+    """The tagger reads ``text``'s first token from its dictionary (or its
+    HMM) only when ``text`` opens with a block character; otherwise that
+    token is tagged one of ``OUTSIDE_BLOCK_TAGS``, and no tagging is needed
+    to know it."""
+    return block_regex().match(text) is not None
