@@ -53,3 +53,22 @@ def test_one_pattern_of_a_rule_list_says_what_its_first_match_says(key):
     for text in texts:
         for search in (False, True):
             assert su._holds(key, text, search) == (su._first(key, text, search)[0] is not None), text
+
+
+@pytest.mark.parametrize("key", ["subject_lead_ins", "subject_partners"])
+def test_what_comes_before_a_subject_list_holds_no_clause_break(key):
+    """from_clauses passes over a stretch up to the next break that has no
+    name-ending character: that is right only while a lead-in or a partner
+    marker never reaches past a break."""
+    from extract import rules
+    breaks = set(rules.load("units")["subject_clause_breaks"])
+    for rule in rules.pattern_rules("units", key):
+        for example in rule.examples:
+            m = rule.regex.match(example)
+            assert m and not breaks & set(m.group()), (rule.id, example)
+
+
+def test_a_clause_without_a_name_ending_character_is_passed_over_whatever_its_lead_in():
+    text = "加强道路养护，3.11月底前，县住建局对照清单完成排查；镇规划办每季度对各村考核一次。"
+    got = [m.raw for m in su.from_clauses(text, [], frozenset(), frozenset())]
+    assert got == ["县住建局", "镇规划办"]

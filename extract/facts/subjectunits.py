@@ -101,8 +101,13 @@ def from_named_after(text: str, local: frozenset) -> list:
 
 def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) -> list:
     found = []
-    starts = [0] + [m.end() for m in _breaks().finditer(text)]
-    for start in starts:
+    marks = [m.start() for m in _breaks().finditer(text)]
+    ends = _name_ends()
+    for start, stop in zip([0] + [at + 1 for at in marks], marks + [len(text)]):
+        # a list's last name ends before the next break (lead-ins and partner
+        # markers hold none): a stretch without a name-ending character names no one
+        if ends.search(text, start, stop) is None:
+            continue
         got = _clause(text, start, local, known)
         # most clauses name no one: the checks of their context come after
         if got and not (rc.enclosing(parens, start) or _wrapped(text, start)
