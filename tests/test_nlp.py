@@ -146,3 +146,14 @@ def test_a_text_opening_outside_the_blocks_opens_with_a_mark_token(text):
         assert first is None or first.flag in nlp.OUTSIDE_BLOCK_TAGS
     else:
         assert first is not None
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["市纪委、市委办、人大办", "龘龘交通运输局", "的的的的"])
+def test_the_word_graph_and_route_are_jiebas(text):
+    stock.initialize()
+    ours, theirs = nlp.jieba(), stock.dt
+    assert ours.get_DAG(text) == theirs.get_DAG(text)
+    mine, stocks = {}, {}
+    ours.calc(text, ours.get_DAG(text), mine)
+    theirs.calc(text, theirs.get_DAG(text), stocks)
+    assert mine == stocks
