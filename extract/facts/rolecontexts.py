@@ -223,23 +223,27 @@ _MAX_LIST = 600
 def _list_end(text: str, start: int) -> Optional[int]:
     """Where a label's list stops: sentence end, next label, or a closing bracket."""
     window = text[start:start + _MAX_LIST]
-    end = len(window)
-    for rule in rules.pattern_rules(RULES, "list_ends"):
-        m = rule.regex.search(window)
-        if m:
-            end = min(end, m.start())
-    opens, closes, _ = un.brackets()
+    first = scan.joined(RULES, "list_ends").search(window)    # the earliest of the rules' ends
+    end = first.start() if first else len(window)
+    opens = un.brackets()[0]
     depth = 0
-    for i, ch in enumerate(window[:end]):
-        if ch in opens:
+    for b in _bracket_marks().finditer(window, 0, end):
+        if b.group() in opens:
             depth += 1
-        elif ch in closes:
+        else:
             if depth == 0:
-                return start + i
+                return start + b.start()
             depth -= 1
     if end == len(window) == _MAX_LIST and start + end < len(text):
         return None          # a list that never ends: no rows rather than a cut-off one
     return start + end
+
+
+@functools.lru_cache(maxsize=1)
+def _bracket_marks():
+    """Every opening and closing bracket, as one character class."""
+    opens, closes, _ = un.brackets()
+    return re.compile("[" + re.escape(opens + closes) + "]")
 
 
 def role_of(rule, match) -> str:

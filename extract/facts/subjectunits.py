@@ -26,7 +26,7 @@ import re
 from typing import Optional
 
 from .. import rules
-from ..text import nlp, perplan
+from ..text import nlp, perplan, scan
 from . import orgnames as un
 from . import rolecontexts as rc
 from .rolecontexts import Mention
@@ -52,15 +52,8 @@ def _first(key: str, text: str, search: bool = False):
 def _holds(key: str, text: str, search: bool = False) -> bool:
     """Whether a rule under ``key`` matches at the start of ``text`` (anywhere,
     when ``search``): ``_first`` as a yes or no, by one pattern of them all."""
-    joined = _joined(key)
+    joined = scan.joined(RULES, key)
     return (joined.search(text) if search else joined.match(text)) is not None
-
-
-@functools.lru_cache(maxsize=None)
-def _joined(key: str):
-    """The rules under ``key`` as one alternation: it matches where one of them does."""
-    return rules.compile_pattern("|".join("(?:" + r.regex.pattern + ")" for r in rules.pattern_rules(RULES, key)),
-                                 f"rules/{RULES}.yaml:{key}")
 
 
 @functools.lru_cache(maxsize=1)
