@@ -112,10 +112,12 @@ def _tab_cells(pos: int, line: str) -> list:
 
 def _space_cells(pos: int, line: str) -> list:
     gap = rules.pattern_rules(RULES, "table_space_gap")[0].regex
-    cells, last = [], 0
-    stripped_end = len(line.rstrip(_blanks()))
-    start = len(line) - len(line.lstrip(_blanks()))
-    last = start
+    blanks = _blanks()
+    stripped_end = len(line.rstrip(blanks))
+    start = len(line) - len(line.lstrip(blanks))
+    if gap.search(line, start, stripped_end) is None:     # most lines: one cell, no table
+        return [Cell(pos + start, pos + stripped_end, line[start:stripped_end])] if start < stripped_end else []
+    cells, last = [], start
     for m in gap.finditer(line, start, stripped_end):
         cells.append(Cell(pos + last, pos + m.start(), line[last:m.start()]))
         last = m.end()
