@@ -194,6 +194,6 @@ def name_glued_to_post(item: str) -> Optional[tuple]:
     sizes = (4, 3) if token[:2] in compound else (3, 2)
     for size in sizes:
         name, rest = token[:size], token[size:]
-        if rest and is_person_name(name) and _says_post_or_unit(rest):
+        if rest and _says_post_or_unit(rest) and is_person_name(name):    # the tagger last
             return base, base + size, name, rest
     return None
