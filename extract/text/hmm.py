@@ -92,14 +92,15 @@ def viterbi(obs, states, start_p, trans_p, emit_p, fallback):
         scores = m.trans.take(prev_at, axis=0).take(here, axis=1)
         scores += prev[:, None]
         scores += emits
-        last = len(prev_at) - 1 - np.argmax(scores[::-1], axis=0)   # the highest state of a tie
+        last = len(prev_at) - 1 - scores[::-1].argmax(axis=0)   # the highest state of a tie
         best = scores[last, m.columns(len(here))]
         kept = best != -np.inf                   # states with a predecessor scored
-        if kept.all():
+        count = np.count_nonzero(kept)
+        if count == len(here):
             paths.append(m.pointers(here, prev_at[last]))
             prev_at, prev = here, best
             continue
-        if not kept.any():
+        if not count:
             now, back = fallback(dict(zip(map(m.names.__getitem__, prev_at), prev.tolist())), char)
             order = sorted(now, key=m.index.__getitem__)
             prev_at = np.array([m.index[y] for y in order], dtype=np.intp)
@@ -109,7 +110,7 @@ def viterbi(obs, states, start_p, trans_p, emit_p, fallback):
         here = here[kept]
         paths.append(m.pointers(here, prev_at[last[kept]]))
         prev_at, prev = here, best[kept]
-    end = len(prev) - 1 - int(np.argmax(prev[::-1]))
+    end = len(prev) - 1 - int(prev[::-1].argmax())
     prob, state = float(prev[end]), int(prev_at[end])
     route = [None] * len(obs)
     for i in range(len(obs) - 1, 0, -1):
