@@ -42,11 +42,25 @@ def _cfg():
 
 def _first(key: str, text: str, search: bool = False):
     """(rule, match) of the first rule under ``key`` matching at the start of ``text``."""
+    if not search:
+        gate = _openers(key)
+        if gate is not None and not gate.match(text):
+            return None, None              # no rule's match begins with this character
     for rule in rules.pattern_rules(RULES, key):
         m = rule.regex.search(text) if search else rule.regex.match(text)
         if m:
             return rule, m
     return None, None
+
+
+@functools.lru_cache(maxsize=None)
+def _openers(key: str):
+    """The characters every match of the rules under ``key`` begins with (the
+    class of their declared ``starts``), or None unless every rule declares them."""
+    found = rules.pattern_rules(RULES, key)
+    if not found or not all(r.data.get("starts") for r in found):
+        return None
+    return re.compile("|".join(r.data["starts"] for r in found))
 
 
 def _holds(key: str, text: str, search: bool = False) -> bool:
@@ -167,6 +181,9 @@ def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
 
 def _after_lead_ins(text: str, pos: int) -> int:
     """Past the number, deadline or 请 that may come before a subject list."""
+    gate = _openers("subject_lead_ins")
+    if gate is not None and not gate.match(text, pos):
+        return pos                           # most clauses open with none of them
     window, cut = text[pos:pos + 40], 0
     m = _lead_ins().match(window)
     while m and m.end():
