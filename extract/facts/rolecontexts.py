@@ -316,8 +316,9 @@ def _cell_mentions(cell: str, offset: int, column: tuple, local: frozenset, anch
                                   local=local, family="table", anchor=anchor)
     role, rule_id = column
     # a cell belongs to its row: the numbered lines of another cell (1.…, 2.…) do not hold it
-    return _list_mentions(cell, offset, role, rule_id, offset, un.valid_in_list, local=local,
-                          family="table", anchor=anchor)
+    # a cell may close with a full stop (区发改委、区财政局。): the names end before it
+    return _list_mentions(stripped, offset + lead, role, rule_id, offset, un.valid_in_list,
+                          local=local, family="table", anchor=anchor)
 
 
 # --- running text ------------------------------------------------------------

@@ -131,9 +131,10 @@ def read_tables(text: str) -> tuple:
     """Every readable table of ``text``, in text order (cached: the units, the
     people and the table targets of a plan are read from the same tables;
     callers only read them)."""
-    from .runtables import read_run_tables      # it builds on this module's cells
+    from .runtables import read_run_tables      # they build on this module's cells
+    from .spacedtables import read_spaced_tables
     return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text)
-                 + read_run_tables(text))
+                 + read_spaced_tables(text) + read_run_tables(text))
 
 
 def _pipe_cells(pos: int, line: str) -> list:

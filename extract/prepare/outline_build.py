@@ -34,6 +34,9 @@ class FlatTable:
         self.rank = None          # its rows' rank: just below the node open at the first row
 
 
+_NO_SECTIONS = "none"     # a table whose rows carry their sections themselves (TAB rows)
+
+
 class TableLines:
     """The outline builder's handling of table lines: headers, rows, lone labels.
 
@@ -45,6 +48,8 @@ class TableLines:
         """A task table's header or a row of it; True when the line is used up."""
         if tables.is_header(self.text, start, end):
             self.table_row = max(self.table_row, 0)
+            spaced = tables.is_spaced_header(self.text, start, end)
+            self.section_style = None if spaced else _NO_SECTIONS
             if tables.is_lone_header(self.text, start, end):
                 self.flat = FlatTable(self.stack[-1].node_id if self.stack else None)
             return True
@@ -59,6 +64,16 @@ class TableLines:
             self.table_row = cand.num
             return True
         return False
+
+    def table_section(self, cand) -> bool:
+        """Whether a heading is a section line of the open table (一、…
+        between its header and its first row, then the later ones written
+        the same way): the table stays open under it."""
+        if self.table_row < 0 or self.section_style == _NO_SECTIONS:
+            return False       # only a one-space table's sections (TAB rows hold their own)
+        if self.table_row == 0 and self.section_style is None:
+            self.section_style = cand.style
+        return cand.style == self.section_style
 
     def lone_row(self, start: int, end: int, fresh: bool) -> bool:
         """A bare number alone on its line (a table flattened one cell per line)
@@ -135,6 +150,7 @@ class Builder(TableLines):
         self.ranks: dict = {}           # floating style → the rank its first use gave it
         self.serial = 0                 # ids stay unique when lone items are dropped
         self.table_row = -1             # last row number of an open task table, -1 outside one
+        self.section_style = None       # the style of the open table's own section lines
         self.fresh = False              # the last non-empty line was a heading (or its title line)
         self.title_line = -1            # start of the line a lone label took its title from
         self.flat = None                # the open table flattened one cell per line
@@ -279,7 +295,8 @@ class Builder(TableLines):
             lowest = len(self.stack) - 1
             after = cand.body
             if cand.style != tables.TABLE_STYLE:
-                self.table_row = -1     # a heading of the outline closes the table
+                if not self.table_section(cand):
+                    self.table_row = -1     # a heading of the outline closes the table
                 heading = self.nodes[-1]
         opened_inline = False
         for cand in ol._in_line_candidates(self.text, start, end, after):

@@ -36,6 +36,13 @@ def is_header(text: str, start: int, end: int) -> bool:
     return any(rule.regex.match(text, start, end) for rule in _table_rules("table_headers"))
 
 
+def is_spaced_header(text: str, start: int, end: int) -> bool:
+    """A header whose cells one space parts (序号 工作任务 牵头单位), as a
+    table copied from a web page keeps it: no TAB, bar or wider gap."""
+    line = text[start:end].strip()
+    return " " in line and _cell_gap().search(line) is None
+
+
 def is_lone_header(text: str, start: int, end: int) -> bool:
     """A row-number header cell alone on its line: a table flattened one cell per line."""
     return "".join(text[start:end].split()) in rules.words("units", "table_number_headers")
