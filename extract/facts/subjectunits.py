@@ -372,7 +372,7 @@ def _body_name(name: str, known: frozenset) -> bool:
     """Ends like a body, three characters at least (区联 of 市、区联动 is none)
     unless the duty list names it, and no digit (包头市2022年数字政府)."""
     compact = un.compact(name)
-    if any(ch.isdigit() for ch in compact) or not un.valid_in_running_text(name):
+    if any(map(str.isdigit, compact)) or not un.valid_in_running_text(name):
         return False
     if _first("subject_item_openers", compact)[0]:
         return False

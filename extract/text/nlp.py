@@ -215,16 +215,17 @@ def word_graph(freq: LazyTable, sentence: str) -> dict:
     starts with its character, so one bucket answers all its look-ups."""
     dag = {}
     n = len(sentence)
+    words_from = freq.words_from
     for k in range(n):
-        table = freq.words_from(sentence[k])
+        get = words_from(sentence[k]).get
         ends = []
         i = k
-        frag = sentence[k]
-        while i < n and frag in table:
-            if table[frag]:
+        count = get(sentence[k])         # None: no word goes on from here
+        while i < n and count is not None:
+            if count:
                 ends.append(i)
             i += 1
-            frag = sentence[k:i + 1]
+            count = get(sentence[k:i + 1])
         dag[k] = ends or [k]
     return dag
 
