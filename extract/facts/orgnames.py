@@ -165,6 +165,23 @@ def is_generic(name: str) -> bool:
     return _any("generic", name) or compact(name) in rules.words(SHAPES, "not_units")
 
 
+def specific_items(items: list) -> list:
+    """The items of a list that name one body: generic ones left out, and so
+    are the bare levels that an 各 before them spreads over (各县、市、区政府
+    is every county's, city's and district's government, not 区政府)."""
+    out, spread = [], False
+    for item in items:
+        if is_generic(item.text):
+            marks = tuple(rules.words(SHAPES, "distributive_marks"))
+            spread = spread or compact(item.text).startswith(marks)
+            continue
+        if spread and any(r.regex.match(item.text) for r in rules.pattern_rules(SHAPES, "bare_levels")):
+            continue
+        spread = False
+        out.append(item)
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _suffixes() -> tuple:
     return tuple(sorted(rules.words(SHAPES, "body_suffixes"), key=len, reverse=True))

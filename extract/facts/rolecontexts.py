@@ -110,7 +110,7 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
     skipped. Returns [] when any other item fails, so that a piece of prose
     never yields half a list.
     """
-    names = [i for i in un.split_list(text) if not un.is_generic(i.text)]
+    names = un.specific_items(un.split_list(text))
     # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
     suffixes = _shared_suffixes(text, names)
     if not all(check(un.with_suffix(i.text, sfx)) for i, sfx in zip(names, suffixes)):
@@ -180,31 +180,51 @@ def _names_a_body(text: str, pos: int) -> bool:
 
 
 def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
-    found, first_prefix = [], ""
-    lift = False
-    blanks = _marks("blanks")
+    found, first_prefix, lift = [], "", False
+    carry = None     # start of the clauses before a comma that named no role yet
     for off, clause in _split_top(inner, _marks("paren_clause_breaks")):
-        stripped = clause.rstrip(_marks("clause_trailing"))
-        lead = len(stripped) - len(stripped.lstrip(blanks))
-        stripped = stripped.lstrip(blanks)
-        m = _first_match("lift_markers", stripped)
-        if m:
-            lift = True
-            lead += m.end()
-            stripped = stripped[m.end():]
-        for rule in rules.pattern_rules(RULES, "paren_clauses"):
-            cm = rule.regex.fullmatch(stripped)
-            if not cm:
+        got, lifted = None, False
+        if carry is not None:     # 省工信委、林业厅,国开行云南省分行,各州政府配合: one list
+            got, lifted = _clause(inner, carry, inner[carry:off + len(clause)], o, c, first_prefix, local)
+        if not got:
+            got, lifted = _clause(inner, off, clause, o, c, first_prefix, local)
+            if got is None:
+                carry = carry if carry is not None else off
+                carry = carry if _comma_after(inner, off + len(clause)) else None
+                lift = lift or lifted
                 continue
-            base = o + 1 + off + lead + cm.start("list")
-            got = _list_mentions(cm.group("list"), base, rule.data["role"], rule.id, o,
-                                 un.valid_in_running_text, first_prefix, local, paren=(o, c),
-                                 family="paren")
-            if got and not first_prefix:
-                first_prefix = un.shared_prefix([got[0].raw])
-            found.extend(got)
-            break
+        carry, lift = None, lift or lifted
+        if got and not first_prefix:
+            first_prefix = un.shared_prefix([got[0].raw])
+        found.extend(got)
     return [replace(m, lift_all=lift) for m in found]
+
+
+def _clause(inner: str, off: int, clause: str, o: int, c: int, first_prefix: str,
+            local: frozenset) -> tuple:
+    """(mentions, lifted) of one clause of a parenthesis; mentions is None when
+    no clause rule reads it (it names no role), [] when one does but its list fails."""
+    blanks = _marks("blanks")
+    stripped = clause.rstrip(_marks("clause_trailing"))
+    lead = len(stripped) - len(stripped.lstrip(blanks))
+    stripped = stripped.lstrip(blanks)
+    m = _first_match("lift_markers", stripped)
+    if m:
+        lead += m.end()
+        stripped = stripped[m.end():]
+    for rule in rules.pattern_rules(RULES, "paren_clauses"):
+        cm = rule.regex.fullmatch(stripped)
+        if cm:
+            base = o + 1 + off + lead + cm.start("list")
+            return _list_mentions(cm.group("list"), base, rule.data["role"], rule.id, o,
+                                  un.valid_in_running_text, first_prefix, local, paren=(o, c),
+                                  family="paren"), m is not None
+    return None, m is not None
+
+
+def _comma_after(inner: str, end: int) -> bool:
+    """A comma (not a semicolon) parts this clause from the next one."""
+    return end < len(inner) and inner[end] in _marks("paren_list_commas")
 
 
 def _first_match(key: str, text: str):
