@@ -172,7 +172,8 @@ def test_an_engine_is_re_or_regex_and_regex_needs_start_characters():
 
 
 @pytest.mark.parametrize("name,key", [("units", "list_ends"), ("people", "list_ends"),
-                                      ("units", "subject_rejects"), ("units", "subject_predicates")])
+                                      ("units", "subject_rejects"), ("units", "subject_predicates"),
+                                      ("units", "labels"), ("units", "duty_roles")])
 def test_one_pattern_of_a_rule_list_starts_where_the_earliest_rule_does(name, key, plans_text):
     found = rules.pattern_rules(name, key)
     texts = [t for r in found for t in r.examples + r.counter_examples]
