@@ -301,12 +301,13 @@ def _predicate(text: str, at: int) -> tuple:
     _, partner = _first("subject_partners", verb)
     if partner:
         return "partner", at + skip + cut + partner.end()
+    if modal:       # 县财政局要 + anything but a reject: a modal makes the subject, whatever is tagged
+        if _holds("subject_predicates", verb) or not _holds("subject_rejects", verb) \
+                or _tagged_verb(verb):
+            return "verb", at + skip + cut
+        return None, at
     # without a modal the predicates were just tried on the same text
-    if (cut and _holds("subject_predicates", verb)) or _tagged_verb(verb):
-        return "verb", at + skip + cut
-    if modal and not _holds("subject_rejects", verb):
-        return "verb", at + skip + cut      # 县财政局要 + anything: a modal makes the subject
-    return None, at
+    return ("verb", at + skip) if _tagged_verb(verb) else (None, at)
 
 
 def _first_word(text: str):
