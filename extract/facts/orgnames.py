@@ -7,6 +7,7 @@ on a whole document.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Optional
@@ -82,14 +83,26 @@ def _pieces(text: str) -> list:
 
     Separators inside brackets are kept, so 各县（市、区） stays one piece.
     """
-    depths = bracket_depths(text)
-    out, last = [], 0
+    opens, closes, _ = brackets()
+    # the bracket depth at each separator (as bracket_depths gives it), from the brackets alone
+    marks = [(m.start(), m.group() in opens) for m in _bracket_marks().finditer(text)]
+    out, last, depth, k = [], 0, 0, 0
     for m in _separators(text, "always"):
-        if m.start() >= last and depths[m.start()] == 0:
-            out.append((last, text[last:m.start()]))
+        at = m.start()
+        while k < len(marks) and marks[k][0] <= at:
+            depth = depth + 1 if marks[k][1] else max(0, depth - 1)
+            k += 1
+        if at >= last and depth == 0:
+            out.append((last, text[last:at]))
             last = m.end()
     out.append((last, text[last:]))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _bracket_marks():
+    opens, closes, _ = brackets()
+    return re.compile("[" + re.escape(opens + closes) + "]")
 
 
 def _split_conjunctions(start: int, piece: str) -> list:
