@@ -50,9 +50,16 @@ def _any(key: str, text: str) -> bool:
 
 def _separators(text: str, split: str) -> list:
     """Separator matches of the list_separators rules with this ``split`` kind."""
-    found = [m for rule in _rule("list_separators") if rule.data.get("split") == split
-             for m in rule.regex.finditer(text)]
+    patterns = _separator_patterns(split)
+    if len(patterns) == 1:                      # one rule: its matches come in order
+        return list(patterns[0].finditer(text))
+    found = [m for regex in patterns for m in regex.finditer(text)]
     return sorted(found, key=lambda m: m.start())
+
+
+@functools.lru_cache(maxsize=None)
+def _separator_patterns(split: str) -> tuple:
+    return tuple(rule.regex for rule in _rule("list_separators") if rule.data.get("split") == split)
 
 
 @functools.lru_cache(maxsize=1)
