@@ -200,3 +200,39 @@ def test_in_line_gate_changes_no_candidate(text, monkeypatch):
     gated = outline._in_line_candidates(text, 0, len(text), 0)
     monkeypatch.setattr(outline, "_in_line_gate", lambda: None)
     assert outline._in_line_candidates(text, 0, len(text), 0) == gated
+
+
+# A notice and its plan run together on the title's line: the notice is the
+# plan (a task-division notice), its headings follow after sentence ends.
+NOTICE_RUN_TOGETHER = (
+    "盘锦市兴隆台区人民政府关于明确2024年老旧小区改造重点任务责任单位的通知 兴政发〔2024〕6号 "
+    "各街道办事处，区政府各部门： 改造任务逐项列后，请各单位抓紧推进。 "
+    "一、完善基础设施 （一）改造供水管网。 1.更换老旧管道，完成1、2号楼入户改造。 2.整治楼道环境。 "
+    "（二）提升服务水平。 二、保障措施 加强组织领导。\n")
+
+
+def test_a_notice_run_together_with_its_items_keeps_its_outline():
+    text = NOTICE_RUN_TOGETHER
+    title = text[:text.index(" ")]
+    plan = Plan("doc-1", "plan.txt", 1, title, None, None, None, text, title_start=0)
+    assert [(n.level, n.label, n.title[:4]) for n in outline.parse(plan)] == [
+        (1, "一", "完善基础设施"[:4]), (2, "（一）", "改造供水"), (3, "1", "更换老旧"), (3, "2", "整治楼道"),
+        (2, "（二）", "提升服务"), (1, "二", "保障措施")]
+
+
+def test_a_title_line_with_a_short_tail_still_starts_the_outline_below():
+    text = "兴隆台区老旧小区改造工作方案 （征求意见稿）\n一、改造目标\n（一）完善设施\n"
+    plan = Plan("doc-1", "plan.txt", 1, "兴隆台区老旧小区改造工作方案", None, None, None, text, title_start=0)
+    assert [(n.level, n.label) for n in outline.parse(plan)] == [(1, "一"), (2, "（一）")]
+
+
+def test_a_heading_run_together_ends_its_title_at_the_next_space():
+    text = ("一、总体目标 到2026年，全区新建公共充电站12座，乡镇快充站实现全覆盖，充电服务网络基本完善。"
+            " 二、重点任务 （一）完善城区网络。 1.新建快充站，每站配置快充桩不少于10个。 2.开放机关停车场。\n")
+    titles = [n.title for n in outline.parse(make_plan(text))]
+    assert titles[:2] == ["总体目标", "重点任务"]
+
+
+def test_spaced_characters_of_a_heading_are_not_cut():
+    text = "一、指 导 思 想 坚持以人民为中心，推进城市更新。全面完成老旧小区改造任务，提升居住品质，增强群众获得感。二、主要任务 完善设施。\n"
+    assert outline.parse(make_plan(text))[0].title.startswith("指 导 思 想")

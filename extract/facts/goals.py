@@ -28,8 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from . import indicator, tablegoals
-from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any,  # noqa: F401
+from . import indicator, tablegoals, unitshapes
+from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any, opens_quota, raises_to,  # noqa: F401
                         award_follows, goal_sentence, granted, in_definition, policy_condition,
                         size_of_built, skip_back, status)
 from . import quantities as numbers
@@ -139,8 +139,9 @@ def _not_a_goal(text: str, q, head: str) -> bool:
         return True     # 一万人 keeps its multiplier in the unit: not a lone 一
     if status(text, q.start):
         return True
-    standards = "count_standard_words" if q.kind == "count" else "standard_words"
-    return bool(_any_regex(standards).search(head))
+    if q.kind == "count":
+        return bool(_any_regex("count_standard_words").search(head)) and not opens_quota(head)
+    return bool(_any_regex("standard_words").search(head))
 
 
 def buildable(q) -> bool:
@@ -380,6 +381,19 @@ def _same_kind(q, prev: Found) -> bool:
     return prev.rule_id in _words("list_continues") and buildable(q) and buildable(prev.q)
 
 
+def _raise_to(text: str, q, after: int, prev) -> Optional[Found]:
+    """扩充公办幼儿园学位至1800个: a verb of raising, the thing, then 至 and the level."""
+    if not buildable(q) or not raises_to(_clause_head(text, q)):
+        return None
+    return Found(skip_back(text, q.start) - 1, after, "=", "raise-to", q)
+
+
+def _slash_ratio(text: str, q, after: int, prev) -> Optional[Found]:
+    """每30户/1名保洁员: a quota written with a slash, the count per the denominator."""
+    per = unitshapes.slash_per(text, q.start) if q.kind == "count" else None
+    return Found(q.start, after, "=", "ratio", q, per=per) if per else None
+
+
 def _table(text: str, q, after: int, prev) -> Optional[Found]:
     """城镇化率 | % | 62 in an indicator table: the row names the indicator."""
     cell = tablegoals.table_cell(text, q, after)
@@ -389,8 +403,8 @@ def _table(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _build_before, _build_after, _beneficiary, _list_item, _list_summary,
-              _breakdown, _table)
+BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _beneficiary, _list_item,
+              _list_summary, _breakdown, _table)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

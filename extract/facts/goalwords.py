@@ -122,3 +122,14 @@ def size_of_built(text: str, start: int) -> bool:
         return False
     s, _ = indicator.clause_start(text, pos)
     return bool(_any_regex("build_verbs").search(text, s, pos))
+
+
+def opens_quota(head: str) -> bool:
+    """按每30户配备: a denominator and a verb of staffing open a quota, not a standard."""
+    return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "quota_heads"))
+
+
+
+def raises_to(head: str) -> bool:
+    """增加床位至: the clause before a number raises a thing to it."""
+    return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "raise_to"))

@@ -17,6 +17,7 @@ from .. import rules
 from ..text import scan
 from ..text.numerals import plain_value
 from ..text.spans import outside
+from . import unitshapes
 
 
 @functools.lru_cache(maxsize=None)
@@ -124,10 +125,16 @@ def unit_at(text: str, pos: int, scale: str = "") -> tuple:
     at = skip_spaces(text, pos) if not scale else pos
     m = regex.match(text, at)
     if scale:
+        latin = _latin_at(text, pos)
+        if latin is not None:
+            return _scaled(latin[0], scale, scales[scale]), latin[1]
         if m and m.group("plain") and aliases[m.group("plain")][2]:
             unit, kind, _ = aliases[m.group("plain")]
             return Unit(scale + unit, kind, unit, scales[scale]), m.end()
         return Unit(scale, "scalar", "", scales[scale]), pos
+    latin = _latin_at(text, at)
+    if latin is not None and (m is None or latin[1] > m.end()):
+        return _per_unit(text, *latin)      # kWh, not the kW it begins with
     if m is None:
         return None, pos
     if m.group("plain"):
@@ -138,7 +145,28 @@ def unit_at(text: str, pos: int, scale: str = "") -> tuple:
     if m.group("scaled"):
         unit, kind, _ = aliases[m.group("scaled")]
         return Unit(word + unit, kind, unit, scales[word]), m.end()
+    latin = _latin_at(text, m.end())
+    if latin is not None:               # 150万kWh, 85万m³
+        return _scaled(latin[0], word, scales[word]), latin[1]
     return Unit(word, "scalar", "", scales[word]), m.end()
+
+
+def _scaled(unit: Unit, word: str, factor: float) -> Unit:
+    return Unit(word + unit.unit, unit.kind, unit.base, factor * unit.factor)
+
+
+def _latin_at(text: str, pos: int) -> Optional[tuple]:
+    """A unit written in Latin letters at ``pos`` (unitshapes.latin_at): (Unit, end)
+    or None. A spelling of a listed unit (m², m2) is that unit; one glued to
+    the noun after it (110kV变电站) names a class and is read as a level."""
+    found = unitshapes.latin_at(text, pos)
+    if found is None:
+        return None
+    written, end = found
+    listed = _unit_table()[0].get(written)
+    if listed is not None:
+        return Unit(listed[0], listed[1], listed[0]), end
+    return Unit(written, "level" if unitshapes.names_a_class(text, end) else "amount", written), end
 
 
 @functools.lru_cache(maxsize=None)
@@ -150,10 +178,14 @@ def _unit_bases() -> dict:
 
 def _per_unit(text: str, unit: Unit, end: int) -> tuple:
     """8公里/平方公里, 120元/亩, 0.5吨标准煤/万元: a unit per another is one unit, as written."""
-    if unit.kind == "percent" or end >= len(text) or text[end] not in _unit_joiners():
+    if unit.kind == "percent" or end >= len(text) or text[end] not in unit_joiners():
         return unit, end
     aliases, _, regex = _unit_table()
     m = regex.match(text, end + 1)
+    latin = _latin_at(text, end + 1)
+    if latin is not None and (m is None or latin[1] > m.end()):     # 次/km, 元/kWh
+        joined = unit.unit + text[end] + latin[0].unit
+        return Unit(joined, unit.kind, unit.base + text[end] + latin[0].unit, unit.factor), latin[1]
     # a scaled unit after the slash only when it is an amount (吨/万元); 7张/千人
     # names a denominator, read as `per` by the targets
     scaled = m is not None and m.group("scaled") and aliases[m.group("scaled")][1] == "amount"
@@ -164,9 +196,8 @@ def _per_unit(text: str, unit: Unit, end: int) -> tuple:
     return Unit(joined, unit.kind, unit.base + text[end] + per, unit.factor), m.end()
 
 
-@functools.lru_cache(maxsize=None)
-def _unit_joiners() -> frozenset:
-    return frozenset(rules.load("units_of_measure")["unit_joiners"])
+def unit_joiners() -> frozenset:
+    return unitshapes.unit_joiners()
 
 
 def parse_number(raw: str) -> Optional[float]:
@@ -311,7 +342,16 @@ def _plausible_number(text: str, m: re.Match) -> bool:
         return False
     before = text[m.start() - 1] if m.start() else ""
     if before and (before.isascii() and (before.isalnum() or before in "./-")):
-        return False
+        return before in unit_joiners() and _after_denominator(text, m.start())   # 每30户/1名
+    return _not_after_tail(text, m)
+
+
+def _after_denominator(text: str, start: int) -> bool:
+    """每30户/1名: the count of a quota written with a slash."""
+    return unitshapes.slash_per(text, start) is not None
+
+
+def _not_after_tail(text: str, m: re.Match) -> bool:
     tail, longest = _tail("not_a_quantity_before")
     if tail.search(text, max(0, m.start() - longest), m.start()):
         return False

@@ -336,8 +336,9 @@ def text_place(text: str) -> Optional[Place]:
     counts = Counter(p.code for p in same or pool)
     best = max(same or pool, key=lambda p: counts[p.code])
     if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
+        # (or inside its province: a plan names a city it deals with as readily as its own)
         return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)
-                or _province_of(best))
+                or _county_by_stem(window, _province_of(best), level) or _province_of(best))
     return best
 
 

@@ -57,6 +57,7 @@ class Candidate:
     strong: bool        # a heading/item at a line start (or after white space)
     midline: bool = False   # a heading found after a sentence end inside a line
     after_space: bool = False   # a midline label after white space (a lost block break)
+    glued: bool = False     # glued to the word before it on a page that lost its breaks
 
 
 @functools.lru_cache(maxsize=None)
@@ -254,7 +255,34 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
             last_sentence_end = -2
             text_before = True
         pos = mark.start() + 1
+    if runs_on(text, after, end):
+        found = _with_glued(found, _glued_candidates(text, after, end))
     return found
+
+
+def _glued_candidates(text: str, start: int, end: int) -> list:
+    """Labels glued to the word before them on a page whose line breaks and
+    spaces were lost (…整治工作(一)建筑施工场地…): taken only as a chain that
+    holds its first two numbers, so a lone (一) in a sentence stays text."""
+    found = []
+    for rule in rules.pattern_rules("outline", "glued_labels"):
+        for m in rule.regex.finditer(text, start, end):
+            num = ordinal(_plain_number(m.group("num")))
+            if num:
+                found.append(Candidate(m.start("label"), m.end(), m.group("label"), rule.data["style"],
+                                       num, True, True, True, True))
+    numbers = [c.num for c in found]
+    if 1 not in numbers or 2 not in numbers[numbers.index(1):]:
+        return []
+    return found
+
+
+def _with_glued(found: list, glued: list) -> list:
+    """The in-line labels and the glued ones, in text order (a position once)."""
+    if not glued:
+        return found
+    taken = {c.start for c in found}
+    return sorted(found + [c for c in glued if c.start not in taken], key=lambda c: c.start)
 
 
 def _candidate_at(text: str, pos: int, end: int, prev: str, line_start: bool,
@@ -301,14 +329,33 @@ def _midline_guards() -> dict:
     return {rule.id: rule.regex for rule in rules.pattern_rules("outline", "midline_guards")}
 
 
-def _title(text: str, body: int, end: int) -> str:
+def _title(text: str, body: int, end: int, space_ends: bool = False) -> str:
+    """The words after a label up to a stop; ``space_ends``: a heading found
+    after white space on a page run together, whose title ends at the next
+    white space (一、总体目标 到2026年底，…)."""
     lead = indent() + _setting("title_lead")
     while body < end and text[body] in lead:
         body += 1
     limit = min(end, body + int(_setting("title_max")))
     stop = _title_stop()
     found = stop.search(text, body, limit) if stop is not None and body < limit else None
-    return text[body:found.start() if found else max(body, limit)].strip()
+    limit = found.start() if found else max(body, limit)
+    if space_ends:
+        gap = next((i for i in range(body, limit) if text[i] in indent()), limit)
+        if gap - body >= 2:      # a text layer's spaced characters (指 导 思 想) run on
+            limit = gap
+    return text[body:limit].strip()
+
+
+def runs_on(text: str, body: int, line_end: int, near: bool = False) -> bool:
+    """Whether a line goes on with sentences after ``body``, as on a page whose
+    paragraphs ran together; ``near``: a sentence end close to ``body`` (asked
+    per heading, so the look stays short)."""
+    if line_end - body < int(_setting("run_on_min")):
+        return False
+    ends = _setting("sentence_end")
+    stop = min(line_end, body + 2 * int(_setting("title_max"))) if near else line_end
+    return any(ch in ends for ch in text[body:stop])
 
 
 @functools.lru_cache(maxsize=1)

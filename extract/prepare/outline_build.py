@@ -184,7 +184,8 @@ class Builder(TableLines):
             parent_id=parent.node_id if parent else None,
             level=len(self.stack) + 1,
             label=cand.label,
-            title=ol._title(self.text, cand.body, line_end),
+            title=ol._title(self.text, cand.body, line_end,
+                            cand.after_space or ol.runs_on(self.text, cand.body, line_end, near=True)),
             char_start=cand.start, char_end=cand.start, text="",
             style=cand.style, number=cand.num, inline=not cand.strong, body_start=cand.body,
         )
@@ -206,8 +207,10 @@ class Builder(TableLines):
         same = self.stack[at] if at < len(self.stack) and self.stack[at].style == cand.style else None
         if cand.midline:    # continues the open numbering, or a lower style starts at 1
             starts = cand.after_space or ol._style(cand.style).where != "inline"
+            # a glued chain may start a second list of its own (…工作(一)…(二)… 配合…(一)…)
             ok = ((same is not None and cand.num == same.number + 1)
-                  or (starts and at == len(self.stack) and cand.num == 1))
+                  or (starts and at == len(self.stack) and cand.num == 1)
+                  or (cand.glued and same is not None and cand.num == 1))
         elif same is not None:
             ok = cand.num == 1 or same.number <= cand.num <= same.number + 3
         else:

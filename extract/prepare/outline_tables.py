@@ -140,6 +140,8 @@ def body_start(plan: Plan) -> int:
             found = ol._match_at(text, pos, line_end, ol.styles())
             if pos > title_end and found and found.num == 1:
                 return pos
+            if ol.runs_on(text, title_end, line_end):
+                return title_end
         return min(len(text), line_end + 1)
     return _after_notice(text)
 

@@ -228,20 +228,6 @@ def _by_notice(text: str) -> list:
     return parts
 
 
-def _title_like(line: str, cfg: dict, words: list) -> bool:
-    return (0 < len(line) <= int(cfg["title_max_chars"]) and any(w in line for w in words)
-            and not set(cfg["title_line_stop"]) & set(line))
-
-
-def _ends_with_title_word(line: str, words: list) -> bool:
-    """方案 or 方案（2023—2025年）: a title word ends the line, a period after it aside."""
-    cfg = rules.load("split")
-    if line.endswith(tuple(cfg["period_close"])):
-        cut = max(line.rfind(ch) for ch in cfg["period_open"])
-        line = line[:cut] if cut > 0 else line
-    return any(line.endswith(w) for w in words)
-
-
 def _title_line(text: str, cfg: dict):
     """(line start, title) of the plan's own title line among the opening lines
     before its outline: not a site widget or a sentence; a title broken over
@@ -276,29 +262,15 @@ def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tu
 def _title_at(text: str, lines: list, k: int, cfg: dict):
     """The title starting at line k, "outline" when the outline begins there."""
     words = rules.words("split", "title_words")
-    stop = set(cfg["title_line_stop"])
     s, e = lines[k]
     if outline.starts_with_label(text, s, e):
         return "outline"    # a title comes before the outline
     line = titlelines.untagged(text[s:e].strip())
     pos = s + text[s:e].index(line) if line else s
-    if (k + 1 < len(lines) and not titlelines.parted(text, lines, k)
-            and not outline.starts_with_label(text, *lines[k + 1])):
-        nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
-        head_ok = (len(line) <= int(cfg["title_join_max_first"]) and not stop & set(line)
-                   and not any(ch.isspace() for ch in line) and not _ends_with_title_word(line, words))
-        if (head_ok and _title_like(line + nxt, cfg, words) and _ends_with_title_word(nxt, words)
-                and not (_title_like(nxt, cfg, words) and _opens_a_title(nxt, cfg))):
-            return pos, line + nxt
-    return (pos, line) if _title_like(line, cfg, words) else None
-
-
-def _opens_a_title(line: str, cfg: dict) -> bool:
-    """Whether the line opens as a whole title does: with a place name or 关于."""
-    if line.startswith(tuple(cfg["title_openers"])):
-        return True
-    first = gazetteer.issuer_place(line[:12])
-    return first is not None and line.startswith(first.name)
+    joined = titlelines.joined(text, lines, k, line, cfg)
+    if joined:
+        return pos, joined
+    return (pos, line) if titlelines.title_like(line, cfg, words) else None
 
 
 def _named_in_sentence(text: str) -> Optional[str]:

@@ -1,9 +1,12 @@
 """Small tests on the lines around a plan's title, for the split stage:
 a page's column tag, a file name's extension, a blank line that parts a
-widget from the headline below it."""
+widget from the headline below it, a title broken over several lines."""
 from __future__ import annotations
 
+from typing import Optional
+
 from .. import rules
+from . import gazetteer, outline
 
 
 def untagged(line: str) -> str:
@@ -31,3 +34,54 @@ def without_file_suffix(title: str) -> str:
     for rule in rules.pattern_rules("split", "title_file_suffixes"):
         title = rule.regex.sub("", title)
     return title
+
+
+def title_like(line: str, cfg: dict, words: list) -> bool:
+    return (0 < len(line) <= int(cfg["title_max_chars"]) and any(w in line for w in words)
+            and not set(cfg["title_line_stop"]) & set(line))
+
+
+def ends_with_title_word(line: str, words: list) -> bool:
+    """方案 or 方案（2023—2025年）: a title word ends the line, a period after it aside."""
+    cfg = rules.load("split")
+    if line.endswith(tuple(cfg["period_close"])):
+        cut = max(line.rfind(ch) for ch in cfg["period_open"])
+        line = line[:cut] if cut > 0 else line
+    return any(line.endswith(w) for w in words)
+
+
+def opens_a_title(line: str, cfg: dict) -> bool:
+    """Whether the line opens as a whole title does: with a place name or 关于."""
+    if line.startswith(tuple(cfg["title_openers"])):
+        return True
+    first = gazetteer.issuer_place(line[:12])
+    return first is not None and line.startswith(first.name)
+
+
+def _head_part(line: str, cfg: dict, words: list) -> bool:
+    """A part of a broken title before its last line: short, no white space or
+    stop character, not ending with a title word itself."""
+    return (len(line) <= int(cfg["title_join_max_first"]) and not set(cfg["title_line_stop"]) & set(line)
+            and not any(ch.isspace() for ch in line) and not ends_with_title_word(line, words))
+
+
+def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str]:
+    """A title broken over lines k, k+1 … (at most title_join_lines): the parts
+    before the last are short heads, the last ends with a title word and is not
+    a whole title by itself (an issuer line stands above the title, not in it)."""
+    words = rules.words("split", "title_words")
+    parts = [line]
+    for j in range(k + 1, min(len(lines), k + int(cfg["title_join_lines"]))):
+        if parted(text, lines, j - 1) or outline.starts_with_label(text, *lines[j]) or not _head_part(parts[-1], cfg, words):
+            return None
+        nxt = text[lines[j][0]:lines[j][1]].strip()
+        last = ends_with_title_word(nxt, words)
+        # a whole title below, or a part opening as a title does (a label such
+        # as 附件2 above a title broken in two): the title starts further down
+        if opens_a_title(nxt, cfg) and (title_like(nxt, cfg, words) or not last):
+            return None
+        parts.append(nxt)
+        if last:
+            whole = "".join(parts)
+            return whole if title_like(whole, cfg, words) else None
+    return None
