@@ -149,8 +149,9 @@ def names_only(item: str) -> list:
 
 # --- posts ----------------------------------------------------------------------
 
-def _posts() -> list:
-    return sorted(rules.words(RULES, "posts"), key=len, reverse=True)
+@functools.lru_cache(maxsize=1)
+def _posts() -> tuple:
+    return tuple(sorted(rules.words(RULES, "posts"), key=len, reverse=True))
 
 
 def split_post(title: str) -> Optional[str]:
@@ -171,7 +172,7 @@ def split_post(title: str) -> Optional[str]:
 
 def is_post(item: str) -> bool:
     post = compact(item)
-    return bool(post) and any(post.endswith(p) for p in rules.words(RULES, "posts"))
+    return bool(post) and post.endswith(_posts())      # any of them
 
 
 def _says_post_or_unit(rest: str) -> bool:
