@@ -243,7 +243,7 @@ def valid_in_list(name: str) -> bool:
 @perplan.remember
 def valid_in_running_text(name: str) -> bool:
     """Parentheses: the name must end like a unit (or be a known one)."""
-    return valid_in_list(name) and looks_like_unit(name)
+    return looks_like_unit(name) and valid_in_list(name)     # the cheaper test first
 
 
 @perplan.remember
