@@ -102,3 +102,12 @@ def test_name_checks_answer_as_with_stock_jiebas_tagger(monkeypatch):
     perplan.forget()
     assert fast == stock
     assert any(answer for _, answer, _ in fast) and not all(answer for _, answer, _ in fast)
+
+
+def test_endless_contact_line_gives_no_contacts():
+    """A 联系人 line that never ends is no contact line: no rows rather than a
+    cut-off list (its cost is measured by make stress, not here)."""
+    text = "联系人：" + "、".join(["黎晓丹", "万　磊"] * 50_000)
+    plan = make_plan(text)
+    rows = people.extract_people(PlanContext.build(plan, []))
+    assert [r for r in rows if r.rule_id == "contact_line"] == []

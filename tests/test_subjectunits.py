@@ -55,17 +55,23 @@ def test_one_pattern_of_a_rule_list_says_what_its_first_match_says(key):
             assert su._holds(key, text, search) == (su._first(key, text, search)[0] is not None), text
 
 
-@pytest.mark.parametrize("key", ["subject_lead_ins", "subject_partners"])
-def test_what_comes_before_a_subject_list_holds_no_clause_break(key):
-    """from_clauses passes over a stretch up to the next break that has no
-    name-ending character: that is right only while a lead-in or a partner
+def test_a_partner_marker_holds_no_clause_break():
+    """from_clauses passes over a stretch, from past its lead-ins up to the next
+    break, that has no name-ending character: right only while a partner
     marker never reaches past a break."""
     from extract import rules
     breaks = set(rules.load("units")["subject_clause_breaks"])
-    for rule in rules.pattern_rules("units", key):
+    for rule in rules.pattern_rules("units", "subject_partners"):
         for example in rule.examples:
             m = rule.regex.match(example)
             assert m and not breaks & set(m.group()), (rule.id, example)
+
+
+def test_a_lead_in_that_runs_past_a_break_is_read_from_where_it_ends():
+    text = "做好！相关资金由县财政局根据项目进度予以保障"
+    assert su._after_lead_ins(text, 0) > text.index("！")
+    got = {(m.raw, m.start) for m in su.from_clauses(text, [], frozenset(), frozenset())}
+    assert got == {("县财政局", text.index("县财政局"))}
 
 
 def test_a_clause_without_a_name_ending_character_is_passed_over_whatever_its_lead_in():

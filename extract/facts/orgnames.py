@@ -73,6 +73,22 @@ def brackets() -> tuple:
             {p[0]: p[1] for p in pairs})
 
 
+def unopened_closer(window: str, end: int) -> int:
+    """Where, before ``end``, a bracket closes that ``window`` never opened, or
+    ``end``: a list inside a task's parenthesis (（责任领导：王海东副县长）)
+    ends with it, while 王立新（县长） keeps its own pair."""
+    opens, closes, _ = brackets()
+    depth = 0
+    for i, ch in enumerate(window[:end]):
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            if depth == 0:
+                return i
+            depth -= 1
+    return end
+
+
 def bracket_depths(text: str) -> list:
     opens, closes, _ = brackets()
     depths, depth = [], 0

@@ -23,12 +23,14 @@ from typing import NamedTuple, Optional
 
 from .. import rules
 from ..text import scan
-from .rolelabels import colon_labels, label_regex, line_goes_on, list_end, opens_with_label
+from .rolelabels import (colon_labels, label_regex, line_goes_on, list_end, opens_with_label,
+                         person_role)
+from . import leaders
 from . import orgnames
 from . import tables as tb
 from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
                           name_glued_to_post, name_in_window as _name_in_window,
-                          names_only, spaced_name_at_end, split_post)
+                          names_only, run_together, spaced_name_at_end, split_post)
 from ..records import Person, PlanContext
 
 RULES = "people"
@@ -63,7 +65,9 @@ class Got(NamedTuple):
 def extract_people(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
     found = (list(_from_labels(text)) + _from_appointments(text) + _from_post_takers(text)
-             + _from_tables(text) + _from_roster_rows(text))
+             + _from_tables(text) + _from_roster_rows(text)
+             + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
+                + leaders.from_contacts(text, _parse_items)])
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
@@ -92,9 +96,11 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
     for rule in rules.pattern_rules(RULES, "item_notes"):     # 王芳（电话：13800000000）
         note = rule.regex.search(item)
         item = item[:note.start()] if note else item
-    for tail in rules.words(RULES, "name_tails"):        # 王芳同志
+    for tail in rules.words(RULES, "name_tails"):        # 王芳同志 / 王芳同志（县长）
         if item.rstrip().endswith(tail):
             item = item.rstrip()[:-len(tail)]
+    for rule in rules.pattern_rules(RULES, "name_tails_before_notes"):
+        item = rule.regex.sub("", item, count=1)
     for parse in (_name_then_post, _post_then_name, name_glued_to_post):
         got = parse(item)
         if got:
@@ -151,7 +157,7 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
                     for a, b in names]
             shared = pending = None
             continue
-        several = _several_in_one(text, s, e)
+        several = _several_in_one(text, s, e) or _run_together(text, s, e)
         if several:
             got += several
             shared, pending = several[-1].unit, None
@@ -208,6 +214,19 @@ def _several_in_one(text: str, start: int, end: int) -> list:
     return got
 
 
+def _run_together(text: str, start: int, end: int) -> list:
+    """The members of a roster item copied without separators, each with the
+    post glued before the name (县水利局局长何春林县公安局副局长黄志勇)."""
+    item = text[start:end].strip()
+    base = start + len(text[start:end]) - len(text[start:end].lstrip())
+    got = run_together(item)
+    post_first = bool(got) and got[0][0] > 0
+    return [Got(base + a, base + b, name, split_post(post),
+                (base + a - len(post), base + b) if post_first
+                else (base + a, base + item.find(post, b) + len(post)), post_first)
+            for a, b, name, post in got]
+
+
 def cell_people(text: str) -> list:
     """The people of a table cell, if it holds nothing but people (else [])."""
     return _parse_items(text, 0, len(text), strict=True)
@@ -220,9 +239,14 @@ def _items(text: str, start: int, end: int):
     opens, closes, _ = orgnames.brackets()
     seps = rules.load(RULES)["item_separators"]
     gaps = [m.span() for m in _rule("item_gaps").finditer(text, start, end)]
+    # 何春林（县水利局局长）罗建军（……）: a note in brackets closes its member
+    cuts = {m.end() for m in _rule("item_note_ends").finditer(text, start, end)}
     last, depth, g = start, 0, 0
     for i in range(start, end + 1):
         ch = text[i] if i < end else ""
+        if depth == 0 and i in cuts and i > last:
+            yield last, i
+            last = i
         if ch and ch in opens:
             depth += 1
         elif ch and ch in closes:
@@ -345,7 +369,7 @@ def _from_tables(text: str) -> list:
                 cell = tb.cell_under(row, idx)
                 if cell is not None:
                     found += [Found(cell.start + g.start, cell.start + g.end, g.name,
-                                    table.header[idx], g.unit, "people_table_column")
+                                    person_role(table.header[idx]), g.unit, "people_table_column")
                               for g in cell_people(cell.text)]
     return found
 

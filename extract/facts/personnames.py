@@ -198,3 +198,71 @@ def name_glued_to_post(item: str) -> Optional[tuple]:
         if rest and _says_post_or_unit(rest) and is_person_name(name):    # the tagger last
             return base, base + size, name, rest
     return None
+
+
+def run_together(item: str) -> list:
+    """(start, end, name, post) of each member of a roster copied without
+    separators, each post glued before its name (县水利局局长何春林县公安局副局长黄志勇)
+    or each name before its post (何春林县水利局局长罗建军县自然资源局局长):
+    a post ends where a name starts, and a name ends where the next post (or
+    the unit that opens it) begins. [] unless the whole item reads so with at
+    least two members; the item is short (a list item), so trying each post
+    end is cheap."""
+    cfg = rules.load(RULES)
+    if len(item) > cfg["run_together_max_chars"] or len(item.split()) != 1:
+        return []
+    ends = tuple(sorted({i + len(p) for p in _posts() for i in _occurrences(item, p)}))
+    if len(ends) < 2:        # a cheap necessary test: two members need two posts
+        return []
+    sizes = cfg["run_together_name_sizes"]
+    for name_first in (False, True):
+        got = _run_from(item, 0, ends, sizes, {}, name_first)
+        if got and len(got) >= 2:
+            return got
+    return []
+
+
+def _occurrences(text: str, word: str):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _run_from(item: str, pos: int, ends: tuple, sizes: list, memo: dict,
+              name_first: bool) -> Optional[list]:
+    """The members of ``item[pos:]``, each a post then a name (or a name then
+    a post), or None."""
+    if pos == len(item):
+        return []
+    if pos not in memo:
+        memo[pos] = None
+        memo[pos] = next(_readings(item, pos, ends, sizes, memo, name_first), None)
+    return memo[pos]
+
+
+def _readings(item: str, pos: int, ends: tuple, sizes: list, memo: dict, name_first: bool):
+    for size in sizes if name_first else ():
+        name = item[pos:pos + size]
+        if len(name) == size and is_person_name(name):
+            after = _past_tail(item, pos + size)
+            for k in (e for e in ends if e > after):
+                rest = _run_from(item, k, ends, sizes, memo, name_first)
+                if rest is not None:
+                    yield [(pos, pos + size, name, item[after:k])] + rest
+    for k in () if name_first else (e for e in ends if e > pos):
+        for size in sizes:
+            name = item[k:k + size]
+            if len(name) < size or not is_person_name(name):
+                continue
+            rest = _run_from(item, _past_tail(item, k + size), ends, sizes, memo, name_first)
+            if rest is not None:
+                yield [(k, k + size, name, item[pos:k])] + rest
+
+
+def _past_tail(item: str, at: int) -> int:
+    """Past a word written after a name (王芳同志) at ``at``, if one stands there."""
+    for tail in rules.words(RULES, "name_tails"):
+        if item.startswith(tail, at):
+            return at + len(tail)
+    return at

@@ -253,15 +253,9 @@ def _list_end(text: str, start: int) -> Optional[int]:
     window = text[start:start + _MAX_LIST]
     first = scan.joined(RULES, "list_ends").search(window)    # the earliest of the rules' ends
     end = first.start() if first else len(window)
-    opens, closes, _ = un.brackets()
-    depth = 0
-    for b in _marks_of(opens + closes).finditer(window, 0, end):
-        if b.group() in opens:
-            depth += 1
-        else:
-            if depth == 0:
-                return start + b.start()
-            depth -= 1
+    closed = un.unopened_closer(window, end)
+    if closed < end:
+        return start + closed
     if end == len(window) == _MAX_LIST and start + end < len(text):
         return None          # a list that never ends: no rows rather than a cut-off one
     return start + end

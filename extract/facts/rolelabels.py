@@ -10,6 +10,7 @@ import re
 
 from .. import rules
 from ..text import scan
+from . import orgnames
 
 RULES = "people"
 
@@ -45,7 +46,7 @@ def opens_with_label(text: str) -> bool:
 def list_end(text: str, start: int) -> int:
     window = text[start:start + 300]
     first = scan.joined(RULES, "list_ends").search(window)    # the earliest of the rules' ends
-    return start + (first.start() if first else len(window))
+    return start + orgnames.unopened_closer(window, first.start() if first else len(window))
 
 
 def line_goes_on(text: str, end: int) -> bool:
@@ -56,3 +57,20 @@ def line_goes_on(text: str, end: int) -> bool:
     rest = text[end:len(text) if nl < 0 else nl].strip()
     return not rest or (rest.strip(cfg["member_line_trailing"]) == ""
                         and not any(ch in cfg["list_closing_marks"] for ch in rest))
+
+
+def person_role(cell: str) -> str:
+    """The person role a table header cell names, its contact tail cut
+    (责任人及电话 -> 责任人); "" when it names none."""
+    name = "".join(cell.split())
+    for rule in rules.pattern_rules(RULES, "table_header_tails"):
+        name = rule.regex.sub("", name)
+    if name in rules.words(RULES, "table_headers") or any(
+            r.regex.fullmatch(name) for r in rules.pattern_rules(RULES, "role_grammar")):
+        return name
+    return ""
+
+
+def person_header(cell: str) -> bool:
+    """A header cell that names a person role: 责任领导, 责任人, 包抓县领导, 分管副县长."""
+    return bool(person_role(cell))

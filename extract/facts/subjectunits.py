@@ -34,6 +34,8 @@ from .rolecontexts import Mention
 RULES = "units"
 FAMILY = "subject"
 CLAUSE_RULE, PARTNER_RULE = "subject_clause", "subject_partner"
+# a clause whose subject 由 / 交由 introduces (……工作由县住建局按照……统筹实施)
+BY_RULE = "subject_by"
 
 
 def _cfg():
@@ -43,9 +45,9 @@ def _cfg():
 def _first(key: str, text: str, search: bool = False):
     """(rule, match) of the first rule under ``key`` matching at the start of ``text``."""
     if not search:
-        gate = _openers(key)
-        if gate is not None and not gate.match(text):
-            return None, None              # no rule's match begins with this character
+        can = _opener(key)
+        if can is not None and not can(text, 0):
+            return None, None          # no rule's match can begin here
     for rule in rules.pattern_rules(RULES, key):
         m = rule.regex.search(text) if search else rule.regex.match(text)
         if m:
@@ -54,13 +56,30 @@ def _first(key: str, text: str, search: bool = False):
 
 
 @functools.lru_cache(maxsize=None)
-def _openers(key: str):
-    """The characters every match of the rules under ``key`` begins with (the
-    class of their declared ``starts``), or None unless every rule declares them."""
+def _opener(key: str):
+    """Whether a rule under ``key`` may match at a place, as a test
+    ``(text, pos) -> bool``: it begins with one of its declared start
+    characters (``starts``), or one of its words (``holds``) stands within
+    its ``reach``. None unless every rule declares one or the other."""
     found = rules.pattern_rules(RULES, key)
-    if not found or not all(r.data.get("starts") for r in found):
+    starts, words = [], []
+    for rule in found:
+        if rule.data.get("starts"):
+            starts.append(rule.data["starts"])
+        elif rule.data.get("holds") and rule.data.get("reach"):
+            words.extend((word, rule.data["reach"]) for word in rule.data["holds"])
+        else:
+            return None
+    if not found:
         return None
-    return re.compile("|".join(r.data["starts"] for r in found))
+    first = re.compile("|".join(starts)).match if starts else (lambda text, pos: None)
+    if not words:
+        return lambda text, pos: first(text, pos) is not None
+
+    def can(text: str, pos: int) -> bool:
+        return first(text, pos) is not None or any(
+            text.find(word, pos, pos + reach) >= 0 for word, reach in words)
+    return can
 
 
 def _holds(key: str, text: str, search: bool = False) -> bool:
@@ -111,11 +130,15 @@ def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) ->
     marks = [m.start() for m in _breaks().finditer(text)]
     ends = _name_ends()
     for start, stop in zip([0] + [at + 1 for at in marks], marks + [len(text)]):
-        # a list's last name ends before the next break (lead-ins and partner
-        # markers hold none): a stretch without a name-ending character names no one
-        if ends.search(text, start, stop) is None:
+        pos = _after_lead_ins(text, start)
+        if pos > stop:           # a lead-in ran past the break: the stretch is the next one's
+            after = _breaks().search(text, pos)
+            stop = after.start() if after else len(text)
+        # a list's last name ends before the next break (partner markers hold
+        # none): a stretch without a name-ending character names no one
+        if ends.search(text, pos, stop) is None:
             continue
-        got = _clause(text, start, local, known)
+        got = _clause(text, start, local, known, pos)
         # most clauses name no one: the checks of their context come after
         if got and not (rc.enclosing(parens, start) or _wrapped(text, start)
                         or _title_line(text, start) or _condition(text, start)
@@ -165,12 +188,13 @@ def _title_line(text: str, start: int) -> bool:
     return _breaks().search(text, line_start, line_end) is None
 
 
-def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
-    pos = _after_lead_ins(text, start)
+def _clause(text: str, start: int, local: frozenset, known: frozenset, pos: int) -> list:
+    """The mentions of the clause at ``start``, its subject list read from ``pos`` (past its lead-ins)."""
     _, partner = _first("subject_partners", text[pos:pos + 12])
     if partner:                      # 会同县发改局、县财政局开展……: the subject is the clause before
         return _partners(text, pos + partner.end(), local, known)
-    got = _subject_list(text, pos, local, known)
+    by = pos > start and text[pos - 1] in _cfg()["subject_by_marks"]
+    got = _subject_list(text, pos, local, known, rule_id=BY_RULE if by else CLAUSE_RULE)
     if got is None:
         return []
     mentions, verb_at, kind = got
@@ -181,8 +205,8 @@ def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
 
 def _after_lead_ins(text: str, pos: int) -> int:
     """Past the number, deadline or 请 that may come before a subject list."""
-    gate = _openers("subject_lead_ins")
-    if gate is not None and not gate.match(text, pos):
+    can = _opener("subject_lead_ins")
+    if can is not None and not can(text, pos):
         return pos                           # most clauses open with none of them
     window, cut = text[pos:pos + 40], 0
     m = _lead_ins().match(window)
@@ -395,10 +419,19 @@ def drop_restated(rows: list) -> list:
     no fact; each clause that names it again is a fact of its own (县经信委
     牵头……；县经信委和县环保局联合……). A clause outside every node (a
     notice's preamble) names no task."""
-    clause_rules = (CLAUSE_RULE, PARTNER_RULE)
+    clause_rules = (CLAUSE_RULE, PARTNER_RULE, BY_RULE)
     duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {_cfg()["duty_line_rule"]}
     by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
     named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
-    return [r for r in rows if r.rule_id not in clause_rules
-            or not (r.node_id is None or r.node_id in by_role_word
-                    or (r.node_id, level_key(r.unit)) in named)]
+    # 由X…… states who does the task as plainly as a role word: it stands beside
+    # one, and a node that hands its task to X twice names one fact
+    kept, by_seen = [], set()
+    for r in rows:
+        key = (r.node_id, level_key(r.unit))
+        if r.rule_id in clause_rules and (r.node_id is None or key in named or (
+                key in by_seen if r.rule_id == BY_RULE else r.node_id in by_role_word)):
+            continue
+        if r.rule_id == BY_RULE:
+            by_seen.add(key)
+        kept.append(r)
+    return kept

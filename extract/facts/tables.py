@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from .. import rules
+from .rolelabels import person_header
 
 RULES = "units"
 _MAX_CELL = 200          # a longer "cell" is a paragraph: the table has ended
@@ -70,13 +71,6 @@ def _number_headers() -> tuple:
 @functools.lru_cache(maxsize=1)
 def _blanks() -> str:
     return rules.load(RULES)["blanks"]
-
-
-def person_header(cell: str) -> bool:
-    """A header cell that names a person role: 责任领导, 责任人, 包抓县领导."""
-    name = _compact(cell)
-    return name in rules.words("people", "table_headers") or any(
-        r.regex.fullmatch(name) for r in rules.pattern_rules("people", "role_grammar"))
 
 
 def _known_header(cell: str) -> bool:
