@@ -33,3 +33,25 @@ def test_pieces_of_random_bracket_soup_equal_the_running_depth_cut():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         assert un._pieces(text) == _by_running_depth(text), text
+
+
+def _first_unopened_by_running_depth(window: str, end: int) -> int:
+    opens, closes, _ = un.brackets()
+    depth = 0
+    for i, ch in enumerate(window[:end]):
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            if depth == 0:
+                return i
+            depth -= 1
+    return end
+
+
+def test_the_first_unopened_closer_is_found_from_the_brackets_alone():
+    rng = random.Random(11)
+    alphabet = list("县财政局、（）()〔〕【】[]市 \n")
+    for _ in range(3000):
+        window = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        end = rng.randint(0, len(window))
+        assert un.unopened_closer(window, end) == _first_unopened_by_running_depth(window, end), window

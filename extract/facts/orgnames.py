@@ -77,14 +77,14 @@ def unopened_closer(window: str, end: int) -> int:
     """Where, before ``end``, a bracket closes that ``window`` never opened, or
     ``end``: a list inside a task's parenthesis (（责任领导：王海东副县长）)
     ends with it, while 王立新（县长） keeps its own pair."""
-    opens, closes, _ = brackets()
+    opens = brackets()[0]
     depth = 0
-    for i, ch in enumerate(window[:end]):
-        if ch in opens:
+    for m in _bracket_marks().finditer(window, 0, end):    # the brackets alone
+        if m.group() in opens:
             depth += 1
-        elif ch in closes:
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return m.start()
+        else:
             depth -= 1
     return end
 
