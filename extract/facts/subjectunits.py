@@ -77,8 +77,12 @@ def _opener(key: str):
         return lambda text, pos: first(text, pos) is not None
 
     def can(text: str, pos: int) -> bool:
-        return first(text, pos) is not None or any(
-            text.find(word, pos, pos + reach) >= 0 for word, reach in words)
+        if first(text, pos) is not None:
+            return True
+        for word, reach in words:
+            if text.find(word, pos, pos + reach) >= 0:
+                return True
+        return False
     return can
 
 
