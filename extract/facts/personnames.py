@@ -211,7 +211,13 @@ def run_together(item: str) -> list:
     cfg = rules.load(RULES)
     if len(item) > cfg["run_together_max_chars"] or len(item.split()) != 1:
         return []
-    ends = tuple(sorted({i + len(p) for p in _posts() for i in _occurrences(item, p)}))
+    found = set()
+    for post in _posts():                # most posts are not there: one find tells
+        i = item.find(post)
+        while i >= 0:
+            found.add(i + len(post))
+            i = item.find(post, i + 1)
+    ends = tuple(sorted(found))
     if len(ends) < 2:        # a cheap necessary test: two members need two posts
         return []
     sizes = cfg["run_together_name_sizes"]
@@ -220,13 +226,6 @@ def run_together(item: str) -> list:
         if got and len(got) >= 2:
             return got
     return []
-
-
-def _occurrences(text: str, word: str):
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 def _run_from(item: str, pos: int, ends: tuple, sizes: list, memo: dict,
