@@ -44,15 +44,26 @@ def _cfg():
 
 def _first(key: str, text: str, search: bool = False):
     """(rule, match) of the first rule under ``key`` matching at the start of ``text``."""
+    found, can = _rules_of(key)
     if not search:
-        can = _opener(key)
         if can is not None and not can(text, 0):
             return None, None          # no rule's match can begin here
-    for rule in rules.pattern_rules(RULES, key):
-        m = rule.regex.search(text) if search else rule.regex.match(text)
+        for rule in found:
+            m = rule.regex.match(text)
+            if m:
+                return rule, m
+        return None, None
+    for rule in found:
+        m = rule.regex.search(text)
         if m:
             return rule, m
     return None, None
+
+
+@functools.lru_cache(maxsize=None)
+def _rules_of(key: str) -> tuple:
+    """(the rules under ``key``, their opening test or None)."""
+    return rules.pattern_rules(RULES, key), _opener(key)
 
 
 @functools.lru_cache(maxsize=None)
