@@ -281,6 +281,11 @@ def _named_in_sentence(text: str) -> Optional[str]:
     return min(found, key=lambda m: m.start()).group("name") if found else None
 
 
+def _notice_heading(line: str) -> bool:
+    """A notice's own heading (……关于开展……工作的通知), which titles what the page issues."""
+    return any(rule.regex.match(line) for rule in rules.pattern_rules("split", "notice_headings"))
+
+
 def _single(text: str) -> _Part:
     cfg = rules.load("split")
     tail_start = max(0, len(text) - 400)
@@ -290,7 +295,8 @@ def _single(text: str) -> _Part:
     named = _named_in_sentence(text)
     # a plan that names itself (现将《……》印发) is not titled by a line that
     # names something else, such as the page's news headline above it
-    if chosen and not (named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named)):
+    if chosen and (_notice_heading(chosen[1]) or not (
+            named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named))):
         return _Part(0, len(text), chosen[1], chosen[0], issued, signer=signer)
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
