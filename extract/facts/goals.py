@@ -100,6 +100,11 @@ def _han_tail() -> re.Pattern:
     return re.compile("(?:" + rules.load("targets")["han_run"] + r")\Z")
 
 
+@functools.lru_cache(maxsize=1)
+def _quoted_in_head() -> re.Pattern:
+    return re.compile(rules.load("targets")["quoted_in_head"])
+
+
 def _verb_before(text: str, pos: int) -> bool:
     """An action verb ends right at ``pos`` (建成|19座, 培训|200人次).
 
@@ -229,6 +234,15 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     if not buildable(q) or not item_end(text, after):
         return None
     head = _clause_head(text, q)
+    found = _built_by_head(text, q, after, head)
+    unquoted = _quoted_in_head().sub("", head)
+    if found is None and unquoted and unquoted != head:     # 育成“丰优258”小麦品种2个
+        found = _built_by_head(text, q, after, unquoted)
+    return found
+
+
+def _built_by_head(text: str, q, after: int, head: str) -> Optional[Found]:
+    """The tests of ``_build_after`` on the words of the clause before the count."""
     scope = next((w for w in _words("scope_words") if head.startswith(w)), "")
     head = head[len(scope):]
     per = _leading_per(head)
