@@ -1,0 +1,154 @@
+"""Task tables flattened one cell per line between bar lines, header lost.
+
+A table copied out of a web page's text view may come as one cell per line
+with a line holding only a bar between two cells; a cell of several values
+(two units, three names) keeps one value a line, and an empty cell is two bar
+lines in a row. A page chunk that starts inside such a table has no header
+row, so tables.py cannot read it by its header:
+
+    1 | 一、… | <task> | 法规科 | <name> | 2024年底前 | 5555309 | 2 | <task> | …
+
+The cells still say what they are by their shape: a row number, a section
+line (一、…, only in the first row of its section), the task text, a cell of
+unit names (one a line), a cell of personal names (one a line), a deadline
+and a telephone. Such a table is read only when the shape is unmistakable:
+at least ``min_rows`` rows in a row whose numbers follow one another, each
+with exactly one unit cell after its task and a deadline or telephone cell
+after that (rules/units.yaml: bar_rows). Without a header the role is the
+one such a table states for the bodies beside a task and its deadline: the
+body that must do it (responsible); the names beside them are each row's
+person in charge (the role in the rules, 责任人). A row with two unit cells
+(a lead and an assisting column?) cannot be told apart without its header:
+it ends the table. Read in one pass over the lines: linear time.
+"""
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple, Optional
+
+from .. import rules
+from . import tables as tb
+
+RULES = "units"
+_MAX_CELL_LINES = 12     # a longer "cell" is running text: the table has ended
+
+
+class BarRow(NamedTuple):
+    number: tb.Cell
+    task: tb.Cell
+    units: tuple            # the unit cell's lines, one name each
+    people: tuple           # the person cell's lines
+
+
+def settings() -> dict:
+    return rules.load(RULES)["bar_rows"]
+
+
+def _rule(key: str):
+    return rules.pattern_rules(RULES, key)[0].regex
+
+
+@functools.lru_cache(maxsize=2)
+def bar_rows(text: str) -> tuple:
+    """Every row of every headless bar table of ``text``, in text order."""
+    if settings()["gate"] not in text:       # no bar line: no such table (cheap test first)
+        return ()
+    found = []
+    for cells in _cell_runs(text):
+        found.extend(_rows(cells))
+    return tuple(found)
+
+
+def _cell_runs(text: str) -> list:
+    """The cells (each a list of lines) of each run of lines parted by bar lines."""
+    bar = _rule("bar_line")
+    runs, cells, current = [], [], []
+    for pos, line in tb._lines(text):
+        if bar.match(line):
+            cells.append(current)
+            current = []
+        elif line.strip():
+            current.append(tb.Cell(pos, pos + len(line), line))
+            if len(current) > _MAX_CELL_LINES:       # running text: close the run
+                if len(cells) > 1:
+                    runs.append(cells)
+                cells, current = [], []
+    cells.append(current)
+    if len(cells) > 1:
+        runs.append(cells)
+    return runs
+
+
+def _rows(cells: list) -> list:
+    """The rows of one run: numbered cells that follow one another, each row
+    of the right shape; kept when ``min_rows`` of them come in a row."""
+    number = tb._rule("table_row_number")
+    starts = [k for k, c in enumerate(cells) if len(c) == 1 and number.match(c[0].text)]
+    out, streak, expected = [], [], None
+    for a, b in zip(starts, starts[1:] + [len(cells)]):
+        serial = tb._serial(cells[a][0].text)
+        row = _read_row(cells[a:b]) if expected in (None, serial) else None
+        if row is None:
+            out += _kept(streak)
+            streak, expected = [], None
+            row = _read_row(cells[a:b])
+        if row is not None:
+            streak.append(row)
+            expected = serial + 1
+    return out + _kept(streak)
+
+
+def _kept(streak: list) -> list:
+    return streak if len(streak) >= settings()["min_rows"] else []
+
+
+def _read_row(cells: list) -> Optional[BarRow]:
+    """serial / [section line] / task / units / [people] / deadline or phone."""
+    kinds = [_kind(c) for c in cells[1:]]
+    k = 1 if kinds[:1] == ["section"] else 0
+    if k >= len(kinds) or kinds[k] != "other":
+        return None
+    task = cells[1 + k]
+    rest = kinds[k + 1:]
+    if rest.count("unit") != 1 or "other" in rest or "section" in rest:
+        return None
+    u = rest.index("unit")
+    after = rest[u + 1:]
+    if not any(kind in ("time", "phone") for kind in after):
+        return None
+    people = next((cells[2 + k + i] for i, kind in enumerate(rest) if kind == "person" and i > u), [])
+    return BarRow(cells[0][0], tb.Cell(task[0].start, task[0].end, task[0].text),
+                  tuple(cells[2 + k + u]), tuple(people))
+
+
+def _kind(cell: list) -> str:
+    """What a cell holds: empty, section, time, phone, unit, person or other."""
+    if not cell:
+        return "empty"
+    lines = [tb._compact(c.text) for c in cell]
+    if len(cell) == 1 and tb._rule("table_section_line").match(cell[0].text):
+        return "section"
+    if all(_rule("bar_time_cell").fullmatch(line) for line in lines):
+        return "time"
+    if all(_rule("bar_phone_cell").fullmatch(line) for line in lines):
+        return "phone"
+    kinds = {tb._cell_kind(line) for line in lines}
+    return kinds.pop() if len(kinds) == 1 and kinds <= {"unit", "person"} else "other"
+
+
+def unit_cells(text: str) -> list:
+    """(task cell, unit line) of every unit of every bar row: the task anchors
+    the row's node (the row number may stand before its section line)."""
+    return [(row.task, line) for row in bar_rows(text) for line in row.units]
+
+
+def people(text: str, cell_people) -> list:
+    """(start, end, name, role, unit, rule_id) of the names in each row's person
+    cell; the unit is the row's when it names only one."""
+    cfg, out = settings(), []
+    for row in bar_rows(text):
+        unit = tb._compact(row.units[0].text) if len(row.units) == 1 else None
+        for line in row.people:
+            out += [(line.start + g.start, line.start + g.end, g.name, cfg["person_role"], unit,
+                     cfg["person_rule_id"]) for g in cell_people(line.text)]
+    return out
