@@ -270,6 +270,22 @@ def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:
     return prefix + name
 
 
+def carried_prefixes(items: list, names: list, prefix: str, local: frozenset = frozenset()) -> list:
+    """The prefix each of ``names`` (the specific ones of ``items``) takes: the
+    list's, carried from item to item until one that names its own place
+    without it, or a generic one without it, breaks the chain
+    (区工信局，各乡镇人民政府，谯城经开区管委会，魏武国控集团: the last is not 区's)."""
+    wanted, out, carry = set(map(id, names)), [], prefix
+    for item in items:
+        if id(item) in wanted:
+            out.append(carry)
+        own = is_generic(item.text) or has_level(item.text) or is_territorial(item.text) \
+            or find_place(item.text, local) or _any("own_area", item.text)
+        if carry and own and not compact(item.text).startswith(carry):
+            carry = ""
+    return out
+
+
 def shared_suffix(names: list) -> str:
     """The body (人民政府) that the last item of a list of places gives to the
     bare place names before it: 东城区、西城区人民政府."""
