@@ -43,13 +43,13 @@ def _rule(key: str):
 def glued_rosters(text: str) -> tuple:
     """([(start, end, roles)] of each chain read: the reach of its labels'
     lists, where another reader's rows of those roles are misreadings;
-    [(start, end, name, role, post)] of its members)."""
+    [(start, end, name, role, post, item end)] of its members)."""
     spans, members = [], []
     for chain in _chains(text):
         got = _read_chain(text, chain)
         if got:
             reach = max(list_end(text, m.end()) for m in chain)
-            spans.append((chain[0].start(), max(reach, got[-1][1]), {role for *_, role, _ in got}))
+            spans.append((chain[0].start(), max(reach, got[-1][1]), {g[3] for g in got}))
             members += got
     return spans, members
 
@@ -80,7 +80,9 @@ def _read_chain(text: str, chain: list) -> list:
         got = _Members(text, end, stop=last).read(m.end())
         if not got:
             return []
-        out += [(a, b, name, role, post) for a, b, name, post in got]
+        # the note after a post ((兼)) is no part of the unit the post names
+        out += [(a, b, name, role, _rule("glued_post_note").sub("", post), b + len(post))
+                for a, b, name, post in got]
     return out
 
 

@@ -92,8 +92,8 @@ def _with_glued_rosters(text: str, found: list) -> list:
     if not chains:
         return found
     kept = [f for f in found if not any(a <= f.start < b and f.role in roles for a, b, roles in chains)]
-    return kept + [Found(a, b, name, role, split_post(post), "people_glued_roster", (a, b + len(post)))
-                   for a, b, name, role, post in members]
+    return kept + [Found(a, b, name, role, split_post(post), "people_glued_roster", (a, item_end))
+                   for a, b, name, role, post, item_end in members]
 
 
 def roster_items(text: str) -> list:

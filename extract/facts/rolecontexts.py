@@ -118,7 +118,7 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
     if not all(check(un.with_suffix(i.text, sfx)) for i, sfx in zip(names, suffixes)):
         return []
     prefix = un.shared_prefix([i.text for i in names]) or prefix
-    prefixes = un.carried_prefixes(items, names, prefix, local)
+    prefixes = un.carried_prefixes(text, items, names, prefix, _marks("paren_clause_breaks"), local)
     return [Mention(base + i.start, base + i.end, i.text,
                     un.with_suffix(un.with_prefix(i.text, p, local), sfx),
                     i.role or role, rule_id, group, **extra) for i, sfx, p in zip(names, suffixes, prefixes)]
