@@ -137,3 +137,23 @@ def test_the_tagger_runs_its_hmm_through_the_faster_viterbi(monkeypatch):
     ours = [(w.word, w.flag) for w in nlp.posseg().cut("孟和巴雅尔")]
     assert seen and all(run in "孟和巴雅尔" for run in seen)
     assert ours == [(w.word, w.flag) for w in stock_pos.cut("孟和巴雅尔")]
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["、市委办、人大办", "（县财政局）负责", " 县住建局", "\n牵头", "…组织", "A级景区", "3月底前"])
+def test_a_text_opening_outside_the_blocks_opens_with_a_mark_token(text):
+    first = next(iter(stock_pos.cut(text)), None)
+    if not nlp.opens_block(text):
+        assert first is None or first.flag in nlp.OUTSIDE_BLOCK_TAGS
+    else:
+        assert first is not None
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["市纪委、市委办、人大办", "龘龘交通运输局", "的的的的"])
+def test_the_word_graph_and_route_are_jiebas(text):
+    stock.initialize()
+    ours, theirs = nlp.jieba(), stock.dt
+    assert ours.get_DAG(text) == theirs.get_DAG(text)
+    mine, stocks = {}, {}
+    ours.calc(text, ours.get_DAG(text), mine)
+    theirs.calc(text, theirs.get_DAG(text), stocks)
+    assert mine == stocks

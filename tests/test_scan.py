@@ -169,3 +169,17 @@ def test_an_engine_is_re_or_regex_and_regex_needs_start_characters():
     for data in ({"engine": "regex"}, {"starts": "[0-9]", "engine": "pcre"}):
         with pytest.raises(ValueError):
             scan.for_rule(SimpleNamespace(id="y", regex=year, data=data))
+
+
+@pytest.mark.parametrize("name,key", [("units", "list_ends"), ("people", "list_ends"),
+                                      ("units", "subject_rejects"), ("units", "subject_predicates"),
+                                      ("units", "labels"), ("units", "duty_roles")])
+def test_one_pattern_of_a_rule_list_starts_where_the_earliest_rule_does(name, key, plans_text):
+    found = rules.pattern_rules(name, key)
+    texts = [t for r in found for t in r.examples + r.counter_examples]
+    texts += ["", "县财政局　完成时限　2024年底【配合单位】", plans_text[:5000]]
+    texts += [plans_text[at:at + 600] for at in range(0, len(plans_text), 997)]
+    for text in texts:
+        starts = [m.start() for m in (r.regex.search(text) for r in found) if m]
+        hit = scan.joined(name, key).search(text)
+        assert (hit.start() if hit else None) == (min(starts) if starts else None), text[:40]

@@ -42,3 +42,39 @@ def test_long_prose_without_marks_gives_no_rows():
     case = {"text": text, "nodes": [{"key": "一", "at": "一、"}]}
     rows = _rows(case)
     assert [(r.unit, r.role) for r in rows] == [("县水利局", "responsible")]
+
+
+@pytest.mark.parametrize("key", ["subject_rejects", "subject_predicates", "subject_generic",
+                                 "duty_roles", "duty_head_rejects", "duty_line_role_words"])
+def test_one_pattern_of_a_rule_list_says_what_its_first_match_says(key):
+    from extract import rules
+    texts = [t for r in rules.pattern_rules("units", key) for t in r.examples + r.counter_examples]
+    texts += ["", "、县财政局", "县住建局对照清单完成排查"]
+    for text in texts:
+        for search in (False, True):
+            assert su._holds(key, text, search) == (su._first(key, text, search)[0] is not None), text
+
+
+def test_a_partner_marker_holds_no_clause_break():
+    """from_clauses passes over a stretch, from past its lead-ins up to the next
+    break, that has no name-ending character: right only while a partner
+    marker never reaches past a break."""
+    from extract import rules
+    breaks = set(rules.load("units")["subject_clause_breaks"])
+    for rule in rules.pattern_rules("units", "subject_partners"):
+        for example in rule.examples:
+            m = rule.regex.match(example)
+            assert m and not breaks & set(m.group()), (rule.id, example)
+
+
+def test_a_lead_in_that_runs_past_a_break_is_read_from_where_it_ends():
+    text = "做好！相关资金由县财政局根据项目进度予以保障"
+    assert su._after_lead_ins(text, 0) > text.index("！")
+    got = {(m.raw, m.start) for m in su.from_clauses(text, [], frozenset(), frozenset())}
+    assert got == {("县财政局", text.index("县财政局"))}
+
+
+def test_a_clause_without_a_name_ending_character_is_passed_over_whatever_its_lead_in():
+    text = "加强道路养护，3.11月底前，县住建局对照清单完成排查；镇规划办每季度对各村考核一次。"
+    got = [m.raw for m in su.from_clauses(text, [], frozenset(), frozenset())]
+    assert got == ["县住建局", "镇规划办"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import rules
-from ..text import numerals
+from ..text import numerals, scan
 from . import orgnames as un
 from . import subjectunits as su
 from .rolecontexts import Mention
@@ -127,8 +127,8 @@ def _near_role_words(text: str, lines: list) -> list:
     opening holds a role word or a colon, and their neighbours with text (a
     roster's line without a role word sits among lines with one)."""
     reach = _cfg()["duty_line_reach"]
-    duty = rules.pattern_rules(RULES, "duty_roles")
-    own = [any(r.regex.search(text, s, min(e, s + reach)) for r in duty)
+    duty = scan.joined(RULES, "duty_roles").search        # one search finds any of them
+    own = [duty(text, s, min(e, s + reach)) is not None
            or su._first("duty_line_labels", text[s:min(e, s + reach)], True)[0] is not None
            for s, e in lines]
     full = [i for i, (s, e) in enumerate(lines) if text[s:e].strip()]

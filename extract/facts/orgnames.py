@@ -7,6 +7,7 @@ on a whole document.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Optional
@@ -49,9 +50,16 @@ def _any(key: str, text: str) -> bool:
 
 def _separators(text: str, split: str) -> list:
     """Separator matches of the list_separators rules with this ``split`` kind."""
-    found = [m for rule in _rule("list_separators") if rule.data.get("split") == split
-             for m in rule.regex.finditer(text)]
+    patterns = _separator_patterns(split)
+    if len(patterns) == 1:                      # one rule: its matches come in order
+        return list(patterns[0].finditer(text))
+    found = [m for regex in patterns for m in regex.finditer(text)]
     return sorted(found, key=lambda m: m.start())
+
+
+@functools.lru_cache(maxsize=None)
+def _separator_patterns(split: str) -> tuple:
+    return tuple(rule.regex for rule in _rule("list_separators") if rule.data.get("split") == split)
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,14 +77,14 @@ def unopened_closer(window: str, end: int) -> int:
     """Where, before ``end``, a bracket closes that ``window`` never opened, or
     ``end``: a list inside a task's parenthesis (（责任领导：王海东副县长）)
     ends with it, while 王立新（县长） keeps its own pair."""
-    opens, closes, _ = brackets()
+    opens = brackets()[0]
     depth = 0
-    for i, ch in enumerate(window[:end]):
-        if ch in opens:
+    for m in _bracket_marks().finditer(window, 0, end):    # the brackets alone
+        if m.group() in opens:
             depth += 1
-        elif ch in closes:
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return m.start()
+        else:
             depth -= 1
     return end
 
@@ -98,14 +106,26 @@ def _pieces(text: str) -> list:
 
     Separators inside brackets are kept, so 各县（市、区） stays one piece.
     """
-    depths = bracket_depths(text)
-    out, last = [], 0
+    opens, closes, _ = brackets()
+    # the bracket depth at each separator (as bracket_depths gives it), from the brackets alone
+    marks = [(m.start(), m.group() in opens) for m in _bracket_marks().finditer(text)]
+    out, last, depth, k = [], 0, 0, 0
     for m in _separators(text, "always"):
-        if m.start() >= last and depths[m.start()] == 0:
-            out.append((last, text[last:m.start()]))
+        at = m.start()
+        while k < len(marks) and marks[k][0] <= at:
+            depth = depth + 1 if marks[k][1] else max(0, depth - 1)
+            k += 1
+        if at >= last and depth == 0:
+            out.append((last, text[last:at]))
             last = m.end()
     out.append((last, text[last:]))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _bracket_marks():
+    opens, closes, _ = brackets()
+    return re.compile("[" + re.escape(opens + closes) + "]")
 
 
 def _split_conjunctions(start: int, piece: str) -> list:
@@ -239,7 +259,7 @@ def valid_in_list(name: str) -> bool:
 @perplan.remember
 def valid_in_running_text(name: str) -> bool:
     """Parentheses: the name must end like a unit (or be a known one)."""
-    return valid_in_list(name) and looks_like_unit(name)
+    return looks_like_unit(name) and valid_in_list(name)     # the cheaper test first
 
 
 @perplan.remember

@@ -219,8 +219,15 @@ def _several_in_one(text: str, start: int, end: int) -> list:
             segments[-1] = (segments[-1][0], b)
         else:
             segments.append((a, b))
-    got = [_parse_item(text, start + a, start + b) for a, b in segments]
-    return got if len(got) >= 2 and all(got) else []
+    if len(segments) < 2:
+        return []
+    got = []
+    for a, b in segments:           # one piece that is no person: no need to read the rest
+        item = _parse_item(text, start + a, start + b)
+        if not item:
+            return []
+        got.append(item)
+    return got
 
 
 def _run_together(text: str, start: int, end: int) -> list:

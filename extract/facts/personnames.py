@@ -149,8 +149,9 @@ def names_only(item: str) -> list:
 
 # --- posts ----------------------------------------------------------------------
 
-def _posts() -> list:
-    return sorted(rules.words(RULES, "posts"), key=len, reverse=True)
+@functools.lru_cache(maxsize=1)
+def _posts() -> tuple:
+    return tuple(sorted(rules.words(RULES, "posts"), key=len, reverse=True))
 
 
 def split_post(title: str) -> Optional[str]:
@@ -171,7 +172,7 @@ def split_post(title: str) -> Optional[str]:
 
 def is_post(item: str) -> bool:
     post = compact(item)
-    return bool(post) and any(post.endswith(p) for p in rules.words(RULES, "posts"))
+    return bool(post) and post.endswith(_posts())      # any of them
 
 
 def _says_post_or_unit(rest: str) -> bool:
@@ -194,7 +195,7 @@ def name_glued_to_post(item: str) -> Optional[tuple]:
     sizes = (4, 3) if token[:2] in compound else (3, 2)
     for size in sizes:
         name, rest = token[:size], token[size:]
-        if rest and is_person_name(name) and _says_post_or_unit(rest):
+        if rest and _says_post_or_unit(rest) and is_person_name(name):    # the tagger last
             return base, base + size, name, rest
     return None
 
@@ -210,7 +211,13 @@ def run_together(item: str) -> list:
     cfg = rules.load(RULES)
     if len(item) > cfg["run_together_max_chars"] or len(item.split()) != 1:
         return []
-    ends = tuple(sorted({i + len(p) for p in _posts() for i in _occurrences(item, p)}))
+    found = set()
+    for post in _posts():                # most posts are not there: one find tells
+        i = item.find(post)
+        while i >= 0:
+            found.add(i + len(post))
+            i = item.find(post, i + 1)
+    ends = tuple(sorted(found))
     if len(ends) < 2:        # a cheap necessary test: two members need two posts
         return []
     sizes = cfg["run_together_name_sizes"]
@@ -219,13 +226,6 @@ def run_together(item: str) -> list:
         if got and len(got) >= 2:
             return got
     return []
-
-
-def _occurrences(text: str, word: str):
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 def _run_from(item: str, pos: int, ends: tuple, sizes: list, memo: dict,

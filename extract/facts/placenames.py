@@ -110,5 +110,9 @@ def is_place_name(name: str) -> bool:
 
 
 def starts_with_place(name: str, local: frozenset = frozenset()) -> bool:
-    hit = find_place(name, local)
-    return bool(hit) and hit[0] == 0
+    """``find_place(name)`` starts at 0: only the stretches from the first
+    character are looked up (the first answer ``find_place`` would try)."""
+    if name[:2] not in _heads(local):
+        return False
+    places = _place_names()
+    return any(name[:j] in places or name[:j] in local for j in range(min(len(name), 9), 1, -1))

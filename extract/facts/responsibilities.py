@@ -140,7 +140,9 @@ class _NodePlacer:
         self.children = {}
         for n in sorted(nodes, key=lambda n: n.char_start):
             self.children.setdefault(n.parent_id, []).append(n)
-        self.spans = {m: m.paren or self._label_line(m) for m in found}
+        # keyed by identity: a mention's own hash reads every one of its fields
+        self._lines: dict = {}
+        self.spans = {id(m): m.paren or self._label_line(m) for m in found}
         self.with_paren = {self._inner_id(span[0]) for span in self.spans.values() if span}
 
     def _inner_id(self, pos: int) -> Optional[str]:
@@ -153,17 +155,18 @@ class _NodePlacer:
         if m.family != "label":
             return None
         start = self.text.rfind("\n", 0, m.start) + 1
-        end = self.text.find("\n", m.start)
-        end = len(self.text) if end < 0 else end
-        line = self.text[start:end].lstrip(rules.load(RULES)["blanks_with_tab"])
-        if not any(r.regex.match(line) for r in rules.pattern_rules(RULES, "labels")):
-            return None
-        return start, end - 1
+        if start not in self._lines:         # the labels of one line are read once
+            end = self.text.find("\n", m.start)
+            end = len(self.text) if end < 0 else end
+            line = self.text[start:end].lstrip(rules.load(RULES)["blanks_with_tab"])
+            labelled = any(r.regex.match(line) for r in rules.pattern_rules(RULES, "labels"))
+            self._lines[start] = (start, end - 1) if labelled else None
+        return self._lines[start]
 
     def node_id(self, m: Mention) -> Optional[str]:
         if m.anchor is not None:       # a table cell belongs to its row
             return self.locator.node_id_at(m.anchor)
-        span = self.spans.get(m)
+        span = self.spans.get(id(m))
         if not span:
             return self.locator.node_id_at(m.start)
         node = self.locator.innermost(span[0])

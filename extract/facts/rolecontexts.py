@@ -91,16 +91,23 @@ def _split_top(text: str, seps: str) -> list:
     """(offset, piece) of ``text`` cut at ``seps`` outside brackets."""
     opens, closes, _ = un.brackets()
     out, depth, last = [], 0, 0
-    for i, ch in enumerate(text):
+    for m in _marks_of(opens + closes + seps).finditer(text):     # only these count
+        i, ch = m.start(), m.group()
         if ch in opens:
             depth += 1
         elif ch in closes:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
+        elif depth == 0:
             out.append((last, text[last:i]))
             last = i + 1
     out.append((last, text[last:]))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _marks_of(chars: str):
+    """One character class of ``chars``."""
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
@@ -143,11 +150,11 @@ def _shared_suffixes(text: str, names: list) -> list:
 
 
 def from_parens(text: str, parens: list, local: frozenset) -> list:
-    labels = rules.pattern_rules(RULES, "labels")
+    labels = scan.joined(RULES, "labels")          # finds something where one label does
     found = []
     for o, c in parens:
         inner = text[o + 1:c]
-        if len(inner) > 200 or any(r.regex.search(inner) for r in labels):
+        if len(inner) > 200 or labels.search(inner):
             continue
         found.extend(_paren_clauses(inner, o, c, local) or _bare_list(text, o, c, local))
     return found
@@ -200,7 +207,8 @@ def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
         if got and not first_prefix:
             first_prefix = un.shared_prefix([got[0].raw])
         found.extend(got)
-    return [replace(m, lift_all=lift) for m in found]
+    # the mentions are made with lift_all unset: only a lift needs copies
+    return [replace(m, lift_all=True) for m in found] if lift else found
 
 
 def _clause(inner: str, off: int, clause: str, o: int, c: int, first_prefix: str,
@@ -246,11 +254,8 @@ _MAX_LIST = 600
 def _list_end(text: str, start: int) -> Optional[int]:
     """Where a label's list stops: sentence end, next label, or a closing bracket."""
     window = text[start:start + _MAX_LIST]
-    end = len(window)
-    for rule in rules.pattern_rules(RULES, "list_ends"):
-        m = rule.regex.search(window)
-        if m:
-            end = min(end, m.start())
+    first = scan.joined(RULES, "list_ends").search(window)    # the earliest of the rules' ends
+    end = first.start() if first else len(window)
     closed = un.unopened_closer(window, end)
     if closed < end:
         return start + closed

@@ -45,12 +45,8 @@ def opens_with_label(text: str) -> bool:
 
 def list_end(text: str, start: int) -> int:
     window = text[start:start + 300]
-    end = len(window)
-    for rule in rules.pattern_rules(RULES, "list_ends"):
-        m = rule.regex.search(window)
-        if m:
-            end = min(end, m.start())
-    return start + orgnames.unopened_closer(window, end)
+    first = scan.joined(RULES, "list_ends").search(window)    # the earliest of the rules' ends
+    return start + orgnames.unopened_closer(window, first.start() if first else len(window))
 
 
 def line_goes_on(text: str, end: int) -> bool:

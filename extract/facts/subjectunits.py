@@ -26,7 +26,7 @@ import re
 from typing import Optional
 
 from .. import rules
-from ..text import nlp, perplan
+from ..text import nlp, perplan, scan
 from . import orgnames as un
 from . import rolecontexts as rc
 from .rolecontexts import Mention
@@ -44,11 +44,64 @@ def _cfg():
 
 def _first(key: str, text: str, search: bool = False):
     """(rule, match) of the first rule under ``key`` matching at the start of ``text``."""
-    for rule in rules.pattern_rules(RULES, key):
-        m = rule.regex.search(text) if search else rule.regex.match(text)
+    found, can = _rules_of(key)
+    if not search:
+        if can is not None and not can(text, 0):
+            return None, None          # no rule's match can begin here
+        for rule in found:
+            m = rule.regex.match(text)
+            if m:
+                return rule, m
+        return None, None
+    for rule in found:
+        m = rule.regex.search(text)
         if m:
             return rule, m
     return None, None
+
+
+@functools.lru_cache(maxsize=None)
+def _rules_of(key: str) -> tuple:
+    """(the rules under ``key``, their opening test or None)."""
+    return rules.pattern_rules(RULES, key), _opener(key)
+
+
+@functools.lru_cache(maxsize=None)
+def _opener(key: str):
+    """Whether a rule under ``key`` may match at a place, as a test
+    ``(text, pos) -> bool``: it begins with one of its declared start
+    characters (``starts``), or one of its words (``holds``) stands within
+    its ``reach``. None unless every rule declares one or the other."""
+    found = rules.pattern_rules(RULES, key)
+    starts, words = [], []
+    for rule in found:
+        if rule.data.get("starts"):
+            starts.append(rule.data["starts"])
+        elif rule.data.get("holds") and rule.data.get("reach"):
+            words.extend((word, rule.data["reach"]) for word in rule.data["holds"])
+        else:
+            return None
+    if not found:
+        return None
+    first = re.compile("|".join(starts)).match if starts else (lambda text, pos: None)
+    if not words:
+        return lambda text, pos: first(text, pos) is not None
+
+    def can(text: str, pos: int) -> bool:
+        if first(text, pos) is not None:
+            return True
+        for word, reach in words:
+            if text.find(word, pos, pos + reach) >= 0:
+                return True
+        return False
+    return can
+
+
+def _holds(key: str, text: str, search: bool = False) -> bool:
+    """Whether a rule under ``key`` matches at the start of ``text`` (anywhere,
+    when ``search``): ``_first`` as a yes or no, by one pattern of them all."""
+    joined = scan.joined(RULES, key)
+    return (joined.search(text) if search else joined.match(text)) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,9 +142,18 @@ def from_named_after(text: str, local: frozenset) -> list:
 
 def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) -> list:
     found = []
-    starts = [0] + [m.end() for m in _breaks().finditer(text)]
-    for start in starts:
-        got = _clause(text, start, local, known)
+    marks = [m.start() for m in _breaks().finditer(text)]
+    ends = _name_ends()
+    for start, stop in zip([0] + [at + 1 for at in marks], marks + [len(text)]):
+        pos = _after_lead_ins(text, start)
+        if pos > stop:           # a lead-in ran past the break: the stretch is the next one's
+            after = _breaks().search(text, pos)
+            stop = after.start() if after else len(text)
+        # a list's last name ends before the next break (partner markers hold
+        # none): a stretch without a name-ending character names no one
+        if ends.search(text, pos, stop) is None:
+            continue
+        got = _clause(text, start, local, known, pos)
         # most clauses name no one: the checks of their context come after
         if got and not (rc.enclosing(parens, start) or _wrapped(text, start)
                         or _title_line(text, start) or _condition(text, start)
@@ -141,8 +203,8 @@ def _title_line(text: str, start: int) -> bool:
     return _breaks().search(text, line_start, line_end) is None
 
 
-def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
-    pos = _after_lead_ins(text, start)
+def _clause(text: str, start: int, local: frozenset, known: frozenset, pos: int) -> list:
+    """The mentions of the clause at ``start``, its subject list read from ``pos`` (past its lead-ins)."""
     _, partner = _first("subject_partners", text[pos:pos + 12])
     if partner:                      # 会同县发改局、县财政局开展……: the subject is the clause before
         return _partners(text, pos + partner.end(), local, known)
@@ -158,6 +220,9 @@ def _clause(text: str, start: int, local: frozenset, known: frozenset) -> list:
 
 def _after_lead_ins(text: str, pos: int) -> int:
     """Past the number, deadline or 请 that may come before a subject list."""
+    can = _opener("subject_lead_ins")
+    if can is not None and not can(text, pos):
+        return pos                           # most clauses open with none of them
     window, cut = text[pos:pos + 40], 0
     m = _lead_ins().match(window)
     while m and m.end():
@@ -191,7 +256,9 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
     limit = min(len(text), pos + _cfg()["subject_reach"])
     stop = _breaks().search(text, pos, limit)
     limit = stop.start() if stop else limit
-    if limit - pos < 3 or not (bare or _may_open(text, pos, limit, local, known)):
+    # a list needs a character a name may end with: one search turns most clauses down
+    if limit - pos < 3 or _name_ends().search(text, pos, limit) is None \
+            or not (bare or _may_open(text, pos, limit, local, known)):
         return None
     _, _, closer = un.brackets()
     loose, skip_to = None, pos
@@ -230,7 +297,12 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
 def _may_open(text: str, pos: int, limit: int, local: frozenset, known: frozenset) -> bool:
     """A cheap first look: a subject list opens with a name that says its
     level or place, or holds a name of the plan's duty list."""
-    return un.has_level(text[pos:pos + 9], local) or any(k in text[pos:limit] for k in known)
+    if un.has_level(text[pos:pos + 9], local):
+        return True
+    if not known:
+        return False
+    window = text[pos:limit]
+    return any(k in window for k in known)
 
 
 def _name_may_end(text: str, pos: int, at: int, strict: bool = True) -> bool:
@@ -258,9 +330,9 @@ def _predicate(text: str, at: int) -> tuple:
     _, tail = _first("subject_list_tails", rest)
     skip = tail.end() if tail else 0
     rest = rest[skip:]
-    if not rest or _first("subject_rejects", rest)[0]:
+    if not rest or _holds("subject_rejects", rest):
         return "reject", at
-    if _first("subject_predicates", rest)[0]:   # 负责居民区的……: 负责 is the verb, no modal
+    if _holds("subject_predicates", rest):   # 负责居民区的……: 负责 is the verb, no modal
         return "verb", at + skip
     modal = _modal(rest)
     cut = modal.end() if modal else 0
@@ -268,11 +340,13 @@ def _predicate(text: str, at: int) -> tuple:
     _, partner = _first("subject_partners", verb)
     if partner:
         return "partner", at + skip + cut + partner.end()
-    if _first("subject_predicates", verb)[0] or _tagged_verb(verb):
-        return "verb", at + skip + cut
-    if modal and not _first("subject_rejects", verb)[0]:
-        return "verb", at + skip + cut      # 县财政局要 + anything: a modal makes the subject
-    return None, at
+    if modal:       # 县财政局要 + anything but a reject: a modal makes the subject, whatever is tagged
+        if _holds("subject_predicates", verb) or not _holds("subject_rejects", verb) \
+                or _tagged_verb(verb):
+            return "verb", at + skip + cut
+        return None, at
+    # without a modal the predicates were just tried on the same text
+    return ("verb", at + skip) if _tagged_verb(verb) else (None, at)
 
 
 def _first_word(text: str):
@@ -296,8 +370,15 @@ def _modal(rest: str):
 
 
 def _tagged_verb(text: str) -> bool:
+    if not nlp.opens_block(text) and not _verb_tags() & nlp.OUTSIDE_BLOCK_TAGS:
+        return False                 # 、市委办: a mark opens it, never a verb
     first = _first_word(text)
-    return first is not None and first.flag in rules.words(RULES, "subject_verb_tags")
+    return first is not None and first.flag in _verb_tags()
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_tags() -> frozenset:
+    return frozenset(rules.words(RULES, "subject_verb_tags"))
 
 
 def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
@@ -331,7 +412,7 @@ def _body_name(name: str, known: frozenset) -> bool:
     """Ends like a body, three characters at least (区联 of 市、区联动 is none)
     unless the duty list names it, and no digit (包头市2022年数字政府)."""
     compact = un.compact(name)
-    if any(ch.isdigit() for ch in compact) or not un.valid_in_running_text(name):
+    if any(map(str.isdigit, compact)) or not un.valid_in_running_text(name):
         return False
     if _first("subject_item_openers", compact)[0]:
         return False

@@ -106,10 +106,12 @@ def _tab_cells(pos: int, line: str) -> list:
 
 def _space_cells(pos: int, line: str) -> list:
     gap = rules.pattern_rules(RULES, "table_space_gap")[0].regex
-    cells, last = [], 0
-    stripped_end = len(line.rstrip(_blanks()))
-    start = len(line) - len(line.lstrip(_blanks()))
-    last = start
+    blanks = _blanks()
+    stripped_end = len(line.rstrip(blanks))
+    start = len(line) - len(line.lstrip(blanks))
+    if gap.search(line, start, stripped_end) is None:     # most lines: one cell, no table
+        return [Cell(pos + start, pos + stripped_end, line[start:stripped_end])] if start < stripped_end else []
+    cells, last = [], start
     for m in gap.finditer(line, start, stripped_end):
         cells.append(Cell(pos + last, pos + m.start(), line[last:m.start()]))
         last = m.end()
@@ -149,10 +151,15 @@ def _layout(pos: int, line: str) -> tuple:
 
 def _tab_and_space_tables(text: str) -> list:
     tables, current = [], None
-    rule_line = _rule("table_pipe_rule")
+    rule_line, pipe_row = _rule("table_pipe_rule"), _rule("table_pipe_row")
+    gap, blanks = _rule("table_space_gap"), _blanks()
     for pos, line in _lines(text):
         if current is not None and current.layout == "pipe" and rule_line.match(line):
             continue              # | --- | --- |: the bar under a Markdown header
+        if "\t" not in line and not pipe_row.match(line) and gap.search(
+                line, len(line) - len(line.lstrip(blanks)), len(line.rstrip(blanks))) is None:
+            current = None        # one space-aligned cell at most: no header, no row
+            continue
         layout, cells = _layout(pos, line)
         if current is not None and layout == current.layout and _fits(current, cells):
             if _readable([c.text for c in cells], strict=layout == "spaces"):

@@ -32,6 +32,8 @@ class Model:
             for state, score in nexts.items():
                 self.trans[self.index[before], self.index[state]] = score
         self._chars: dict = {}
+        self._starts: dict = {}
+        self._columns: dict = {}
 
     def char(self, char: str, states: dict, emit_p: dict) -> tuple:
         """(state numbers, emission scores) of a character, in state order (cached:
@@ -42,6 +44,29 @@ class Model:
             emits = np.array([emit_p[self.names[i]].get(char, MIN_FLOAT) for i in numbers])
             got = self._chars[char] = (np.array(numbers, dtype=np.intp), emits)
         return got
+
+    def opening(self, char: str, states: dict, start_p: dict, emit_p: dict) -> tuple:
+        """(state numbers, start plus emission scores) of a text's first character
+        (cached as ``char`` is: jieba's start and emission tables do not change)."""
+        got = self._starts.get(char)
+        if got is None:
+            numbers, _ = self.char(char, states, emit_p)
+            got = self._starts[char] = (numbers, np.array(
+                [start_p[self.names[i]] + emit_p[self.names[i]].get(char, MIN_FLOAT) for i in numbers]))
+        return got
+
+    def columns(self, size: int) -> np.ndarray:
+        """0 … size - 1, one array kept per size."""
+        got = self._columns.get(size)
+        if got is None:
+            got = self._columns[size] = np.arange(size)
+        return got
+
+    def pointers(self, states, sources) -> np.ndarray:
+        """The back pointers of one character as an array over every state number."""
+        back = np.empty(len(self.names), dtype=np.intp)
+        back[states] = sources
+        return back
 
 
 _MODELS: dict = {}
@@ -59,30 +84,36 @@ def viterbi(obs, states, start_p, trans_p, emit_p, fallback):
     """``jieba.posseg.viterbi.viterbi`` over jieba's own tables; ``fallback(prev, char)``
     scores a character none of whose states follows one of the last (jieba's rule)."""
     m = model(trans_p)
-    numbers, _ = m.char(obs[0], states, emit_p)
-    prev_at = numbers
-    prev = np.array([start_p[m.names[i]] + emit_p[m.names[i]].get(obs[0], MIN_FLOAT)
-                     for i in numbers])
+    prev_at, prev = m.opening(obs[0], states, start_p, emit_p)
     paths = [None]
     for char in obs[1:]:
         here, emits = m.char(char, states, emit_p)
-        scores = prev[:, None] + m.trans[np.ix_(prev_at, here)] + emits
-        last = len(prev_at) - 1 - np.argmax(scores[::-1], axis=0)   # the highest state of a tie
-        best = scores[last, np.arange(len(here))]
+        # (score + step) + emission, as jieba adds them (a + b is b + a exactly)
+        scores = m.trans.take(prev_at, axis=0).take(here, axis=1)
+        scores += prev[:, None]
+        scores += emits
+        last = len(prev_at) - 1 - scores[::-1].argmax(axis=0)   # the highest state of a tie
+        best = scores[last, m.columns(len(here))]
         kept = best != -np.inf                   # states with a predecessor scored
-        if not kept.any():
+        count = np.count_nonzero(kept)
+        if count == len(here):
+            paths.append(m.pointers(here, prev_at[last]))
+            prev_at, prev = here, best
+            continue
+        if not count:
             now, back = fallback(dict(zip(map(m.names.__getitem__, prev_at), prev.tolist())), char)
             order = sorted(now, key=m.index.__getitem__)
             prev_at = np.array([m.index[y] for y in order], dtype=np.intp)
             prev = np.array([now[y] for y in order])
-            paths.append({m.index[y]: m.index[back[y]] for y in order})
+            paths.append(m.pointers(prev_at, [m.index[back[y]] for y in order]))
             continue
-        paths.append(dict(zip(here[kept].tolist(), prev_at[last[kept]].tolist())))
-        prev_at, prev = here[kept], best[kept]
-    end = len(prev) - 1 - int(np.argmax(prev[::-1]))
+        here = here[kept]
+        paths.append(m.pointers(here, prev_at[last[kept]]))
+        prev_at, prev = here, best[kept]
+    end = len(prev) - 1 - int(prev[::-1].argmax())
     prob, state = float(prev[end]), int(prev_at[end])
     route = [None] * len(obs)
     for i in range(len(obs) - 1, 0, -1):
-        route[i], state = m.names[state], paths[i][state]
+        route[i], state = m.names[state], int(paths[i][state])
     route[0] = m.names[state]
     return prob, route

@@ -28,6 +28,7 @@ import hashlib
 import io
 import logging
 import marshal
+import math
 import mmap
 import os
 import sys
@@ -96,6 +97,13 @@ class LazyTable:
         except KeyError:
             table = self._sides[first] = self._buckets.get(first)[self._side]
             return table
+
+    def words_from(self, first: str) -> dict:
+        """The words that begin with the character ``first`` (the bucket's own dict)."""
+        try:
+            return self._sides[first]
+        except KeyError:
+            return self._table(first)
 
     def __contains__(self, word) -> bool:
         try:
@@ -195,7 +203,47 @@ def jieba():
     tokenizer = segmenter.Tokenizer()
     tokenizer.FREQ, tokenizer.total = LazyTable(words, 0), words.total
     tokenizer.initialized = True
+    # jieba's word graph and best route, over one bucket per starting character
+    tokenizer.get_DAG = functools.partial(word_graph, tokenizer.FREQ)
+    tokenizer.calc = functools.partial(best_route, tokenizer)
     return tokenizer
+
+
+def word_graph(freq: LazyTable, sentence: str) -> dict:
+    """``Tokenizer.get_DAG``: for each place, the ends of the dictionary words
+    starting there (or the place itself). Every fragment from one place
+    starts with its character, so one bucket answers all its look-ups."""
+    dag = {}
+    n = len(sentence)
+    words_from = freq.words_from
+    for k in range(n):
+        get = words_from(sentence[k]).get
+        ends = []
+        i = k
+        count = get(sentence[k])         # None: no word goes on from here
+        while i < n and count is not None:
+            if count:
+                ends.append(i)
+            i += 1
+            count = get(sentence[k:i + 1])
+        dag[k] = ends or [k]
+    return dag
+
+
+def best_route(tokenizer, sentence: str, dag: dict, route: dict) -> None:
+    """``Tokenizer.calc``: the same sums in the same order, one bucket per place."""
+    n = len(sentence)
+    route[n] = (0, 0)
+    logtotal = math.log(tokenizer.total)
+    words_from, log = tokenizer.FREQ.words_from, math.log
+    for idx in range(n - 1, -1, -1):
+        get = words_from(sentence[idx]).get
+        best = None
+        for x in dag[idx]:           # max() over the candidates: the first greatest is kept
+            candidate = (log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+            if best is None or candidate > best:
+                best = candidate
+        route[idx] = best
 
 
 @functools.lru_cache(maxsize=1)
@@ -323,3 +371,16 @@ def block_regex():
     posseg()
     import jieba.posseg as pos
     return pos.re_han_internal
+
+
+# What jieba's tagger calls a first token outside its blocks: white space
+# and marks (x), a number (m), Latin (eng)
+OUTSIDE_BLOCK_TAGS = frozenset({"x", "m", "eng"})
+
+
+def opens_block(text: str) -> bool:
+    """The tagger reads ``text``'s first token from its dictionary (or its
+    HMM) only when ``text`` opens with a block character; otherwise that
+    token is tagged one of ``OUTSIDE_BLOCK_TAGS``, and no tagging is needed
+    to know it."""
+    return block_regex().match(text) is not None
