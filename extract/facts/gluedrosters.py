@@ -17,6 +17,7 @@ wholly gives no one; the other readers' rows inside a chain read so give way.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Optional
 
@@ -38,6 +39,25 @@ def _posts() -> tuple:
 
 def _rule(key: str):
     return rules.pattern_rules(RULES, key)[0].regex
+
+
+def with_glued_rosters(text: str, found: list, make, split_post) -> list:
+    """``found`` (people.py's candidates) with the members of each roster run
+    together in place of what the list readers made of it; ``make`` builds a
+    candidate, ``split_post`` gives the unit a post names."""
+    if not any(c in text for c in rules.load(RULES)["label_colons"]):    # no label: no roster
+        return found
+    chains, members = glued_rosters(text)
+    if not chains:
+        return found
+    starts = [a for a, _, _ in chains]
+
+    def misread(f) -> bool:         # the chain that starts last before f (chains come in text order)
+        k = bisect.bisect_right(starts, f.start) - 1
+        return k >= 0 and f.start < chains[k][1] and f.role in chains[k][2]
+    return [f for f in found if not misread(f)] + [
+        make(a, b, name, role, split_post(post), "people_glued_roster", (a, item_end))
+        for a, b, name, role, post, item_end in members]
 
 
 def glued_rosters(text: str) -> tuple:

@@ -70,7 +70,7 @@ def extract_people(ctx: PlanContext) -> list:
              + _from_tables(text) + _from_roster_rows(text)
              + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
                 + leaders.from_contacts(text, _parse_items) + barrows.people(text, cell_people)])
-    found = _with_glued_rosters(text, found)
+    found = gluedrosters.with_glued_rosters(text, found, Found, split_post)
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
@@ -81,19 +81,6 @@ def extract_people(ctx: PlanContext) -> list:
                            name=f.name, role=f.role, unit=f.unit, char_start=f.start,
                            char_end=f.end, text=text[f.start:f.end], rule_id=f.rule_id))
     return rows
-
-
-def _with_glued_rosters(text: str, found: list) -> list:
-    """A roster run together with its page (gluedrosters.py) replaces what
-    the list readers made of it."""
-    if not any(c in text for c in rules.load(RULES)["label_colons"]):    # no label: no roster
-        return found
-    chains, members = gluedrosters.glued_rosters(text)
-    if not chains:
-        return found
-    kept = [f for f in found if not any(a <= f.start < b and f.role in roles for a, b, roles in chains)]
-    return kept + [Found(a, b, name, role, split_post(post), "people_glued_roster", (a, item_end))
-                   for a, b, name, role, post, item_end in members]
 
 
 def roster_items(text: str) -> list:
