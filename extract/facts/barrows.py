@@ -14,12 +14,14 @@ unit names (one a line), a cell of personal names (one a line), a deadline
 and a telephone. Such a table is read only when the shape is unmistakable:
 at least ``min_rows`` rows in a row whose numbers follow one another, each
 with exactly one unit cell after its task and a deadline or telephone cell
-after that (rules/units.yaml: bar_rows). Without a header the role is the
-one such a table states for the bodies beside a task and its deadline: the
-body that must do it (responsible); the names beside them are each row's
-person in charge (the role in the rules, 责任人). A row with two unit cells
-(a lead and an assisting column?) cannot be told apart without its header:
-it ends the table. Read in one pass over the lines: linear time.
+after that (rules/units.yaml: bar_rows). Where the chunk kept its header
+cells before the first row, the unit and person cells take the roles of its
+columns in order; without one the role is the one such a table states for the
+bodies beside a task and its deadline: the body that must do it
+(responsible), and the names beside them are each row's person in charge (the
+role in the rules, 责任人). A row with more unit cells than the header has
+unit columns (a lead and an assisting cell cannot be told apart without it)
+ends the table. Read in one pass over the lines: linear time.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from typing import NamedTuple, Optional
 
 from .. import rules
 from . import tables as tb
+from .rolelabels import person_role
 
 RULES = "units"
 _MAX_CELL_LINES = 12     # a longer "cell" is running text: the table has ended
@@ -36,8 +39,14 @@ _MAX_CELL_LINES = 12     # a longer "cell" is running text: the table has ended
 class BarRow(NamedTuple):
     number: tb.Cell
     task: tb.Cell
-    units: tuple            # the unit cell's lines, one name each
-    people: tuple           # the person cell's lines
+    units: tuple            # per unit cell: (its lines, one name each; role; rule id)
+    people: tuple           # per person cell: (its lines; role)
+
+
+class Roles(NamedTuple):
+    """What the unit and person cells of a table stand for, in column order."""
+    units: tuple            # (role, rule id) of each unit column
+    people: tuple           # role of each person column
 
 
 def settings() -> dict:
@@ -57,6 +66,23 @@ def bar_rows(text: str) -> tuple:
     for cells in _cell_runs(text):
         found.extend(_rows(cells))
     return tuple(found)
+
+
+def _default_roles() -> Roles:
+    cfg = settings()
+    return Roles(((cfg["role"], cfg["rule_id"]),), (cfg["person_role"],))
+
+
+def _header_roles(cells: list) -> Optional[Roles]:
+    """The roles the header cells (one a cell) before the first row name, when
+    the chunk kept its header (序号 | 工作任务 | 牵头单位 | 责任人 …)."""
+    names = [tb._compact(c[0].text) for c in cells if len(c) == 1]
+    header = tb.Table("bar", names)
+    columns = tb.column_roles(header)
+    if not columns:
+        return None
+    return Roles(tuple(columns[k] for k in sorted(columns)),
+                 tuple(person_role(n) for n in names if person_role(n)))
 
 
 def _cell_runs(text: str) -> list:
@@ -84,14 +110,15 @@ def _rows(cells: list) -> list:
     of the right shape; kept when ``min_rows`` of them come in a row."""
     number = tb._rule("table_row_number")
     starts = [k for k, c in enumerate(cells) if len(c) == 1 and number.match(c[0].text)]
+    roles = (_header_roles(cells[:starts[0]]) if starts else None) or _default_roles()
     out, streak, expected = [], [], None
     for a, b in zip(starts, starts[1:] + [len(cells)]):
         serial = tb._serial(cells[a][0].text)
-        row = _read_row(cells[a:b]) if expected in (None, serial) else None
+        row = _read_row(cells[a:b], roles) if expected in (None, serial) else None
         if row is None:
             out += _kept(streak)
             streak, expected = [], None
-            row = _read_row(cells[a:b])
+            row = _read_row(cells[a:b], roles)
         if row is not None:
             streak.append(row)
             expected = serial + 1
@@ -102,23 +129,25 @@ def _kept(streak: list) -> list:
     return streak if len(streak) >= settings()["min_rows"] else []
 
 
-def _read_row(cells: list) -> Optional[BarRow]:
-    """serial / [section line] / task / units / [people] / deadline or phone."""
+def _read_row(cells: list, roles: Roles) -> Optional[BarRow]:
+    """serial / [section line] / task / units / [people] / deadline or phone;
+    no more unit (person) cells than the table has unit (person) columns."""
     kinds = [_kind(c) for c in cells[1:]]
     k = 1 if kinds[:1] == ["section"] else 0
     if k >= len(kinds) or kinds[k] != "other":
         return None
-    task = cells[1 + k]
-    rest = kinds[k + 1:]
-    if rest.count("unit") != 1 or "other" in rest or "section" in rest:
+    task, rest = cells[1 + k], list(enumerate(kinds[k + 1:], start=2 + k))
+    units = [cells[i] for i, kind in rest if kind == "unit"]
+    people = [cells[i] for i, kind in rest if kind == "person"]
+    if not units or len(units) > len(roles.units) or len(people) > len(roles.people) \
+            or any(kind in ("other", "section") for _, kind in rest):
         return None
-    u = rest.index("unit")
-    after = rest[u + 1:]
-    if not any(kind in ("time", "phone") for kind in after):
+    first = next(i for i, kind in rest if kind == "unit")
+    if not any(kind in ("time", "phone") for i, kind in rest if i > first):
         return None
-    people = next((cells[2 + k + i] for i, kind in enumerate(rest) if kind == "person" and i > u), [])
     return BarRow(cells[0][0], tb.Cell(task[0].start, task[0].end, task[0].text),
-                  tuple(cells[2 + k + u]), tuple(people))
+                  tuple((tuple(c),) + roles.units[n] for n, c in enumerate(units)),
+                  tuple((tuple(c), roles.people[n]) for n, c in enumerate(people)))
 
 
 def _kind(cell: list) -> str:
@@ -137,18 +166,20 @@ def _kind(cell: list) -> str:
 
 
 def unit_cells(text: str) -> list:
-    """(task cell, unit line) of every unit of every bar row: the task anchors
-    the row's node (the row number may stand before its section line)."""
-    return [(row.task, line) for row in bar_rows(text) for line in row.units]
+    """(task cell, unit line, role, rule id) of every unit of every bar row: the
+    task anchors the row's node (the row number may stand before its section line)."""
+    return [(row.task, line, role, rule_id) for row in bar_rows(text)
+            for lines, role, rule_id in row.units for line in lines]
 
 
 def people(text: str, cell_people) -> list:
     """(start, end, name, role, unit, rule_id) of the names in each row's person
-    cell; the unit is the row's when it names only one."""
-    cfg, out = settings(), []
+    cells; the unit is the row's when it names only one."""
+    out = []
     for row in bar_rows(text):
-        unit = tb._compact(row.units[0].text) if len(row.units) == 1 else None
-        for line in row.people:
-            out += [(line.start + g.start, line.start + g.end, g.name, cfg["person_role"], unit,
-                     cfg["person_rule_id"]) for g in cell_people(line.text)]
+        names = [line for lines, _, _ in row.units for line in lines]
+        unit = tb._compact(names[0].text) if len(names) == 1 else None
+        for lines, role in row.people:
+            out += [(line.start + g.start, line.start + g.end, g.name, role, unit,
+                     settings()["person_rule_id"]) for line in lines for g in cell_people(line.text)]
     return out
