@@ -74,9 +74,14 @@ def _default_roles() -> Roles:
 
 
 def _header_roles(cells: list) -> Optional[Roles]:
-    """The roles the header cells (one a cell) before the first row name, when
-    the chunk kept its header (序号 | 工作任务 | 牵头单位 | 责任人 …)."""
-    names = [tb._compact(c[0].text) for c in cells if len(c) == 1]
+    """The roles the header cells (one a cell) right before the first row name,
+    when the chunk kept its header (序号 | 工作任务 | 牵头单位 | 责任人 …)."""
+    names = []
+    for cell in reversed(cells):
+        name = tb._compact(cell[0].text) if len(cell) == 1 else ""
+        if not name or len(name) > tb._MAX_HEADER_CELL or not tb._known_header(name):
+            break
+        names.insert(0, name)
     header = tb.Table("bar", names)
     columns = tb.column_roles(header)
     if not columns:
