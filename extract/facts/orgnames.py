@@ -290,6 +290,28 @@ def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:
     return prefix + name
 
 
+def carried_prefixes(text: str, items: list, names: list, prefix: str, breaks: str,
+                     local: frozenset = frozenset()) -> list:
+    """The prefix each of ``names`` (the specific ones of ``items``, a list in
+    ``text``) takes: the list's, until a run of items between two commas
+    (``breaks``) holds only generic ones or bodies named by a place of their own
+    (区工信局，各乡镇人民政府，谯城经开区管委会，魏武国控集团: the last is not 区's;
+    县法院，团县委，妇联 is 县妇联: 团县委 says a level)."""
+    wanted, out, carry, run_breaks, prev = set(map(id, names)), [], prefix, True, None
+    for item in items:
+        if prev is not None and any(ch in breaks for ch in text[prev.end:item.start]):
+            carry = "" if run_breaks else carry
+            run_breaks = True
+        if id(item) in wanted:
+            out.append(carry)
+        name = compact(item.text)
+        own = is_generic(item.text) or (not _any("level_prefix", item.text) and (
+            is_territorial(item.text) or find_place(item.text, local) or _any("own_area", item.text)))
+        run_breaks = run_breaks and bool(carry) and own and not name.startswith(carry)
+        prev = item
+    return out
+
+
 def shared_suffix(names: list) -> str:
     """The body (人民政府) that the last item of a list of places gives to the
     bare place names before it: 东城区、西城区人民政府."""

@@ -25,6 +25,8 @@ from .. import rules
 from ..text import scan
 from .rolelabels import (colon_labels, label_regex, line_goes_on, list_end, opens_with_label,
                          person_role)
+from . import barrows
+from . import gluedrosters
 from . import leaders
 from . import orgnames
 from . import tables as tb
@@ -67,7 +69,8 @@ def extract_people(ctx: PlanContext) -> list:
     found = (list(_from_labels(text)) + _from_appointments(text) + _from_post_takers(text)
              + _from_tables(text) + _from_roster_rows(text)
              + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
-                + leaders.from_contacts(text, _parse_items)])
+                + leaders.from_contacts(text, _parse_items) + barrows.people(text, cell_people)])
+    found = gluedrosters.with_glued_rosters(text, found, Found, split_post)
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):

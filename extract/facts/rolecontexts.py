@@ -22,6 +22,7 @@ from typing import Optional
 
 from .. import rules
 from ..text import scan
+from . import barrows as br
 from . import orgnames as un
 from . import subjectrows as sr
 from . import tables as tb
@@ -117,15 +118,17 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
     skipped. Returns [] when any other item fails, so that a piece of prose
     never yields half a list.
     """
-    names = un.specific_items(un.split_list(text))
+    items = un.split_list(text)
+    names = un.specific_items(items)
     # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
     suffixes = _shared_suffixes(text, names)
     if not all(check(un.with_suffix(i.text, sfx)) for i, sfx in zip(names, suffixes)):
         return []
     prefix = un.shared_prefix([i.text for i in names]) or prefix
+    prefixes = un.carried_prefixes(text, items, names, prefix, _marks("paren_clause_breaks"), local)
     return [Mention(base + i.start, base + i.end, i.text,
-                    un.with_suffix(un.with_prefix(i.text, prefix, local), sfx),
-                    i.role or role, rule_id, group, **extra) for i, sfx in zip(names, suffixes)]
+                    un.with_suffix(un.with_prefix(i.text, p, local), sfx),
+                    i.role or role, rule_id, group, **extra) for i, sfx, p in zip(names, suffixes, prefixes)]
 
 
 def _shared_suffixes(text: str, names: list) -> list:
@@ -305,6 +308,9 @@ def from_tables(text: str, local: frozenset) -> list:
     for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
         found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
                                     un.valid_in_list, local=local, family="table", anchor=number.start))
+    for task, cell, role, rule_id in br.unit_cells(text):     # 1 / | / 任务 / | / 法规科 / | / 2024年底前
+        found.extend(_list_mentions(cell.text, cell.start, role, rule_id, task.start,
+                                    un.valid_in_list, local=local, family="table", anchor=task.start))
     return found
 
 
@@ -376,8 +382,8 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
             needs = rule.data.get("requires")
             if needs and needs not in lead_ins:
                 continue
-            if not cand.strip() and lead_ins:
-                start, cand = _sentence_opener(text, start)
+            if not cand.strip():
+                start, cand = _sentence_opener(text, start, bare=not lead_ins)
             items = un.split_list(cand)
             # 大理市、洱源县人民政府负责: the first place is checked as the body it stands for
             suffix = un.shared_suffix([i.text for i in items])
@@ -388,9 +394,11 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
     return found
 
 
-def _sentence_opener(text: str, pos: int) -> tuple:
+def _sentence_opener(text: str, pos: int, bare: bool = False) -> tuple:
     """县林业局要加强……，并负责……: the units that open the sentence holding
-    ``pos`` (a verb whose own clause names no one). ('' when none)."""
+    ``pos`` (a verb whose own clause names no one). ('' when none). With
+    ``bare`` (no lead-in such as 并 before the verb) only the openers that
+    say so themselves count (办公室设在县住建局，负责……)."""
     start, ends = pos, _marks("sentence_ends")
     while start > 0 and pos - start < _MAX_SUBJECT * 3 and text[start - 1] not in ends:
         start -= 1
@@ -398,6 +406,8 @@ def _sentence_opener(text: str, pos: int) -> tuple:
         return pos, ""
     opening = text[start:pos]
     for rule in rules.pattern_rules(RULES, "sentence_openers"):
+        if bare and not rule.data.get("bare"):
+            continue
         m = rule.regex.match(opening)
         if m:
             return start + m.start("list"), m.group("list")
