@@ -31,7 +31,7 @@ from typing import Optional
 from . import indicator, tablegoals, unitshapes
 from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any, opens_quota, raises_to,  # noqa: F401
                         award_follows, goal_sentence, granted, in_definition, policy_condition,
-                        size_of_built, skip_back, status)
+                        size_of_built, skip_back, states_goal, status, without_quotes)
 from . import quantities as numbers
 from .. import rules
 from ..text import nlp
@@ -98,11 +98,6 @@ def _han_run() -> re.Pattern:
 @functools.lru_cache(maxsize=None)
 def _han_tail() -> re.Pattern:
     return re.compile("(?:" + rules.load("targets")["han_run"] + r")\Z")
-
-
-@functools.lru_cache(maxsize=1)
-def _quoted_in_head() -> re.Pattern:
-    return re.compile(rules.load("targets")["quoted_in_head"])
 
 
 def _verb_before(text: str, pos: int) -> bool:
@@ -235,7 +230,7 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
         return None
     head = _clause_head(text, q)
     found = _built_by_head(text, q, after, head)
-    unquoted = _quoted_in_head().sub("", head)
+    unquoted = without_quotes(head)
     if found is None and unquoted and unquoted != head:     # 育成“丰优258”小麦品种2个
         found = _built_by_head(text, q, after, unquoted)
     return found
@@ -253,22 +248,13 @@ def _built_by_head(text: str, q, after: int, head: str) -> Optional[Found]:
     verb = _verb_head().search(head)
     if verb and verb.end() < len(head) and not _tail_regex("stative_verbs").search(head[:verb.start()]):
         return Found(q.start, after, "=", "build", q)
-    if _states_goal(text, q):
+    if states_goal(text, q):
         return Found(q.start, after, "=", "build", q)
     if _opens_with_tagged_verb(head):
         return Found(q.start, after, "=", "build", q)
     if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after):
         return Found(q.start, after, "=", "counted", q)
     return None
-
-
-def _states_goal(text: str, q) -> bool:
-    """实现全产业链产值 (of …产值1330亿元。): a goal verb opening the clause, then
-    the indicator the amount closing it measures (the verb is not in the head)."""
-    start, _ = indicator.clause_start(text, q.start)
-    head = text[start:q.start].strip()
-    state = next((w for w in _words("goal_states") if head.startswith(w)), None)
-    return state is not None and len(head) > len(state) and _han_run().fullmatch(head) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -153,3 +153,27 @@ def opens_quota(head: str) -> bool:
 def raises_to(head: str) -> bool:
     """增加床位至: the clause before a number raises a thing to it."""
     return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "raise_to"))
+
+
+def states_goal(text: str, q) -> bool:
+    """实现全产业链产值 (of …产值1330亿元。): a goal verb opening the clause, then
+    the indicator the amount closing it measures (the verb is not in the head)."""
+    start, _ = indicator.clause_start(text, q.start)
+    head = text[start:q.start].strip()
+    state = next((w for w in _words("goal_states") if head.startswith(w)), None)
+    return state is not None and len(head) > len(state) and _han_words().fullmatch(head) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _han_words() -> re.Pattern:
+    return re.compile(rules.load("targets")["han_run"])
+
+
+@functools.lru_cache(maxsize=1)
+def _quoted_in_head() -> re.Pattern:
+    return re.compile(rules.load("targets")["quoted_in_head"])
+
+
+def without_quotes(head: str) -> str:
+    """The words before a count without the quoted names in them (育成“丰优258”小麦品种)."""
+    return _quoted_in_head().sub("", head)
