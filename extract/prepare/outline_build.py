@@ -92,8 +92,12 @@ class TableLines:
                 return False
         else:
             at = self._find(cand.style, 0)
-            first = cand.num == 1 and (fresh or (section is not None and not self.nodes))
-            if not ((at >= 0 and cand.num == self.stack[at].number + 1) or first
+            # the first row opens the page (its section line or a bar after it
+            # tells a table), or a row right under a heading goes on from the rows before
+            opens = not self.nodes and (section is not None or self._bar_after(end))
+            first = cand.num == 1 and (fresh or opens)
+            goes_on = fresh and cand.num == self.last_number.get(cand.style, -1) + 1
+            if not ((at >= 0 and cand.num == self.stack[at].number + 1) or first or goes_on
                     or self._flat_row(cand.num, at)):
                 return False
             if not self.plain_line(cand.body, title_end) or not _task_cell(self.text[cand.body:title_end]):
@@ -109,6 +113,11 @@ class TableLines:
         if self.flat is not None:
             self.flat.last = cand.num
         return True
+
+    def _bar_after(self, end: int) -> bool:
+        """Whether the line after the one ending at ``end`` only parts cells (|)."""
+        stop = self.text.find("\n", end + 1)
+        return end < len(self.text) and tables.is_separator(self.text, end + 1, len(self.text) if stop < 0 else stop)
 
     def _section_in_row(self, cand, title_end: int):
         """(candidate, line end) of a section heading (一、……) standing between a
