@@ -24,9 +24,9 @@ def aside_pairs() -> dict:
 
 
 def closes_aside(text: str, close: int, start: int) -> bool:
-    """Whether the bracket at ``close`` ends an aside that follows a sentence end
-    (…左右。（市发改委负责）) or ends with one: the sentence is over there, so a
-    label after it runs on as after the sentence end. The look back is bounded."""
+    """Whether the bracket at ``close`` ends an aside (…左右。（市发改委负责）,
+    …左右（市发改委负责）): the clause is over there, so a label after it runs on
+    as after a sentence end. The look back is bounded."""
     opener = aside_pairs()[text[close]]
     ends = ol._setting("sentence_end")
     if close > start and text[close - 1] in ends:
@@ -37,9 +37,11 @@ def closes_aside(text: str, close: int, start: int) -> bool:
         pos -= 1
     if pos < stop or text[pos] != opener:
         return False
-    while pos > start and text[pos - 1] in ol.indent():
-        pos -= 1
-    return pos > start and text[pos - 1] in ends
+    # an aside that closes its clause (…增长7%左右（县发改局负责）) ends it as a
+    # sentence end would: the label after it must still continue the numbering.
+    # A label's own brackets (第三条（一）（二）项) are no aside.
+    numerals = ol._setting("numerals")
+    return pos > start and not all(ch in numerals or ch.isdigit() for ch in text[pos + 1:close])
 
 
 def glued_candidates(text: str, start: int, end: int) -> list:
