@@ -239,7 +239,21 @@ def _title_line(text: str, cfg: dict):
         if found == "outline":
             break
         if found:
-            return _fuller_title(text, lines, k, found, cfg)
+            return _notice_below(text, lines, k, cfg) or _fuller_title(text, lines, k, found, cfg)
+    return None
+
+
+def _notice_below(text: str, lines: list, k: int, cfg: dict):
+    """A page's news headline at line k with the notice's own heading
+    (……关于……的通知) just below it: the notice's heading is the title."""
+    if _notice_heading(text[lines[k][0]:lines[k][1]].strip()):
+        return None
+    for j in range(k + 1, min(len(lines), k + 1 + int(cfg["headline_reach"]))):
+        later = _title_at(text, lines, j, cfg)
+        if later == "outline":
+            return None
+        if later and _notice_heading(later[1]):
+            return later
     return None
 
 
