@@ -31,7 +31,7 @@ from typing import Optional
 from . import indicator, tablegoals, unitshapes
 from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any, opens_quota, raises_to,  # noqa: F401
                         award_follows, goal_sentence, granted, in_definition, policy_condition,
-                        size_of_built, skip_back, status)
+                        size_of_built, skip_back, states_goal, status, without_quotes)
 from . import quantities as numbers
 from .. import rules
 from ..text import nlp
@@ -229,6 +229,15 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     if not buildable(q) or not item_end(text, after):
         return None
     head = _clause_head(text, q)
+    found = _built_by_head(text, q, after, head)
+    unquoted = without_quotes(head)
+    if found is None and unquoted and unquoted != head:     # 育成“丰优258”小麦品种2个
+        found = _built_by_head(text, q, after, unquoted)
+    return found
+
+
+def _built_by_head(text: str, q, after: int, head: str) -> Optional[Found]:
+    """The tests of ``_build_after`` on the words of the clause before the count."""
     scope = next((w for w in _words("scope_words") if head.startswith(w)), "")
     head = head[len(scope):]
     per = _leading_per(head)
@@ -238,6 +247,8 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
         return None
     verb = _verb_head().search(head)
     if verb and verb.end() < len(head) and not _tail_regex("stative_verbs").search(head[:verb.start()]):
+        return Found(q.start, after, "=", "build", q)
+    if states_goal(text, q):
         return Found(q.start, after, "=", "build", q)
     if _opens_with_tagged_verb(head):
         return Found(q.start, after, "=", "build", q)
@@ -364,14 +375,27 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     joined = ends_with_any(gap, len(gap), _words("list_joiners"))
     listed = prev.rule_id in _words("list_continues")
     commas = rules.load("targets")["list_commas"]
-    comma_list = (q.kind == "count" and listed and len(breaks) == 1 and breaks[0] in commas
-                  and gap.rstrip()[-1:] in commas)
+    one_comma = listed and len(breaks) == 1 and breaks[0] in commas
+    comma_list = one_comma and q.kind == "count" and gap.rstrip()[-1:] in commas
+    # an amount after its own words keeps its own indicator: not chained to the item before
+    if one_comma and not comma_list and _comma_item(text, q, after, prev, gap):
+        return Found(q.start, after, prev.op, "list-item", q, prev.per)
     # 搬迁1297户7000人: a count of households and of people written together
     paired = (q.kind == "count" and prev.q is not None and prev.q.kind == "count"
               and q.start == prev.end and q.unit != prev.q.unit)
     if (joined and not breaks) or comma_list or paired:
         return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
     return None
+
+
+def _comma_item(text: str, q, after: int, prev: Found, gap: str) -> bool:
+    """An amount of the same kind as the item before, after one comma and the
+    words it measures, closing its own item (…面积1300万亩，…面积620万亩，), continues
+    the list; words with a stative verb state what is (现有管网120公里)."""
+    words = gap.lstrip(rules.load("targets")["list_commas"] + " ")
+    return (q.kind == "amount" and prev.q.kind == "amount" and item_end(text, after)
+            and _han_run().fullmatch(words) is not None
+            and not _any_regex("stative_verbs").search(words) and not _not_a_goal(text, q, words))
 
 
 def _same_kind(q, prev: Found) -> bool:

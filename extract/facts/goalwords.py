@@ -12,6 +12,7 @@ from typing import Optional
 from . import indicator
 from . import quantities as numbers
 from .. import rules
+from ..text import nlp
 
 
 @functools.lru_cache(maxsize=None)
@@ -64,12 +65,31 @@ def status(text: str, pos: int) -> bool:
     and no goal marker follows the status word (目前…，2017年计划脱贫453户)."""
     head = _sentence_head(text, pos)
     last = None
-    for last in _any_regex("status_words").finditer(head):
-        pass
+    for found in _any_regex("status_words").finditer(head):
+        if _word_starts_at(head, found.start()):
+            last = found
     if last is None:
         return False
     return not any(rule.regex.search(head, last.end())
                    for rule in rules.pattern_rules("targets", "goal_markers"))
+
+
+# characters either side of a status word that the segmenter sees
+_WORD_WINDOW = 6
+
+
+def _word_starts_at(text: str, pos: int) -> bool:
+    """A status word must open a word: 目前 inside 项目前期 or 现有 inside
+    实现有效 states nothing. Only the few characters around it are segmented."""
+    if pos == 0 or not text[pos - 1].isalpha():
+        return True
+    lo = max(0, pos - _WORD_WINDOW)
+    at = lo
+    for word in nlp.jieba().cut(text[lo:pos + _WORD_WINDOW], HMM=False):
+        if at >= pos:
+            break
+        at += len(word)
+    return at == pos
 
 
 # how far after a threshold its condition clause may run (the patterns are shorter)
@@ -133,3 +153,27 @@ def opens_quota(head: str) -> bool:
 def raises_to(head: str) -> bool:
     """增加床位至: the clause before a number raises a thing to it."""
     return any(rule.regex.search(head) for rule in rules.pattern_rules("targets", "raise_to"))
+
+
+def states_goal(text: str, q) -> bool:
+    """实现全产业链产值 (of …产值1330亿元。): a goal verb opening the clause, then
+    the indicator the amount closing it measures (the verb is not in the head)."""
+    start, _ = indicator.clause_start(text, q.start)
+    head = text[start:q.start].strip()
+    state = next((w for w in _words("goal_states") if head.startswith(w)), None)
+    return state is not None and len(head) > len(state) and _han_words().fullmatch(head) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _han_words() -> re.Pattern:
+    return re.compile(rules.load("targets")["han_run"])
+
+
+@functools.lru_cache(maxsize=1)
+def _quoted_in_head() -> re.Pattern:
+    return re.compile(rules.load("targets")["quoted_in_head"])
+
+
+def without_quotes(head: str) -> str:
+    """The words before a count without the quoted names in them (育成“丰优258”小麦品种)."""
+    return _quoted_in_head().sub("", head)

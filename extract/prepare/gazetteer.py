@@ -226,6 +226,9 @@ def find_places(text: str, context: str = "") -> list:
     def ends_well(start: int, end: int) -> bool:
         if end in starts or end == len(text):
             return True
+        word_end = starts[start][0]     # 山西省人民政府 kept as one word: the name and a suffix word
+        if word_end > end and text[end:word_end] in cfg["suffix_words"]:
+            return True
         holder = inside.get(end)
         return holder is not None and holder[0] == end - 1 and holder[1][1:] in cfg["suffix_words"]
 

@@ -17,7 +17,9 @@ starts at 1 or continues the line's own label, which is what keeps `110报警`,
 `第一篇` or a year from being read as numbering. Every pass is linear in the
 number of lines and labels. The walk over the lines that builds the tree is in
 outline_build.py, task tables and where the outline begins in outline_tables.py,
-the finished tree's ids, orphans and spans in outline_tree.py.
+labels on pages run together (after an aside, after the notice's lead-in,
+glued to a word) in outline_runon.py, the finished tree's ids, orphans and
+spans in outline_tree.py.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from typing import Optional
 
 from .. import rules
 from . import outline_build as build
+from . import outline_runon as runon
 from . import outline_tables as tables
 from . import outline_tree as tree
 from ..text.numerals import ordinal
@@ -229,13 +232,14 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     next_mark = _after_marks().search
     may_open = _in_line_gate()
     blank = indent()
+    closers = runon.aside_pairs()
     found = []
     pos = after
     last_sentence_end = -2      # position of the last sentence end before pos
     text_before = after > start     # a label already opened the line
     while pos < end:
         prev = text[pos - 1] if pos > start else "\n"
-        if prev in sentence_end:
+        if prev in sentence_end or (prev in closers and runon.closes_aside(text, pos - 1, start)):
             last_sentence_end = pos - 1
         elif prev not in blank:
             last_sentence_end = -2
@@ -256,33 +260,8 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
             text_before = True
         pos = mark.start() + 1
     if runs_on(text, after, end):
-        found = _with_glued(found, _glued_candidates(text, after, end))
+        found = runon.with_glued(found, runon.glued_candidates(text, after, end))
     return found
-
-
-def _glued_candidates(text: str, start: int, end: int) -> list:
-    """Labels glued to the word before them on a page whose line breaks and
-    spaces were lost (…整治工作(一)建筑施工场地…): taken only as a chain that
-    holds its first two numbers, so a lone (一) in a sentence stays text."""
-    found = []
-    for rule in rules.pattern_rules("outline", "glued_labels"):
-        for m in rule.regex.finditer(text, start, end):
-            num = ordinal(_plain_number(m.group("num")))
-            if num:
-                found.append(Candidate(m.start("label"), m.end(), m.group("label"), rule.data["style"],
-                                       num, True, True, True, True))
-    numbers = [c.num for c in found]
-    if 1 not in numbers or 2 not in numbers[numbers.index(1):]:
-        return []
-    return found
-
-
-def _with_glued(found: list, glued: list) -> list:
-    """The in-line labels and the glued ones, in text order (a position once)."""
-    if not glued:
-        return found
-    taken = {c.start for c in found}
-    return sorted(found + [c for c in glued if c.start not in taken], key=lambda c: c.start)
 
 
 def _candidate_at(text: str, pos: int, end: int, prev: str, line_start: bool,
@@ -297,6 +276,8 @@ def _candidate_at(text: str, pos: int, end: int, prev: str, line_start: bool,
     if cand is None and run_together and text_before:
         cand = _midline_candidate(text, pos, end, run_together, prev in blank,
                                   after_sentence, run_gate)
+        if cand is None and prev in _setting("list_intro"):
+            cand = runon.opening_after_intro(text, pos, end, run_together, run_gate)
     if cand is None and (line_start or prev in _setting("inline_boundary")):
         cand = _match_at(text, pos, end, inline, inline_gate)
         if cand:

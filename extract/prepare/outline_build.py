@@ -84,16 +84,28 @@ class TableLines:
         if found is None:
             return False
         cand, title_end = found
+        section = self._section_in_row(cand, title_end)
+        if section is not None:         # 3 / 二、…… / task: the task cell is below the section line
+            cand, title_end = self._below_section(cand, section)
         if start in _subject_rows(self.text):      # 2 / 县农粮局 / 30 / …: read as a row there
             if not self.plain_line(cand.body, title_end):
                 return False
         else:
             at = self._find(cand.style, 0)
-            if not ((at >= 0 and cand.num == self.stack[at].number + 1) or (fresh and cand.num == 1)
+            # the first row opens the page (its section line or a bar after it
+            # tells a table), or a row right under a heading goes on from the rows before
+            opens = not self.nodes and (section is not None or self._bar_after(end))
+            first = cand.num == 1 and (fresh or opens)
+            goes_on = fresh and cand.num == self.last_number.get(cand.style, -1) + 1
+            if not ((at >= 0 and cand.num == self.stack[at].number + 1) or first or goes_on
                     or self._flat_row(cand.num, at)):
                 return False
             if not self.plain_line(cand.body, title_end) or not _task_cell(self.text[cand.body:title_end]):
                 return False
+        if section is not None:
+            if not self.heading(section[0], section[1]):
+                return False
+            self.skip_line = section[0].start
         if self.flat is not None and self.flat.rank is None:
             self.flat.rank = self.rank(self.stack[-1].style) + 0.5 if self.stack else ol._style(cand.style).rank
         if not self.heading(cand, title_end):
@@ -101,6 +113,29 @@ class TableLines:
         if self.flat is not None:
             self.flat.last = cand.num
         return True
+
+    def _bar_after(self, end: int) -> bool:
+        """Whether the line after the one ending at ``end`` only parts cells (|)."""
+        stop = self.text.find("\n", end + 1)
+        return end < len(self.text) and tables.is_separator(self.text, end + 1, len(self.text) if stop < 0 else stop)
+
+    def _section_in_row(self, cand, title_end: int):
+        """(candidate, line end) of a section heading (一、……) standing between a
+        flattened row's number and its task cell, as a table keeps its section
+        lines in the row they open; None when the next line is no such heading."""
+        line_start = self.text.rfind("\n", 0, cand.body) + 1
+        head = ol._line_start_candidate(self.text, line_start, title_end)
+        if head is None or head.style == cand.style or self.rank(head.style) >= self.rank(cand.style):
+            return None
+        start, stop = tables.next_line(self.text, title_end)
+        return (head, title_end) if self.plain_line(start, stop) else None
+
+    def _below_section(self, cand, section) -> tuple:
+        """The row's candidate and task-cell end once the section line is passed over.
+        The row starts at its task cell: its number stands before the section
+        line that holds it, and a node lies inside its parent."""
+        start, stop = tables.next_line(self.text, section[1])
+        return ol.Candidate(start, start, cand.label, cand.style, cand.num, True), stop
 
     def _flat_row(self, num: int, at: int) -> bool:
         """Inside a table flattened under a 序号 header line, a lone number is a
@@ -154,6 +189,7 @@ class Builder(TableLines):
         self.fresh = False              # the last non-empty line was a heading (or its title line)
         self.title_line = -1            # start of the line a lone label took its title from
         self.flat = None                # the open table flattened one cell per line
+        self.skip_line = -1             # start of a section line a flattened row already read
 
     def rank(self, style_id: str) -> float:
         """A style's rank; a floating one not used yet ranks just below the open node.
@@ -284,8 +320,10 @@ class Builder(TableLines):
         return False
 
     def line(self, start: int, end: int) -> None:
-        if start == end or self.text[start:end].isspace():
+        if start == end or self.text[start:end].isspace() or tables.is_separator(self.text, start, end):
             return      # a blank line changes nothing (inline nodes closed with their line)
+        if start == self.skip_line:
+            return      # a section line already opened inside the table row above it
         fresh = self.fresh      # right under a heading line (or its lone label's title line)
         self.fresh = fresh and start == self.title_line
         first = len(self.nodes)

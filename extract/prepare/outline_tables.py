@@ -110,12 +110,23 @@ def next_line(text: str, end: int) -> tuple:
 
 
 def next_line_start(text: str, end: int) -> int:
-    """The first character of the next non-empty line after the line ending at ``end``."""
+    """The first character of the next non-empty line after the line ending at
+    ``end``; a line that only parts cells (|) is passed over like a blank one."""
     body = end + 1
     skipped = ol.indent() + "\n"
-    while body < len(text) and text[body] in skipped:
-        body += 1
-    return min(body, len(text))
+    while True:
+        while body < len(text) and text[body] in skipped:
+            body += 1
+        stop = text.find("\n", body)
+        stop = len(text) if stop < 0 else stop
+        if body >= len(text) or not is_separator(text, text.rfind("\n", 0, body) + 1, stop):
+            return min(body, len(text))
+        body = stop + 1
+
+
+def is_separator(text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end] only parts the cells of a flattened table (|)."""
+    return any(rule.regex.match(text, start, end) for rule in _table_rules("separator_lines"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -111,6 +111,7 @@ def _notice(text: str) -> Optional[_Notice]:
     """
     stop = set(rules.load("split")["notice_prefix_stop"])
     for _s, e, line in _heading_lines(text, 30):
+        line = titlelines.untagged(line)     # a site tag before the heading (【……】X市人民政府关于……)
         for rule in rules.pattern_rules("split", "notices"):
             m = rule.regex.search(line)
             if m and not line[m.end():].strip() and not stop & set(line[:m.start()]):
@@ -238,7 +239,21 @@ def _title_line(text: str, cfg: dict):
         if found == "outline":
             break
         if found:
-            return _fuller_title(text, lines, k, found, cfg)
+            return _notice_below(text, lines, k, cfg) or _fuller_title(text, lines, k, found, cfg)
+    return None
+
+
+def _notice_below(text: str, lines: list, k: int, cfg: dict):
+    """A page's news headline at line k with the notice's own heading
+    (……关于……的通知) just below it: the notice's heading is the title."""
+    if _notice_heading(text[lines[k][0]:lines[k][1]].strip()):
+        return None
+    for j in range(k + 1, min(len(lines), k + 1 + int(cfg["headline_reach"]))):
+        later = _title_at(text, lines, j, cfg)
+        if later == "outline":
+            return None
+        if later and _notice_heading(later[1]):
+            return later
     return None
 
 
@@ -280,6 +295,11 @@ def _named_in_sentence(text: str) -> Optional[str]:
     return min(found, key=lambda m: m.start()).group("name") if found else None
 
 
+def _notice_heading(line: str) -> bool:
+    """A notice's own heading (……关于开展……工作的通知), which titles what the page issues."""
+    return any(rule.regex.match(line) for rule in rules.pattern_rules("split", "notice_headings"))
+
+
 def _single(text: str) -> _Part:
     cfg = rules.load("split")
     tail_start = max(0, len(text) - 400)
@@ -289,7 +309,8 @@ def _single(text: str) -> _Part:
     named = _named_in_sentence(text)
     # a plan that names itself (现将《……》印发) is not titled by a line that
     # names something else, such as the page's news headline above it
-    if chosen and not (named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named)):
+    if chosen and (_notice_heading(chosen[1]) or not (
+            named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named))):
         return _Part(0, len(text), chosen[1], chosen[0], issued, signer=signer)
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
@@ -304,6 +325,8 @@ def _single(text: str) -> _Part:
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = line[:cut][: int(cfg["title_max_chars"])].strip()
+    if not any(ch.isalpha() for ch in title):     # a bare number: a table's first row
+        return _Part(0, len(text), "", -1, issued)
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
 

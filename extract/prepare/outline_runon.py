@@ -1,0 +1,82 @@
+"""Outline stage, labels on pages whose lines and spaces ran together: a
+label right after a bracketed aside that closes a sentence (…左右。（X负责）（二）…),
+the first heading after the notice sentence that introduces the outline
+(…通知如下：一、…), and labels glued to the word before them (…工作(一)建筑…).
+
+The label primitives live in outline.py; this module imports it as a whole
+and uses it only at call time, so either module may be imported first.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from .. import rules
+from ..text.numerals import ordinal
+from . import outline as ol
+
+
+@functools.lru_cache(maxsize=1)
+def aside_pairs() -> dict:
+    """{closing bracket: its opening bracket} of the asides that may close a sentence."""
+    pairs = ol._setting("aside_brackets")
+    return {pairs[i + 1]: pairs[i] for i in range(0, len(pairs) - 1, 2)}
+
+
+def closes_aside(text: str, close: int, start: int) -> bool:
+    """Whether the bracket at ``close`` ends an aside (…左右。（市发改委负责）,
+    …左右（市发改委负责）): the clause is over there, so a label after it runs on
+    as after a sentence end. The look back is bounded."""
+    opener = aside_pairs()[text[close]]
+    ends = ol._setting("sentence_end")
+    if close > start and text[close - 1] in ends:
+        return True
+    stop = max(start, close - int(ol._setting("aside_max")))
+    pos = close - 1
+    while pos >= stop and text[pos] != opener and text[pos] != text[close]:
+        pos -= 1
+    if pos < stop or text[pos] != opener:
+        return False
+    # an aside that closes its clause (…增长7%左右（县发改局负责）) ends it as a
+    # sentence end would: the label after it must still continue the numbering.
+    # A label's own brackets (第三条（一）（二）项) are no aside.
+    numerals = ol._setting("numerals")
+    return pos > start and not all(ch in numerals or ch.isdigit() for ch in text[pos + 1:close])
+
+
+def glued_candidates(text: str, start: int, end: int) -> list:
+    """Labels glued to the word before them on a page whose line breaks and
+    spaces were lost (…整治工作(一)建筑施工场地…): taken only as a chain that
+    holds its first two numbers, so a lone (一) in a sentence stays text."""
+    found = []
+    for rule in rules.pattern_rules("outline", "glued_labels"):
+        for m in rule.regex.finditer(text, start, end):
+            num = ordinal(ol._plain_number(m.group("num")))
+            if num:
+                found.append(ol.Candidate(m.start("label"), m.end(), m.group("label"), rule.data["style"],
+                                          num, True, True, True, True))
+    numbers = [c.num for c in found]
+    if 1 not in numbers or 2 not in numbers[numbers.index(1):]:
+        return []
+    return found
+
+
+def with_glued(found: list, glued: list) -> list:
+    """The in-line labels and the glued ones, in text order (a position once)."""
+    if not glued:
+        return found
+    taken = {c.start for c in found}
+    return sorted(found + [c for c in glued if c.start not in taken], key=lambda c: c.start)
+
+
+def opening_after_intro(text: str, pos: int, end: int, pool: tuple, gate=None) -> Optional["ol.Candidate"]:
+    """The first heading of an outline run together with the notice sentence
+    that introduces it (…现将有关事项通知如下：一、……): a line-start style at
+    its first number, on a line that goes on with sentences."""
+    cand = ol._match_at(text, pos, end, pool, gate)
+    if cand is None or cand.num != 1 or ol._style(cand.style).where != "line" or not ol.runs_on(text, pos, end):
+        return None
+    guard = ol._midline_guards().get(cand.style)
+    if guard is not None and guard.match(text, cand.body, end):
+        return None
+    return ol.Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True)
