@@ -308,9 +308,9 @@ def _single(text: str) -> _Part:
     chosen = _title_line(text, cfg)
     named = _named_in_sentence(text)
     # a plan that names itself (现将《……》印发) is not titled by a line that
-    # names something else, such as the page's news headline above it
-    if chosen and (_notice_heading(chosen[1]) or not (
-            named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named))):
+    # names something else, such as the page's news headline or the heading of
+    # the notice that encloses it: the title is the plan's own
+    if chosen and not (named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named)):
         return _Part(0, len(text), chosen[1], chosen[0], issued, signer=signer)
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
