@@ -340,6 +340,11 @@ def runs_on(text: str, body: int, line_end: int, near: bool = False) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def note_intro(before: str) -> bool:
+    """Whether the text before a list ends with a bare note lead-in (注：)."""
+    return any(rule.regex.search(before) for rule in rules.pattern_rules("outline", "note_intro"))
+
+
 def _title_stop() -> Optional[re.Pattern]:
     """One class of the characters that end a title (None: no such characters)."""
     stop = _setting("title_stop")
