@@ -267,7 +267,7 @@ def test_a_province_plan_naming_the_cities_it_serves_has_no_city():
 def test_an_autonomous_region_plan_with_its_capital_named_has_no_city():
     text = ("成立自治区冬季旅游推进工作专班\n一、专班组成\n组长由自治区文化和旅游厅厅长担任,"
             "副组长由自治区交通运输厅、自治区财政厅负责同志担任,专班设在呼和浩特市。\n"
-            "二、工作职责\n统筹全区冬季旅游推进工作。\n")
+            "二、工作职责\n统筹冬季旅游推进工作。\n")
     (plan,) = plans_of(text)
     assert (plan.city, plan.province) == (None, "内蒙古自治区")
 
