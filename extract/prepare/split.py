@@ -366,7 +366,7 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     the top of the plan or notice."""
     context = body[:3000]
     place = None
-    clause = rules.load("places")["title_clause_marks"]
+    clause = rules.load("split")["title_clause_marks"]
     for where, sentence in ((part.issuer, False), (part.title, any(ch in part.title for ch in clause))):
         if where and not sentence:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
