@@ -333,7 +333,8 @@ class Builder(TableLines):
         if self.table_line(start, end) or self.lone_row(start, end, fresh) or self.run_rows(start, end):
             return
         cand = ol._line_start_candidate(self.text, start, end)
-        if self._note_line(cand, start):
+        skip, self.note_style = ol.note_item(self.note_style, cand, self.text, start)
+        if skip:
             return
         if cand and self.heading(cand, end):
             lowest = len(self.stack) - 1
@@ -360,22 +361,6 @@ class Builder(TableLines):
                 self.title_below(heading, end)
         while self.stack and self.stack[-1].inline:
             self.stack.pop()
-
-    def _note_line(self, cand, start: int) -> bool:
-        """Whether the line is an item of a list of notes (a table's 注：1、…2、…):
-        the list opens at item 1 right after a bare note lead-in and lasts up to
-        the next label of another style."""
-        if cand is None:
-            return False
-        if self.note_style is not None:
-            if cand.style == self.note_style:
-                return True
-            self.note_style = None
-            return False
-        if cand.num == 1 and ol.note_intro(self.text[max(0, start - 40):start]):
-            self.note_style = cand.style
-            return True
-        return False
 
     def _continues_inline(self, cand: ol.Candidate, lowest: int) -> bool:
         """A run-together label that continues an enumeration inside the paragraph stays inline."""
