@@ -127,8 +127,9 @@ def read_tables(text: str) -> tuple:
     callers only read them)."""
     from .runtables import read_run_tables      # they build on this module's cells
     from .spacedtables import read_spaced_tables
+    from .ledbars import read_led_tables
     return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text)
-                 + read_spaced_tables(text) + read_run_tables(text))
+                 + read_spaced_tables(text) + read_run_tables(text) + read_led_tables(text))
 
 
 def _pipe_cells(pos: int, line: str) -> list:
