@@ -33,10 +33,13 @@ from . import tables as tb
 
 RULES = "units"
 _MAX_UPRIGHT = 4         # the longest line of a cell set upright
+_BAR = "|"               # the bar rules/units.yaml table_cell_bar reads
 
 
 def read_led_tables(text: str) -> list:
     """Every bar-led table of ``text`` with at least one row."""
+    if _BAR not in text:
+        return []          # cheap gate: most plans have no bar at all
     tables, table = [], None
     for block in _blocks(text):
         if block is None:
