@@ -79,6 +79,17 @@ def _blocks(text: str):
             free, cells = [], []
 
 
+def unbarred(pos: int, line: str) -> tuple:
+    """(offset, text) of a line without the one bar at its end or start
+    (序号 | / | 责任单位): what is left is the cell, blank when only the bar was."""
+    m = tb._rule("table_cell_bar").match(line)
+    if m is None:
+        return pos, line
+    cell = m.group("cell")
+    start = m.start("cell") + len(cell) - len(cell.lstrip(tb._blanks()))
+    return pos + start, cell.strip(tb._blanks())
+
+
 def _cell(pos: int, part: str) -> tb.Cell:
     stripped = part.strip(tb._blanks())
     start = pos + part.index(stripped) if stripped else pos

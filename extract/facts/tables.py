@@ -189,7 +189,8 @@ def _one_cell_per_line_tables(text: str) -> list:
     cells allowed), then the rows, each opened by its row number or by a
     section line (一、……), whose cells may run over several lines. A row that
     cannot be aligned with the header ends the table."""
-    lines = [_unbarred(pos, line) for pos, line in _lines(text)]
+    from .ledbars import unbarred      # a cell may keep the bar beside it
+    lines = [unbarred(pos, line) for pos, line in _lines(text)]
     lines = [(pos, line) for pos, line in lines if line.strip()]
     tables, i = [], 0
     while i < len(lines):
@@ -204,17 +205,6 @@ def _one_cell_per_line_tables(text: str) -> list:
                 tables.append(table)
         i = max(j, i + 1)
     return tables
-
-
-def _unbarred(pos: int, line: str) -> tuple:
-    """(offset, text) of a line without the one bar at its end or start
-    (序号 | / | 责任单位): what is left is the cell, blank when only the bar was."""
-    m = _rule("table_cell_bar").match(line)
-    if m is None:
-        return pos, line
-    cell = m.group("cell")
-    start = m.start("cell") + len(cell) - len(cell.lstrip(_blanks()))
-    return pos + start, cell.strip(_blanks())
 
 
 def _header_cell(line: str) -> bool:
