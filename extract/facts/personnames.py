@@ -132,7 +132,7 @@ def name_in_window(window: str) -> Optional[tuple]:
 def names_only(item: str) -> list:
     """(start, end) of each name in 赵文斌　钱晓燕　孙　丽: two or more names
     and nothing else. Two one-character pieces in a row are one padded name."""
-    tokens = blank_pieces(item)
+    tokens = _unglued(blank_pieces(item))
     merged, i = [], 0
     while i < len(tokens):
         s, e = tokens[i]
@@ -145,6 +145,20 @@ def names_only(item: str) -> list:
     if len(merged) < 2 or not all(is_person_name(compact(item[s:e])) for s, e in merged):
         return []
     return merged
+
+
+def _unglued(tokens: list) -> list:
+    """陆　明俞　悦: two padded names whose cells ran together leave a
+    two-character piece between one-character ones; it is the end of the
+    first name and the start of the second."""
+    out = []
+    for k, (s, e) in enumerate(tokens):
+        inner = e - s == 2 and 0 < k < len(tokens) - 1
+        if inner and tokens[k - 1][1] - tokens[k - 1][0] == 1 == tokens[k + 1][1] - tokens[k + 1][0]:
+            out += [(s, s + 1), (s + 1, e)]
+        else:
+            out.append((s, e))
+    return out
 
 
 # --- posts ----------------------------------------------------------------------

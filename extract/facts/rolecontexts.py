@@ -26,6 +26,7 @@ from . import barrows as br
 from . import orgnames as un
 from . import subjectrows as sr
 from . import tables as tb
+from . import tailcells as tc
 
 RULES = "units"
 
@@ -299,16 +300,17 @@ def from_tables(text: str, local: frozenset) -> list:
     for table in tb.read_tables(text):
         roles = tb.column_roles(table)
         for row in table.rows:
+            anchor = next(c.start for c in row if c is not None)   # a merged first cell is None
             for idx, column in roles.items():
                 cell = tb.cell_under(row, idx)
                 if cell is not None and cell.parts:
-                    found.extend(_part_mentions(text, cell.parts, column, local, row[0].start))
+                    found.extend(_part_mentions(text, cell.parts, column, local, anchor))
                 elif cell is not None:
-                    found.extend(_cell_mentions(cell.text, cell.start, column, local, row[0].start))
+                    found.extend(_cell_mentions(cell.text, cell.start, column, local, anchor))
     for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
         found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
                                     un.valid_in_list, local=local, family="table", anchor=number.start))
-    for task, cell, role, rule_id in br.unit_cells(text):     # 1 / | / 任务 / | / 法规科 / | / 2024年底前
+    for task, cell, role, rule_id in br.unit_cells(text) + tc.unit_cells(text):     # 1 / | / 任务 / | / 法规科 / | / 2024年底前
         found.extend(_list_mentions(cell.text, cell.start, role, rule_id, task.start,
                                     un.valid_in_list, local=local, family="table", anchor=task.start))
     return found

@@ -127,8 +127,9 @@ def read_tables(text: str) -> tuple:
     callers only read them)."""
     from .runtables import read_run_tables      # they build on this module's cells
     from .spacedtables import read_spaced_tables
+    from .ledbars import read_led_tables
     return tuple(_tab_and_space_tables(text) + _one_cell_per_line_tables(text)
-                 + read_spaced_tables(text) + read_run_tables(text))
+                 + read_spaced_tables(text) + read_run_tables(text) + read_led_tables(text))
 
 
 def _pipe_cells(pos: int, line: str) -> list:
@@ -188,7 +189,9 @@ def _one_cell_per_line_tables(text: str) -> list:
     cells allowed), then the rows, each opened by its row number or by a
     section line (一、……), whose cells may run over several lines. A row that
     cannot be aligned with the header ends the table."""
-    lines = [(pos, line) for pos, line in _lines(text) if line.strip()]
+    from .ledbars import unbarred      # a cell may keep the bar beside it
+    lines = [unbarred(pos, line) for pos, line in _lines(text)]
+    lines = [(pos, line) for pos, line in lines if line.strip()]
     tables, i = [], 0
     while i < len(lines):
         j = i + 1 if _compact(lines[i][1]) in _number_headers() else i
