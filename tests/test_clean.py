@@ -204,3 +204,16 @@ def test_the_one_alternation_of_chrome_rules_finds_the_rule_each_example_names()
             one_by_one = next((r.id for r in rule_list if r.regex.match(line)), None)
             assert _chrome_rule(line, 10_000) == one_by_one, line
         assert all(_chrome_rule(line, 10_000) for line in rule.examples)
+
+
+def test_a_breadcrumb_laid_out_as_a_numbered_list_is_dropped():
+    page = ("首页\n\n  1. 首页\n  2. 农业农村\n  3. 正文\n\n"
+            "2025年度黔东南州春耕备耕工作方案\n一、工作目标\n1. 完成春播面积\n2. 做好农资供应\n")
+    text = clean.clean(make_source(page)).text
+    assert "农业农村" not in text and "正文" not in text and "首页" not in text
+    assert "1. 完成春播面积" in text and "2. 做好农资供应" in text
+
+
+def test_a_plan_list_whose_first_item_is_about_the_home_page_is_kept():
+    page = "网站改版方案\n1. 首页\n2. 优化栏目导航,方便群众办事。\n3. 加强内容审核\n"
+    assert clean.clean(make_source(page)).text == page

@@ -147,3 +147,29 @@ def test_plan_without_any_year_never_uses_today():
     plan = Plan("d2", "p.txt", 1, "", None, None, None, text)
     rows = dates.extract_dates(PlanContext.build(plan, []))
     assert [(r.kind, r.start, r.end) for r in rows] == [("point", None, None), ("deadline", None, None)]
+
+
+def _date_rows(text):
+    plan = Plan("d3", "p.txt", 1, "", None, None, None, text)
+    return [(r.char_start, r.text) for r in dates.extract_dates(PlanContext.build(plan, []))]
+
+
+def test_copies_of_the_title_at_the_head_of_a_page_give_one_date():
+    text = ("大理州关于2026年乡村旅游提质工作的意见-大理州人民政府网\n\n"
+            "大理州关于2026年乡村旅游提质工作的意见\n\n来源: 大理州政府办 【字体:\n\n"
+            "大理州关于\n\n2026年乡村旅游提质\n\n工作的意见\n\n"
+            "各县市人民政府:\n为做好2026年乡村旅游工作,提出如下意见。\n")
+    assert _date_rows(text) == [(5, "2026年"), (text.index("为做好") + 3, "2026年")]
+
+
+def test_a_plan_heading_after_the_notice_that_names_it_keeps_its_date():
+    text = ("丽江市关于印发《丽江市古城保护行动方案(2026-2028年)》的通知\n"
+            "各区县:\n现将《丽江市古城保护行动方案(2026-2028年)》印发给你们,请认真贯彻执行。\n"
+            "丽江市人民政府\n\n丽江市古城保护行动方案(2026-2028年)\n")
+    heading = text.rindex("2026-2028年")
+    assert heading in [start for start, _ in _date_rows(text)]
+
+
+def test_a_repeated_sentence_in_the_head_is_said_twice():
+    text = "2026年完成改造。\n\n2026年完成改造\n"
+    assert len(_date_rows(text)) == 2

@@ -240,3 +240,19 @@ def test_a_heading_run_together_ends_its_title_at_the_next_space():
 def test_spaced_characters_of_a_heading_are_not_cut():
     text = "一、指 导 思 想 坚持以人民为中心，推进城市更新。全面完成老旧小区改造任务，提升居住品质，增强群众获得感。二、主要任务 完善设施。\n"
     assert outline.parse(make_plan(text))[0].title.startswith("指 导 思 想")
+
+
+def test_the_notes_under_a_table_are_no_outline_nodes():
+    text = ("附件1 主要目标 指标 2024年 2027年 森林覆盖率(%) 61.2 62 城镇失业率(%) 4.5 <5 注:\n\n"
+            "1、收入按2023年价格计算.\n\n2、[ ]内为累计数.\n\n3、失业率指城镇登记失业率.\n\n"
+            "附件2 主要任务分工\n\n一、推动区域协同\n\n(一)建设昆明都市圈\n\n"
+            "1、推进滇中新区建设. 省发展改革委\n\n2、完善轨道交通网络. 省交通运输厅\n")
+    nodes = outline.parse(make_plan(text))
+    assert [(n.label, n.level) for n in nodes] == [("一", 1), ("(一)", 2), ("1", 3), ("2", 3)]
+    assert nodes[2].title.startswith("推进滇中新区建设")
+
+
+def test_a_heading_about_notes_keeps_its_items():
+    text = "一、工作任务\n完成造林.\n二、有关说明:\n1、数据按年末统计.\n2、口径与上年一致.\n"
+    nodes = outline.parse(make_plan(text))
+    assert [n.label for n in nodes] == ["一", "二", "1", "2"]

@@ -254,3 +254,26 @@ def test_a_plan_cited_as_issued_by_a_higher_body_is_not_the_title():
                     "一、工作目标\n县农业农村局牵头，县财政局配合。\n")[0]
     # the cited plan is not taken for this one (印发的《…》 names a higher body's document)
     assert plan.title != "安徽省电动自行车安全隐患整治行动方案" and plan.title.startswith("按照")
+
+
+def test_a_province_plan_naming_the_cities_it_serves_has_no_city():
+    text = ("为加快赣南苏区振兴发展,推动我省纳入范围的赣州市、吉安市协同发展,制定本方案。\n"
+            "一、重点任务\n1. 建设赣州综合交通枢纽。(省交通运输厅、省发展改革委负责)\n"
+            "2. 支持吉安市电子信息产业集群。(省工业和信息化厅负责)\n")
+    (plan,) = plans_of(text)
+    assert (plan.city, plan.province) == (None, "江西省")
+
+
+def test_an_autonomous_region_plan_with_its_capital_named_has_no_city():
+    text = ("成立自治区冬季旅游推进工作专班\n一、专班组成\n组长由自治区文化和旅游厅厅长担任,"
+            "副组长由自治区交通运输厅、自治区财政厅负责同志担任,专班设在呼和浩特市。\n"
+            "二、工作职责\n统筹冬季旅游推进工作。\n")
+    (plan,) = plans_of(text)
+    assert (plan.city, plan.province) == (None, "内蒙古自治区")
+
+
+def test_a_city_plan_citing_a_provincial_body_keeps_its_city():
+    text = ("为推进老旧小区改造,结合我市实际,制定本方案。\n一、主要任务\n"
+            "1. 完成改造120个。(市住建局、市财政局负责,省住建厅指导)\n2. 加装电梯。(市住建局、赣州市各区政府负责)\n")
+    (plan,) = plans_of(text)
+    assert (plan.city, plan.province) == ("赣州市", "江西省")

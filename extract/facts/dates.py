@@ -336,9 +336,26 @@ def parse(text: str, year: Optional[int] = None) -> Optional[Value]:
 
 def extract_dates(ctx: PlanContext) -> list:
     plan, locator = ctx.plan, ctx.locator
+    head_end = min([int(rules.load(RULES)["head_repeat_max_chars"])] + [n.char_start for n in ctx.nodes])
     return [DateFact(plan.doc_id, locator.node_id_at(v.start), v.kind, v.date_start, v.date_end,
                      v.period, v.start, v.end, plan.text[v.start:v.end], v.rule_id)
-            for v in find(plan.text, plan.title)]
+            for v in find(plan.text, plan.title)
+            if not (v.start < head_end and _copied_head_line(plan.text, v.start))]
+
+
+def _copied_head_line(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` repeats words written just before it (a title's copy)."""
+    cfg = rules.load(RULES)
+    start = text.rfind("\n", 0, pos) + 1
+    end = len(text) if text.find("\n", pos) < 0 else text.find("\n", pos)
+    line = text[start:end]
+    key = _title_key(line)
+    if len(key) < int(cfg["head_repeat_min_chars"]) or any(ch in line for ch in cfg["head_repeat_stops"]):
+        return False
+    # a copy follows its original with no sentence between them: a notice that
+    # names the plan and then gives the plan's own heading writes both
+    after = max(text.rfind(ch, 0, start) for ch in cfg["head_repeat_stops"]) + 1
+    return key in _title_key(text[after:start])
 
 
 def extract_phases(ctx: PlanContext) -> list:

@@ -44,6 +44,7 @@ def clean(source: Source) -> CleanText:
     notes: list = []
     text = normalise_spaces(text)
     text = cut_footer(text, notes, source.path)
+    text = drop_chrome_blocks(text)
     text = drop_chrome_lines(text, notes, source.path)
     if source.kind == "pdf" or looks_hard_wrapped(text):
         text = join_pdf_lines(text)
@@ -154,6 +155,16 @@ def cut_footer(text: str, notes: list, path: str = "") -> str:
             f"at character {start}) are followed by {len(text) - start} characters, more than a "
             f"footer; the text after them was kept (limits: footer_max_share, footer_max_chars "
             f"in rules/clean.yaml)")))
+    return text
+
+
+def drop_chrome_blocks(text: str) -> str:
+    """Drop runs of chrome lines that only their neighbours identify (a
+    breadcrumb as a numbered list: its crumbs alone look like list items).
+    A run is chrome only while it is as short as one chrome line may be."""
+    longest = int(rules.load("clean")["chrome_line_max_chars"])
+    for rule in _rules("drop_block"):
+        text = rule.regex.sub(lambda m: "" if len(m.group()) <= longest else m.group(), text)
     return text
 
 

@@ -333,6 +333,9 @@ def text_place(text: str) -> Optional[Place]:
     pool = [p for p in places if p.level > 1] or places
     marks = towns.unit_levels(window)
     level = marks.most_common(1)[0][0] if marks else None
+    if level in cfg["province_levels"]:     # a province's own bodies: no city is its own
+        provinces = [p for p in places if p.level == 1]
+        return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
     if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
         return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
     same = [p for p in pool if level and p.name.endswith(level)]

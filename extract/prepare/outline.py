@@ -340,6 +340,20 @@ def runs_on(text: str, body: int, line_end: int, near: bool = False) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def note_item(notes: Optional[str], cand: Optional[Candidate], text: str, start: int) -> tuple:
+    """(whether the line is an item of a list of notes, the style of the list
+    still open) for a table's 注：1、…2、…: the list opens at item 1 right after
+    a bare note lead-in and lasts up to the next label of another style."""
+    if cand is None:
+        return False, notes
+    if notes is not None:
+        return (True, notes) if cand.style == notes else (False, None)
+    before = text[max(0, start - 40):start]
+    if cand.num == 1 and any(r.regex.search(before) for r in rules.pattern_rules("outline", "note_intro")):
+        return True, cand.style
+    return False, None
+
+
 def _title_stop() -> Optional[re.Pattern]:
     """One class of the characters that end a title (None: no such characters)."""
     stop = _setting("title_stop")

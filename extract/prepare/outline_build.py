@@ -190,6 +190,7 @@ class Builder(TableLines):
         self.title_line = -1            # start of the line a lone label took its title from
         self.flat = None                # the open table flattened one cell per line
         self.skip_line = -1             # start of a section line a flattened row already read
+        self.note_style = None          # the style of the open list of notes (注：1、…2、…)
 
     def rank(self, style_id: str) -> float:
         """A style's rank; a floating one not used yet ranks just below the open node.
@@ -332,6 +333,9 @@ class Builder(TableLines):
         if self.table_line(start, end) or self.lone_row(start, end, fresh) or self.run_rows(start, end):
             return
         cand = ol._line_start_candidate(self.text, start, end)
+        skip, self.note_style = ol.note_item(self.note_style, cand, self.text, start)
+        if skip:
+            return
         if cand and self.heading(cand, end):
             lowest = len(self.stack) - 1
             after = cand.body

@@ -366,8 +366,9 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     the top of the plan or notice."""
     context = body[:3000]
     place = None
-    for where in (part.issuer, part.title):
-        if where:
+    clause = rules.load("split")["title_clause_marks"]
+    for where, sentence in ((part.issuer, False), (part.title, any(ch in part.title for ch in clause))):
+        if where and not sentence:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
     town = (next((t for t in map(towns.township, (part.issuer, part.title, part.signer)) if t), None)
             or towns.title_town(part.title, body) or towns.elided_town(part.title, body))
