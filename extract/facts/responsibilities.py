@@ -16,7 +16,7 @@ names are then given their list's shared prefix, normalised, and tied to a node:
 
 Overlaps between families are settled in one place (``_resolve_overlaps``):
 an earlier family in ``FAMILIES`` wins; a sentence subject is kept only in a
-node that states no role by a role word (``subjectunits.drop_restated``). Conventions stated once for the whole
+node that states no role by a role word (``restated.drop_restated``). Conventions stated once for the whole
 document (排在首位的为牵头单位，下同) are applied last (``_apply_conventions``).
 """
 from __future__ import annotations
@@ -31,6 +31,7 @@ from . import orgnames as un
 from . import people
 from . import placenames
 from . import rolecontexts as rc
+from . import restated
 from . import subjectunits as su
 from .rolecontexts import Mention
 from ..records import Node, PlanContext, Responsibility
@@ -50,7 +51,7 @@ def extract_responsibilities(ctx: PlanContext) -> list:
              + _subjects(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
     # a sentence subject restating a unit its node already names adds no row
-    return su.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local))
+    return restated.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local))
 
 
 def _subjects(text: str, parens: list, local: frozenset) -> list:

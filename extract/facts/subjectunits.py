@@ -42,6 +42,11 @@ def _cfg():
     return rules.load(RULES)
 
 
+def duty_line_rule() -> str:
+    """The rule id of a duty line's unit (dutylines.py), whose row states its role."""
+    return _cfg()["duty_line_rule"]
+
+
 def _first(key: str, text: str, search: bool = False):
     """(rule, match) of the first rule under ``key`` matching at the start of ``text``."""
     found, can = _rules_of(key)
@@ -422,31 +427,3 @@ def _body_name(name: str, known: frozenset) -> bool:
 def _generic(name: str) -> bool:
     """A class of bodies (各有关部门, 乡镇政府) or a bare place (古美路街道, 闵行区)."""
     return un.is_generic(name) or bool(_first("subject_generic", un.compact(name))[0])
-
-
-# --- restatements -------------------------------------------------------------
-
-def drop_restated(rows: list) -> list:
-    """Clause subjects and partners only where their node states no role by
-    a role word: a node that says 县财政局负责…… or 责任单位：…… states its
-    roles so, and its other sentences (县财政局要加强……) tell how, not who.
-    Of the rest, a unit the same node already names by another family adds
-    no fact; each clause that names it again is a fact of its own (县经信委
-    牵头……；县经信委和县环保局联合……). A clause outside every node (a
-    notice's preamble) names no task."""
-    clause_rules = (CLAUSE_RULE, PARTNER_RULE, BY_RULE)
-    duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {_cfg()["duty_line_rule"]}
-    by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
-    named = {(r.node_id, level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
-    # 由X…… states who does the task as plainly as a role word: it stands beside
-    # one, and a node that hands its task to X twice names one fact
-    kept, by_seen = [], set()
-    for r in rows:
-        key = (r.node_id, level_key(r.unit))
-        if r.rule_id in clause_rules and (r.node_id is None or key in named or (
-                key in by_seen if r.rule_id == BY_RULE else r.node_id in by_role_word)):
-            continue
-        if r.rule_id == BY_RULE:
-            by_seen.add(key)
-        kept.append(r)
-    return kept

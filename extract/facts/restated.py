@@ -1,0 +1,38 @@
+"""Which clause subjects a plan keeps (subjectunits.py finds them).
+
+A unit read as the subject of a task sentence is a guess from the sentence's
+shape; where the node states its roles by a role word, or another family
+already names the same unit there, the guess adds nothing and is dropped.
+"""
+from __future__ import annotations
+
+from .. import rules
+from . import subjectunits as su
+
+RULES = su.RULES
+
+
+def drop_restated(rows: list) -> list:
+    """Clause subjects and partners only where their node states no role by
+    a role word: a node that says 县财政局负责…… or 责任单位：…… states its
+    roles so, and its other sentences (县财政局要加强……) tell how, not who.
+    Of the rest, a unit the same node already names by another family adds
+    no fact; each clause that names it again is a fact of its own (县经信委
+    牵头……；县经信委和县环保局联合……). A clause outside every node (a
+    notice's preamble) names no task."""
+    clause_rules = (su.CLAUSE_RULE, su.PARTNER_RULE, su.BY_RULE)
+    duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {su.duty_line_rule()}
+    by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
+    named = {(r.node_id, su.level_key(r.unit)) for r in rows if r.rule_id not in clause_rules}
+    # 由X…… states who does the task as plainly as a role word: it stands beside
+    # one, and a node that hands its task to X twice names one fact
+    kept, by_seen = [], set()
+    for r in rows:
+        key = (r.node_id, su.level_key(r.unit))
+        if r.rule_id in clause_rules and (r.node_id is None or key in named or (
+                key in by_seen if r.rule_id == su.BY_RULE else r.node_id in by_role_word)):
+            continue
+        if r.rule_id == su.BY_RULE:
+            by_seen.add(key)
+        kept.append(r)
+    return kept
