@@ -24,14 +24,14 @@ number only when no listed verb decides it.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from . import indicator, tablegoals, unitshapes
 from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any, opens_quota, raises_to,  # noqa: F401
                         award_follows, goal_sentence, granted, in_definition, policy_condition,
-                        size_of_built, skip_back, states_goal, status, without_quotes)
+                        size_of_built, skip_back, states_goal, status, without_quotes,
+                        _han_run, _han_tail, _verb_before, _verb_head)
 from . import quantities as numbers
 from .. import rules
 from ..text import nlp
@@ -40,8 +40,6 @@ from ..text import nlp
 # how far back a list item may look for the item before it (a list is written
 # tightly; a longer gap is a new sentence, and bounding it keeps the cost linear)
 _LIST_GAP = 40
-# how many characters before a number the word tagger looks at
-_TAG_WINDOW = 10
 
 
 @dataclass
@@ -61,61 +59,6 @@ class Found:
 
 
 # --- word lists as compiled alternations -------------------------------------------
-
-
-@functools.lru_cache(maxsize=None)
-def _verbs() -> tuple:
-    """Action verbs: the building verbs and the broader list, longest first."""
-    both = set(_words("build_verbs")) | set(_words("action_verbs"))
-    return tuple(sorted(both, key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=None)
-def _verb_tail() -> re.Pattern:
-    return re.compile("(?:" + "|".join(re.escape(w) for w in _verbs()) + r")\Z")
-
-
-@functools.lru_cache(maxsize=None)
-def _verb_head() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in _verbs()))
-
-
-@functools.lru_cache(maxsize=4096)
-def _tagged_verb(window: str) -> bool:
-    """Whether the last word of ``window`` is an action verb (jieba's tag, stative verbs out)."""
-    words = list(nlp.posseg().cut(window))
-    if not words:
-        return False
-    last = words[-1]
-    return last.flag.startswith("v") and last.word not in _words("stative_verbs")
-
-
-@functools.lru_cache(maxsize=None)
-def _han_run() -> re.Pattern:
-    return re.compile(rules.load("targets")["han_run"])
-
-
-@functools.lru_cache(maxsize=None)
-def _han_tail() -> re.Pattern:
-    return re.compile("(?:" + rules.load("targets")["han_run"] + r")\Z")
-
-
-def _verb_before(text: str, pos: int) -> bool:
-    """An action verb ends right at ``pos`` (建成|19座, 培训|200人次).
-
-    Only the run of Chinese characters ending at ``pos`` can hold it, so the
-    tagger sees a few characters at most, and none after a digit or a comma.
-    """
-    run = _han_tail().search(text, max(0, pos - _TAG_WINDOW), pos)
-    if run is None or _tail_regex("stative_verbs").search(run.group()):
-        return False
-    if _verb_tail().search(run.group()):
-        return True
-    # 培养产生|100名, 评选出|10户: a listed verb with its result complement
-    complement = ends_with_any(run.group(), len(run.group()), _words("verb_complements"))
-    if complement and _verb_tail().search(run.group()[:-len(complement)]):
-        return True
-    return not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group())
 
 
 def _goal_state(text: str, pos: int, q) -> bool:

@@ -1,7 +1,8 @@
 """Word lists of rules/targets.yaml and the clause tests built on them, shared
 by the goal rules (goals.py) and the comparison path (targets.py): whether a
 sentence states a goal or a status, whether a threshold says who qualifies
-for a subsidy, whether a size belongs to a thing set up.
+for a subsidy, whether a size belongs to a thing set up, and whether an
+action verb ends right before a number (建成|19座).
 """
 from __future__ import annotations
 
@@ -177,3 +178,64 @@ def _quoted_in_head() -> re.Pattern:
 def without_quotes(head: str) -> str:
     """The words before a count without the quoted names in them (育成“丰优258”小麦品种)."""
     return _quoted_in_head().sub("", head)
+
+
+# --- action verbs before a number -------------------------------------------
+
+# how many characters before a number the word tagger looks at
+_TAG_WINDOW = 10
+
+
+@functools.lru_cache(maxsize=None)
+def _verbs() -> tuple:
+    """Action verbs: the building verbs and the broader list, longest first."""
+    both = set(_words("build_verbs")) | set(_words("action_verbs"))
+    return tuple(sorted(both, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def _verb_tail() -> re.Pattern:
+    return re.compile("(?:" + "|".join(re.escape(w) for w in _verbs()) + r")\Z")
+
+
+@functools.lru_cache(maxsize=None)
+def _verb_head() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in _verbs()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tagged_verb(window: str) -> bool:
+    """Whether the last word of ``window`` is an action verb (jieba's tag, stative verbs out)."""
+    words = list(nlp.posseg().cut(window))
+    if not words:
+        return False
+    last = words[-1]
+    return last.flag.startswith("v") and last.word not in _words("stative_verbs")
+
+
+@functools.lru_cache(maxsize=None)
+def _han_run() -> re.Pattern:
+    return re.compile(rules.load("targets")["han_run"])
+
+
+@functools.lru_cache(maxsize=None)
+def _han_tail() -> re.Pattern:
+    return re.compile("(?:" + rules.load("targets")["han_run"] + r")\Z")
+
+
+def _verb_before(text: str, pos: int) -> bool:
+    """An action verb ends right at ``pos`` (建成|19座, 培训|200人次).
+
+    Only the run of Chinese characters ending at ``pos`` can hold it, so the
+    tagger sees a few characters at most, and none after a digit or a comma.
+    """
+    run = _han_tail().search(text, max(0, pos - _TAG_WINDOW), pos)
+    if run is None or _tail_regex("stative_verbs").search(run.group()):
+        return False
+    if _verb_tail().search(run.group()):
+        return True
+    # 培养产生|100名, 评选出|10户: a listed verb with its result complement
+    complement = ends_with_any(run.group(), len(run.group()), _words("verb_complements"))
+    if complement and _verb_tail().search(run.group()[:-len(complement)]):
+        return True
+    return not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group())
