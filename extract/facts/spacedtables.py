@@ -22,20 +22,12 @@ neither opens a row nor continues one ends the table.
 """
 from __future__ import annotations
 
-import functools
 from typing import Optional
 
-from .. import rules
 from . import tables as tb
 
-RULES = "units"
 _MIN_COLUMNS = 3
 _MAX_ROW_LINES = 12
-
-
-@functools.lru_cache(maxsize=1)
-def _number_headers() -> tuple:
-    return tuple(rules.words(RULES, "table_number_headers"))
 
 
 def _pieces(pos: int, line: str) -> list:
@@ -52,19 +44,19 @@ def _pieces(pos: int, line: str) -> list:
 
 def _is_header(cells: list) -> bool:
     names = [c.text for c in cells]
-    return (len(names) >= _MIN_COLUMNS and names[0] in _number_headers()
+    return (len(names) >= _MIN_COLUMNS and names[0] in tb._number_headers()
             and tb._readable(names, strict=True))
 
 
 def read_spaced_tables(text: str) -> list:
     """Every one-space table of ``text`` that has at least one row."""
-    if not any(h in text for h in _number_headers()):
+    if not any(h in text for h in tb._number_headers()):
         return []
     tables, lines, i = [], list(tb._lines(text)), 0
     while i < len(lines):
         pos, line = lines[i]
         i += 1
-        if " " not in line or not any(h in line for h in _number_headers()):
+        if " " not in line or not any(h in line for h in tb._number_headers()):
             continue
         cells = _pieces(pos, line)
         if "\t" in line or not _is_header(cells):
