@@ -146,6 +146,49 @@ def test_role_labels_by_halves_find_what_the_whole_label_pattern_finds(plans_tex
                 == [bool(rolelabels.label_regex().match(line)) for line in lines])
 
 
+def test_grammar_labels_before_colons_are_the_plain_search(plans_text):
+    """The grammar half is searched only in the stretches before the colons:
+    the same matches, in order, as its plain finditer, on the plans and on a
+    soup of labels, names, blanks, line breaks and both colons."""
+    import random
+    from extract.facts import rolelabels
+    grammar = rolelabels.label_regex(half="grammar")
+    width = rolelabels._grammar_width()
+    rnd = random.Random(12)
+    pieces = ["包抓县领导", "：", ":", " ", "\u3000", "\n", "县级包联领导", "分管副县长", "组长",
+              "第一副组长", "河长", "王立新", "，", "市委联系领导", "  ：", "\t", "领导"]
+    soups = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(400)]
+    for text in [plans_text] + soups:
+        searcher = rolelabels._BeforeColons(grammar, rolelabels._colon_windows(text, width))
+        found, pos = [], 0
+        while (m := searcher.search(text, pos)) is not None:
+            found.append(m.span())
+            pos = m.end()
+        assert found == [m.span() for m in grammar.finditer(text)], text
+
+
+def test_the_declared_label_reach_covers_every_grammar_example():
+    from extract.facts import rolelabels
+    reach = rules.load("people")["role_grammar_reach"]
+    assert rolelabels._grammar_width() == reach
+    longest = "县人民政府分管负责县级领导"
+    assert any(r.regex.fullmatch(longest) for r in rules.pattern_rules("people", "role_grammar"))
+    assert len(longest) <= reach
+    for rule in rules.pattern_rules("people", "role_grammar"):
+        for example in rule.examples:
+            for m in rule.regex.finditer(example):
+                assert m.end() - m.start() <= reach, (rule.id, example)
+
+
+def test_a_window_too_narrow_would_miss_labels():
+    # the check above can fail: a width below the longest label cuts its start off
+    from extract.facts import rolelabels
+    grammar = rolelabels.label_regex(half="grammar")
+    text = "县政府分管领导：王立新"
+    assert rolelabels._BeforeColons(grammar, rolelabels._colon_windows(text, 13)).search(text)
+    assert rolelabels._BeforeColons(grammar, rolelabels._colon_windows(text, 3)).search(text) is None
+
+
 def test_gated_alternation_finds_what_the_plain_alternation_finds(plans_text):
     from extract.facts import quantities
     numerals = rules.pattern_rules("targets", "numerals")

@@ -5,6 +5,7 @@ people.py reads the names of each list; this module only finds the labels.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -34,8 +35,69 @@ def label_regex(bare: bool = False, half: str = "") -> re.Pattern:
 
 def colon_labels(text: str):
     """``label_regex().finditer(text)`` by halves: the grammar's optional openings
-    (县级包抓领导) would make the engine try every listed word at every character."""
-    return scan.first_of((label_regex(half="grammar"), label_regex(half="words")), text)
+    (县级包抓领导) would make the engine try every listed word at every character,
+    so the grammar half is searched only just before the plan's colons."""
+    grammar = label_regex(half="grammar")
+    width = _grammar_width()
+    if width is not None:
+        grammar = _BeforeColons(grammar, _colon_windows(text, width))
+    return scan.first_of((grammar, label_regex(half="words")), text)
+
+
+@functools.lru_cache(maxsize=1)
+def _grammar_width():
+    """The most characters a label of the grammar half spans before its colon
+    (rules/people.yaml, checked against every example by the rule tests), or
+    None when the pattern looks ahead or at an end (a search cut short at a
+    colon could then differ from a plain one)."""
+    whole = label_regex(half="grammar").pattern
+    if any(mark in whole for mark in ("(?=", "(?!", "\\b", "\\B", "$", "\\Z", "\\z")):
+        return None
+    return rules.load(RULES)["role_grammar_reach"]
+
+
+def _colon_windows(text: str, width: int) -> list:
+    """(first, last, end) of the stretches where a grammar label may start:
+    every match ends with blanks and a colon (the label colon), which lie in
+    one match of the label colon's own pattern (the first colon after the
+    label is the one that pattern finds, as a label holds no colon), so its
+    start is at most ``width`` characters before that match and before its
+    end, and the whole match ends with it (``end``); overlapping stretches
+    are merged."""
+    colon = _label_colon()
+    merged: list = []
+    for m in colon.finditer(text):
+        first, last, end = max(0, m.start() - width), m.end() - 1, m.end()
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], last, end)
+        else:
+            merged.append((first, last, end))
+    return merged
+
+
+@functools.lru_cache(maxsize=1)
+def _label_colon():
+    # the same engine as the grammar half, so that \s means the same blanks
+    return rules.compile_pattern(rules.load(RULES)["label_colon"], f"rules/{RULES}.yaml: label_colon",
+                                 engine="regex")
+
+
+class _BeforeColons:
+    """``search`` of the grammar half, tried only in the stretches before the
+    colons: the leftmost match at or after ``pos``, as a plain search finds it
+    (a match starts in one stretch and ends by that stretch's end, so a search
+    cut off there finds it, and finds nothing a plain search would not)."""
+
+    def __init__(self, regex, windows: list):
+        self.regex, self.windows = regex, windows
+        self.lasts = [last for _, last, _ in windows]
+
+    def search(self, text: str, pos: int = 0):
+        for first, last, end in self.windows[bisect.bisect_left(self.lasts, pos):]:
+            m = self.regex.search(text, max(first, pos), end)
+            if m is not None and m.start() <= last:
+                return m
+        return None
 
 
 def opens_with_label(text: str) -> bool:
