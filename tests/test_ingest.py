@@ -40,6 +40,10 @@ TEXT_CASES = [
     ("big5_heading", "plan.txt", "一、工作目標".encode("big5"), "一、工作目標", {"cp950", "big5hkscs"}),
     ("big5_long", "plan.txt", (BIG5_SNIPPET + "\n") .encode("big5") * 40, (BIG5_SNIPPET + "\n") * 40,
      {"cp950", "big5hkscs"}),
+    ("hz_plan", "plan.txt", PLAN_TEXT.encode("hz"), PLAN_TEXT, {"hz"}),
+    ("hz_snippet", "plan.txt", GBK_SNIPPET.encode("hz"), GBK_SNIPPET, {"hz"}),
+    # ASCII that merely holds the HZ marker stays ASCII: its HZ reading is rare characters
+    ("ascii_with_marker", "plan.txt", b"code ~{X!X\"~} here\n", "code ~{X!X\"~} here\n", {"utf-8"}),
     ("crlf_kept", "plan.txt", "一、工作目标\r\n（一）加强领导\r\n".encode("utf-8"),
      "一、工作目标\r\n（一）加强领导\r\n", {"utf-8"}),
 ]

@@ -1,7 +1,7 @@
 """Decide the text encoding of a byte string and decode it.
 
-Order: byte-order marks, UTF-16 without a BOM (NUL bytes), strict UTF-8,
-then the charset detector restricted to the legacy Chinese encodings in
+Order: byte-order marks, UTF-16 without a BOM (NUL bytes), strict UTF-8
+(an all-ASCII file may still be seven-bit HZ), then the charset detector restricted to the legacy Chinese encodings in
 ``rules/ingest.yaml``. Detectors guess badly on short Chinese texts (a GBK
 "到2025年" reads as plausible Big5), so for short texts the GB/Big5 choice is
 checked by how many decoded characters are common ones in each standard.
@@ -62,7 +62,10 @@ def decode_bytes(data: bytes, declared: Optional[str] = None) -> Decoded:
     if b"\x00" in data:
         return _utf16_without_bom(data)
     try:  # tolerant: a UTF-8 file cut mid-character is still UTF-8, never GBK
-        return _checked(data, "utf-8")
+        decoded = _checked(data, "utf-8")
+        if decoded.text.isascii():
+            return _shifted(data) or decoded
+        return decoded
     except DecodeProblem as problem:
         if problem.kind != "undecodable":
             raise
@@ -73,6 +76,22 @@ def decode_bytes(data: bytes, declared: Optional[str] = None) -> Decoded:
         except DecodeProblem:
             pass  # a wrong declaration (copied page templates): detect instead
     return _checked(data, _detect(data))
+
+
+def _shifted(data: bytes) -> Optional[Decoded]:
+    """A pure-ASCII file written in a seven-bit Chinese encoding (HZ), or None.
+
+    Plain ASCII that merely contains a marker decodes to rare characters (or
+    not at all), so the common-character share decides.
+    """
+    text = data.decode("ascii")
+    for rule in rules.pattern_rules("ingest", "shift_encodings"):
+        if not rule.regex.search(text):
+            continue
+        decoded = _tolerant(data, rule.data["codec"])
+        if decoded and common_share(decoded, "gb18030") >= settings()["min_common_share"]:
+            return Decoded(decoded, rule.data["codec"])
+    return None
 
 
 def _not_trusted() -> set:
