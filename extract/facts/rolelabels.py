@@ -33,15 +33,17 @@ def label_regex(bare: bool = False, half: str = "") -> re.Pattern:
                                  engine="regex" if half == "grammar" else "re")
 
 
-def colon_labels(text: str):
+@functools.lru_cache(maxsize=2)
+def colon_labels(text: str) -> tuple:
     """``label_regex().finditer(text)`` by halves: the grammar's optional openings
     (县级包抓领导) would make the engine try every listed word at every character,
-    so the grammar half is searched only just before the plan's colons."""
+    so the grammar half is searched only just before the plan's colons (kept
+    for the plan: the rosters and the glued rosters read the same labels)."""
     grammar = label_regex(half="grammar")
     width = _grammar_width()
     if width is not None:
         grammar = _BeforeColons(grammar, _colon_windows(text, width))
-    return scan.first_of((grammar, label_regex(half="words")), text)
+    return tuple(scan.first_of((grammar, label_regex(half="words")), text))
 
 
 @functools.lru_cache(maxsize=1)
