@@ -72,6 +72,32 @@ def test_scanner_matches_finditer_on_the_shipped_plans(rule, plans_text):
     assert [(m.span(), m.groups()) for m in scan.finditer(rule, plans_text)] == want
 
 
+def _anchored():
+    return [pytest.param(rule, id=f"{key}:{rule.id}")
+            for key, rule in rules.all_pattern_rules() if rule.data.get("anchor")]
+
+
+@pytest.mark.parametrize("rule", _anchored())
+def test_declared_anchor_and_lead_cover_every_example_match(rule):
+    """Every match of an anchored rule starts at most ``lead`` characters before
+    a match of its anchor (as finditer finds the anchor in the same text)."""
+    anchor, lead = re.compile(rule.data["anchor"]), rule.data["lead"]
+    for example in rule.examples:
+        starts = [a.start() for a in anchor.finditer(example)]
+        for m in rule.regex.finditer(example):
+            assert any(a - lead <= m.start() <= a for a in starts), (rule.id, example)
+
+
+def test_a_lead_below_the_longest_month_number_would_miss_it():
+    # the check above can fail: 12月 starts two characters before its 月
+    month = next(r for _, r in rules.all_pattern_rules() if r.id == "month_date")
+    text = "各单位于12月 31日前完成整改，" * 8
+    want = [m.span() for m in month.regex.finditer(text)]
+    assert want and [m.span() for m in scan.for_rule(month).finditer(text)] == want
+    short = scan.Scanner(month.regex, month.data["starts"], anchor=month.data["anchor"], lead=1)
+    assert [m.span() for m in short.finditer(text)] != want
+
+
 def test_windows_before_each_word_find_every_match():
     regex = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})同志(?:兼任|担任)")
     text = ("一般的文字，" * 30 + "王小明同志兼任，李四同志担任。") * 3 + "赵六同志担任"

@@ -20,6 +20,10 @@ starts at most ``reach`` characters before one of the words, and
 ``finditer`` tries the rule only in those windows: a few places around each
 兼任 or 担任 instead of every Han character of the plan.
 
+A rule whose matches all hold a short stretch a pattern finds (``anchor``,
+with ``lead``: the most characters a match starts before the anchor's match)
+is tried only in those windows too: month dates before each 月 of a plan.
+
 A rule may also say ``engine: regex``: on long texts its matches are then
 searched by the ``regex`` package, which looks first for a literal every
 match must hold (月, 至, 岁) where the start characters are common ones
@@ -52,10 +56,11 @@ class Scanner:
     the search from the end of the last.
     """
 
-    __slots__ = ("regex", "starts", "nonempty", "long_search", "words", "width")
+    __slots__ = ("regex", "starts", "nonempty", "long_search", "words", "width", "anchor", "lead")
 
     def __init__(self, regex: re.Pattern, starts: Optional[str] = None,
-                 holds: Optional[list] = None, reach: Optional[int] = None, by_literal=None):
+                 holds: Optional[list] = None, reach: Optional[int] = None, by_literal=None,
+                 anchor: Optional[str] = None, lead: Optional[int] = None):
         self.regex = regex
         self.starts = re.compile(starts) if starts else None
         self.nonempty = self.starts is not None
@@ -64,12 +69,17 @@ class Scanner:
             self.long_search = by_literal.search
         self.words = tuple(holds) if holds and reach else None
         self.width = reach if self.words else None
+        self.anchor = re.compile(anchor) if anchor and lead is not None else None
+        self.lead = lead
 
     def search_for(self, text: str):
         """The search function to use on ``text``."""
         return self.long_search if len(text) >= SHORT else self.regex.search
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        if self.anchor is not None and len(text) >= SHORT:
+            yield from self._in_windows(text, self._anchor_windows(text))
+            return
         if self.width is not None and len(text) >= SHORT:
             windows = self._windows(text)
             if windows is not None:
@@ -122,6 +132,20 @@ class Scanner:
                 merged.append([first, last])
         covered = sum(last - first + 1 for first, last in merged)
         return None if covered * 2 > len(text) else merged
+
+    def _anchor_windows(self, text: str) -> list:
+        """[first, last] start positions a match can have: at most ``lead``
+        characters before a match of the anchor, which every match holds
+        (month_date: a month's number before the blanks and 月 that the
+        anchor finds), merged and in order."""
+        merged: list = []
+        for m in self.anchor.finditer(text):
+            first, last = max(0, m.start() - self.lead), m.start()
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = last
+            else:
+                merged.append([first, last])
+        return merged
 
     def _in_windows(self, text: str, windows: list) -> Iterator[re.Match]:
         # every match holds a word, so it starts inside a window: trying each
@@ -204,4 +228,4 @@ def for_rule(rule) -> Scanner:
         raise ValueError(f"rule {rule.id!r}: engine {engine!r} is neither re nor regex (with starts)")
     by_literal = rules.compile_pattern(rule.regex.pattern, rule.id, engine="regex") if engine == "regex" else None
     return Scanner(rule.regex, rule.data.get("starts"), rule.data.get("holds"), rule.data.get("reach"),
-                   by_literal)
+                   by_literal, rule.data.get("anchor"), rule.data.get("lead"))
