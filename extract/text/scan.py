@@ -229,3 +229,70 @@ def for_rule(rule) -> Scanner:
     by_literal = rules.compile_pattern(rule.regex.pattern, rule.id, engine="regex") if engine == "regex" else None
     return Scanner(rule.regex, rule.data.get("starts"), rule.data.get("holds"), rule.data.get("reach"),
                    by_literal, rule.data.get("anchor"), rule.data.get("lead"))
+
+
+# --- where a rule may begin, as a test per place or as every place of a text ----------
+
+@functools.lru_cache(maxsize=None)
+def _opener_parts(name: str, key: str):
+    """(one pattern of the rules' declared start characters or None, [(word,
+    reach)] of their held words) for the rules under ``key`` of
+    rules/<name>.yaml; None unless every rule declares one or the other."""
+    found = rules.pattern_rules(name, key)
+    starts, words = [], []
+    for rule in found:
+        if rule.data.get("starts"):
+            starts.append(rule.data["starts"])
+        elif rule.data.get("holds") and rule.data.get("reach"):
+            words.extend((word, rule.data["reach"]) for word in rule.data["holds"])
+        else:
+            return None
+    if not found:
+        return None
+    return (re.compile("|".join(starts)) if starts else None), tuple(words)
+
+
+def opening_places(name: str, key: str, text: str) -> Optional[frozenset]:
+    """Every place of ``text`` where a rule under ``key`` may match (where its
+    opening test holds), found by one pass per start class and word: a set
+    to look clauses up in. None when the rules declare no such test."""
+    parts = _opener_parts(name, key)
+    if parts is None:
+        return None
+    starts, words = parts
+    places = set()
+    if starts is not None:
+        for m in starts.finditer(text):
+            if m.end() - m.start() != 1:
+                return None          # a start longer than one character: test place by place
+            places.add(m.start())
+    for word, reach in words:        # text.find(word, pos, pos + reach) finds it from these places
+        at = text.find(word)
+        while at >= 0:
+            places.update(range(max(0, at + len(word) - reach), at + 1))
+            at = text.find(word, at + 1)
+    return frozenset(places)
+
+
+@functools.lru_cache(maxsize=None)
+def opener(name: str, key: str):
+    """Whether a rule under ``key`` of rules/<name>.yaml may match at a place, as a test
+    ``(text, pos) -> bool``: it begins with one of its declared start
+    characters (``starts``), or one of its words (``holds``) stands within
+    its ``reach``. None unless every rule declares one or the other."""
+    parts = _opener_parts(name, key)
+    if parts is None:
+        return None
+    starts, words = parts
+    first = starts.match if starts is not None else (lambda text, pos: None)
+    if not words:
+        return lambda text, pos: first(text, pos) is not None
+
+    def can(text: str, pos: int) -> bool:
+        if first(text, pos) is not None:
+            return True
+        for word, reach in words:
+            if text.find(word, pos, pos + reach) >= 0:
+                return True
+        return False
+    return can
