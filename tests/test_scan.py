@@ -206,6 +206,15 @@ def test_the_declared_label_reach_covers_every_grammar_example():
                 assert m.end() - m.start() <= reach, (rule.id, example)
 
 
+def test_the_label_colons_are_the_colons_a_label_ends_with():
+    """The stretches before a plan's colons are found from label_colons: every
+    character the label colon pattern ends with must be one of them."""
+    people = rules.load("people")
+    colon = rules.compile_pattern(people["label_colon"], "label_colon", engine="regex")
+    ending = {chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and colon.fullmatch(chr(c))}
+    assert ending == set(people["label_colons"])
+
+
 def test_a_window_too_narrow_would_miss_labels():
     # the check above can fail: a width below the longest label cuts its start off
     from extract.facts import rolelabels

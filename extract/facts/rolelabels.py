@@ -60,16 +60,17 @@ def _grammar_width():
 
 def _colon_windows(text: str, width: int) -> list:
     """(first, last, end) of the stretches where a grammar label may start:
-    every match ends with blanks and a colon (the label colon), which lie in
-    one match of the label colon's own pattern (the first colon after the
-    label is the one that pattern finds, as a label holds no colon), so its
-    start is at most ``width`` characters before that match and before its
-    end, and the whole match ends with it (``end``); overlapping stretches
-    are merged."""
-    colon = _label_colon()
+    every match ends with blanks and a colon (the label colon), the first
+    colon after the label, as a label holds none; so it starts at most
+    ``width`` characters before the blanks before a colon, and ends with that
+    colon (``end``); overlapping stretches are merged. The colons are those of
+    ``label_colons`` (the rule tests check they are the label colon's)."""
     merged: list = []
-    for m in colon.finditer(text):
-        first, last, end = max(0, m.start() - width), m.end() - 1, m.end()
+    for m in _colons().finditer(text):
+        run = m.start()
+        while run > 0 and text[run - 1].isspace():      # every blank \s takes, and a few more
+            run -= 1
+        first, last, end = max(0, run - width), m.start(), m.end()
         if merged and first <= merged[-1][1] + 1:
             merged[-1] = (merged[-1][0], last, end)
         else:
@@ -78,10 +79,8 @@ def _colon_windows(text: str, width: int) -> list:
 
 
 @functools.lru_cache(maxsize=1)
-def _label_colon():
-    # the same engine as the grammar half, so that \s means the same blanks
-    return rules.compile_pattern(rules.load(RULES)["label_colon"], f"rules/{RULES}.yaml: label_colon",
-                                 engine="regex")
+def _colons():
+    return re.compile("[" + re.escape(rules.load(RULES)["label_colons"]) + "]")
 
 
 class _BeforeColons:
