@@ -214,7 +214,8 @@ def _after_lead_ins(text: str, pos: int, places: Optional[frozenset] = None) -> 
     m = _lead_ins().match(window)
     while m and m.end():
         cut += m.end()
-        m = _lead_ins().match(window[cut:])
+        # none may follow where none may begin (a held word within the window is one in the text)
+        m = _lead_ins().match(window[cut:]) if places is None or pos + cut in places else None
     return pos + cut
 
 
