@@ -146,9 +146,9 @@ def candidates(text: str, present: Optional[frozenset] = None) -> list:
     out, size = [], len(text)
     long = size >= scan.SHORT
     for scanner, spec in plan.spans:
-        if not scanner.nonempty:
-            out += [(m.start(), -m.end(), len(out) + i, spec, m)
-                    for i, m in enumerate(scanner.regex.finditer(text))]
+        if not scanner.nonempty or (long and scanner.anchor is not None):
+            found = scanner.finditer(text) if scanner.nonempty else scanner.regex.finditer(text)
+            out += [(m.start(), -m.end(), len(out) + i, spec, m) for i, m in enumerate(found)]
             continue
         search = scanner.long_search if long else scanner.regex.search
         m = search(text)
