@@ -176,6 +176,12 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     unquoted = without_quotes(head)
     if found is None and unquoted and unquoted != head:     # 育成“丰优258”小麦品种2个
         found = _built_by_head(text, q, after, unquoted)
+    if found is None:
+        # 争取上级资金3.5亿元: a word that marks a goal (争取, 力争) may be the verb itself
+        start, _ = indicator.clause_start(text, q.start)
+        raw = text[start:q.start].strip()
+        if raw != head and _verb_head().match(raw):
+            found = _built_by_head(text, q, after, raw)
     return found
 
 

@@ -118,6 +118,11 @@ def _left_comparison(text: str, start: int) -> tuple:
         verb = _gap_verbs().search(text, max(0, pos - 4), pos)
         if verb is not None:
             pre = _prefix_at(text, verb.start())
+    if pre is not None and pre[2]:
+        # 至少达到90%: a floor word before a weak one (达到, 提高到) decides
+        outer = _prefix_at(text, goals.skip_back(text, pre[0]))
+        if outer is not None and not outer[2]:
+            pre = outer
     return pre, per, (pre[0] if pre else start)
 
 

@@ -1,0 +1,166 @@
+"""Variation tests: one invented snippet under wordings and layouts that say
+the same thing must give the same facts.
+
+Each case is a base text and its variants; the whole pipeline (clean, split,
+outline, facts) runs on each, and the facts compared are those of the gold
+guide: dates by kind and bounds, targets by comparator, value and unit,
+outline nodes by label, level and title start.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract import pipeline
+
+HEAD = "宁陕县农村人居环境整治提升行动实施方案\n\n一、重点任务\n"
+
+
+def _run(tmp_path, text: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    result = pipeline.process_file(path, "plan.txt")
+    assert not result.errors, result.errors
+    return result.extractions
+
+
+def _dates(tmp_path, text: str) -> set:
+    return {(d.kind, d.start, d.end, d.period) for ex in _run(tmp_path, text) for d in ex.dates}
+
+
+def _targets(tmp_path, text: str) -> set:
+    return {(t.comparator, t.value, t.unit) for ex in _run(tmp_path, text) for t in ex.targets}
+
+
+def _nodes(tmp_path, text: str) -> list:
+    return [(n.label, n.level, n.title[:4]) for ex in _run(tmp_path, text) for n in ex.nodes]
+
+
+# --- dates ------------------------------------------------------------------------
+
+JUNE_END = ("deadline", None, dt.date(2024, 6, 30), None)
+Q3_END = dt.date(2024, 9, 30)
+
+
+@pytest.mark.parametrize("wording", [
+    "2024年6月底前完成", "2024年6月30日前完成", "2024.6.30前完成", "2024-06-30前完成",
+    "二〇二四年六月底前完成", "（2024年6月底前完成）", "2024/6/30前完成", "2024.06前完成",
+    "2024.6底前完成", "２０２４年６月底前完成",
+])
+def test_a_june_deadline_in_any_spelling(tmp_path, wording):
+    assert _dates(tmp_path, HEAD + "1.新建农村卫生户厕，" + wording + "。\n") == {JUNE_END}
+
+
+@pytest.mark.parametrize("wording, expect", [
+    ("2024年三季度末前完成", ("deadline", None, Q3_END, None)),
+    ("2024年第三季度末前完成", ("deadline", None, Q3_END, None)),
+    ("2024年三季度前完成", ("deadline", None, Q3_END, None)),
+    ("2024年第三季度末完成", ("point", Q3_END, Q3_END, None)),
+    ("2024年第三季度完成", ("point", dt.date(2024, 7, 1), Q3_END, None)),
+    ("2024年一季度末前完成", ("deadline", None, dt.date(2024, 3, 31), None)),
+])
+def test_the_end_of_a_quarter_is_its_last_day(tmp_path, wording, expect):
+    assert _dates(tmp_path, HEAD + "1.改造公共厕所，" + wording + "。\n") == {expect}
+
+
+def test_a_quarter_end_without_a_year_takes_the_heading_year(tmp_path):
+    text = "宁陕县农村人居环境整治提升行动实施方案\n\n一、2024年重点任务\n1.改造公厕，三季度末前完成。\n"
+    assert ("deadline", None, Q3_END, None) in _dates(tmp_path, text)
+
+
+@pytest.mark.parametrize("cell", ["2024.06", "2024.6", "2024/6", "2024-06"])
+def test_a_year_month_in_figures_in_a_table_cell(tmp_path, cell):
+    text = HEAD + "序号\t工作任务\t完成时限\n1\t改造公共厕所\t" + cell + "\n"
+    assert _dates(tmp_path, text) == {("point", dt.date(2024, 6, 1), dt.date(2024, 6, 30), None)}
+
+
+@pytest.mark.parametrize("wording", [
+    "2024.3—2024.12", "2024.03-2024.12", "2024.3~2024.12", "2024年3月至2024年12月",
+    "2024年3月起至12月底", "自2024年3月起到12月底",
+])
+def test_a_range_in_figures_or_words(tmp_path, wording):
+    text = HEAD + "1.集中整治，" + wording + "完成。\n"
+    assert _dates(tmp_path, text) == {("range", dt.date(2024, 3, 1), dt.date(2024, 12, 31), None)}
+
+
+@pytest.mark.parametrize("text", [
+    "1.争取上级补助资金2024.6万元。", "1.全县户籍人口2024.6万人。", "1.版本号V2024.6已发布。",
+    "1.完成2024.6%的增幅测算。",
+])
+def test_figures_that_are_no_year_month(tmp_path, text):
+    assert not any(kind == "point" and start and start.month == 6
+                   for kind, start, _, _ in _dates(tmp_path, HEAD + text + "\n"))
+
+
+# --- targets ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("wording", [
+    "生活垃圾无害化处理率不低于90%", "生活垃圾无害化处理率达到90%以上", "生活垃圾无害化处理率至少达到90%",
+    "生活垃圾无害化处理率至少提高到90%", "生活垃圾无害化处理率不得低于90%", "生活垃圾无害化处理率稳定在90%以上",
+])
+def test_a_floor_in_any_wording(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {(">=", 90.0, "%")}
+
+
+@pytest.mark.parametrize("wording", ["游客接待量超过50万人次", "游客接待量突破50万人次", "游客接待量高于50万人次"])
+def test_passing_a_figure_is_more_than_it(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {(">", 50.0, "万人次")}
+
+
+@pytest.mark.parametrize("wording", [
+    "投入专项资金3.5亿元", "争取上级资金3.5亿元", "争取省级以上专项资金3.5亿元", "筹措建设资金3.5亿元",
+])
+def test_an_amount_after_a_goal_verb(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 3.5, "亿元")}
+
+
+@pytest.mark.parametrize("wording", [
+    "建成示范村15个", "建成15个示范村", "建成十五个示范村", "累计建成示范村15个", "力争建成示范村15个",
+    "示范村达到15个", "创建省级美丽乡村示范村15个",
+])
+def test_a_count_before_or_after_its_noun(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 15.0, "个")}
+
+
+@pytest.mark.parametrize("text", [
+    "第3批示范村名单已公布。", "60岁以上老年人免费体检。", "依据宁政办发〔2024〕5号文件执行。",
+    "联系电话：0915-6812345。", "给予一次性奖励。", "全县共有行政村68个。",
+])
+def test_numbers_that_are_no_goal(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+# --- outline ------------------------------------------------------------------------
+
+OUTLINE = ("宁陕县农村人居环境整治提升行动实施方案\n\n为推进整治，制定本方案。\n"
+           "一{t}工作目标\n建成示范村15个。\n二{t}重点任务\n（一）推进厕所革命\n"
+           "1{d}新建户厕。新建户厕1200座。\n（1）做好选址。\n（2）加强监管。\n2{d}改造公厕。\n三{t}保障措施\n")
+OUTLINE_NODES = [("一", 1, "工作目标"), ("二", 1, "重点任务"), ("(一)", 2, "推进厕所"),
+                 ("1", 3, "新建户厕"), ("(1)", 4, "做好选址"), ("(2)", 4, "加强监管"),
+                 ("2", 3, "改造公厕"), ("三", 1, "保障措施")]
+
+
+def _nfkc(nodes):
+    import unicodedata
+    return [(unicodedata.normalize("NFKC", label), level, title) for label, level, title in nodes]
+
+
+@pytest.mark.parametrize("top", ["、", ".", "．", "，"])
+@pytest.mark.parametrize("digit", ["、", ".", "．", "）", ")"])
+def test_the_same_outline_under_any_punctuation(tmp_path, top, digit):
+    nodes = _nodes(tmp_path, OUTLINE.format(t=top, d=digit))
+    assert _nfkc(nodes) == OUTLINE_NODES
+
+
+def test_a_half_bracket_style_below_a_paren_one_nests_under_it(tmp_path):
+    text = ("宁陕县农村人居环境整治提升行动实施方案\n\n一、重点任务\n（一）推进厕所革命\n"
+            "1.新建户厕。\n（1）做好选址。\n1）选址一。\n2）选址二。\n（2）加强监管。\n2.改造公厕。\n")
+    assert _nfkc(_nodes(tmp_path, text)) == [
+        ("一", 1, "重点任务"), ("(一)", 2, "推进厕所"), ("1", 3, "新建户厕"), ("(1)", 4, "做好选址"),
+        ("1", 5, "选址一"), ("2", 5, "选址二"), ("(2)", 4, "加强监管"), ("2", 3, "改造公厕")]
+
+
+def test_a_list_of_numerals_after_commas_is_no_heading(tmp_path):
+    text = "宁陕县农村人居环境整治提升行动实施方案\n\n一、重点任务\n一，二，三类企业分级管理。\n"
+    assert _nfkc(_nodes(tmp_path, text)) == [("一", 1, "重点任务")]
