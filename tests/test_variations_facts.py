@@ -164,3 +164,50 @@ def test_a_half_bracket_style_below_a_paren_one_nests_under_it(tmp_path):
 def test_a_list_of_numerals_after_commas_is_no_heading(tmp_path):
     text = "宁陕县农村人居环境整治提升行动实施方案\n\n一、重点任务\n一，二，三类企业分级管理。\n"
     assert _nfkc(_nodes(tmp_path, text)) == [("一", 1, "重点任务")]
+
+
+# --- document fields ------------------------------------------------------------------
+
+PLAN_BODY = ("\n为推进农村人居环境整治，结合实际，制定本方案。\n一、工作目标\n到2024年底，建成示范村15个。\n"
+             "二、保障措施\n加强组织领导。\n")
+NAME = "农村人居环境整治提升行动实施方案"
+
+
+def _doc(tmp_path, text: str) -> tuple:
+    plans = [ex.plan for ex in _run(tmp_path, text)]
+    assert len(plans) == 1
+    return plans[0].title, plans[0].city, plans[0].province
+
+
+@pytest.mark.parametrize("text", [
+    "石泉县" + NAME + PLAN_BODY,
+    "石泉县农村人居环境整治\n提升行动实施方案\n" + PLAN_BODY,
+    "石泉县人民政府办公室关于印发《石泉县" + NAME + "》的通知\n各镇人民政府，县政府各工作部门：\n"
+    "现将《石泉县" + NAME + "》印发给你们，请认真贯彻执行。\n石泉县人民政府办公室\n2024年3月1日\n" + PLAN_BODY,
+    "首页 > 政务公开 > 政策文件\n发布时间：2024-03-05 10:20 来源：石泉县人民政府办公室\n字号：大 中 小\n"
+    "石泉县" + NAME + PLAN_BODY,
+    "各镇人民政府，县政府各工作部门：\n现将《石泉县" + NAME + "》印发给你们，请认真贯彻执行。\n" + PLAN_BODY,
+])
+def test_the_title_and_place_under_any_layout(tmp_path, text):
+    assert _doc(tmp_path, text) == ("石泉县" + NAME, "石泉县", "陕西省")
+
+
+@pytest.mark.parametrize("signer, city", [
+    ("镇安县人民政府办公室", "镇安县"), ("镇安县人民政府", "镇安县"), ("宁陕县人民政府办公室", "宁陕县"),
+    ("镇坪县人民政府办公室", "镇坪县"),
+])
+def test_a_county_signing_the_plan_whose_name_opens_with_a_level_word(tmp_path, signer, city):
+    assert _doc(tmp_path, NAME + PLAN_BODY + "\n" + signer + "\n2024年3月1日\n")[1:] == (city, "陕西省")
+
+
+@pytest.mark.parametrize("head, province", [
+    ("陕西", "陕西省"), ("陕西省", "陕西省"), ("广西", "广西壮族自治区"), ("广西壮族自治区", "广西壮族自治区"),
+    ("内蒙古", "内蒙古自治区"), ("新疆", "新疆维吾尔自治区"), ("西藏", "西藏自治区"), ("宁夏", "宁夏回族自治区"),
+])
+def test_a_province_named_with_or_without_its_suffix(tmp_path, head, province):
+    assert _doc(tmp_path, head + NAME + PLAN_BODY)[1:] == (None, province)
+
+
+def test_a_province_stem_in_an_ordinary_word_names_no_province(tmp_path):
+    text = "推进广西路片区改造工作方案\n为推进片区改造，制定本方案。\n一、工作目标\n完成改造。\n"
+    assert _doc(tmp_path, text)[2] is None

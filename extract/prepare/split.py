@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import gazetteer, outline, titlelines, towns
+from . import gazetteer, outline, placevote, titlelines, towns
 from .. import rules
 from ..text import scan
 from ..text.numerals import chinese_int, digit_string
@@ -373,7 +373,7 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     town = (next((t for t in map(towns.township, (part.issuer, part.title, part.signer)) if t), None)
             or towns.title_town(part.title, body) or towns.elided_town(part.title, body))
     if town:    # below the gazetteer: its province from the county named, or the text
-        near = place or gazetteer.text_place(body) or gazetteer.town_region(town)
+        near = place or placevote.text_place(body) or placevote.town_region(town)
         province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
         return town, province
     if place is not None:
@@ -381,7 +381,7 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
     # a heading or issuer line that opens with its place, else the place the text names most
     opening = [body[s:e].strip() for s, e in _lines(body[:300])][:3]
     place = next((gazetteer.issuer_place(line, context) for line in opening
-                  if gazetteer.place_prefix(line)), None) or gazetteer.text_place(body)
+                  if gazetteer.place_prefix(line)), None) or placevote.text_place(body)
     if place is not None:
         return gazetteer.city_province(place)
     for where in (body[:300], preamble[:600]):

@@ -1,0 +1,97 @@
+"""The place of a plan that names none in its issuer or title: a vote over
+the places its text names, the level words its bodies carry (县财政局 → a 县),
+the stems of counties and the towns it writes (towns.py)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from . import towns
+from .gazetteer import Place, _official_names, _table, find_places, province_name
+from .. import rules
+
+
+def _without_names(text: str, places: list) -> str:
+    """``text`` with the places found in it blanked: the 镇 of 镇安县人民政府办公室
+    is the county's name, no town's body."""
+    for place in places:
+        text = text.replace(place.name, " " * len(place.name))
+    return text
+
+
+def text_place(text: str) -> Optional[Place]:
+    """The place of a plan that names none in an issuer or title (an excerpt):
+    the place its text names most often, among those of the level its units
+    carry in their prefix (县财政局, 县农业农村局 → a 县; 市教育局 → a 市),
+    the first named on a tie. Provinces count only when nothing lower is named."""
+    cfg = rules.load("places")
+    window = text[:cfg["text_vote_chars"]]
+    places = find_places(window, window)
+    pool = [p for p in places if p.level > 1] or places
+    marks = towns.unit_levels(_without_names(window, places))
+    level = marks.most_common(1)[0][0] if marks else None
+    if level in cfg["province_levels"]:     # a province's own bodies: no city is its own
+        provinces = [p for p in places if p.level == 1]
+        return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
+    if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
+        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
+    same = [p for p in pool if level and p.name.endswith(level)]
+    counts = Counter(p.code for p in same or pool)
+    best = max(same or pool, key=lambda p: counts[p.code])
+    if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
+        # (or inside its province: a plan names a city it deals with as readily as its own)
+        return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)
+                or _county_by_stem(window, _province_of(best), level) or _province_of(best))
+    return best
+
+
+def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+    """The county whose towns the text names (see towns.py), in the province of
+    ``region``: a plan names cities it trades with as readily as its own."""
+    if level not in rules.load("places")["town_vote_levels"]:
+        return None
+    within = "" if region is None else region.code[:2]
+    code = towns.county_of_towns(text, within)
+    name = _official_names().get(code + "0" * 6) if code else None
+    return Place(name, code + "0" * 6, 3) if name else None
+
+
+def town_region(town: str) -> Optional[Place]:
+    """The county of a town name that only one county has, else its province
+    when every county that has the name lies in one province; None otherwise."""
+    codes = sorted(set(towns.counties_of(town)))
+    if not codes or len({c[:2] for c in codes}) > 1:
+        return None
+    name = _official_names().get(codes[0] + "0" * 6)
+    if len(codes) == 1 and name:
+        return Place(name, codes[0] + "0" * 6, 3)
+    return _province_of(Place(town, codes[0] + "0" * 6, 3))
+
+
+def _province_of(place: Place) -> Place:
+    """The province of a region that only holds the plan's locality (a district
+    plan that names its city alone): the city is unknown, the province is not."""
+    code = place.code[:2] + "0" * 10
+    return Place(province_name(code) or place.name, code, 1)
+
+
+def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+    """The division of ``level`` inside ``region`` (anywhere, when None) whose
+    name without its level word the text writes most often, at least twice
+    (蒲城酥梨, 蒲城美食街 → 蒲城县); none when two divisions tie for it."""
+    cfg = rules.load("places")
+    found = []
+    for name, entries in _table().items():
+        stem = name[:-len(level)]
+        if not name.endswith(level) or len(stem) < cfg["stem_min_chars"] or stem not in text:
+            continue
+        for code, lvl in entries:
+            if region is None or (lvl > region.level and region.contains(Place(name, code, lvl))):
+                found.append((text.count(stem), name, code, lvl))
+    found.sort(reverse=True)
+    if not found or found[0][0] < cfg["county_stem_min_count"]:
+        return None
+    if len(found) > 1 and found[1][0] == found[0][0] and found[1][2] != found[0][2]:
+        return None             # two counties of one stem count (or one name twice): unknown
+    best = found[0]
+    return Place(best[1], best[2], best[3])
