@@ -211,3 +211,17 @@ def test_a_province_named_with_or_without_its_suffix(tmp_path, head, province):
 def test_a_province_stem_in_an_ordinary_word_names_no_province(tmp_path):
     text = "推进广西路片区改造工作方案\n为推进片区改造，制定本方案。\n一、工作目标\n完成改造。\n"
     assert _doc(tmp_path, text)[2] is None
+
+
+def test_an_addressee_line_is_no_title(tmp_path):
+    text = "各镇人民政府，县政府各工作部门：\n为推进整治，结合实际，制定本方案。\n一、工作目标\n建成示范村15个。\n"
+    assert _doc(tmp_path, text)[0] == ""
+
+
+@pytest.mark.parametrize("opening", [
+    "", "各镇人民政府，县政府各工作部门：\n",
+])
+def test_the_signing_body_outweighs_the_counties_a_plan_learns_from(tmp_path, opening):
+    text = (opening + NAME + "\n为学习汉阴县经验，对标汉阴县做法，结合实际，制定本方案。\n一、工作目标\n"
+            "建成示范村15个。\n\n石泉县人民政府办公室\n2024年3月1日\n")
+    assert _doc(tmp_path, text)[1:] == ("石泉县", "陕西省")

@@ -319,8 +319,9 @@ def _single(text: str) -> _Part:
                   if text[s:e].strip() and not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
-    if outline.starts_with_label(text, *first):
-        return _Part(0, len(text), "", -1, issued)   # an excerpt that opens inside the outline
+    if outline.starts_with_label(text, *first) or any(
+            r.regex.match(text[first[0]:first[1]]) for r in rules.pattern_rules("split", "addressee_lines")):
+        return _Part(0, len(text), "", -1, issued)   # an excerpt that opens inside the outline or at its addressees
     line = text[first[0]:first[1]].strip()
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
@@ -378,10 +379,14 @@ def _locality(part: _Part, body: str, preamble: str) -> tuple:
         return town, province
     if place is not None:
         return gazetteer.city_province(place)
-    # a heading or issuer line that opens with its place, else the place the text names most
+    # a heading or issuer line that opens with its place, else the body that signs
+    # the plan (a plan names the counties it learns from as readily as its own),
+    # else the place the text names most
     opening = [body[s:e].strip() for s, e in _lines(body[:300])][:3]
-    place = next((gazetteer.issuer_place(line, context) for line in opening
-                  if gazetteer.place_prefix(line)), None) or placevote.text_place(body)
+    place = (next((gazetteer.issuer_place(line, context) for line in opening
+                   if gazetteer.place_prefix(line)), None)
+             or (gazetteer.issuer_place(part.signer, context) if gazetteer.place_prefix(part.signer) else None)
+             or placevote.text_place(body))
     if place is not None:
         return gazetteer.city_province(place)
     for where in (body[:300], preamble[:600]):
