@@ -225,3 +225,14 @@ def test_the_signing_body_outweighs_the_counties_a_plan_learns_from(tmp_path, op
     text = (opening + NAME + "\n为学习汉阴县经验，对标汉阴县做法，结合实际，制定本方案。\n一、工作目标\n"
             "建成示范村15个。\n\n石泉县人民政府办公室\n2024年3月1日\n")
     assert _doc(tmp_path, text)[1:] == ("石泉县", "陕西省")
+
+
+@pytest.mark.parametrize("headline", [
+    "陕西关于成立农村人居环境整治工作领导小组的通知",
+    "省政府办公厅印发通知\n陕西关于成立农村人居环境整治工作领导小组的通知",
+])
+def test_a_headline_that_shortens_the_issuer_yields_to_the_notice_heading(tmp_path, headline):
+    full = "陕西省人民政府办公厅关于成立农村人居环境整治工作领导小组的通知"
+    text = ("当前位置：首页 > 新闻\n" + headline + "\n发布时间：2024-03-05\n\n" + full +
+            "\n陕政办函〔2024〕5号\n各市、县人民政府：\n现将有关事项通知如下：\n一、主要职责\n统筹推进整治工作。\n")
+    assert _doc(tmp_path, text) == (full, None, "陕西省")

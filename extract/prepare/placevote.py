@@ -1,12 +1,13 @@
-"""The place of a plan that names none in its issuer or title: a vote over
-the places its text names, the level words its bodies carry (县财政局 → a 县),
-the stems of counties and the towns it writes (towns.py)."""
+"""The city and province of a plan: from its issuer and title first, else
+the body that signs it, else a vote over the places its text names, the level
+words its bodies carry (县财政局 → a 县), the stems of counties and the towns
+it writes (towns.py)."""
 from __future__ import annotations
 
 from collections import Counter
 from typing import Optional
 
-from . import towns
+from . import gazetteer, towns
 from .gazetteer import Place, _official_names, _table, find_places, province_name
 from .. import rules
 
@@ -95,3 +96,38 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
         return None             # two counties of one stem count (or one name twice): unknown
     best = found[0]
     return Place(best[1], best[2], best[3])
+
+
+def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str) -> tuple:
+    """From the issuing notice and the title first (the more specific of the two
+    where one lies inside the other, else the issuer); else the issuer named at
+    the top of the plan or notice."""
+    context = body[:3000]
+    place = None
+    clause = rules.load("split")["title_clause_marks"]
+    for where, sentence in ((issuer, False), (title, any(ch in title for ch in clause))):
+        if where and not sentence:
+            place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
+    town = (next((t for t in map(towns.township, (issuer, title, signer)) if t), None)
+            or towns.title_town(title, body) or towns.elided_town(title, body))
+    if town:    # below the gazetteer: its province from the county named, or the text
+        near = place or text_place(body) or town_region(town)
+        province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
+        return town, province
+    if place is not None:
+        return gazetteer.city_province(place)
+    # a heading or issuer line that opens with its place, else the body that signs
+    # the plan (a plan names the counties it learns from as readily as its own),
+    # else the place the text names most
+    opening = [line.strip() for line in body[:300].split("\n")][:3]
+    place = (next((gazetteer.issuer_place(line, context) for line in opening
+                   if gazetteer.place_prefix(line)), None)
+             or (gazetteer.issuer_place(signer, context) if gazetteer.place_prefix(signer) else None)
+             or text_place(body))
+    if place is not None:
+        return gazetteer.city_province(place)
+    for where in (body[:300], preamble[:600]):
+        city, province = gazetteer.locality(where, context)
+        if province:
+            return city, province
+    return None, None
