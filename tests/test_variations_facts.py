@@ -236,3 +236,20 @@ def test_a_headline_that_shortens_the_issuer_yields_to_the_notice_heading(tmp_pa
     text = ("当前位置：首页 > 新闻\n" + headline + "\n发布时间：2024-03-05\n\n" + full +
             "\n陕政办函〔2024〕5号\n各市、县人民政府：\n现将有关事项通知如下：\n一、主要职责\n统筹推进整治工作。\n")
     assert _doc(tmp_path, text) == (full, None, "陕西省")
+
+
+@pytest.mark.parametrize("report", [
+    "南安市农村卫生厕所改造已完成八成。",          # a sentence opening with a county-level city
+    "据统计，南安市农村卫生厕所改造已完成八成。",
+])
+def test_an_excerpt_speaking_to_its_counties_is_the_prefectures(tmp_path, report):
+    text = ("3、推进农村厕所革命，各县(市)区政府负责。（牵头单位：市农业农村局；配合单位：市财政局）\n"
+            + report + "今年全市计划改造户厕1200座，市卫健委、市住建局配合。\n")
+    assert _doc(tmp_path, text)[1:] == ("泉州市", "福建省")
+
+
+@pytest.mark.parametrize("stamp", ["编辑: zhangsan01 2024-03-05", "责任编辑：李明", "作者：县融媒体中心 2024-03-05 10:20"])
+def test_an_editor_stamp_is_no_title(tmp_path, stamp):
+    assert _doc(tmp_path, stamp + "\n附件1\n石泉县" + NAME + PLAN_BODY)[0] == "石泉县" + NAME
+    # with no title line at all, the stamp's label is still no title
+    assert _doc(tmp_path, stamp + "\n一、工作目标\n建成示范村15个。\n")[0] == ""

@@ -39,11 +39,21 @@ def text_place(text: str) -> Optional[Place]:
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
     best = max(same or pool, key=lambda p: counts[p.code])
+    if best.level == 3 and any(r.regex.search(window) for r in rules.pattern_rules("places", "subordinate_county_marks")):
+        return _prefecture_of(best)
     if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
         # (or inside its province: a plan names a city it deals with as readily as its own)
         return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)
                 or _county_by_stem(window, _province_of(best), level) or _province_of(best))
     return best
+
+
+def _prefecture_of(place: Place) -> Place:
+    """The prefecture-level division holding a county (福州市 for 福清市), or the county
+    itself where none is listed (a county under its province directly)."""
+    code = place.code[:4] + "0" * 8
+    name = _official_names().get(code)
+    return Place(name, code, 2) if name and code[2:4] != "90" else place
 
 
 def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
@@ -119,9 +129,11 @@ def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str
     # a heading or issuer line that opens with its place, else the body that signs
     # the plan (a plan names the counties it learns from as readily as its own),
     # else the place the text names most
+    # (a sentence that opens with a place, 福清市乡镇机构改革……。, reports on it)
+    ends = set(rules.load("outline")["sentence_end"])
     opening = [line.strip() for line in body[:300].split("\n")][:3]
     place = (next((gazetteer.issuer_place(line, context) for line in opening
-                   if gazetteer.place_prefix(line)), None)
+                   if gazetteer.place_prefix(line) and not ends & set(line)), None)
              or (gazetteer.issuer_place(signer, context) if gazetteer.place_prefix(signer) else None)
              or text_place(body))
     if place is not None:
