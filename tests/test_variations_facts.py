@@ -253,3 +253,11 @@ def test_an_editor_stamp_is_no_title(tmp_path, stamp):
     assert _doc(tmp_path, stamp + "\n附件1\n石泉县" + NAME + PLAN_BODY)[0] == "石泉县" + NAME
     # with no title line at all, the stamp's label is still no title
     assert _doc(tmp_path, stamp + "\n一、工作目标\n建成示范村15个。\n")[0] == ""
+
+
+@pytest.mark.parametrize("dot", ["、", ".", "．"])
+def test_a_heading_title_that_opens_with_a_figure(tmp_path, dot):
+    text = ("宁陕县2024年重点工作任务分解\n\n一" + dot + "2024年主要预期目标\n（一）地区生产总值增长6%。\n"
+            "二" + dot + "10件民生实事\n（一）新建户厕1200座。\n")
+    assert _nfkc(_nodes(tmp_path, text)) == [("一", 1, "2024"), ("(一)", 2, "地区生产"),
+                                             ("二", 1, "10件民"), ("(一)", 2, "新建户厕")]
