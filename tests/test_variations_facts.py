@@ -261,3 +261,25 @@ def test_a_heading_title_that_opens_with_a_figure(tmp_path, dot):
             "二" + dot + "10件民生实事\n（一）新建户厕1200座。\n")
     assert _nfkc(_nodes(tmp_path, text)) == [("一", 1, "2024"), ("(一)", 2, "地区生产"),
                                              ("二", 1, "10件民"), ("(一)", 2, "新建户厕")]
+
+
+def _wide(text: str) -> str:
+    return text.translate(str.maketrans("0123456789%", "０１２３４５６７８９％"))
+
+
+@pytest.mark.parametrize("line", [
+    "1.新建农村卫生户厕1200座，2024年6月底前完成。",
+    "2.60岁以上老年人免费体检，体检率达到90%以上。",
+    "3.每千人口拥有3岁以下婴幼儿托位数达到4.5个。",
+])
+def test_full_width_figures_give_the_facts_of_ascii_ones(tmp_path, line):
+    text = HEAD + line + "\n"
+    facts = (_targets(tmp_path, text), _dates(tmp_path, text))
+    assert facts[0] or facts[1]
+    assert (_targets(tmp_path, _wide(text)), _dates(tmp_path, _wide(text))) == facts
+
+
+@pytest.mark.parametrize("year", ["2024年度", "2024 年度", "2024年"])
+def test_a_year_before_its_annual_word_with_or_without_a_space(tmp_path, year):
+    text = "宁陕县" + year + "农村人居环境整治实施方案\n\n一、工作目标\n建成示范村15个。\n"
+    assert ("point", dt.date(2024, 1, 1), dt.date(2024, 12, 31), None) in _dates(tmp_path, text)
