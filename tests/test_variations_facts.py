@@ -283,3 +283,8 @@ def test_full_width_figures_give_the_facts_of_ascii_ones(tmp_path, line):
 def test_a_year_before_its_annual_word_with_or_without_a_space(tmp_path, year):
     text = "宁陕县" + year + "农村人居环境整治实施方案\n\n一、工作目标\n建成示范村15个。\n"
     assert ("point", dt.date(2024, 1, 1), dt.date(2024, 12, 31), None) in _dates(tmp_path, text)
+
+
+@pytest.mark.parametrize("verb", ["新建", "新改建", "新（改）建", "新(改)建", "改（扩）建"])
+def test_a_building_verb_with_a_bracketed_variant(tmp_path, verb):
+    assert _targets(tmp_path, HEAD + verb + "农村公路50公里。\n") == {("=", 50.0, "公里")}
