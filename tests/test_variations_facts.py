@@ -288,3 +288,13 @@ def test_a_year_before_its_annual_word_with_or_without_a_space(tmp_path, year):
 @pytest.mark.parametrize("verb", ["新建", "新改建", "新（改）建", "新(改)建", "改（扩）建"])
 def test_a_building_verb_with_a_bracketed_variant(tmp_path, verb):
     assert _targets(tmp_path, HEAD + verb + "农村公路50公里。\n") == {("=", 50.0, "公里")}
+
+
+@pytest.mark.parametrize("wording", ["每月上门宣传不少于1次", "每月开展不少于1次的上门宣传", "每月开展不少于一次的上门宣传",
+                                     "每月至少开展一次上门宣传"])
+def test_a_floor_on_a_count_before_or_inside_its_noun_phrase(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {(">=", 1.0, "次")}
+
+
+def test_a_threshold_of_a_class_is_still_no_goal(tmp_path):
+    assert _targets(tmp_path, HEAD + "对年产值500万元以上的企业给予支持。\n") == set()
