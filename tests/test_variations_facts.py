@@ -298,3 +298,21 @@ def test_a_floor_on_a_count_before_or_inside_its_noun_phrase(tmp_path, wording):
 
 def test_a_threshold_of_a_class_is_still_no_goal(tmp_path):
     assert _targets(tmp_path, HEAD + "对年产值500万元以上的企业给予支持。\n") == set()
+
+
+DISCLOSURE = {
+    "colons": ("索 引 号：11610981MB0000000X/2024-00012  主题分类：城乡建设\n"
+               "发布机构：石泉县人民政府办公室  成文日期：2024-03-01\n"
+               "标　　题：石泉县人民政府办公室关于印发石泉县" + NAME + "的通知\n"
+               "文　　号：石政办发〔2024〕5号  发布日期：2024-03-05\n"),
+    "tabs": ("索引号\t11610981MB0000000X/2024-00012\n发文机关\t石泉县人民政府办公室\n"
+             "标题\t石泉县人民政府办公室关于印发石泉县" + NAME + "的通知\n"
+             "发文字号\t石政办发〔2024〕5号\n成文日期\t2024年03月01日\n发布日期\t2024年03月05日\n"),
+}
+
+
+@pytest.mark.parametrize("fields", list(DISCLOSURE))
+def test_a_sites_catalogue_fields_are_no_title_and_no_dates(tmp_path, fields):
+    text = DISCLOSURE[fields] + "石泉县" + NAME + PLAN_BODY
+    assert _doc(tmp_path, text) == ("石泉县" + NAME, "石泉县", "陕西省")
+    assert _dates(tmp_path, text) == {("point", dt.date(2024, 12, 31), dt.date(2024, 12, 31), None)}
