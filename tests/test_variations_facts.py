@@ -316,3 +316,17 @@ def test_a_sites_catalogue_fields_are_no_title_and_no_dates(tmp_path, fields):
     text = DISCLOSURE[fields] + "石泉县" + NAME + PLAN_BODY
     assert _doc(tmp_path, text) == ("石泉县" + NAME, "石泉县", "陕西省")
     assert _dates(tmp_path, text) == {("point", dt.date(2024, 12, 31), dt.date(2024, 12, 31), None)}
+
+
+@pytest.mark.parametrize("head", [
+    "石泉县池河镇" + NAME,                                        # the county, then its town
+    "石泉县池河镇人民政府关于印发" + NAME + "的通知\n" + NAME,
+])
+def test_a_town_of_the_named_county_is_the_plans_locality(tmp_path, head):
+    body = "\n为推进整治，结合实际，制定本方案。\n一、工作目标\n建成示范村5个。\n"
+    assert _doc(tmp_path, head + body)[1:] == ("池河镇", "陕西省")
+
+
+def test_a_word_after_the_county_that_is_no_town_of_it(tmp_path):
+    text = "石泉县城乡人居环境整治实施方案\n为推进整治，制定本方案。\n一、工作目标\n建成示范村5个。\n"
+    assert _doc(tmp_path, text)[1:] == ("石泉县", "陕西省")

@@ -108,6 +108,19 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
     return Place(best[1], best[2], best[3])
 
 
+def _town_after_county(county: Optional[Place], lines: tuple) -> Optional[str]:
+    """A town of the county that follows the county's name in the issuer or the
+    title (宁陕县城关镇……方案): the plan is the town's."""
+    if county is None or county.level != 3:
+        return None
+    for line in lines:
+        at = (line or "").find(county.name)
+        town = towns.town_of_county(line[at + len(county.name):], county.code[:6]) if at >= 0 else None
+        if town:
+            return town
+    return None
+
+
 def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str) -> tuple:
     """From the issuing notice and the title first (the more specific of the two
     where one lies inside the other, else the issuer); else the issuer named at
@@ -119,7 +132,8 @@ def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str
         if where and not sentence:
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
     town = (next((t for t in map(towns.township, (issuer, title, signer)) if t), None)
-            or towns.title_town(title, body) or towns.elided_town(title, body))
+            or towns.title_town(title, body) or towns.elided_town(title, body)
+            or _town_after_county(place, (issuer, title)))
     if town:    # below the gazetteer: its province from the county named, or the text
         near = place or text_place(body) or town_region(town)
         province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
