@@ -330,3 +330,14 @@ def test_a_town_of_the_named_county_is_the_plans_locality(tmp_path, head):
 def test_a_word_after_the_county_that_is_no_town_of_it(tmp_path):
     text = "石泉县城乡人居环境整治实施方案\n为推进整治，制定本方案。\n一、工作目标\n建成示范村5个。\n"
     assert _doc(tmp_path, text)[1:] == ("石泉县", "陕西省")
+
+
+@pytest.mark.parametrize("district, province", [("朝阳区", "北京市"), ("普陀区", "上海市"), ("和平区", "天津市")])
+def test_a_district_name_shared_by_several_cities_with_nothing_to_choose(tmp_path, district, province):
+    body = "\n为推进整治，结合我区实际，制定本方案。\n一、工作目标\n建成示范村5个。区农业农村局负责。\n"
+    assert _doc(tmp_path, district + NAME + body)[1:] == (district, province)
+
+
+def test_a_district_name_shared_by_several_cities_follows_its_city(tmp_path):
+    text = "朝阳区" + NAME + "\n为落实长春市工作部署，制定本方案。\n一、工作目标\n建成示范村5个。\n"
+    assert _doc(tmp_path, text)[1:] == ("朝阳区", "吉林省")

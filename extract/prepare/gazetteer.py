@@ -274,7 +274,15 @@ def _resolve(entries: list, context: str) -> tuple:
     for code, level in entries:
         if code[:4] in mentioned or code[:2] + "00" in mentioned:
             return code, level
-    return entries[0]
+    # nothing in the text decides: the division of a municipality, else of a
+    # provincial capital (its city code ends in 01), where most such plans come from
+    return min(entries, key=lambda e: (e[0][:2] not in _municipality_codes(), e[0][2:4] != "01"))
+
+
+@functools.lru_cache(maxsize=1)
+def _municipality_codes() -> frozenset:
+    return frozenset(code[:2] for name in rules.load("places")["municipalities"]
+                     for code, _ in _table().get(name, ()))
 
 
 @functools.lru_cache(maxsize=1)
