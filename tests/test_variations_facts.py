@@ -341,3 +341,13 @@ def test_a_district_name_shared_by_several_cities_with_nothing_to_choose(tmp_pat
 def test_a_district_name_shared_by_several_cities_follows_its_city(tmp_path):
     text = "朝阳区" + NAME + "\n为落实长春市工作部署，制定本方案。\n一、工作目标\n建成示范村5个。\n"
     assert _doc(tmp_path, text)[1:] == ("朝阳区", "吉林省")
+
+
+@pytest.mark.parametrize("wording", ["新增就业岗位500个", "新增就业岗位500余个", "新增就业岗位500多个"])
+def test_a_round_figure_is_the_number_as_written(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 500.0, "个")}
+
+
+@pytest.mark.parametrize("text", ["全县现有企业200多家。", "用10余年时间完成。", "3个多月完成整改。"])
+def test_a_round_figure_that_states_what_is(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
