@@ -351,3 +351,12 @@ def test_a_round_figure_is_the_number_as_written(tmp_path, wording):
 @pytest.mark.parametrize("text", ["全县现有企业200多家。", "用10余年时间完成。", "3个多月完成整改。"])
 def test_a_round_figure_that_states_what_is(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+@pytest.mark.parametrize("chrome", [
+    "您当前的位置：首页>信息公开>通知公告", "您现在的位置：首页 > 政策文件", "【字体：大 中 小】【打印】【关闭】",
+    "您当前的位置：首页>信息公开\n【字体：大 中 小】【打印】【关闭】\n扫一扫在手机打开当前页",
+])
+def test_page_chrome_above_a_plan_with_no_title_line(tmp_path, chrome):
+    text = chrome + "\n各镇人民政府，县政府各工作部门：\n为推进整治，结合实际，制定本方案。\n一、工作目标\n建成示范村15个。\n"
+    assert _doc(tmp_path, text)[0] == ""
