@@ -360,3 +360,11 @@ def test_a_round_figure_that_states_what_is(tmp_path, text):
 def test_page_chrome_above_a_plan_with_no_title_line(tmp_path, chrome):
     text = chrome + "\n各镇人民政府，县政府各工作部门：\n为推进整治，结合实际，制定本方案。\n一、工作目标\n建成示范村15个。\n"
     assert _doc(tmp_path, text)[0] == ""
+
+
+@pytest.mark.parametrize("bar", ["\t", " | ", "|", "  "])
+def test_a_goal_table_with_any_cell_separator(tmp_path, bar):
+    rows = [["序号", "指标名称", "单位", "2023年基数", "2025年目标"],
+            ["1", "农村卫生厕所普及率", "%", "75", "90"], ["2", "示范村", "个", "5", "15"]]
+    table = "".join(bar.join(r) + "\n" for r in rows)
+    assert _targets(tmp_path, HEAD + table) == {("=", 90.0, "%"), ("=", 15.0, "个")}
