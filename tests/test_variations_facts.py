@@ -368,3 +368,13 @@ def test_a_goal_table_with_any_cell_separator(tmp_path, bar):
             ["1", "农村卫生厕所普及率", "%", "75", "90"], ["2", "示范村", "个", "5", "15"]]
     table = "".join(bar.join(r) + "\n" for r in rows)
     assert _targets(tmp_path, HEAD + table) == {("=", 90.0, "%"), ("=", 15.0, "个")}
+
+
+@pytest.mark.parametrize("wording", ["实现行政村100%全覆盖", "行政村实现100%覆盖", "行政村覆盖率达到100%", "行政村覆盖率100%"])
+def test_full_coverage_in_any_order(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 100.0, "%")}
+
+
+@pytest.mark.parametrize("text", ["目前已实现90%覆盖。", "截至2023年底已实现85%覆盖。"])
+def test_coverage_already_reached_is_no_goal(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
