@@ -146,7 +146,7 @@ def _nfkc(nodes):
     return [(unicodedata.normalize("NFKC", label), level, title) for label, level, title in nodes]
 
 
-@pytest.mark.parametrize("top", ["、", ".", "．", "，"])
+@pytest.mark.parametrize("top", ["、", ".", "．", "，", "\t"])
 @pytest.mark.parametrize("digit", ["、", ".", "．", "）", ")"])
 def test_the_same_outline_under_any_punctuation(tmp_path, top, digit):
     nodes = _nodes(tmp_path, OUTLINE.format(t=top, d=digit))
