@@ -378,3 +378,13 @@ def test_full_coverage_in_any_order(tmp_path, wording):
 @pytest.mark.parametrize("text", ["目前已实现90%覆盖。", "截至2023年底已实现85%覆盖。"])
 def test_coverage_already_reached_is_no_goal(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+@pytest.mark.parametrize("lead", ["本办法适用于下列厕所：", "本办法适用于全县。"])
+@pytest.mark.parametrize("heading", ["", "一、总则\n"])
+def test_the_items_of_an_article_with_or_without_a_lead_in(tmp_path, lead, heading):
+    text = ("宁陕县农村厕所管理办法\n\n" + heading + "第一条 为推进整治，制定本办法。\n第二条 " + lead +
+            "\n（一）农村户厕；\n（二）公共厕所。\n第三条 本办法自印发之日起施行。\n")
+    top = 1 if heading else 0
+    expect = [("第一条", 1 + top), ("第二条", 1 + top), ("(一)", 2 + top), ("(二)", 2 + top), ("第三条", 1 + top)]
+    assert [(label, level) for label, level, _ in _nfkc(_nodes(tmp_path, text))][top:] == expect
