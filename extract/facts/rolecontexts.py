@@ -303,6 +303,8 @@ def from_tables(text: str, local: frozenset) -> list:
             anchor = next(c.start for c in row if c is not None)   # a merged first cell is None
             for idx, column in roles.items():
                 cell = tb.cell_under(row, idx)
+                if cell is not None and tb.joined_header(table.header[idx]):
+                    cell = tb.unit_part(cell)      # 市民政局 王立新: the person in charge follows
                 if cell is not None and cell.parts:
                     found.extend(_part_mentions(text, cell.parts, column, local, anchor))
                 elif cell is not None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from .. import rules
-from .rolelabels import person_header
+from .rolelabels import joined_header, person_header
 
 RULES = "units"
 _MAX_CELL = 200          # a longer "cell" is a paragraph: the table has ended
@@ -48,13 +48,41 @@ def _compact(text: str) -> str:
 
 
 def role_header(cell: str):
-    """(rule, match) when a header cell names a unit role (牵头单位, 主要责任单位 …)."""
+    """(rule, match) when a header cell names a unit role (牵头单位, 主要责任单位 …),
+    alone or joined to the person in charge (牵头单位及主要负责人)."""
     name = _compact(cell)
+    joined = joined_header(name)
+    name = joined[0] if joined else name
     for rule in rules.pattern_rules(RULES, "table_headers"):
         m = rule.regex.search(name)
         if m:
             return rule, m
     return None
+
+
+def unit_part(cell: Cell) -> Cell:
+    """The unit names of a cell under a joined header (市民政局 王立新): the
+    blank-parted pieces up to the first one that is a name or no list of unit names."""
+    from . import orgnames
+    from .personnames import is_person_name
+    end = cell.start
+    for piece in words_of(cell):
+        items = orgnames.split_list(piece.text)
+        if not items or is_person_name(piece.text) or not all(
+                orgnames.is_generic(i.text) or orgnames.valid_in_list(i.text) for i in items):
+            break
+        end = piece.end
+    return Cell(cell.start, end, cell.text[:end - cell.start])
+
+
+def words_of(cell: Cell) -> list:
+    """The blank-parted words of a cell, each a Cell of its own."""
+    out, at = [], 0
+    for word in cell.text.split():
+        at = cell.text.index(word, at)
+        out.append(Cell(cell.start + at, cell.start + at + len(word), word))
+        at += len(word)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -167,13 +195,24 @@ def _tab_and_space_tables(text: str) -> list:
                 current = Table(layout, [_compact(c.text) for c in cells])
                 tables.append(current)
             else:
-                current.rows.append(cells)
+                current.rows.append(_aligned(current, cells))
             continue
         current = None
         if len(cells) >= 2 and _readable([c.text for c in cells], strict=layout == "spaces"):
             current = Table(layout, [_compact(c.text) for c in cells])
             tables.append(current)
     return tables
+
+
+def _aligned(table: Table, cells: list) -> list:
+    """A barred or TAB row that lost its leading merged cells (大类 | 序号 | …
+    over rows that start at 序号) is set right by its row number: the number
+    goes under the 序号 column, the columns before it empty (None)."""
+    header = table.header
+    k = next((i for i, h in enumerate(header) if h in _number_headers()), 0)
+    if k == 0 or len(cells) >= len(header) or not _rule("table_row_number").match(cells[0].text):
+        return cells
+    return [None] * min(k, len(header) - len(cells)) + cells
 
 
 def _fits(table: Table, cells: list) -> bool:
