@@ -23,6 +23,7 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from . import barrows as br
+from . import labelrows as lr
 from . import orgnames as un
 from . import subjectrows as sr
 from . import tables as tb
@@ -312,7 +313,7 @@ def from_tables(text: str, local: frozenset) -> list:
     for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
         found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
                                     un.valid_in_list, local=local, family="table", anchor=number.start))
-    for task, cell, role, rule_id in br.unit_cells(text) + tc.unit_cells(text):     # 1 / | / 任务 / | / 法规科 / | / 2024年底前
+    for task, cell, role, rule_id in br.unit_cells(text) + tc.unit_cells(text) + lr.unit_cells(text):     # 1 / | / 任务 / | / 法规科 / | / 2024年底前
         found.extend(_list_mentions(cell.text, cell.start, role, rule_id, task.start,
                                     un.valid_in_list, local=local, family="table", anchor=task.start))
     return found
