@@ -23,6 +23,7 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from . import barrows as br
+from . import cellwords
 from . import labelrows as lr
 from . import orgnames as un
 from . import subjectrows as sr
@@ -305,7 +306,7 @@ def from_tables(text: str, local: frozenset) -> list:
             for idx, column in roles.items():
                 cell = tb.cell_under(row, idx)
                 if cell is not None and tb.joined_header(table.header[idx]):
-                    cell = tb.unit_part(cell)      # 市民政局 王立新: the person in charge follows
+                    cell = cellwords.unit_part(cell)      # 市民政局 王立新: the person in charge follows
                 if cell is not None and cell.parts:
                     found.extend(_part_mentions(text, cell.parts, column, local, anchor))
                 elif cell is not None:

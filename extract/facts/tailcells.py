@@ -19,6 +19,7 @@ import functools
 from typing import Optional
 
 from .. import rules
+from . import cellwords
 from . import tables as tb
 
 RULES = "units"
@@ -75,7 +76,7 @@ def _row(pos: int, line: str, columns: list) -> list:
     if cut < 0:
         return []
     pieces = tb._space_cells(pos + cut + 1, line[cut + 1:])
-    pieces = [c for p in pieces for c in tb.words_of(p)]   # the PDF kept one space between cells
+    pieces = [c for p in pieces for c in cellwords.words_of(p)]   # the PDF kept one space between cells
     if not pieces or len(pieces) > len(columns):
         return []
     for cell in pieces:

@@ -234,7 +234,7 @@ def _title_line(text: str, cfg: dict):
     """(line start, title) of the plan's own title line among the opening lines
     before its outline: not a site widget or a sentence; a title broken over
     two lines is joined."""
-    lines = list(itertools.islice(_unfielded_lines(text), int(cfg["title_search_lines"])))
+    lines = list(itertools.islice(titlelines.unfielded_lines(text), int(cfg["title_search_lines"])))
     for k in range(len(lines)):
         found = _title_at(text, lines, k, cfg)
         if found == "outline":
@@ -242,33 +242,6 @@ def _title_line(text: str, cfg: dict):
         if found:
             return _notice_below(text, lines, k, cfg) or _fuller_title(text, lines, k, found, cfg)
     return None
-
-
-def _page_field(line: str):
-    """The match of a field of the page's metadata block (索引号：…, • 成文日期:,
-    发布机构 王坛镇): page chrome, never the title and no line of the title search."""
-    return next((m for rule in rules.pattern_rules("split", "page_fields") for m in [rule.regex.match(line)] if m),
-                None)
-
-
-def _unfielded_lines(text: str):
-    """(start, end) of the non-empty lines, the page's metadata fields left out,
-    and so is the value line under a field whose value is not on its own line
-    (• 成文日期: / 2023-02-22), unless it reads as a title: the title may follow
-    a field left empty (• 有效性:)."""
-    cfg, words = rules.load("split"), rules.words("split", "title_words")
-    value_next = False
-    for s, e in _lines(text):
-        line = text[s:e]
-        if not line.strip():
-            continue
-        field = _page_field(line)
-        if field:
-            value_next = not line[field.end():].strip()
-            continue
-        if not (value_next and not titlelines.title_like(line.strip(), cfg, words)):
-            yield s, e
-        value_next = False
 
 
 def _notice_below(text: str, lines: list, k: int, cfg: dict):
@@ -343,7 +316,7 @@ def _single(text: str) -> _Part:
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
     annex = rules.pattern_rules("split", "annex_labels")
-    first = next(((s, e) for s, e in _unfielded_lines(text)
+    first = next(((s, e) for s, e in titlelines.unfielded_lines(text)
                   if not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
