@@ -340,7 +340,11 @@ def text_place(text: str) -> Optional[Place]:
         return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
-    best = max(same or pool, key=lambda p: counts[p.code])
+    # on a tie, a city over several of the divisions named (肇庆市 over 端州区, 四会市 …)
+    # is the plan's, not the one county-level city among them
+    named = {q.code: q for q in pool}.values()
+    within = {p.code: sum(p.contains(q) for q in named) for p in same or pool}
+    best = max(same or pool, key=lambda p: (counts[p.code], within[p.code] if within[p.code] >= 2 else 0))
     if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
         # (or inside its province: a plan names a city it deals with as readily as its own)
         return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)

@@ -326,8 +326,8 @@ def _single(text: str) -> _Part:
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = line[:cut][: int(cfg["title_max_chars"])].strip()
-    if not any(ch.isalpha() for ch in title):     # a bare number: a table's first row
-        return _Part(0, len(text), "", -1, issued)
+    if not any(ch.isalpha() for ch in title) or (cut < len(line) and line[cut] in cfg["table_cell_bars"]):
+        return _Part(0, len(text), "", -1, issued)   # a bare number or a cell: a table's first row
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
 
