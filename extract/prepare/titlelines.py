@@ -115,6 +115,6 @@ def unfielded_lines(text: str):
         if field:
             value_next = not line[field.end():].strip()
             continue
-        if not (value_next and not title_like(line.strip(), cfg, words)):
+        if not (value_next and not title_like(untagged(line.strip()), cfg, words)):
             yield start, e
         value_next = False
