@@ -31,9 +31,13 @@ def parted(text: str, lines: list, k: int) -> bool:
 
 
 def without_file_suffix(title: str) -> str:
-    """A document-sharing page titles the plan by its file name (……分解表.docx)."""
+    """A document-sharing page titles the plan by its file name (……分解表.docx);
+    a heading may quote the name in book-title marks (《……清单》(2024年版))."""
     for rule in rules.pattern_rules("split", "title_file_suffixes"):
         title = rule.regex.sub("", title)
+    for rule in rules.pattern_rules("split", "title_quote_marks"):
+        m = rule.regex.match(title)
+        title = m.group("name") + (m.group("tail") or "") if m else title
     return title
 
 
