@@ -118,7 +118,21 @@ def _left_comparison(text: str, start: int) -> tuple:
         verb = _gap_verbs().search(text, max(0, pos - 4), pos)
         if verb is not None:
             pre = _prefix_at(text, verb.start())
+    if pre is None and per is None:
+        pre = _word_before_whole(text, pos)
     return pre, per, (pre[0] if pre else start)
+
+
+def _word_before_whole(text: str, pos: int) -> Optional[tuple]:
+    """不低于当地最低生活保障标准的1.6倍, 达到城市社区的60%: the comparison word
+    before the whole the number is a share or multiple of (the nearest one)."""
+    if not text.startswith(_modifier(), pos - len(_modifier())):
+        return None
+    found = None
+    for m in _head("prefix").finditer(text, max(0, pos - 24), pos):
+        if any(r.regex.fullmatch(text, m.end(), pos) for r in rules.pattern_rules("targets", "measured_against")):
+            found = _prefix_at(text, m.end()) or found
+    return found
 
 
 @functools.lru_cache(maxsize=None)
