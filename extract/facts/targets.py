@@ -125,14 +125,15 @@ def _left_comparison(text: str, start: int) -> tuple:
 
 def _word_before_whole(text: str, pos: int) -> Optional[tuple]:
     """不低于当地最低生活保障标准的1.6倍, 达到城市社区的60%: the comparison word
-    before the whole the number is a share or multiple of (the nearest one)."""
+    before the whole the number is a share or multiple of (the nearest one).
+    A share that a standard or grant sets (按……超出部分的20%给予奖励) is none."""
     if not text.startswith(_modifier(), pos - len(_modifier())):
         return None
     found = None
     for m in _head("prefix").finditer(text, max(0, pos - 24), pos):
         if any(r.regex.fullmatch(text, m.end(), pos) for r in rules.pattern_rules("targets", "measured_against")):
             found = _prefix_at(text, m.end()) or found
-    return found
+    return None if found and _states_a_rate(text, found[0]) else found
 
 
 @functools.lru_cache(maxsize=None)
