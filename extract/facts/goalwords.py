@@ -230,6 +230,8 @@ def _verb_before(text: str, pos: int) -> bool:
     tagger sees a few characters at most, and none after a digit or a comma.
     """
     run = _han_tail().search(text, max(0, pos - _TAG_WINDOW), pos)
+    if run is not None and ends_with_any(run.group(), len(run.group()), _words("goal_having")):
+        return True        # 力争有|5个: the having is the goal
     if run is None or _tail_regex("stative_verbs").search(run.group()):
         return False
     if _verb_tail().search(run.group()):
