@@ -241,9 +241,20 @@ def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
     s, _ = indicator.clause_start(text, q.start)
     head = text[s:q.start].strip()
     word = next((w for w in _words("breakdown_words") if head.startswith(w)), None)
-    if word is None or not _counted_noun(head[len(word):]) or not item_end(text, after):
+    if word is None or not _counted_noun(head[len(word):]) or not item_end(text, _past_aside(text, after)):
         return None
     return Found(q.start, after, "=", "breakdown", q)
+
+
+def _past_aside(text: str, after: int) -> int:
+    """Where a bracketed aside right after a number ends (12.9万户(含……4.3万户),
+    农村地区……): the part's clause ends after it."""
+    cfg = rules.load("indicators")
+    if after >= len(text) or text[after] not in cfg["open_brackets"]:
+        return after
+    close = next((i for i in range(after + 1, min(len(text), after + _LIST_GAP * 4))
+                  if text[i] in cfg["close_brackets"] or text[i] == "\n"), -1)
+    return close + 1 if close > 0 and text[close] != "\n" else after
 
 
 def _opens_ratio(head: str, per: str) -> bool:
