@@ -29,7 +29,7 @@ from typing import Optional
 
 from . import indicator, tablegoals, unitshapes
 from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any, opens_quota, raises_to,  # noqa: F401
-                        award_follows, goal_sentence, granted, in_definition, policy_condition,
+                        award_follows, goal_sentence, granted, in_definition, places_before, policy_condition,
                         size_of_built, skip_back, states_goal, status, without_quotes,
                         _han_run, _han_tail, _verb_before, _verb_head)
 from . import quantities as numbers
@@ -155,7 +155,9 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     scope = ends_with_any(text, pos, _words("scope_words"))
     if scope:
         pos -= len(scope)
-    verb = (_verb_before(text, pos) and not multiplied) or _goal_state(text, pos, q)
+    placed = places_before(text, pos)        # 完成蓝田县、周至县|两处: the verb is before the places
+    verb = ((_verb_before(text, pos) or (placed < pos and _verb_before(text, placed))) and not multiplied) \
+        or _goal_state(text, pos, q)
     # 三年计划总任务620公里: an amount named as the task or goal itself
     named = q.kind == "amount" and ends_with_any(text, pos, _words("goal_nouns")) is not None
     if (verb or named) and not _not_a_goal(text, q, _clause_head(text, q)):
