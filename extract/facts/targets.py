@@ -203,8 +203,9 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         return None              # 达到30万元以上，一次性给予10万元奖励: an incentive's condition
     defines = _defines_category(text, q, start, end) or (
         suf is not None and q.kind == "amount" and _names_a_class(text, end))
-    if pre and pre[2] and per and not suf and _states_a_rate(text, start):
-        return None              # 补助标准为每户3000元: a subsidy rate, not a goal
+    if pre and pre[2] and per and not suf and pre[3] not in rules.words("targets", "raised_rate_words") \
+            and _states_a_rate(text, start):
+        return None              # 补助标准为每户3000元: a subsidy rate, not a goal (提高到…: a new level is)
     if pre and pre[2] and not suf and goals.status(text, start):
         return None              # 贫困发生率为16.68%, 目前已达到85%: what already is
     if suf or (pre and not pre[2]) or (pre and q.unit):
