@@ -30,7 +30,7 @@ def unit_cells(text: str) -> list:
     """(task cell, unit cell, role, rule id) of every unit cell of such tables."""
     if not any(w in text for w in rules.words(tb.RULES, "tail_cell_gate")):
         return []          # cheap gate: most plans name no role column at all
-    lines = [(pos, line.strip()) for pos, line in tb._lines(text) if line.strip()]
+    lines = [(pos + len(line) - len(line.lstrip()), line.strip()) for pos, line in tb._lines(text) if line.strip()]
     out, i = [], 0
     while i < len(lines):
         columns, j = _header(lines, i)
