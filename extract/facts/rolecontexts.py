@@ -281,6 +281,8 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "labels"):
         for m in scan.finditer(rule, text):
+            if rule.data.get("spaced") and not any(ch in _marks("blanks") for ch in m.group("label")):
+                continue          # an unpadded label is read by the rules above
             start, end = m.end(), _list_end(text, m.end())
             if end is None:
                 continue
