@@ -1,9 +1,11 @@
-"""The words of a table cell, and the unit names of a cell under a header that
-joins a unit role to the person in charge of it (牵头单位及主要负责人)."""
+"""The words of a table cell, the unit names of a cell under a header that
+joins a unit role to the person in charge of it (牵头单位及主要负责人), and a
+row set right under its header when it lost its merged first cells."""
 from __future__ import annotations
 
 from . import orgnames
 from .personnames import is_person_name
+from . import tables as tb
 from .tables import Cell
 
 
@@ -28,3 +30,13 @@ def words_of(cell: Cell) -> list:
         out.append(Cell(cell.start + at, cell.start + at + len(word), word))
         at += len(word)
     return out
+
+
+def aligned(header: list, cells: list) -> list:
+    """A barred or TAB row that lost its leading merged cells (大类 | 序号 | …
+    over rows that start at 序号) is set right by its row number: the number
+    goes under the 序号 column, the columns before it empty (None)."""
+    k = next((i for i, h in enumerate(header) if h in tb._number_headers()), 0)
+    if k == 0 or len(cells) >= len(header) or not tb._rule("table_row_number").match(cells[0].text):
+        return cells
+    return [None] * min(k, len(header) - len(cells)) + cells

@@ -154,6 +154,7 @@ def _layout(pos: int, line: str) -> tuple:
 
 
 def _tab_and_space_tables(text: str) -> list:
+    from . import cellwords         # it builds on this module's cells
     tables, current = [], None
     rule_line, pipe_row = _rule("table_pipe_rule"), _rule("table_pipe_row")
     gap, blanks = _rule("table_space_gap"), _blanks()
@@ -170,24 +171,13 @@ def _tab_and_space_tables(text: str) -> list:
                 current = Table(layout, [_compact(c.text) for c in cells])
                 tables.append(current)
             else:
-                current.rows.append(_aligned(current, cells))
+                current.rows.append(cellwords.aligned(current.header, cells))
             continue
         current = None
         if len(cells) >= 2 and _readable([c.text for c in cells], strict=layout == "spaces"):
             current = Table(layout, [_compact(c.text) for c in cells])
             tables.append(current)
     return tables
-
-
-def _aligned(table: Table, cells: list) -> list:
-    """A barred or TAB row that lost its leading merged cells (大类 | 序号 | …
-    over rows that start at 序号) is set right by its row number: the number
-    goes under the 序号 column, the columns before it empty (None)."""
-    header = table.header
-    k = next((i for i, h in enumerate(header) if h in _number_headers()), 0)
-    if k == 0 or len(cells) >= len(header) or not _rule("table_row_number").match(cells[0].text):
-        return cells
-    return [None] * min(k, len(header) - len(cells)) + cells
 
 
 def _fits(table: Table, cells: list) -> bool:

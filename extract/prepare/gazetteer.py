@@ -332,7 +332,7 @@ def text_place(text: str) -> Optional[Place]:
     places = find_places(window, window)
     pool = [p for p in places if p.level > 1] or places
     marks = towns.unit_levels(window)
-    level = _vote_level(marks, pool)
+    level = towns.top_level(marks, [p.name for p in pool])
     if level in cfg["province_levels"]:     # a province's own bodies: no city is its own
         provinces = [p for p in places if p.level == 1]
         return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
@@ -350,16 +350,6 @@ def text_place(text: str) -> Optional[Place]:
         return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)
                 or _county_by_stem(window, _province_of(best), level) or _province_of(best))
     return best
-
-
-def _vote_level(marks: Counter, pool: list) -> Optional[str]:
-    """The level the text's unit prefixes carry most; on a tie (县医院, 乡镇健身中心
-    once each) the one a named place has (甘谷县), else the first seen."""
-    if not marks:
-        return None
-    top = max(marks.values())
-    tied = [lvl for lvl, n in marks.items() if n == top]
-    return next((lvl for lvl in tied if any(p.name.endswith(lvl) for p in pool)), tied[0])
 
 
 def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
