@@ -23,6 +23,8 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from . import barrows as br
+from . import cellwords
+from . import labelrows as lr
 from . import orgnames as un
 from . import subjectrows as sr
 from . import tables as tb
@@ -279,6 +281,8 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "labels"):
         for m in scan.finditer(rule, text):
+            if rule.data.get("spaced") and not any(ch in _marks("blanks") for ch in m.group("label")):
+                continue          # an unpadded label is read by the rules above
             start, end = m.end(), _list_end(text, m.end())
             if end is None:
                 continue
@@ -303,6 +307,8 @@ def from_tables(text: str, local: frozenset) -> list:
             anchor = next(c.start for c in row if c is not None)   # a merged first cell is None
             for idx, column in roles.items():
                 cell = tb.cell_under(row, idx)
+                if cell is not None and tb.joined_header(table.header[idx]):
+                    cell = cellwords.unit_part(cell)      # 市民政局 王立新: the person in charge follows
                 if cell is not None and cell.parts:
                     found.extend(_part_mentions(text, cell.parts, column, local, anchor))
                 elif cell is not None:
@@ -310,7 +316,7 @@ def from_tables(text: str, local: frozenset) -> list:
     for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
         found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
                                     un.valid_in_list, local=local, family="table", anchor=number.start))
-    for task, cell, role, rule_id in br.unit_cells(text) + tc.unit_cells(text):     # 1 / | / 任务 / | / 法规科 / | / 2024年底前
+    for task, cell, role, rule_id in br.unit_cells(text) + tc.unit_cells(text) + lr.unit_cells(text):     # 1 / | / 任务 / | / 法规科 / | / 2024年底前
         found.extend(_list_mentions(cell.text, cell.start, role, rule_id, task.start,
                                     un.valid_in_list, local=local, family="table", anchor=task.start))
     return found

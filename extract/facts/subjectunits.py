@@ -307,7 +307,7 @@ def _name_may_end(text: str, pos: int, at: int, strict: bool = True) -> bool:
         if offset > at:
             return False
         offset += len(word)
-    return True
+    return offset == at     # the text ends there; not inside its last word (管委|会 at the end)
 
 
 def _predicate(text: str, at: int) -> tuple:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from .. import rules
-from .rolelabels import person_header
+from .rolelabels import joined_header, person_header
 
 RULES = "units"
 _MAX_CELL = 200          # a longer "cell" is a paragraph: the table has ended
@@ -48,8 +48,11 @@ def _compact(text: str) -> str:
 
 
 def role_header(cell: str):
-    """(rule, match) when a header cell names a unit role (牵头单位, 主要责任单位 …)."""
+    """(rule, match) when a header cell names a unit role (牵头单位, 主要责任单位 …),
+    alone or joined to the person in charge (牵头单位及主要负责人)."""
     name = _compact(cell)
+    joined = joined_header(name)
+    name = joined[0] if joined else name
     for rule in rules.pattern_rules(RULES, "table_headers"):
         m = rule.regex.search(name)
         if m:
@@ -151,6 +154,7 @@ def _layout(pos: int, line: str) -> tuple:
 
 
 def _tab_and_space_tables(text: str) -> list:
+    from . import cellwords         # it builds on this module's cells
     tables, current = [], None
     rule_line, pipe_row = _rule("table_pipe_rule"), _rule("table_pipe_row")
     gap, blanks = _rule("table_space_gap"), _blanks()
@@ -167,7 +171,7 @@ def _tab_and_space_tables(text: str) -> list:
                 current = Table(layout, [_compact(c.text) for c in cells])
                 tables.append(current)
             else:
-                current.rows.append(cells)
+                current.rows.append(cellwords.aligned(current.header, cells))
             continue
         current = None
         if len(cells) >= 2 and _readable([c.text for c in cells], strict=layout == "spaces"):

@@ -123,7 +123,22 @@ def _left_comparison(text: str, start: int) -> tuple:
         outer = _prefix_at(text, goals.skip_back(text, pre[0]))
         if outer is not None and not outer[2]:
             pre = outer
+    if pre is None and per is None:
+        pre = _word_before_whole(text, pos)
     return pre, per, (pre[0] if pre else start)
+
+
+def _word_before_whole(text: str, pos: int) -> Optional[tuple]:
+    """不低于当地最低生活保障标准的1.6倍, 达到城市社区的60%: the comparison word
+    before the whole the number is a share or multiple of (the nearest one).
+    A share that a standard or grant sets (按……超出部分的20%给予奖励) is none."""
+    if not text.startswith(_modifier(), pos - len(_modifier())):
+        return None
+    found = None
+    for m in _head("prefix").finditer(text, max(0, pos - 24), pos):
+        if any(r.regex.fullmatch(text, m.end(), pos) for r in rules.pattern_rules("targets", "measured_against")):
+            found = _prefix_at(text, m.end()) or found
+    return None if found and _states_a_rate(text, found[0]) else found
 
 
 @functools.lru_cache(maxsize=None)
@@ -195,8 +210,9 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         return None              # 达到30万元以上，一次性给予10万元奖励: an incentive's condition
     defines = _defines_category(text, q, start, end) or (
         suf is not None and q.kind == "amount" and _names_a_class(text, end))
-    if pre and pre[2] and per and not suf and _states_a_rate(text, start):
-        return None              # 补助标准为每户3000元: a subsidy rate, not a goal
+    if pre and pre[2] and per and not suf and pre[3] not in rules.words("targets", "raised_rate_words") \
+            and _states_a_rate(text, start):
+        return None              # 补助标准为每户3000元: a subsidy rate, not a goal (提高到…: a new level is)
     if pre and pre[2] and not suf and goals.status(text, start):
         return None              # 贫困发生率为16.68%, 目前已达到85%: what already is
     if suf or (pre and not pre[2]) or (pre and q.unit):

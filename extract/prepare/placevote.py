@@ -30,7 +30,7 @@ def text_place(text: str) -> Optional[Place]:
     places = find_places(window, window)
     pool = [p for p in places if p.level > 1] or places
     marks = towns.unit_levels(_without_names(window, places))
-    level = marks.most_common(1)[0][0] if marks else None
+    level = towns.top_level(marks, [p.name for p in pool])
     if level in cfg["province_levels"]:     # a province's own bodies: no city is its own
         provinces = [p for p in places if p.level == 1]
         return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
@@ -38,7 +38,11 @@ def text_place(text: str) -> Optional[Place]:
         return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
-    best = max(same or pool, key=lambda p: counts[p.code])
+    # on a tie, a city over several of the divisions named (肇庆市 over 端州区, 四会市 …)
+    # is the plan's, not the one county-level city among them
+    named = {q.code: q for q in pool}.values()
+    within = {p.code: sum(p.contains(q) for q in named) for p in same or pool}
+    best = max(same or pool, key=lambda p: (counts[p.code], within[p.code] if within[p.code] >= 2 else 0))
     if best.level == 3 and any(r.regex.search(window) for r in rules.pattern_rules("places", "subordinate_county_marks")):
         return _prefecture_of(best)
     if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem

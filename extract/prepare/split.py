@@ -10,6 +10,7 @@ Three shapes are recognised, in this order:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -233,7 +234,7 @@ def _title_line(text: str, cfg: dict):
     """(line start, title) of the plan's own title line among the opening lines
     before its outline: not a site widget or a sentence; a title broken over
     two lines is joined."""
-    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][: int(cfg["title_search_lines"])]
+    lines = list(itertools.islice(titlelines.unfielded_lines(text), int(cfg["title_search_lines"])))
     for k in range(len(lines)):
         found = _title_at(text, lines, k, cfg)
         if found == "outline":
@@ -326,8 +327,8 @@ def _single(text: str) -> _Part:
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
     annex = rules.pattern_rules("split", "annex_labels")
-    first = next(((s, e) for s, e in _lines(text)
-                  if text[s:e].strip() and not any(r.regex.match(text[s:e]) for r in annex)), None)
+    first = next(((s, e) for s, e in titlelines.unfielded_lines(text)
+                  if not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
     if outline.starts_with_label(text, *first) or any(
@@ -337,8 +338,8 @@ def _single(text: str) -> _Part:
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = line[:cut][: int(cfg["title_max_chars"])].strip()
-    if not any(ch.isalpha() for ch in title):     # a bare number: a table's first row
-        return _Part(0, len(text), "", -1, issued)
+    if not any(ch.isalpha() for ch in title) or (cut < len(line) and line[cut] in cfg["table_cell_bars"]):
+        return _Part(0, len(text), "", -1, issued)   # a bare number or a cell: a table's first row
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
 

@@ -115,6 +115,16 @@ def unit_levels(text: str) -> Counter:
                    for m in rule.regex.finditer(text))
 
 
+def top_level(marks: Counter, names: list) -> Optional[str]:
+    """The level the text's unit prefixes carry most; on a tie (县医院, 乡镇健身中心
+    once each) the one a named place has (甘谷县), else the first seen."""
+    if not marks:
+        return None
+    top = max(marks.values())
+    tied = [lvl for lvl, n in marks.items() if n == top]
+    return next((lvl for lvl in tied if any(name.endswith(lvl) for name in names)), tied[0])
+
+
 def title_town(title: str, text: str) -> Optional[str]:
     """The town or sub-district opening ``title`` (周庄镇……方案) when the
     plan's bodies carry its level word more than any other (街道城管办)."""
