@@ -218,9 +218,15 @@ def specific_items(items: list) -> list:
     return out
 
 
+def body_suffixes() -> tuple:
+    """The last characters of an organisation's name (rules/lists.yaml: the
+    label patterns look ahead for them too)."""
+    return rules.words("lists", "body_suffixes")
+
+
 @functools.lru_cache(maxsize=1)
 def _suffixes() -> tuple:
-    return tuple(sorted(rules.words(SHAPES, "body_suffixes"), key=len, reverse=True))
+    return tuple(sorted(body_suffixes(), key=len, reverse=True))
 
 
 @perplan.remember

@@ -132,7 +132,7 @@ def _post_then_name(item: str) -> Optional[tuple]:
     hit = spaced_name_at_end(body)
     if not hit:
         base = max(0, len(body) - 4)
-        hit = _name_in_window(body[base:])
+        hit = _name_in_window(body[base:], body[:base])
         if not hit:
             return None
         hit = (base + hit[0], base + hit[1], hit[2])
@@ -325,7 +325,7 @@ def _from_appointments(text: str) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "appointments"):
         for m in scan.finditer(rule, text):
-            hit = _name_in_window(m.group("window"))
+            hit = _name_in_window(m.group("window"), text[max(0, m.start("window") - 12):m.start("window")])
             if not hit:
                 continue
             start, end = m.start("window") + hit[0], m.start("window") + hit[1]

@@ -155,10 +155,24 @@ def from_parens(text: str, parens: list, local: frozenset) -> list:
     found = []
     for o, c in parens:
         inner = text[o + 1:c]
-        if len(inner) > 200 or labels.search(inner):
+        if len(inner) > 200:
+            continue
+        if labels.search(inner):
+            # （牵头单位：县发改局；县财政局配合）: the labels' lists are read by
+            # from_labels; the clauses beside them that name a role by a verb, here
+            found.extend(_paren_clauses(_without_labelled(inner, labels), o, c, local))
             continue
         found.extend(_paren_clauses(inner, o, c, local) or _bare_list(text, o, c, local))
     return found
+
+
+def _without_labelled(inner: str, labels) -> str:
+    """``inner`` with every clause that holds a label blanked out (offsets kept)."""
+    out = inner
+    for off, clause in _split_top(inner, _marks("paren_clause_breaks")):
+        if labels.search(clause):
+            out = out[:off] + " " * len(clause) + out[off + len(clause):]
+    return out
 
 
 def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
@@ -252,17 +266,32 @@ def _first_match(key: str, text: str):
 _MAX_LIST = 600
 
 
-def _list_end(text: str, start: int) -> Optional[int]:
+def _list_end(text: str, start: int, local: frozenset = frozenset()) -> Optional[int]:
     """Where a label's list stops: sentence end, next label, or a closing bracket."""
     window = text[start:start + _MAX_LIST]
-    first = scan.joined(RULES, "list_ends").search(window)    # the earliest of the rules' ends
+    ends = scan.joined(RULES, "list_ends")
+    first = ends.search(window)    # the earliest of the rules' ends
     end = first.start() if first else len(window)
+    while end < len(window) and window[end] in _marks("list_semicolons"):
+        nxt = ends.search(window, end + 1)
+        after = nxt.start() if nxt else len(window)
+        # …；县财政局，县审计局配合: a comma after the names opens a clause of their own
+        if window[after:after + 1] in tuple(_marks("paren_list_commas")) \
+                or not _names_only(window[end + 1:after], local):
+            break
+        end = after
     closed = un.unopened_closer(window, end)
     if closed < end:
         return start + closed
     if end == len(window) == _MAX_LIST and start + end < len(text):
         return None          # a list that never ends: no rows rather than a cut-off one
     return start + end
+
+
+def _names_only(text: str, local: frozenset) -> bool:
+    """A stretch that is nothing but unit names, each saying its level."""
+    items = un.split_list(text)
+    return bool(items) and all(un.valid_as_subject(i.text, local) for i in items)
 
 
 def role_of(rule, match) -> str:
@@ -279,7 +308,7 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "labels"):
         for m in scan.finditer(rule, text):
-            start, end = m.end(), _list_end(text, m.end())
+            start, end = m.end(), _list_end(text, m.end(), local)
             if end is None:
                 continue
             while start < end and text[start] in _marks("blanks_with_tab"):
