@@ -81,8 +81,20 @@ def looks_hard_wrapped(text: str) -> bool:
     lengths = sorted(len(line) for line in lines)
     width = lengths[int(len(lengths) * 0.8)]
     full = float(cfg["pdf_full_line_ratio"]) * width
-    open_lines = sum(1 for line in lines if len(line) >= full and line[-1] not in enders)
+    # a table's rows run to the full width unwrapped: they are no open lines
+    open_lines = sum(1 for line in lines
+                     if len(line) >= full and line[-1] not in enders and not _columns(line, cfg))
     return open_lines / len(lines) >= float(cfg["hard_wrapped_share"])
+
+
+def _columns(line: str, cfg: dict) -> bool:
+    """A row of a table whose cells are parted by blanks or bars (1 县住建局 2025年底前):
+    a few pieces of two characters or more, not a line spaced out one character
+    at a time the way some PDF text layers are."""
+    bars = cfg["column_bars"]
+    pieces = line.translate({ord(ch): " " for ch in bars}).split()
+    long_ones = sum(len(p) >= 2 for p in pieces)
+    return len(pieces) >= int(cfg["column_line_min_pieces"]) and long_ones * 2 > len(pieces)
 
 
 def join_pdf_lines(text: str) -> str:
