@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import NamedTuple, Optional
+from typing import Optional
 
 from .. import rules
 from ..text import scan
@@ -29,10 +29,12 @@ from . import barrows
 from . import gluedrosters
 from . import leaders
 from . import orgnames
+from . import rostermembers as members
+from .rostermembers import Got
 from . import tables as tb
-from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
+from .personnames import (compact as _compact, is_person_name, is_post as _is_post,
                           name_glued_to_post, name_in_window as _name_in_window,
-                          names_only, run_together, spaced_name_at_end, split_post)
+                          names_only, spaced_name_at_end, split_post)
 from ..records import Person, PlanContext
 
 RULES = "people"
@@ -54,14 +56,6 @@ class Found:
     rule_id: str
     item: tuple = ()        # (start, end) of the whole list item: name, post, bracket
 
-
-class Got(NamedTuple):
-    start: int
-    end: int
-    name: str
-    unit: Optional[str]
-    item: tuple
-    post_first: bool = False   # 副县长李春华: the post came before the name
 
 
 def extract_people(ctx: PlanContext) -> list:
@@ -160,7 +154,8 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
                     for a, b in names]
             shared = pending = None
             continue
-        several = _several_in_one(text, s, e) or _run_together(text, s, e)
+        several = (members.several_in_one(text, s, e, _parse_item)
+                   or members.run_together_item(text, s, e))
         if several:
             got += several
             shared, pending = several[-1].unit, None
@@ -183,51 +178,6 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
         elif strict:
             return []
     return [] if strict and pending else got
-
-
-def _several_in_one(text: str, start: int, end: int) -> list:
-    """Several people in one item parted by blanks: a post and the names that
-    share it (副县长　詹文涛　杨　珂), or pieces that are each a person with
-    their post (镇党委委员李春花　镇人大主席王东升, 朴成民（镇长）　崔永哲（镇人大主席）).
-    [] when the item is not so."""
-    item = text[start:end]
-    pieces = blank_pieces(item)
-    if len(pieces) < 2:
-        return []
-    head_end, rest = pieces[0][1], pieces[1][0]
-    names = names_only(item[rest:]) if len(pieces) >= 3 and _is_post(item[:head_end]) else []
-    if names:
-        unit = split_post(item[:head_end])
-        return [Got(start + rest + a, start + rest + b, _compact(item[rest + a:rest + b]), unit,
-                    (start + rest + a, start + rest + b), True) for a, b in names]
-    segments = []                     # 镇农业站站长韩　梅: a one-character piece ends the one before
-    for a, b in pieces:
-        if segments and b - a == 1:
-            segments[-1] = (segments[-1][0], b)
-        else:
-            segments.append((a, b))
-    if len(segments) < 2:
-        return []
-    got = []
-    for a, b in segments:           # one piece that is no person: no need to read the rest
-        item = _parse_item(text, start + a, start + b)
-        if not item:
-            return []
-        got.append(item)
-    return got
-
-
-def _run_together(text: str, start: int, end: int) -> list:
-    """The members of a roster item copied without separators, each with the
-    post glued before the name (县水利局局长何春林县公安局副局长黄志勇)."""
-    item = text[start:end].strip()
-    base = start + len(text[start:end]) - len(text[start:end].lstrip())
-    got = run_together(item)
-    post_first = bool(got) and got[0][0] > 0
-    return [Got(base + a, base + b, name, split_post(post),
-                (base + a - len(post), base + b) if post_first
-                else (base + a, base + item.find(post, b) + len(post)), post_first)
-            for a, b, name, post in got]
 
 
 def cell_people(text: str) -> list:
