@@ -130,6 +130,8 @@ def name_in_window(window: str, before: str = "") -> Optional[tuple]:
         cand = window[-size:]
         if cand[0] in lead_ins and size > 2:
             continue
+        if size > 2 and is_post(before + window[:len(window) - size + 1]):
+            continue          # 局长孙丽: its first character ends the post (no 长孙丽)
         if is_person_name(cand):
             return len(window) - size, len(window), cand
     return None

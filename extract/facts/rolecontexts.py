@@ -275,6 +275,7 @@ def _list_end(text: str, start: int, local: frozenset = frozenset()) -> Optional
     while end < len(window) and window[end] in _marks("list_semicolons"):
         nxt = ends.search(window, end + 1)
         after = nxt.start() if nxt else len(window)
+        after = end + 1 + un.unopened_closer(window[end + 1:], after - end - 1)
         # …；县财政局，县审计局配合: a comma after the names opens a clause of their own
         if window[after:after + 1] in tuple(_marks("paren_list_commas")) \
                 or not _names_only(window[end + 1:after], local):

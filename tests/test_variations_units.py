@@ -1,0 +1,247 @@
+"""Variation tests: one invented plan written many ways must give the same
+responsible units and people.
+
+Each test writes a base plan under meaning-preserving variations (a label's
+wording, its colon, the bracket, the separators of a list, the sentence form,
+the table layout, a roster's spacing) and checks that every variant gives the
+facts the base states. All the plans of this module run through the pipeline
+once (``variant_tables``), as files, so that cleaning and ingest are part of it.
+"""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extract import run_files
+
+PLACE = "浏阳市"
+TASKS = ["推进城乡供水一体化，新建供水管网30公里", "实施老旧小区改造，年内完成改造项目12个",
+         "加强食品安全抽检，全年抽检3000批次以上", "建设智慧停车平台，新增停车泊位800个"]
+LEADS = [["市住房和城乡建设局"], ["市发展和改革局", "市财政局"], ["市市场监督管理局"], ["市城市管理局"]]
+ASSISTS = [["市水利局", "市自然资源局"], ["市融媒体中心"], ["市公安局交警大队", "市教育局"],
+           ["国网浏阳市供电公司", "市直机关工委"]]
+
+LEAD, RESP, ASSIST = "lead", "responsible", "assist"
+
+# sentence and bracket forms: template over task T, lead list L, assist list A;
+# the role the L and the A units take
+FORMS = {
+    "paren_labels": ("{T}。（牵头单位：{L}；配合单位：{A}）", LEAD, ASSIST),
+    "paren_labels_comma": ("{T}。（牵头单位：{L}，配合单位：{A}）", LEAD, ASSIST),
+    "paren_ascii": ("{T}。(牵头单位:{L};配合单位:{A})", LEAD, ASSIST),
+    "lenticular": ("{T}。【牵头单位】{L}【配合单位】{A}", LEAD, ASSIST),
+    "tortoise": ("{T}。〔牵头部门：{L}；协办单位：{A}〕", LEAD, ASSIST),
+    "square": ("{T}。[主责单位：{L}；协同单位：{A}]", LEAD, ASSIST),
+    "label_lines": ("{T}。\n牵头单位：{L}\n配合单位：{A}", LEAD, ASSIST),
+    "label_space": ("{T}。（牵头单位 {L}，配合单位 {A}）", LEAD, ASSIST),
+    "label_glued": ("{T}。\n主办单位{L}，协办单位{A}。", LEAD, ASSIST),
+    "short_labels": ("{T}。（牵头：{L}；配合：{A}）", LEAD, ASSIST),
+    "deadline_first": ("{T}。（2025年底前完成，牵头督办单位：{L}，配合部门：{A}）", LEAD, ASSIST),
+    "label_then_verb": ("{T}。（牵头单位：{L}；{A}配合）", LEAD, ASSIST),
+    "label_comma_verb": ("{T}。（责任单位：{L}，{A}配合）", RESP, ASSIST),
+    "paren_clause": ("{T}。（{L}牵头，{A}配合）", LEAD, ASSIST),
+    "sentence_lead": ("{T}。{L}牵头，{A}配合。", LEAD, ASSIST),
+    "sentence_by": ("{T}。由{L}负责，{A}配合。", RESP, ASSIST),
+    "sentence_join": ("{T}。{L}负责牵头，{A}参与。", LEAD, ASSIST),
+    "opener_then_duty": ("{L}要{T}，并负责做好协调工作，{A}配合。", RESP, ASSIST),
+    "trailing_duty": ("{T}。（实施单位：{L}；参与单位：{A}按职责分工负责）", RESP, ASSIST),
+    "trailing_etc": ("{T}。（牵头单位：{L}；配合单位：{A}等部门）", LEAD, ASSIST),
+}
+# separators between the units of one list
+SEPARATORS = {"dun": "、", "comma": "，", "ascii_comma": ",", "slash": "/", "semicolon": "；"}
+# the forms in which a list may be parted by each separator (a comma between
+# the subjects of a sentence reads as a clause break, so only labels take it)
+LABEL_LISTS = ["paren_labels", "label_lines", "lenticular", "tortoise"]
+
+
+def _task_plan(items: list) -> str:
+    lines = [f"{PLACE}2025年重点工作任务分解方案", "", "一、重点任务"]
+    numbers = "一二三四五六七八九十"
+    lines += [f"（{numbers[k]}）{item}" for k, item in enumerate(items)]
+    lines += ["", "二、保障措施", "各有关单位要高度重视，确保各项任务按期完成。"]
+    return "\n".join(lines) + "\n"
+
+
+def form_plan(form: str, sep: str = "、", leads=LEADS, assists=ASSISTS) -> tuple:
+    template, lead_role, assist_role = FORMS[form]
+    items, expected = [], Counter()
+    for task, lead, assist in zip(TASKS, leads, assists):
+        items.append(template.format(T=task, L=sep.join(lead), A=sep.join(assist)))
+        expected.update((u, lead_role) for u in lead)
+        expected.update((u, assist_role) for u in assist)
+    return _task_plan(items), expected
+
+
+# --- tables in every layout --------------------------------------------------
+
+HEADER = ["序号", "工作任务", "牵头单位", "配合单位", "责任领导", "完成时限"]
+LEADERS = ["王立新", "欧阳晓峰", "覃思远", "李春华"]
+
+
+def _rows():
+    return [[str(k + 1), task + "。", "、".join(lead), "、".join(assist), who, f"2025年{k + 6}月底前"]
+            for k, (task, lead, assist, who) in enumerate(zip(TASKS, LEADS, ASSISTS, LEADERS))]
+
+
+def table_plan(layout: str) -> str:
+    rows = [HEADER] + _rows()
+    if layout == "html":
+        cells = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        return (f"<html><body><h1>{PLACE}2025年重点工作任务分解表</h1><p>现将任务分解如下。</p>"
+                f"<table>\n{cells}\n</table><p>各有关单位要抓好落实。</p></body></html>\n")
+    if layout == "one_cell_per_line":
+        body = "\n".join(cell for row in rows for cell in row)
+    elif layout == "pipe":
+        lines = ["| " + " | ".join(row) + " |" for row in rows]
+        body = "\n".join(lines[:1] + ["|" + "---|" * len(HEADER)] + lines[1:])
+    else:
+        gap = {"tab": "\t", "two_spaces": "  ", "one_space": " "}[layout]
+        body = "\n".join(gap.join(row) for row in rows)
+    # the paragraph after the table: a text file of long unpunctuated rows is no wrapped PDF text
+    return (f"{PLACE}2025年重点工作任务分解表\n\n为推动各项重点工作落实落细，现将任务分解如下。\n\n"
+            f"{body}\n\n各有关单位要按照分工抓好落实。\n")
+
+
+def table_expected() -> tuple:
+    units = Counter()
+    for lead, assist in zip(LEADS, ASSISTS):
+        units.update((u, LEAD) for u in lead)
+        units.update((u, ASSIST) for u in assist)
+    return units, Counter((who, "责任领导") for who in LEADERS)
+
+
+TABLE_LAYOUTS = ["tab", "two_spaces", "one_space", "pipe", "one_cell_per_line", "html"]
+
+# --- leading-group rosters -----------------------------------------------------
+
+ROSTER_NAMES = {
+    "three_chars": ["王立新", "李春华", "孙国庆", "赵文斌", "钱晓燕"],
+    "two_chars": ["王芳", "李军", "孙丽", "赵刚", "钱勇"],
+    "compound_surnames": ["欧阳晓峰", "司马南", "上官文静", "诸葛明远", "皇甫海"],
+    "rarer_surnames": ["覃思远", "邝立新", "隋海涛", "阙文", "禤志强"],
+}
+POSTS = ["市长", "副市长", "市发展和改革局局长", "市财政局局长", "市教育局局长"]
+ROSTER_LABELS = {"plain": ("组长：", "副组长：", "成员："), "padded": ("组　长：", "副组长：", "成　员："),
+                 "spaced_ascii": ("组  长:", "副组长:", "成  员:")}
+MEMBER_FORMS = {
+    "name_bracket": "{n}（{p}）",
+    "name_blank_post": "{n}　{p}",
+    "post_name": "{p}{n}",
+    "post_blank_name": "{p} {n}",
+    "name_comrade": "{n}同志（{p}）",
+}
+MEMBER_SEPARATORS = {"dun": "、", "comma": "，", "wide_gap": "  ", "lines": "\n"}
+
+
+def roster_plan(names: str, labels: str, form: str, sep: str) -> tuple:
+    who, (lead, deputy, member) = ROSTER_NAMES[names], ROSTER_LABELS[labels]
+    write = MEMBER_FORMS[form].format
+    members = MEMBER_SEPARATORS[sep].join(write(n=n, p=p) for n, p in zip(who[2:], POSTS[2:]))
+    text = (f"{PLACE}人民政府办公室关于成立城乡供水一体化工作领导小组的通知\n\n"
+            "为加快推进城乡供水一体化，决定成立工作领导小组，组成人员如下：\n\n"
+            f"{lead}{write(n=who[0], p=POSTS[0])}\n{deputy}{write(n=who[1], p=POSTS[1])}\n"
+            f"{member}{members}\n\n各成员单位要密切配合，形成工作合力。\n")
+    expected = Counter({(who[0], "组长"): 1, (who[1], "副组长"): 1})
+    expected.update((n, "成员") for n in who[2:])
+    return text, expected
+
+
+# --- what no variation may turn into a unit ---------------------------------------
+
+NO_UNITS = {
+    # headings that set a body up, numbered one after the other like a duty list
+    "setting_up_headings": "（一）成立领导小组。由市长任组长。\n（二）组建工作专班。抽调骨干集中办公。\n"
+                           "（三）建立联席会。每季度召开一次会议。",
+    # a label with no colon before words that name no body
+    "labels_in_prose": "牵头单位要定期会商，责任单位对照清单逐项整改，配合部门统筹推进全市工作。",
+    # the town where a project lies, and ordinary words that end like a place
+    "reference_words": "项目所在镇人民政府负责做好征地拆迁。中心城区要全部完成办理。",
+}
+# a class of bodies among the names of a label list stays out of it
+WITH_CLASSES = ("（牵头单位：市发展和改革局，配合单位：市委组织部，各区、县级市）",
+                Counter({("市发展和改革局", LEAD): 1, ("市委组织部", ASSIST): 1}))
+
+
+# --- running every plan once ---------------------------------------------------
+
+def _plans() -> dict:
+    plans = {}
+    for form in FORMS:
+        plans[f"form-{form}"] = form_plan(form) + (Counter(),)
+    for form in LABEL_LISTS:
+        for name, sep in list(SEPARATORS.items())[1:]:      # the first is the forms' own
+            plans[f"sep-{form}-{name}"] = form_plan(form, sep) + (Counter(),)
+    units, people = table_expected()
+    for layout in TABLE_LAYOUTS:
+        plans[f"table-{layout}"] = (table_plan(layout), units, people)
+    for names in ROSTER_NAMES:
+        for labels in ROSTER_LABELS:
+            for form in MEMBER_FORMS:
+                for sep in MEMBER_SEPARATORS:
+                    text, people = roster_plan(names, labels, form, sep)
+                    plans[f"roster-{names}-{labels}-{form}-{sep}"] = (text, Counter(), people)
+    for name, sentence in NO_UNITS.items():
+        plans[f"none-{name}"] = (_task_plan([TASKS[0] + "。" + sentence]), Counter(), Counter())
+    plans["classes"] = (_task_plan([TASKS[0] + "。" + WITH_CLASSES[0]]), WITH_CLASSES[1], Counter())
+    return plans
+
+
+PLANS = _plans()
+
+
+@pytest.fixture(scope="module")
+def variant_tables(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("variants")
+    for name, (text, _, _) in PLANS.items():
+        suffix = ".html" if text.startswith("<html>") else ".txt"
+        (folder / f"{name}{suffix}").write_text(text, encoding="utf-8")
+    tables = run_files([str(folder)])
+    docs, units, people = tables["documents"], tables["responsibilities"], tables["people"]
+    out = {}
+    for doc_id, source in zip(docs.doc_id, docs.source_path):
+        got_units = units[units.doc_id == doc_id]
+        got_people = people[people.doc_id == doc_id]
+        out[Path(source).stem] = (Counter(zip(got_units.unit, got_units.role)),
+                                  Counter(zip(got_people.name, got_people.role)))
+    return out
+
+
+def _check(variant_tables, name: str, people_too: bool = True):
+    _, units, people = PLANS[name]
+    got_units, got_people = variant_tables[name]
+    assert got_units == units, f"{name}: missing {units - got_units}, extra {got_units - units}"
+    if people_too:
+        assert got_people == people, f"{name}: missing {people - got_people}, extra {got_people - people}"
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+def test_every_form_of_stating_roles_gives_the_same_units(variant_tables, form):
+    _check(variant_tables, f"form-{form}")
+
+
+@pytest.mark.parametrize("form", LABEL_LISTS)
+@pytest.mark.parametrize("sep", list(SEPARATORS)[1:])
+def test_a_label_list_gives_the_same_units_whatever_its_separator(variant_tables, form, sep):
+    _check(variant_tables, f"sep-{form}-{sep}")
+
+
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+def test_a_task_table_gives_the_same_units_and_leaders_in_every_layout(variant_tables, layout):
+    _check(variant_tables, f"table-{layout}")
+
+
+@pytest.mark.parametrize("names", list(ROSTER_NAMES))
+@pytest.mark.parametrize("labels", list(ROSTER_LABELS))
+@pytest.mark.parametrize("form", list(MEMBER_FORMS))
+@pytest.mark.parametrize("sep", list(MEMBER_SEPARATORS))
+def test_a_roster_gives_the_same_people_in_every_spelling(variant_tables, names, labels, form, sep):
+    _check(variant_tables, f"roster-{names}-{labels}-{form}-{sep}")
+
+
+@pytest.mark.parametrize("name", list(NO_UNITS))
+def test_ordinary_words_and_headings_give_no_units(variant_tables, name):
+    _check(variant_tables, f"none-{name}")
+
+
+def test_a_class_of_bodies_in_a_label_list_is_no_unit(variant_tables):
+    _check(variant_tables, "classes")
