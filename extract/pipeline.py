@@ -54,6 +54,7 @@ def process_file(path: Path, display: str) -> SourceResult:
     try:
         with ingest.time_budget(display):
             source = ingest.read_source(path, display)
+            result.warnings.extend(source.notes)
             text = clean.clean(source)
             result.warnings.extend(text.notes)
             for plan in split.split(text):

@@ -20,6 +20,7 @@ class Source:
     content: str       # decoded text; for a page, its block text (the markup is parsed in ingest)
     encoding: Optional[str]
     digest: str        # sha1 of the input bytes: doc ids derive from it
+    notes: tuple = ()  # WarningRow: what reading had to mend (stray NULs, mixed encodings)
 
 
 @dataclass(frozen=True)

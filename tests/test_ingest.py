@@ -40,6 +40,10 @@ TEXT_CASES = [
     ("big5_heading", "plan.txt", "一、工作目標".encode("big5"), "一、工作目標", {"cp950", "big5hkscs"}),
     ("big5_long", "plan.txt", (BIG5_SNIPPET + "\n") .encode("big5") * 40, (BIG5_SNIPPET + "\n") * 40,
      {"cp950", "big5hkscs"}),
+    ("hz_plan", "plan.txt", PLAN_TEXT.encode("hz"), PLAN_TEXT, {"hz"}),
+    ("hz_snippet", "plan.txt", GBK_SNIPPET.encode("hz"), GBK_SNIPPET, {"hz"}),
+    # ASCII that merely holds the HZ marker stays ASCII: its HZ reading is rare characters
+    ("ascii_with_marker", "plan.txt", b"code ~{X!X\"~} here\n", "code ~{X!X\"~} here\n", {"utf-8"}),
     ("crlf_kept", "plan.txt", "一、工作目标\r\n（一）加强领导\r\n".encode("utf-8"),
      "一、工作目标\r\n（一）加强领导\r\n", {"utf-8"}),
 ]
@@ -53,6 +57,44 @@ def test_text_encodings(tmp_path, name, data, expected, codecs):
     assert source.encoding in codecs
     assert (source.kind, source.path) == ("text", name)
     assert source.digest == hashlib.sha1(data).hexdigest()
+    assert source.notes == ()  # a clean file is not reported as repaired
+
+
+# --- repaired text: what was mended is a warning row, the text is kept ----------------
+REPAIR_CASES = [
+    ("stray_nul_utf8", (PLAN_TEXT * 2).encode("utf-8").replace("（".encode(), b"\x00" + "（".encode(), 1),
+     PLAN_TEXT * 2, "1 NUL byte was dropped"),
+    ("stray_nuls_gbk", PLAN_TEXT.encode("gbk") + b"\x00\x00" + PLAN_TEXT.encode("gbk"),
+     PLAN_TEXT * 2, "2 NUL bytes were dropped"),
+    ("utf8_then_gbk", PLAN_TEXT.encode("utf-8") + PLAN_TEXT.encode("gbk"), PLAN_TEXT * 2,
+     "mixes encodings"),
+    ("gbk_then_utf8", GBK_SNIPPET.encode("gbk") + b"\n" + GBK_SNIPPET.encode("utf-8"),
+     GBK_SNIPPET + "\n" + GBK_SNIPPET, "mixes encodings"),
+]
+
+
+@pytest.mark.parametrize("data,expected,said", [c[1:] for c in REPAIR_CASES],
+                         ids=[c[0] for c in REPAIR_CASES])
+def test_repaired_text_is_read_and_reported(tmp_path, data, expected, said):
+    source = ingest.read_source(_write(tmp_path, "joined.txt", data), "in/joined.txt")
+    assert source.content == expected
+    [note] = source.notes
+    assert note.warning == "EncodingRepaired" and note.source_path == "in/joined.txt"
+    assert said in note.message and "save the file again as UTF-8" in note.message
+
+
+def test_pipeline_reports_the_repair_and_keeps_the_plan(tmp_path):
+    data = PLAN_TEXT.encode("utf-8") + b"\x00" + PLAN_TEXT.encode("utf-8")
+    result = pipeline.process_file(_write(tmp_path, "plan.txt", data), "plan.txt")
+    assert result.errors == [] and result.extractions
+    assert [w.warning for w in result.warnings] == ["EncodingRepaired"]
+
+
+def test_many_nul_bytes_are_still_binary(tmp_path):
+    data = PLAN_TEXT.encode("utf-8").replace("、".encode(), b"\x00\x00\x00")
+    with pytest.raises(ingest.IngestError) as caught:
+        ingest.read_source(_write(tmp_path, "a.txt", data), "a.txt")
+    assert caught.value.code == "BinaryFile"
 
 
 @pytest.mark.parametrize("codec,expected", [("gbk", "gb18030"), ("utf-8", "utf-8")])

@@ -1,7 +1,7 @@
 """Decide the text encoding of a byte string and decode it.
 
-Order: byte-order marks, UTF-16 without a BOM (NUL bytes), strict UTF-8,
-then the charset detector restricted to the legacy Chinese encodings in
+Order: byte-order marks, UTF-16 without a BOM (NUL bytes), strict UTF-8
+(an all-ASCII file may still be seven-bit HZ), then the charset detector restricted to the legacy Chinese encodings in
 ``rules/ingest.yaml``. Detectors guess badly on short Chinese texts (a GBK
 "到2025年" reads as plausible Big5), so for short texts the GB/Big5 choice is
 checked by how many decoded characters are common ones in each standard.
@@ -38,6 +38,7 @@ class DecodeProblem(ValueError):
 class Decoded:
     text: str
     encoding: str
+    repairs: tuple = ()   # what was mended to read the bytes, for a warning row
 
 
 def settings() -> dict:
@@ -60,9 +61,12 @@ def decode_bytes(data: bytes, declared: Optional[str] = None) -> Decoded:
         if data.startswith(bom):
             return _checked(data[len(bom):], codec)
     if b"\x00" in data:
-        return _utf16_without_bom(data)
+        return _without_stray_nuls(data, declared)
     try:  # tolerant: a UTF-8 file cut mid-character is still UTF-8, never GBK
-        return _checked(data, "utf-8")
+        decoded = _checked(data, "utf-8")
+        if decoded.text.isascii():
+            return _shifted(data) or decoded
+        return decoded
     except DecodeProblem as problem:
         if problem.kind != "undecodable":
             raise
@@ -72,7 +76,80 @@ def decode_bytes(data: bytes, declared: Optional[str] = None) -> Decoded:
             return _checked(data, codec)
         except DecodeProblem:
             pass  # a wrong declaration (copied page templates): detect instead
-    return _checked(data, _detect(data))
+    try:
+        return _checked(data, _detect(data))
+    except DecodeProblem as problem:
+        mixed = _by_lines(data) if problem.kind == "undecodable" else None
+        if mixed is None:
+            raise
+        return mixed
+
+
+def _without_stray_nuls(data: bytes, declared: Optional[str]) -> Decoded:
+    """UTF-16 without a BOM, or a text with a few stray NUL bytes (a joined or
+    badly converted file): those are dropped, and the repair is reported."""
+    try:
+        return _utf16_without_bom(data)
+    except DecodeProblem:
+        stripped = data.replace(b"\x00", b"")
+        dropped = len(data) - len(stripped)
+        if dropped > len(data) * settings()["max_stray_nul_share"]:
+            raise
+    decoded = decode_bytes(stripped, declared)
+    what = "1 NUL byte was" if dropped == 1 else f"{dropped} NUL bytes were"
+    return Decoded(decoded.text, decoded.encoding, decoded.repairs + (f"{what} dropped",))
+
+
+def _by_lines(data: bytes) -> Optional[Decoded]:
+    """A file joined from parts in different encodings (UTF-8 and GB18030 or
+    Big5), decoded line by line, or None when that does not read it either.
+
+    A line counts as UTF-8 only when it decodes strictly and reads as plain
+    text: short GBK byte pairs can be valid UTF-8 for Latin or Cyrillic letters.
+    """
+    lines = data.split(b"\n")
+    utf8 = [_plain_utf8(line) for line in lines]
+    legacy_bytes = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
+    try:
+        codec = _detect(legacy_bytes)
+    except DecodeProblem:
+        return None
+    texts = [text if text is not None else legacy.decode(codec, errors="replace")
+             for text, legacy in zip(utf8, lines)]
+    joined = "\n".join(texts)
+    if joined.count("\ufffd") > max(1, len(data) * settings()["max_bad_byte_share"]):
+        return None
+    legacy_count = utf8.count(None)
+    utf8_count = sum(1 for line, text in zip(lines, utf8) if text is not None and not line.isascii())
+    return Decoded(joined, codec, (
+        f"the file mixes encodings: {utf8_count} lines were read as UTF-8 "
+        f"and {legacy_count} as {codec}",))
+
+
+def _plain_utf8(line: bytes) -> Optional[str]:
+    if line.isascii():
+        return line.decode("ascii")  # the same in every encoding: counts as none
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if plain_share(text) >= settings()["min_utf16_plain_share"] else None
+
+
+def _shifted(data: bytes) -> Optional[Decoded]:
+    """A pure-ASCII file written in a seven-bit Chinese encoding (HZ), or None.
+
+    Plain ASCII that merely contains a marker decodes to rare characters (or
+    not at all), so the common-character share decides.
+    """
+    text = data.decode("ascii")
+    for rule in rules.pattern_rules("ingest", "shift_encodings"):
+        if not rule.regex.search(text):
+            continue
+        decoded = _tolerant(data, rule.data["codec"])
+        if decoded and common_share(decoded, "gb18030") >= settings()["min_common_share"]:
+            return Decoded(decoded, rule.data["codec"])
+    return None
 
 
 def _not_trusted() -> set:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import budget, encoding
 from .. import rules
-from ..records import Source
+from ..records import Source, WarningRow
 
 
 class IngestError(Exception):
@@ -124,10 +124,13 @@ def read_source(path: Path, display: str) -> Source:
     digest = hashlib.sha1(data).hexdigest()
     if not data.strip():
         raise EmptyFile(f"{display}: the file is empty; remove it from the input or re-export it")
-    kind, content, enc = READERS[reader](data, display)
+    kind, content, enc, repairs = READERS[reader](data, display)
     if not has_text(content):
         raise EmptyFile(f"{display}: the file has no text; check that it is the right file")
-    return Source(display, kind, content, enc, digest)
+    notes = tuple(WarningRow(display, "EncodingRepaired", (
+        f"{display}: {repair}; check the text, or save the file again as UTF-8"))
+        for repair in repairs)
+    return Source(display, kind, content, enc, digest, notes)
 
 
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
@@ -253,7 +256,7 @@ def _read_text(data: bytes, display: str):
     decoded = _decode(data, display)
     if any(r.regex.match(decoded.text) for r in rules.pattern_rules("ingest", "html_sniff")):
         return _read_html(data, display)
-    return "text", decoded.text, decoded.encoding
+    return "text", decoded.text, decoded.encoding, decoded.repairs
 
 
 def _read_html(data: bytes, display: str):
@@ -272,7 +275,7 @@ def _read_html(data: bytes, display: str):
     if not has_text(text):
         raise EmptyFile(f"{display}: the page has no visible text; save the page "
                         f"after it has loaded, or copy its text into a .txt file")
-    return "html", text, decoded.encoding
+    return "html", text, decoded.encoding, decoded.repairs
 
 
 def _check_shape(shape: tuple, display: str) -> None:
@@ -299,7 +302,7 @@ def _read_docx(data: bytes, display: str):
                               f"({type(err).__name__}); open it in Word or WPS and save it "
                               f"again, or re-export it") from err
     lines = document_lines(document)
-    return "text", "\n".join(lines), None
+    return "text", "\n".join(lines), None, ()
 
 
 def _check_package(data: bytes, display: str) -> None:
@@ -335,7 +338,7 @@ def _read_pdf(data: bytes, display: str):
         raise {"encrypted": EncryptedDocument, "corrupt": CorruptDocument,
                "no_text": NoTextLayer, "garbled": GarbledTextLayer,
                "empty": EmptyFile, "too_large": FileTooLarge}[err.kind](f"{display}: {err}") from err
-    return "pdf", "\n".join(pages), None
+    return "pdf", "\n".join(pages), None, ()
 
 
 READERS = {"text": _read_text, "html": _read_html, "docx": _read_docx, "pdf": _read_pdf}
