@@ -112,6 +112,22 @@ def table_expected() -> tuple:
 
 TABLE_LAYOUTS = ["tab", "two_spaces", "one_space", "pipe", "one_cell_per_line", "html"]
 
+# one column for the lead unit and the person who answers for it
+COMBINED_HEADER = ["序号", "工作任务", "牵头单位及责任人", "配合单位", "完成时限"]
+COMBINED_CELLS = {"bracket": "{u}（{n}）", "blank": "{u} {n}"}
+
+
+def combined_plan(cell: str) -> tuple:
+    rows = [COMBINED_HEADER]
+    units, people = Counter(), Counter()
+    for k, (task, lead, assist, who) in enumerate(zip(TASKS, LEADS, ASSISTS, LEADERS)):
+        rows.append([str(k + 1), task + "。", COMBINED_CELLS[cell].format(u=lead[0], n=who),
+                     "、".join(assist), "2025年底前"])
+        units.update([(lead[0], LEAD)] + [(u, ASSIST) for u in assist])
+        people[(who, "责任人")] += 1
+    body = "\n".join("\t".join(row) for row in rows)
+    return f"{PLACE}2025年重点工作任务分解表\n\n{body}\n", units, people
+
 # --- leading-group rosters -----------------------------------------------------
 
 ROSTER_NAMES = {
@@ -174,6 +190,11 @@ def _plans() -> dict:
     units, people = table_expected()
     for layout in TABLE_LAYOUTS:
         plans[f"table-{layout}"] = (table_plan(layout), units, people)
+    for cell in COMBINED_CELLS:
+        plans[f"combined-{cell}"] = combined_plan(cell)
+    plans["item_markers"] = (_task_plan([TASKS[0] + "。责任单位：市水利局（牵头），市财政局（配合）、市教育局（协办）"]),
+                             Counter({("市水利局", LEAD): 1, ("市财政局", ASSIST): 1, ("市教育局", ASSIST): 1}),
+                             Counter())
     for names in ROSTER_NAMES:
         for labels in ROSTER_LABELS:
             for form in MEMBER_FORMS:
@@ -228,6 +249,15 @@ def test_a_label_list_gives_the_same_units_whatever_its_separator(variant_tables
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)
 def test_a_task_table_gives_the_same_units_and_leaders_in_every_layout(variant_tables, layout):
     _check(variant_tables, f"table-{layout}")
+
+
+@pytest.mark.parametrize("cell", list(COMBINED_CELLS))
+def test_a_column_of_units_with_their_people_gives_both(variant_tables, cell):
+    _check(variant_tables, f"combined-{cell}")
+
+
+def test_a_role_written_on_each_item_of_a_list(variant_tables):
+    _check(variant_tables, "item_markers")
 
 
 @pytest.mark.parametrize("names", list(ROSTER_NAMES))

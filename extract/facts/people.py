@@ -98,7 +98,7 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
             item = item.rstrip()[:-len(tail)]
     for rule in rules.pattern_rules(RULES, "name_tails_before_notes"):
         item = rule.regex.sub("", item, count=1)
-    for parse in (_name_then_post, _post_then_name, name_glued_to_post):
+    for parse in (_name_then_post, _post_then_name, name_glued_to_post, _unit_then_bracketed_name):
         got = parse(item)
         if got:
             s, e, name, post = got
@@ -118,6 +118,21 @@ def _name_then_post(item: str) -> Optional[tuple]:
     if item[:name_s].strip() or not is_person_name(name):
         return None
     return name_s, name_e, name, "".join(t for _, t in tokens[n_tok:])
+
+
+def _unit_then_bracketed_name(item: str) -> Optional[tuple]:
+    """市住建局（李春华）: a unit, then the person who answers for it in brackets."""
+    opens, closes, _ = orgnames.brackets()
+    body = item.rstrip()
+    o = max(body.rfind(ch) for ch in opens)
+    if o <= 0 or not body.endswith(tuple(closes)):
+        return None
+    inner = body[o + 1:-1]
+    name, unit = _compact(inner), _compact(body[:o])
+    if not (is_person_name(name) and orgnames.looks_like_unit(unit)):
+        return None
+    start = o + 1 + len(inner) - len(inner.lstrip())
+    return start, start + len(inner.strip()), name, unit
 
 
 def _post_then_name(item: str) -> Optional[tuple]:
@@ -178,6 +193,19 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
         elif strict:
             return []
     return [] if strict and pending else got
+
+
+def blank_people(text: str) -> str:
+    """A table cell with the names of its people, and a bracket that holds
+    only a name, blanked out (offsets kept): 市水利局（王立新） -> 市水利局."""
+    opens, closes, _ = orgnames.brackets()
+    out = text
+    for g in cell_people(text):
+        a, b = g.start, g.end
+        if 0 < a and b < len(text) and text[a - 1] in opens and text[b] in closes:
+            a, b = a - 1, b + 1
+        out = out[:a] + " " * (b - a) + out[b:]
+    return out
 
 
 def cell_people(text: str) -> list:

@@ -23,7 +23,9 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from . import barrows as br
+from . import labellists as ll
 from . import orgnames as un
+from . import people as pp
 from . import subjectrows as sr
 from . import tables as tb
 from . import tailcells as tc
@@ -160,19 +162,10 @@ def from_parens(text: str, parens: list, local: frozenset) -> list:
         if labels.search(inner):
             # （牵头单位：县发改局；县财政局配合）: the labels' lists are read by
             # from_labels; the clauses beside them that name a role by a verb, here
-            found.extend(_paren_clauses(_without_labelled(inner, labels), o, c, local))
+            found.extend(_paren_clauses(ll.without_labelled(inner, labels, _split_top), o, c, local))
             continue
         found.extend(_paren_clauses(inner, o, c, local) or _bare_list(text, o, c, local))
     return found
-
-
-def _without_labelled(inner: str, labels) -> str:
-    """``inner`` with every clause that holds a label blanked out (offsets kept)."""
-    out = inner
-    for off, clause in _split_top(inner, _marks("paren_clause_breaks")):
-        if labels.search(clause):
-            out = out[:off] + " " * len(clause) + out[off + len(clause):]
-    return out
 
 
 def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
@@ -272,27 +265,13 @@ def _list_end(text: str, start: int, local: frozenset = frozenset()) -> Optional
     ends = scan.joined(RULES, "list_ends")
     first = ends.search(window)    # the earliest of the rules' ends
     end = first.start() if first else len(window)
-    while end < len(window) and window[end] in _marks("list_semicolons"):
-        nxt = ends.search(window, end + 1)
-        after = nxt.start() if nxt else len(window)
-        after = end + 1 + un.unopened_closer(window[end + 1:], after - end - 1)
-        # …；县财政局，县审计局配合: a comma after the names opens a clause of their own
-        if window[after:after + 1] in tuple(_marks("paren_list_commas")) \
-                or not _names_only(window[end + 1:after], local):
-            break
-        end = after
+    end = ll.past_name_semicolons(window, end, ends, local)
     closed = un.unopened_closer(window, end)
     if closed < end:
         return start + closed
     if end == len(window) == _MAX_LIST and start + end < len(text):
         return None          # a list that never ends: no rows rather than a cut-off one
     return start + end
-
-
-def _names_only(text: str, local: frozenset) -> bool:
-    """A stretch that is nothing but unit names, each saying its level."""
-    items = un.split_list(text)
-    return bool(items) and all(un.valid_as_subject(i.text, local) for i in items)
 
 
 def role_of(rule, match) -> str:
@@ -335,8 +314,10 @@ def from_tables(text: str, local: frozenset) -> list:
                 cell = tb.cell_under(row, idx)
                 if cell is not None and cell.parts:
                     found.extend(_part_mentions(text, cell.parts, column, local, anchor))
-                elif cell is not None:
-                    found.extend(_cell_mentions(cell.text, cell.start, column, local, anchor))
+                elif cell is not None:      # 牵头单位及责任人: the people are not units
+                    words = (pp.blank_people(cell.text) if tb.person_header(table.header[idx])
+                             else cell.text)
+                    found.extend(_cell_mentions(words, cell.start, column, local, anchor))
     for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
         found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
                                     un.valid_in_list, local=local, family="table", anchor=number.start))
