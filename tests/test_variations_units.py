@@ -195,6 +195,14 @@ def _plans() -> dict:
     plans["item_markers"] = (_task_plan([TASKS[0] + "。责任单位：市水利局（牵头），市财政局（配合）、市教育局（协办）"]),
                              Counter({("市水利局", LEAD): 1, ("市财政局", ASSIST): 1, ("市教育局", ASSIST): 1}),
                              Counter())
+    plans["marker_unparted"] = (_task_plan([TASKS[0] + "。责任单位：市水利局（牵头）市财政局"]),
+                                Counter({("市水利局", LEAD): 1, ("市财政局", RESP): 1}), Counter())
+    # beside a 牵头 label, 主办 and 主责 name the units that do the work
+    for stem in ("主办", "主责"):
+        plans[f"beside_lead-{stem}"] = (
+            _task_plan([TASKS[0] + f"。（牵头领导：李春华；牵头单位：市农业农村局；{stem}单位：市水利局、市财政局）"]),
+            Counter({("市农业农村局", LEAD): 1, ("市水利局", RESP): 1, ("市财政局", RESP): 1}),
+            Counter({("李春华", "牵头领导"): 1}))
     for names in ROSTER_NAMES:
         for labels in ROSTER_LABELS:
             for form in MEMBER_FORMS:
@@ -258,6 +266,12 @@ def test_a_column_of_units_with_their_people_gives_both(variant_tables, cell):
 
 def test_a_role_written_on_each_item_of_a_list(variant_tables):
     _check(variant_tables, "item_markers")
+    _check(variant_tables, "marker_unparted")
+
+
+@pytest.mark.parametrize("stem", ["主办", "主责"])
+def test_a_second_lead_label_gives_way_to_the_lead(variant_tables, stem):
+    _check(variant_tables, f"beside_lead-{stem}")
 
 
 @pytest.mark.parametrize("names", list(ROSTER_NAMES))

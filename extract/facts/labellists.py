@@ -3,6 +3,7 @@ in the same bracket (rolecontexts.py reads both).
 
     责任单位：市工信局；市教育局；市交通局     one list, its names parted by semicolons
     （牵头单位：县发改局；县财政局配合）      a label's list, then a clause naming its own role
+    （牵头单位：市农办；主办单位：市编办）    a second lead label gives way to the first
 """
 from __future__ import annotations
 
@@ -44,3 +45,24 @@ def without_labelled(inner: str, labels, split_top) -> str:
         if labels.search(clause):
             out = out[:off] + " " * len(clause) + out[off + len(clause):]
     return out
+
+
+def roles_beside_lead(text: str, hits: list, parens: list, role_of) -> list:
+    """The role of each label match ``hits`` [(rule, match)], ``parens`` the
+    bracket around each (or None): a stem that leads on its own (主办, 主责)
+    names the responsible units when a 牵头 label stands in the same bracket
+    or on the same line (rules/units.yaml: stems_beside_lead)."""
+    cfg = rules.load(RULES)
+    beside, leader = cfg["stems_beside_lead"], cfg["lead_stem"]
+
+    def statement(k: int):
+        _, m = hits[k]
+        return parens[k] or text.rfind("\n", 0, m.start())
+
+    led = {statement(k) for k, (_, m) in enumerate(hits) if _stem(m) == leader}
+    return [beside.get(_stem(m), role_of(rule, m)) if statement(k) in led else role_of(rule, m)
+            for k, (rule, m) in enumerate(hits)]
+
+
+def _stem(m) -> str:
+    return m.groupdict().get("stem") or ""

@@ -286,18 +286,20 @@ _NAME_CHECKS = {"list": un.valid_in_list, "running_text": un.valid_in_running_te
 
 def from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
-    for rule in rules.pattern_rules(RULES, "labels"):
-        for m in scan.finditer(rule, text):
-            start, end = m.end(), _list_end(text, m.end(), local)
-            if end is None:
-                continue
-            while start < end and text[start] in _marks("blanks_with_tab"):
-                start += 1
-            paren = enclosing(parens, m.start())
-            check = _NAME_CHECKS[rule.data.get("names", "list")]
-            found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
-                                        paren[0] if paren else m.start(), check,
-                                        local=local, paren=paren, family="label"))
+    hits = [(rule, m) for rule in rules.pattern_rules(RULES, "labels") for m in scan.finditer(rule, text)]
+    # （牵头单位：市农办；主办单位：市编办）: beside a lead, 主办 is the doing unit
+    roles = ll.roles_beside_lead(text, hits, [enclosing(parens, m.start()) for _, m in hits], role_of)
+    for (rule, m), role in zip(hits, roles):
+        start, end = m.end(), _list_end(text, m.end(), local)
+        if end is None:
+            continue
+        while start < end and text[start] in _marks("blanks_with_tab"):
+            start += 1
+        paren = enclosing(parens, m.start())
+        check = _NAME_CHECKS[rule.data.get("names", "list")]
+        found.extend(_list_mentions(text[start:end], start, role, rule.id,
+                                    paren[0] if paren else m.start(), check,
+                                    local=local, paren=paren, family="label"))
     return found
 
 
