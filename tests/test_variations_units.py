@@ -23,6 +23,13 @@ ASSISTS = [["市水利局", "市自然资源局"], ["市融媒体中心"], ["市
 
 LEAD, RESP, ASSIST = "lead", "responsible", "assist"
 
+# bodies of other shapes in the same places: a town's or street's government,
+# a branch of a national body, a school, a company, a people's organisation
+OTHER_LEADS = [["大瑶镇人民政府"], ["人行浏阳市支行", "市总工会"], ["浏阳市第一中学"], ["浏阳经开区管委会"]]
+OTHER_ASSISTS = [["集里街道办事处", "市城市建设投资集团"], ["市科协", "团市委"],
+                 ["国网浏阳市供电公司", "中国移动浏阳分公司"], ["市疾病预防控制中心", "市农业综合执法大队"]]
+OTHER_BODY_FORMS = ["paren_labels", "label_lines", "sentence_lead", "sentence_by", "paren_clause", "label_space"]
+
 # sentence and bracket forms: template over task T, lead list L, assist list A;
 # the role the L and the A units take
 FORMS = {
@@ -184,6 +191,9 @@ def _plans() -> dict:
     plans = {}
     for form in FORMS:
         plans[f"form-{form}"] = form_plan(form) + (Counter(),)
+    for form in OTHER_BODY_FORMS:
+        for name, sep in (("dun", "、"), ("blank", " ")):
+            plans[f"bodies-{form}-{name}"] = form_plan(form, sep, OTHER_LEADS, OTHER_ASSISTS) + (Counter(),)
     for form in LABEL_LISTS:
         for name, sep in list(SEPARATORS.items())[1:]:      # the first is the forms' own
             plans[f"sep-{form}-{name}"] = form_plan(form, sep) + (Counter(),)
@@ -252,6 +262,12 @@ def test_every_form_of_stating_roles_gives_the_same_units(variant_tables, form):
 @pytest.mark.parametrize("sep", list(SEPARATORS)[1:])
 def test_a_label_list_gives_the_same_units_whatever_its_separator(variant_tables, form, sep):
     _check(variant_tables, f"sep-{form}-{sep}")
+
+
+@pytest.mark.parametrize("form", OTHER_BODY_FORMS)
+@pytest.mark.parametrize("sep", ["dun", "blank"])
+def test_bodies_of_other_shapes_read_as_the_common_ones(variant_tables, form, sep):
+    _check(variant_tables, f"bodies-{form}-{sep}")
 
 
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)

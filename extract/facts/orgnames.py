@@ -243,8 +243,11 @@ def looks_like_unit(name: str) -> bool:
 
 @perplan.remember
 def has_level(name: str, local: frozenset = frozenset()) -> bool:
-    """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关."""
-    return _any("level_prefix", name) or starts_with_place(name, local)
+    """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关,
+    and a national body's short name before the place of its branch (人行浏阳市支行)."""
+    return (_any("level_prefix", name) or starts_with_place(name, local)
+            or any(compact(name[:k]) in _alias_index() and starts_with_place(name[k:], local)
+                   for k in (2, 3)))
 
 
 def is_territorial(name: str) -> bool:
