@@ -109,6 +109,16 @@ def table_plan(layout: str) -> str:
             f"{body}\n\n各有关单位要按照分工抓好落实。\n")
 
 
+def empty_cell_plan(layout: str, placeholder: str) -> tuple:
+    """The task table with no assisting unit in its second row, that cell
+    left blank or holding a placeholder."""
+    text = table_plan(layout).replace("、".join(ASSISTS[1]), placeholder, 1)
+    units, people = table_expected()
+    for u in ASSISTS[1]:
+        units[(u, ASSIST)] -= 1
+    return text, +units, people
+
+
 def table_expected() -> tuple:
     units = Counter()
     for lead, assist in zip(LEADS, ASSISTS):
@@ -118,6 +128,9 @@ def table_expected() -> tuple:
 
 
 TABLE_LAYOUTS = ["tab", "two_spaces", "one_space", "pipe", "one_cell_per_line", "html"]
+# (layout, what an empty cell holds)
+EMPTY_CELLS = [("one_cell_per_line", "／"), ("one_cell_per_line", "—"), ("one_cell_per_line", "无"),
+               ("two_spaces", " "), ("tab", ""), ("tab", "／"), ("html", "")]
 
 # one column for the lead unit and the person who answers for it
 COMBINED_HEADER = ["序号", "工作任务", "牵头单位及责任人", "配合单位", "完成时限"]
@@ -200,6 +213,8 @@ def _plans() -> dict:
     units, people = table_expected()
     for layout in TABLE_LAYOUTS:
         plans[f"table-{layout}"] = (table_plan(layout), units, people)
+    for layout, placeholder in EMPTY_CELLS:
+        plans[f"empty-{layout}-{EMPTY_CELLS.index((layout, placeholder))}"] = empty_cell_plan(layout, placeholder)
     for cell in COMBINED_CELLS:
         plans[f"combined-{cell}"] = combined_plan(cell)
     plans["item_markers"] = (_task_plan([TASKS[0] + "。责任单位：市水利局（牵头），市财政局（配合）、市教育局（协办）"]),
@@ -273,6 +288,11 @@ def test_bodies_of_other_shapes_read_as_the_common_ones(variant_tables, form, se
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)
 def test_a_task_table_gives_the_same_units_and_leaders_in_every_layout(variant_tables, layout):
     _check(variant_tables, f"table-{layout}")
+
+
+@pytest.mark.parametrize("k", range(len(EMPTY_CELLS)), ids=[f"{a}-{b or 'blank'}" for a, b in EMPTY_CELLS])
+def test_an_empty_cell_keeps_the_others_in_their_columns(variant_tables, k):
+    _check(variant_tables, f"empty-{EMPTY_CELLS[k][0]}-{k}")
 
 
 @pytest.mark.parametrize("cell", list(COMBINED_CELLS))

@@ -262,7 +262,10 @@ def valid_in_list(name: str) -> bool:
         return False
     if _any("prose_words", name) or _any("name_marks", name):
         return False
-    return len(name) <= 6 or looks_like_unit(name)
+    if looks_like_unit(name):
+        return True
+    from .personnames import is_person_name     # it asks this module about bodies
+    return len(name) <= 6 and not is_person_name(name)   # 人行, 610办; a person (李春华) is none
 
 
 @perplan.remember

@@ -343,6 +343,12 @@ def _align(text: str, header: list, kinds: list, cells: list, kind_of) -> Option
     row, col, last_kind = [cells[0]] + [None] * (len(header) - 1), 0, None
     for k, cell in enumerate(cells[1:], start=1):
         want = "other" if k == 1 else kind_of(cell)
+        if want == "empty":       # ／ or 无 holds the place of the next column's cell
+            col, last_kind = col + 1, want
+            if col == len(header):
+                return None
+            row[col] = cell
+            continue
         if want not in kinds[1:]:
             want = "other"        # names where the header has no such column are text
         if last_kind == want and not (col + 1 < len(header) and kinds[col + 1] == want):
@@ -380,6 +386,8 @@ def _column_kind(name: str) -> str:
 
 def _cell_kind(text: str) -> str:
     from . import orgnames, people   # people reads tables too: import when first needed
+    if _rule("table_empty_cell").match(_compact(text)):
+        return "empty"
     items = orgnames.split_list(text)
     if items and all(orgnames.is_generic(i.text) or orgnames.looks_like_unit(i.text) for i in items) \
             and any(not orgnames.is_generic(i.text) for i in items):
