@@ -109,6 +109,24 @@ def table_plan(layout: str) -> str:
             f"{body}\n\n各有关单位要按照分工抓好落实。\n")
 
 
+def sectioned_html_plan() -> tuple:
+    """The task table as HTML with a section row spanning the columns before
+    its last row, and a leader's cell merged over the first two rows."""
+    rows = _rows()
+    cell = lambda c: f"<td>{c}</td>"                     # noqa: E731
+    head = "<tr>" + "".join(map(cell, HEADER)) + "</tr>"
+    first = "<tr>" + "".join(map(cell, rows[0][:4])) + f'<td rowspan="2">{rows[0][4]}</td>' + cell(rows[0][5]) + "</tr>"
+    second = "<tr>" + "".join(map(cell, rows[1][:4])) + cell(rows[1][5]) + "</tr>"
+    rest = ["<tr>" + "".join(map(cell, r)) + "</tr>" for r in rows[2:]]
+    section = f'<tr><td colspan="{len(HEADER)}">二、城市管理</td></tr>'
+    body = "\n".join([head, first, second, rest[0], section, rest[1]])
+    text = (f"<html><body><h1>{PLACE}2025年重点工作任务分解表</h1><table>\n{body}\n</table>"
+            "<p>各有关单位要抓好落实。</p></body></html>\n")
+    units, people = table_expected()
+    people[(LEADERS[1], "责任领导")] -= 1               # the merged cell names its leader once
+    return text, units, +people
+
+
 def empty_cell_plan(layout: str, placeholder: str) -> tuple:
     """The task table with no assisting unit in its second row, that cell
     left blank or holding a placeholder."""
@@ -215,6 +233,7 @@ def _plans() -> dict:
         plans[f"table-{layout}"] = (table_plan(layout), units, people)
     for layout, placeholder in EMPTY_CELLS:
         plans[f"empty-{layout}-{EMPTY_CELLS.index((layout, placeholder))}"] = empty_cell_plan(layout, placeholder)
+    plans["table-sectioned_html"] = sectioned_html_plan()
     for cell in COMBINED_CELLS:
         plans[f"combined-{cell}"] = combined_plan(cell)
     plans["item_markers"] = (_task_plan([TASKS[0] + "。责任单位：市水利局（牵头），市财政局（配合）、市教育局（协办）"]),
@@ -288,6 +307,10 @@ def test_bodies_of_other_shapes_read_as_the_common_ones(variant_tables, form, se
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)
 def test_a_task_table_gives_the_same_units_and_leaders_in_every_layout(variant_tables, layout):
     _check(variant_tables, f"table-{layout}")
+
+
+def test_a_section_row_and_a_merged_cell_keep_an_html_table_whole(variant_tables):
+    _check(variant_tables, "table-sectioned_html")
 
 
 @pytest.mark.parametrize("k", range(len(EMPTY_CELLS)), ids=[f"{a}-{b or 'blank'}" for a, b in EMPTY_CELLS])

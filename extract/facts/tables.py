@@ -153,13 +153,16 @@ def _layout(pos: int, line: str) -> tuple:
 def _tab_and_space_tables(text: str) -> list:
     tables, current = [], None
     rule_line, pipe_row = _rule("table_pipe_rule"), _rule("table_pipe_row")
-    gap, blanks = _rule("table_space_gap"), _blanks()
+    gap, blanks, section = _rule("table_space_gap"), _blanks(), _rule("table_section_line")
     for pos, line in _lines(text):
         if current is not None and current.layout == "pipe" and rule_line.match(line):
             continue              # | --- | --- |: the bar under a Markdown header
         if "\t" not in line and not pipe_row.match(line) and gap.search(
                 line, len(line) - len(line.lstrip(blanks)), len(line.rstrip(blanks))) is None:
-            current = None        # one space-aligned cell at most: no header, no row
+            # 二、社会事业: a section row merged across a TAB table's columns keeps it open
+            if not (current is not None and current.layout == "tab" and current.rows
+                    and len(line) <= _MAX_CELL and section.match(line)):
+                current = None    # one space-aligned cell at most: no header, no row
             continue
         layout, cells = _layout(pos, line)
         if current is not None and layout == current.layout and _fits(current, cells):
