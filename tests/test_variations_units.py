@@ -110,20 +110,23 @@ def table_plan(layout: str) -> str:
 
 
 def sectioned_html_plan() -> tuple:
-    """The task table as HTML with a section row spanning the columns before
-    its last row, and a leader's cell merged over the first two rows."""
-    rows = _rows()
-    cell = lambda c: f"<td>{c}</td>"                     # noqa: E731
-    head = "<tr>" + "".join(map(cell, HEADER)) + "</tr>"
-    first = "<tr>" + "".join(map(cell, rows[0][:4])) + f'<td rowspan="2">{rows[0][4]}</td>' + cell(rows[0][5]) + "</tr>"
-    second = "<tr>" + "".join(map(cell, rows[1][:4])) + cell(rows[1][5]) + "</tr>"
-    rest = ["<tr>" + "".join(map(cell, r)) + "</tr>" for r in rows[2:]]
-    section = f'<tr><td colspan="{len(HEADER)}">二、城市管理</td></tr>'
-    body = "\n".join([head, first, second, rest[0], section, rest[1]])
+    """The task table as HTML, its leader column last, with a section row
+    spanning the columns before its last row, and the first row's leader
+    merged over the second row (named once)."""
+    rows = [r[:4] + [r[5], r[4]] for r in _rows()]           # 完成时限 before 责任领导
+    header = HEADER[:4] + [HEADER[5], HEADER[4]]
+    cell = lambda c: f"<td>{c}</td>"                          # noqa: E731
+    lines = ["<tr>" + "".join(map(cell, header)) + "</tr>",
+             "<tr>" + "".join(map(cell, rows[0][:5])) + f'<td rowspan="2">{rows[0][5]}</td></tr>',
+             "<tr>" + "".join(map(cell, rows[1][:5])) + "</tr>",
+             "<tr>" + "".join(map(cell, rows[2])) + "</tr>",
+             f'<tr><td colspan="{len(header)}">二、城市管理</td></tr>',
+             "<tr>" + "".join(map(cell, rows[3])) + "</tr>"]
+    body = "\n".join(lines)
     text = (f"<html><body><h1>{PLACE}2025年重点工作任务分解表</h1><table>\n{body}\n</table>"
             "<p>各有关单位要抓好落实。</p></body></html>\n")
     units, people = table_expected()
-    people[(LEADERS[1], "责任领导")] -= 1               # the merged cell names its leader once
+    people[(LEADERS[1], "责任领导")] -= 1
     return text, units, +people
 
 
