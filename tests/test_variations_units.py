@@ -312,28 +312,25 @@ def test_a_task_table_gives_the_same_units_and_leaders_in_every_layout(variant_t
     _check(variant_tables, f"table-{layout}")
 
 
-def test_a_section_row_and_a_merged_cell_keep_an_html_table_whole(variant_tables):
-    _check(variant_tables, "table-sectioned_html")
+# the plans that state one detail each, and what the detail is
+DETAILS = {
+    "table-sectioned_html": "a section row and a merged cell keep an HTML table whole",
+    "combined-bracket": "a column of units with their people in brackets gives both",
+    "combined-blank": "a column of units with their people after a blank gives both",
+    "item_markers": "a role written on each item of a list",
+    "marker_unparted": "a role marker closes its item",
+    "beside_lead-主办": "beside a lead label, 主办 names the responsible units",
+    "beside_lead-主责": "beside a lead label, 主责 names the responsible units",
+    "classes": "a class of bodies in a label list is no unit",
+}
+DETAILS.update({f"empty-{layout}-{k}": f"an empty cell ({layout}, {placeholder or 'blank'}) keeps the others"
+                for k, (layout, placeholder) in enumerate(EMPTY_CELLS)})
+DETAILS.update({f"none-{name}": f"no units in {name}" for name in NO_UNITS})
 
 
-@pytest.mark.parametrize("k", range(len(EMPTY_CELLS)), ids=[f"{a}-{b or 'blank'}" for a, b in EMPTY_CELLS])
-def test_an_empty_cell_keeps_the_others_in_their_columns(variant_tables, k):
-    _check(variant_tables, f"empty-{EMPTY_CELLS[k][0]}-{k}")
-
-
-@pytest.mark.parametrize("cell", list(COMBINED_CELLS))
-def test_a_column_of_units_with_their_people_gives_both(variant_tables, cell):
-    _check(variant_tables, f"combined-{cell}")
-
-
-def test_a_role_written_on_each_item_of_a_list(variant_tables):
-    _check(variant_tables, "item_markers")
-    _check(variant_tables, "marker_unparted")
-
-
-@pytest.mark.parametrize("stem", ["主办", "主责"])
-def test_a_second_lead_label_gives_way_to_the_lead(variant_tables, stem):
-    _check(variant_tables, f"beside_lead-{stem}")
+@pytest.mark.parametrize("name", list(DETAILS))
+def test_each_detail_gives_what_it_states(variant_tables, name):
+    _check(variant_tables, name)
 
 
 @pytest.mark.parametrize("names", list(ROSTER_NAMES))
@@ -342,12 +339,3 @@ def test_a_second_lead_label_gives_way_to_the_lead(variant_tables, stem):
 @pytest.mark.parametrize("sep", list(MEMBER_SEPARATORS))
 def test_a_roster_gives_the_same_people_in_every_spelling(variant_tables, names, labels, form, sep):
     _check(variant_tables, f"roster-{names}-{labels}-{form}-{sep}")
-
-
-@pytest.mark.parametrize("name", list(NO_UNITS))
-def test_ordinary_words_and_headings_give_no_units(variant_tables, name):
-    _check(variant_tables, f"none-{name}")
-
-
-def test_a_class_of_bodies_in_a_label_list_is_no_unit(variant_tables):
-    _check(variant_tables, "classes")
