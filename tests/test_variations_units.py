@@ -36,6 +36,7 @@ FORMS = {
     "paren_labels": ("{T}。（牵头单位：{L}；配合单位：{A}）", LEAD, ASSIST),
     "paren_labels_comma": ("{T}。（牵头单位：{L}，配合单位：{A}）", LEAD, ASSIST),
     "paren_ascii": ("{T}。(牵头单位:{L};配合单位:{A})", LEAD, ASSIST),
+    "look_alike_colons": ("{T}。（牵头单位∶{L}；配合单位﹕{A}）", LEAD, ASSIST),
     "lenticular": ("{T}。【牵头单位】{L}【配合单位】{A}", LEAD, ASSIST),
     "tortoise": ("{T}。〔牵头部门：{L}；协办单位：{A}〕", LEAD, ASSIST),
     "square": ("{T}。[主责单位：{L}；协同单位：{A}]", LEAD, ASSIST),

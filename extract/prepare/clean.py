@@ -18,13 +18,15 @@ from ..records import CleanText, Source, WarningRow
 
 @functools.lru_cache(maxsize=1)
 def _space_subs() -> tuple:
-    """(one class of the space_map characters sharing a replacement, the replacement) pairs.
+    """(one class of the space_map and mark_map characters sharing a replacement,
+    the replacement) pairs.
 
     A class search runs at C speed over a text that holds few of them, where
     ``str.translate`` looks every character up in a dict. The pairs do what
     the table does because no replacement holds a character of the map.
     """
-    table = rules.load("clean")["space_map"]
+    cfg = rules.load("clean")
+    table = {**cfg["space_map"], **cfg["mark_map"]}
     by_value: dict = {}
     for ch, value in table.items():
         by_value.setdefault(value or "", []).append(ch)
@@ -53,8 +55,9 @@ def clean(source: Source) -> CleanText:
 
 
 def normalise_spaces(text: str) -> str:
-    """CRLF to LF, non-breaking and full-width spaces to plain ones, zero-width out;
-    page and line separators become line breaks, other control characters go."""
+    """CRLF to LF, non-breaking and full-width spaces to plain ones, zero-width out,
+    look-alike marks to the marks they stand for (∶ to ：); page and line
+    separators become line breaks, other control characters go."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for rule in _rules("line_break_controls"):
         text = rule.regex.sub("\n", text)
