@@ -37,6 +37,8 @@ FORMS = {
     "paren_labels_comma": ("{T}。（牵头单位：{L}，配合单位：{A}）", LEAD, ASSIST),
     "paren_ascii": ("{T}。(牵头单位:{L};配合单位:{A})", LEAD, ASSIST),
     "look_alike_colons": ("{T}。（牵头单位∶{L}；配合单位﹕{A}）", LEAD, ASSIST),
+    "role_in_brackets": ("{T}。\n责任单位(牵头)：{L}；责任单位(配合)：{A}", LEAD, ASSIST),
+    "body_word_in_brackets": ("{T}。（牵头单位（部门）：{L}；配合单位（部门）：{A}）", LEAD, ASSIST),
     "lenticular": ("{T}。【牵头单位】{L}【配合单位】{A}", LEAD, ASSIST),
     "tortoise": ("{T}。〔牵头部门：{L}；协办单位：{A}〕", LEAD, ASSIST),
     "square": ("{T}。[主责单位：{L}；协同单位：{A}]", LEAD, ASSIST),

@@ -275,8 +275,11 @@ def _list_end(text: str, start: int, local: frozenset = frozenset()) -> Optional
 
 
 def role_of(rule, match) -> str:
-    """The role a rule states, or the one its matched stem gives (role_stems)."""
-    return rule.data.get("role") or rules.load(RULES)["role_stems"][match.group("stem")]
+    """The role a rule states, or the one its bracketed mark or its matched stem
+    gives (role_stems)."""
+    if rule.data.get("role"):
+        return rule.data["role"]
+    return rules.load(RULES)["role_stems"][match.groupdict().get("mark") or match.group("stem")]
 
 
 # How strictly a label's names are checked (a rule's `names:`): a list after a
