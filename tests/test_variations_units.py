@@ -240,6 +240,15 @@ def _plans() -> dict:
     for layout, placeholder in EMPTY_CELLS:
         plans[f"empty-{layout}-{EMPTY_CELLS.index((layout, placeholder))}"] = empty_cell_plan(layout, placeholder)
     plans["table-sectioned_html"] = sectioned_html_plan()
+    # a long roster, each label alone on its line and one member a line below:
+    # a text of short lines unpunctuated at their ends is no wrapped PDF page
+    members = list(zip(ROSTER_NAMES["three_chars"] + ROSTER_NAMES["rarer_surnames"], POSTS + POSTS))
+    lines = ["组长：", f"{members[0][0]}　{members[0][1]}", "副组长："]
+    lines += [f"{n}　{p}" for n, p in members[1:3]] + ["成员："] + [f"{n}　{p}" for n, p in members[3:]]
+    plans["roster_one_a_line"] = (
+        f"{PLACE}人民政府办公室关于调整领导小组成员的通知\n\n" + "\n".join(lines) + "\n",
+        Counter(), Counter([(members[0][0], "组长")] + [(n, "副组长") for n, _ in members[1:3]]
+                           + [(n, "成员") for n, _ in members[3:]]))
     for cell in COMBINED_CELLS:
         plans[f"combined-{cell}"] = combined_plan(cell)
     plans["item_markers"] = (_task_plan([TASKS[0] + "。责任单位：市水利局（牵头），市财政局（配合）、市教育局（协办）"]),
@@ -325,6 +334,7 @@ DETAILS = {
     "beside_lead-主办": "beside a lead label, 主办 names the responsible units",
     "beside_lead-主责": "beside a lead label, 主责 names the responsible units",
     "classes": "a class of bodies in a label list is no unit",
+    "roster_one_a_line": "a long roster of short lines, one member a line",
 }
 DETAILS.update({f"empty-{layout}-{k}": f"an empty cell ({layout}, {placeholder or 'blank'}) keeps the others"
                 for k, (layout, placeholder) in enumerate(EMPTY_CELLS)})

@@ -83,6 +83,8 @@ def looks_hard_wrapped(text: str) -> bool:
         return False
     lengths = sorted(len(line) for line in lines)
     width = lengths[int(len(lengths) * 0.8)]
+    if width < int(cfg["hard_wrapped_min_width"]):
+        return False          # a roster or list of short lines, not a page's text run to its width
     full = float(cfg["pdf_full_line_ratio"]) * width
     # a table's rows run to the full width unwrapped: they are no open lines
     open_lines = sum(1 for line in lines
