@@ -242,7 +242,8 @@ def _plans() -> dict:
     plans["table-sectioned_html"] = sectioned_html_plan()
     # a long roster, each label alone on its line and one member a line below:
     # a text of short lines unpunctuated at their ends is no wrapped PDF page
-    members = list(zip(ROSTER_NAMES["three_chars"] + ROSTER_NAMES["rarer_surnames"], POSTS + POSTS))
+    posts = ["市财政局局长", "市教育局局长", "市民政局局长", "市商务局局长", "市审计局局长"] * 2
+    members = list(zip(ROSTER_NAMES["three_chars"] + ROSTER_NAMES["rarer_surnames"], posts))
     lines = ["组长：", f"{members[0][0]}　{members[0][1]}", "副组长："]
     lines += [f"{n}　{p}" for n, p in members[1:3]] + ["成员："] + [f"{n}　{p}" for n, p in members[3:]]
     plans["roster_one_a_line"] = (
