@@ -193,8 +193,8 @@ MEMBER_FORMS = {
 MEMBER_SEPARATORS = {"dun": "、", "comma": "，", "wide_gap": "  ", "lines": "\n"}
 
 
-def roster_plan(names: str, labels: str, form: str, sep: str) -> tuple:
-    who, (lead, deputy, member) = ROSTER_NAMES[names], ROSTER_LABELS[labels]
+def roster_plan(who: list, labels: str, form: str, sep: str) -> tuple:
+    lead, deputy, member = ROSTER_LABELS[labels]
     write = MEMBER_FORMS[form].format
     members = MEMBER_SEPARATORS[sep].join(write(n=n, p=p) for n, p in zip(who[2:], POSTS[2:]))
     text = (f"{PLACE}人民政府办公室关于成立城乡供水一体化工作领导小组的通知\n\n"
@@ -240,6 +240,11 @@ def _plans() -> dict:
     for layout, placeholder in EMPTY_CELLS:
         plans[f"empty-{layout}-{EMPTY_CELLS.index((layout, placeholder))}"] = empty_cell_plan(layout, placeholder)
     plans["table-sectioned_html"] = sectioned_html_plan()
+    # names written with a dot between their parts (invented)
+    dotted = ["买买提·艾力", "阿不都·热合曼", "吐尔逊·托合提", "热依拉·买买提", "艾力·阿不都"]
+    for form, sep in (("name_bracket", "dun"), ("name_blank_post", "lines")):
+        text, people = roster_plan(dotted, "padded", form, sep)
+        plans[f"dotted-{form}"] = (text, Counter(), people)
     # a long roster, each label alone on its line and one member a line below:
     # a text of short lines unpunctuated at their ends is no wrapped PDF page
     posts = ["市财政局局长", "市教育局局长", "市民政局局长", "市商务局局长", "市审计局局长"] * 2
@@ -267,7 +272,7 @@ def _plans() -> dict:
         for labels in ROSTER_LABELS:
             for form in MEMBER_FORMS:
                 for sep in MEMBER_SEPARATORS:
-                    text, people = roster_plan(names, labels, form, sep)
+                    text, people = roster_plan(ROSTER_NAMES[names], labels, form, sep)
                     plans[f"roster-{names}-{labels}-{form}-{sep}"] = (text, Counter(), people)
     for name, sentence in NO_UNITS.items():
         plans[f"none-{name}"] = (_task_plan([TASKS[0] + "。" + sentence]), Counter(), Counter())
@@ -336,6 +341,8 @@ DETAILS = {
     "beside_lead-主责": "beside a lead label, 主责 names the responsible units",
     "classes": "a class of bodies in a label list is no unit",
     "roster_one_a_line": "a long roster of short lines, one member a line",
+    "dotted-name_bracket": "names with a dot between their parts, posts in brackets",
+    "dotted-name_blank_post": "names with a dot between their parts, one member a line",
 }
 DETAILS.update({f"empty-{layout}-{k}": f"an empty cell ({layout}, {placeholder or 'blank'}) keeps the others"
                 for k, (layout, placeholder) in enumerate(EMPTY_CELLS)})

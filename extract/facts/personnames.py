@@ -49,6 +49,8 @@ def is_person_name(name: str, slot: bool = False) -> bool:
     without a listed surname passes when it is no word, post, body or place."""
     single, compound, shortest, single_max, compound_max, word_tags, noun_tags = _shape()
     words, endings = _not_names()
+    if _dotted(name):
+        return True
     if not _name_token().fullmatch(name) or len(name) < shortest:
         return False
     if len(name) > compound_max:
@@ -67,6 +69,17 @@ def is_person_name(name: str, slot: bool = False) -> bool:
     if slot and not is_post(name) and not orgnames.looks_like_unit(name):
         return True
     return _transliterated(name) or (len(tags) == 1 and tags[0][1] == "nr")
+
+
+def _dotted(name: str) -> bool:
+    """买买提·艾力: parts of two Han characters or more parted by a name dot."""
+    dots = rules.load(SHAPE)["name_dots"]
+    if not any(d in name for d in dots):
+        return False
+    parts = name.translate({ord(d): " " for d in dots}).split(" ")
+    if any(is_post(parts[0][:k]) for k in range(2, len(parts[0]))):
+        return False          # 县长吐尔逊·托合提: a post glued before the name
+    return len(parts) >= 2 and all(len(p) >= 2 and _name_token().fullmatch(p) for p in parts)
 
 
 def _transliterated(name: str) -> bool:
