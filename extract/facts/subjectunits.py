@@ -86,7 +86,7 @@ def _holds(key: str, text: str, search: bool = False) -> bool:
 @functools.lru_cache(maxsize=1)
 def _suffix_ends() -> str:
     """The last characters of every body suffix: where a name may end."""
-    return "".join(sorted({s[-1] for s in rules.words(un.SHAPES, "body_suffixes")}))
+    return "".join(sorted({s[-1] for s in un.body_suffixes()}))
 
 
 def find(text: str, parens: list, local: frozenset, heads: list) -> list:
