@@ -69,10 +69,17 @@ def test_a_quarter_end_without_a_year_takes_the_heading_year(tmp_path):
     assert ("deadline", None, Q3_END, None) in _dates(tmp_path, text)
 
 
-@pytest.mark.parametrize("cell", ["2024.06", "2024.6", "2024/6", "2024-06"])
+@pytest.mark.parametrize("cell", ["2024.06", "2024/6", "2024-06", "2024.6前"])
 def test_a_year_month_in_figures_in_a_table_cell(tmp_path, cell):
     text = HEAD + "序号\t工作任务\t完成时限\n1\t改造公共厕所\t" + cell + "\n"
-    assert _dates(tmp_path, text) == {("point", dt.date(2024, 6, 1), dt.date(2024, 6, 30), None)}
+    kind = "deadline" if cell.endswith("前") else "point"
+    assert _dates(tmp_path, text) == {(kind, None if kind == "deadline" else dt.date(2024, 6, 1),
+                                       dt.date(2024, 6, 30), None)}
+
+
+def test_a_decimal_in_a_figures_table_is_no_month(tmp_path):
+    text = HEAD + "指标\t单位\t基数\t目标\n地区生产总值\t亿元\t1856.3\t2035.7\n"
+    assert _dates(tmp_path, text) == set()
 
 
 @pytest.mark.parametrize("wording", [
