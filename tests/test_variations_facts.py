@@ -138,6 +138,18 @@ def test_numbers_that_are_no_goal(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
 
 
+@pytest.mark.parametrize("wording, expect", [
+    ("争取上级资金三亿五千万元", ("=", 3.5, "亿元", 3.5e8)), ("争取上级资金3.5亿元", ("=", 3.5, "亿元", 3.5e8)),
+    ("争取上级资金十二亿零五百万元", ("=", 12.05, "亿元", 1.205e9)),
+    ("争取上级资金三千五百万元", ("=", 3500.0, "万元", 3.5e7)), ("争取上级资金两亿元", ("=", 2.0, "亿元", 2e8)),
+    ("新增城镇就业一万二千人", ("=", 12000.0, "人", 12000.0)),
+])
+def test_a_chinese_amount_keeps_its_largest_multiplier_in_the_unit(tmp_path, wording, expect):
+    found = {(t.comparator, t.value, t.unit, t.value_base)
+             for ex in _run(tmp_path, HEAD + wording + "。\n") for t in ex.targets}
+    assert found == {expect}
+
+
 # --- outline ------------------------------------------------------------------------
 
 OUTLINE = ("宁陕县农村人居环境整治提升行动实施方案\n\n为推进整治，制定本方案。\n"

@@ -227,11 +227,19 @@ def _cn2an():
 
 
 def _scale_split(raw: str) -> tuple:
-    """A trailing multiplier of a Chinese numeral stays with the unit: 十五万 -> ('十五', '万')."""
+    """A trailing multiplier of a Chinese numeral stays with the unit: 十五万 ->
+    ('十五', '万', 1). A mixed one (三亿五千万) is read whole and counted in its
+    largest multiplier, as a plan writes 3.5亿: ('三亿五千万', '亿', 1e8)."""
     trailing = rules.load("units_of_measure")["chinese_trailing_scales"]
-    if len(raw) > 1 and raw[-1] in trailing and parse_number(raw[:-1]) is not None:
-        return raw[:-1], raw[-1]
-    return raw, ""
+    if len(raw) > 1 and raw[-1] in trailing:
+        scales = _number_scales()
+        mixed = [w for w in trailing if w in raw[:-1] and scales[w] > scales[raw[-1]]]
+        if mixed:
+            top = max(mixed, key=scales.get)
+            return raw, top, scales[top]
+        if parse_number(raw[:-1]) is not None:
+            return raw[:-1], raw[-1], 1.0
+    return raw, "", 1.0
 
 
 @functools.lru_cache(maxsize=None)
@@ -252,12 +260,13 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     (6287万亩 is 6287 万亩) and is kept as ``factor`` for value_base.
     """
     numeral = "chinese" if m.lastgroup == "number_chinese" else "arabic"
-    raw, scale = m.group(), ""
+    raw, scale, divisor = m.group(), "", 1.0
     if numeral == "chinese":
-        raw, scale = _scale_split(raw)
+        raw, scale, divisor = _scale_split(raw)
     value = parse_number(raw)
     if value is None:
         return None
+    value = round(value / divisor, 8)
     end = m.end()
     if scale:
         value_max, (unit, uend) = None, unit_at(text, end, scale)
