@@ -150,6 +150,35 @@ def test_a_chinese_amount_keeps_its_largest_multiplier_in_the_unit(tmp_path, wor
     assert found == {expect}
 
 
+@pytest.mark.parametrize("heading", ["一、工作目标", "一、主要任务", "（二）年度目标任务", "一、目标任务"])
+@pytest.mark.parametrize("layout", [
+    "卫生户厕改造：1200户。\n新建村级便民服务站：35个。\n",
+    "1.卫生户厕改造：1200户；\n2.新建村级便民服务站：35个。\n",
+    "（1）卫生户厕改造: 1200户\n（2）新建村级便民服务站：35个\n",
+    "卫生户厕改造：1200户，新建村级便民服务站：35个。\n",
+    "到2025年，完成以下任务：\n卫生户厕改造：1200户；\n新建村级便民服务站：35个。\n",
+])
+def test_a_colon_labelled_count_under_a_goal_heading(tmp_path, heading, layout):
+    text = "镇巴县农村人居环境整治提升行动实施方案\n\n" + heading + "\n" + layout
+    assert _targets(tmp_path, text) == {("=", 1200.0, "户"), ("=", 35.0, "个")}
+
+
+def test_a_noun_labelled_count_needs_a_goal_heading(tmp_path):
+    goals = "镇巴县农村人居环境整治提升行动实施方案\n\n一、工作目标\n美丽示范村：15个。\n"
+    facts = "镇巴县农村人居环境整治提升行动实施方案\n\n一、基本情况\n美丽示范村：15个。\n"
+    assert _targets(tmp_path, goals) == {("=", 15.0, "个")}
+    assert _targets(tmp_path, facts) == set()
+
+
+@pytest.mark.parametrize("line", [
+    "已完成卫生户厕改造：1200户。", "联系电话：0916-7212345。", "补助标准：每户3000元。",
+    "全县共有行政村：68个。", "户籍人口：25.6万人。",
+])
+def test_colon_labelled_numbers_that_are_no_goal(tmp_path, line):
+    text = "镇巴县农村人居环境整治提升行动实施方案\n\n一、基本情况\n" + line + "\n"
+    assert _targets(tmp_path, text) == set()
+
+
 # --- outline ------------------------------------------------------------------------
 
 OUTLINE = ("宁陕县农村人居环境整治提升行动实施方案\n\n为推进整治，制定本方案。\n"
