@@ -179,6 +179,29 @@ def test_colon_labelled_numbers_that_are_no_goal(tmp_path, line):
     assert _targets(tmp_path, text) == set()
 
 
+@pytest.mark.parametrize("wording", [
+    "全年接待游客近50万人次", "全年接待游客约50万人次", "全年接待游客50万人次左右", "全年接待游客将近50万人次",
+    "全年接待游客大约50万人次",
+])
+def test_a_round_figure_is_the_figure_as_written(tmp_path, wording):
+    found = {(t.value, t.unit) for ex in _run(tmp_path, HEAD + wording + "。\n") for t in ex.targets}
+    assert found == {(50.0, "万人次")}
+
+
+@pytest.mark.parametrize("wording", ["改造户厕近3000户", "改造户厕约3000户", "改造户厕3000余户", "改造户厕3000户"])
+def test_a_round_count_keeps_its_indicator(tmp_path, wording):
+    inds = {t.indicator for ex in _run(tmp_path, HEAD + wording + "。\n") for t in ex.targets}
+    assert inds == {"改造户厕"}
+
+
+@pytest.mark.parametrize("text", [
+    "近3年来，全县群众满意度稳步上升。", "近30天内未发生安全事故。", "近三个月以来，整治工作有序推进。",
+    "约两周内群众反映的问题逐步解决。",
+])
+def test_a_span_of_time_after_near_is_no_target(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
 # --- outline ------------------------------------------------------------------------
 
 OUTLINE = ("宁陕县农村人居环境整治提升行动实施方案\n\n为推进整治，制定本方案。\n"

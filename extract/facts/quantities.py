@@ -392,6 +392,12 @@ def quantities(text: str, blockers=()) -> list:
         if overlaps(spans, m.start(), m.end()) or not _plausible_number(text, m):   # the cheap test first
             continue
         q = read_quantity(text, m)
-        if q is not None:
+        if q is not None and not (q.kind == "duration" and _after_approximate(text, m.start())):
             out.append(q)
     return outside(out, blockers)
+
+
+def _after_approximate(text: str, start: int) -> bool:
+    """近30天, 约3个月: a span of time looked back on, not a limit to meet."""
+    tail, longest = _tail("approximate_leads")
+    return tail.search(text, max(0, start - longest), start) is not None
