@@ -459,3 +459,25 @@ def test_the_items_of_an_article_with_or_without_a_lead_in(tmp_path, lead, headi
     top = 1 if heading else 0
     expect = [("第一条", 1 + top), ("第二条", 1 + top), ("(一)", 2 + top), ("(二)", 2 + top), ("第三条", 1 + top)]
     assert [(label, level) for label, level, _ in _nfkc(_nodes(tmp_path, text))][top:] == expect
+
+
+ETHNIC_BODY = "\n为推进农村人居环境整治，结合实际，制定本方案。\n一、工作目标\n建成示范村3个。\n"
+
+
+@pytest.mark.parametrize("head, expect", [
+    ("大龙潭彝族乡人民政府关于印发农村人居环境整治实施方案的通知", ("大龙潭彝族乡", "四川省")),
+    ("喇叭沟门满族乡人民政府关于印发农村人居环境整治实施方案的通知", ("喇叭沟门满族乡", "北京市")),
+    ("怀柔区喇叭沟门满族乡农村人居环境整治实施方案", ("喇叭沟门满族乡", "北京市")),
+    ("屏边彝族乡农村人居环境整治实施方案", ("屏边彝族乡", "四川省")),
+    ("屏山县屏边彝族乡人民政府关于印发农村人居环境整治实施方案的通知", ("屏边彝族乡", "四川省")),
+    ("鹿泉区大河镇农村人居环境整治实施方案", ("大河镇", "河北省")),
+    ("大河镇人民政府关于印发大河镇农村人居环境整治实施方案的通知", ("大河镇", None)),
+    ("巴彦塔拉苏木人民政府关于印发农村人居环境整治实施方案的通知\n内蒙古自治区", ("巴彦塔拉苏木", "内蒙古自治区")),
+])
+def test_an_ethnic_or_listed_township_is_the_plans_place(tmp_path, head, expect):
+    assert _doc(tmp_path, head + ETHNIC_BODY)[1:] == expect
+
+
+@pytest.mark.parametrize("title", ["关于推进城乡建设的实施方案", "民族乡村振兴示范创建实施方案", "大河镇农村人居环境整治实施方案"])
+def test_a_township_word_in_a_title_is_no_place_unless_marked(tmp_path, title):
+    assert _doc(tmp_path, title + ETHNIC_BODY)[1] is None
