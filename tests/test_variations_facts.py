@@ -481,3 +481,20 @@ def test_an_ethnic_or_listed_township_is_the_plans_place(tmp_path, head, expect)
 @pytest.mark.parametrize("title", ["关于推进城乡建设的实施方案", "民族乡村振兴示范创建实施方案", "大河镇农村人居环境整治实施方案"])
 def test_a_township_word_in_a_title_is_no_place_unless_marked(tmp_path, title):
     assert _doc(tmp_path, title + ETHNIC_BODY)[1] is None
+
+
+JOINT = "关于加快推进农村人居环境整治的实施方案"
+
+
+@pytest.mark.parametrize("head", [
+    "中共屏山县委 屏山县人民政府\n" + JOINT, "中共屏山县委　屏山县人民政府\n" + JOINT,
+    "中共屏山县委 屏山县人民政府" + JOINT, "中共屏山县委  屏山县人民政府\n" + JOINT,
+])
+def test_a_joint_title_over_two_lines_is_one_title(tmp_path, head):
+    title, city, province = _doc(tmp_path, head + PLAN_BODY)
+    assert "".join(title.split()) == "中共屏山县委屏山县人民政府" + JOINT
+    assert (city, province) == ("屏山县", "四川省")
+
+
+def test_one_issuer_above_a_title_stays_out_of_it(tmp_path):
+    assert _doc(tmp_path, "屏山县人民政府\n" + JOINT + PLAN_BODY)[0] == JOINT
