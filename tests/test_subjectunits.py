@@ -96,17 +96,3 @@ def test_the_places_where_a_lead_in_may_begin_are_those_its_opening_test_accepts
     for text in texts:
         places = scan.opening_places(su.RULES, "subject_lead_ins", text)
         assert places == {pos for pos in range(len(text) + 1) if can(text, pos)}
-
-
-def test_reading_past_lead_ins_with_the_plan_s_places_changes_no_clause():
-    # 11月底前，请由县住建局……: lead-ins after lead-ins, read with and without the places
-    import random
-    from extract.text import scan
-    rnd = random.Random(9)
-    pieces = ["由", "县", "1", "、", "，", "请", "第", "二", "（", "。", " ", "\u3000", "交由", "其",
-              "11月底前", "同时", "1.", "(2)", "①", "住建局"]
-    for _ in range(150):
-        text = "".join(rnd.choice(pieces) for _ in range(100))
-        places = scan.opening_places(su.RULES, "subject_lead_ins", text)
-        assert [su._after_lead_ins(text, p, places) for p in range(len(text))] \
-            == [su._after_lead_ins(text, p) for p in range(len(text))]
