@@ -214,8 +214,7 @@ def _after_lead_ins(text: str, pos: int, places: Optional[frozenset] = None) -> 
     m = _lead_ins().match(window)
     while m and m.end():
         cut += m.end()
-        # none may follow where none may begin (a held word within the window is one in the text)
-        m = _lead_ins().match(window[cut:]) if places is None or pos + cut in places else None
+        m = _lead_ins().match(window[cut:])
     return pos + cut
 
 
