@@ -29,7 +29,7 @@ from typing import Optional
 
 from . import indicator, tablegoals, unitshapes
 from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any, opens_quota, raises_to,  # noqa: F401
-                        award_follows, goal_sentence, granted, in_definition, policy_condition,
+                        award_follows, goal_sentence, granted, in_definition, places_before, policy_condition,
                         size_of_built, skip_back, states_goal, status, without_quotes,
                         _han_run, _han_tail, _verb_before, _verb_head)
 from . import quantities as numbers
@@ -155,7 +155,9 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     scope = ends_with_any(text, pos, _words("scope_words"))
     if scope:
         pos -= len(scope)
-    verb = (_verb_before(text, pos) and not multiplied) or _goal_state(text, pos, q)
+    placed = places_before(text, pos)        # 完成蓝田县、周至县|两处: the verb is before the places
+    verb = ((_verb_before(text, pos) or (placed < pos and _verb_before(text, placed))) and not multiplied) \
+        or _goal_state(text, pos, q)
     # 三年计划总任务620公里: an amount named as the task or goal itself
     named = q.kind == "amount" and ends_with_any(text, pos, _words("goal_nouns")) is not None
     if (verb or named) and not _not_a_goal(text, q, _clause_head(text, q)):
@@ -176,6 +178,12 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     unquoted = without_quotes(head)
     if found is None and unquoted and unquoted != head:     # 育成“丰优258”小麦品种2个
         found = _built_by_head(text, q, after, unquoted)
+    if found is None:
+        # 争取上级资金3.5亿元: a word that marks a goal (争取, 力争) may be the verb itself
+        start, _ = indicator.clause_start(text, q.start)
+        raw = text[start:q.start].strip()
+        if raw != head and _verb_head().match(raw):
+            found = _built_by_head(text, q, after, raw)
     return found
 
 
@@ -241,9 +249,20 @@ def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
     s, _ = indicator.clause_start(text, q.start)
     head = text[s:q.start].strip()
     word = next((w for w in _words("breakdown_words") if head.startswith(w)), None)
-    if word is None or not _counted_noun(head[len(word):]) or not item_end(text, after):
+    if word is None or not _counted_noun(head[len(word):]) or not item_end(text, _past_aside(text, after)):
         return None
     return Found(q.start, after, "=", "breakdown", q)
+
+
+def _past_aside(text: str, after: int) -> int:
+    """Where a bracketed aside right after a number ends (12.9万户(含……4.3万户),
+    农村地区……): the part's clause ends after it."""
+    cfg = rules.load("indicators")
+    if after >= len(text) or text[after] not in cfg["open_brackets"]:
+        return after
+    close = next((i for i in range(after + 1, min(len(text), after + _LIST_GAP * 4))
+                  if text[i] in cfg["close_brackets"] or text[i] == "\n"), -1)
+    return close + 1 if close > 0 and text[close] != "\n" else after
 
 
 def _opens_ratio(head: str, per: str) -> bool:
@@ -368,10 +387,20 @@ def _table(text: str, q, after: int, prev) -> Optional[Found]:
         return None
     return Found(q.start, after, "=", "table", cell[1], indicator=cell[0])
 
+def _reached_share(text: str, q, after: int, prev) -> Optional[Found]:
+    """实现行政村100%全覆盖: a percentage the clause states a goal of (实现) before the
+    few characters that end it (覆盖, 达标)."""
+    if q.kind != "percent" or status(text, q.start):
+        return None
+    if not _any_regex("goal_states").search(text, indicator.clause_start(text, q.start)[0], q.start):
+        return None
+    tail = text[after:indicator.clause_end(text, after)]
+    return Found(q.start, after, "=", "share", q) if 0 < len(tail) <= 4 and _han_run().fullmatch(tail) else None
+
 
 # bare numbers are tried by these, in order; the first that fits wins
 BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _beneficiary, _list_item,
-              _list_summary, _breakdown, _table)
+              _list_summary, _breakdown, _table, _reached_share)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

@@ -230,6 +230,8 @@ def _verb_before(text: str, pos: int) -> bool:
     tagger sees a few characters at most, and none after a digit or a comma.
     """
     run = _han_tail().search(text, max(0, pos - _TAG_WINDOW), pos)
+    if run is not None and ends_with_any(run.group(), len(run.group()), _words("goal_having")):
+        return True        # 力争有|5个: the having is the goal
     if run is None or _tail_regex("stative_verbs").search(run.group()):
         return False
     if _verb_tail().search(run.group()):
@@ -239,3 +241,31 @@ def _verb_before(text: str, pos: int) -> bool:
     if complement and _verb_tail().search(run.group()[:-len(complement)]):
         return True
     return not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group())
+
+
+def places_before(text: str, pos: int) -> int:
+    """Where the places a count is planned in begin, when a list of them ends
+    at ``pos`` (完成蓝田县、周至县|两处……, 改造提升临潼区、长安区等沿山区县|19处……):
+    the verb stands before them. ``pos`` itself when no place ends there."""
+    from . import placenames
+    cfg = rules.load("targets")
+    run = _regex_of("place_list_run").search(text, max(0, pos - 60), pos)
+    if run is None:
+        return pos
+    items = run.group().split(cfg["place_list_mark"])
+    last = items[-1]
+    tail = last.rfind(cfg["place_list_tail"])      # 等沿山区县: the group the places make
+    if len(items) > 1 and 0 < tail and len(last) - tail - 1 <= cfg["place_group_max"]:
+        items[-1] = last[:tail]
+    if not all(placenames.is_place_name(i) for i in items[1:]):
+        return pos
+    first = items[0]
+    for size in range(min(len(first), 8), 1, -1):       # the place closing the first item
+        if placenames.is_place_name(first[-size:]):
+            return run.start() + len(first) - size
+    return pos
+
+
+@functools.lru_cache(maxsize=None)
+def _regex_of(key: str) -> re.Pattern:
+    return re.compile(rules.load("targets")[key])

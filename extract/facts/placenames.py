@@ -28,7 +28,8 @@ def _place_word(key: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _place_names() -> frozenset:
-    """Chinese place names from the address table shipped with cpca.
+    """Chinese place names from the address table shipped with cpca, and the
+    renamed and new divisions it lacks.
 
     Every name counts with its suffix (洪湖市, 榕城区); provinces and
     prefecture-level cities also count without it (安徽, 合肥, 揭阳). County
@@ -46,6 +47,10 @@ def _place_names() -> frozenset:
                     names.update(_stems(full))
     except (RuntimeError, OSError, KeyError):
         pass
+    # the names the gazetteer lacks (renamed and new divisions, rules/place_names.yaml)
+    other = rules.load("place_names")
+    names.update(entry["name"] for key in ("renamed", "new_areas", "current_counties")
+                 for entry in other.get(key) or ())
     names -= set(rules.words(ALIASES, "not_places"))
     return frozenset(n for n in names if len(n) >= 2)
 

@@ -126,14 +126,30 @@ def line_goes_on(text: str, end: int) -> bool:
 
 def person_role(cell: str) -> str:
     """The person role a table header cell names, its contact tail cut
-    (责任人及电话 -> 责任人); "" when it names none."""
+    (责任人及电话 -> 责任人), or the person half of a header joined to a unit
+    role (牵头单位及主要负责人 -> 主要负责人); "" when it names none."""
     name = "".join(cell.split())
     for rule in rules.pattern_rules(RULES, "table_header_tails"):
         name = rule.regex.sub("", name)
-    if name in rules.words(RULES, "table_headers") or any(
-            r.regex.fullmatch(name) for r in rules.pattern_rules(RULES, "role_grammar")):
-        return name
-    return ""
+    joined = joined_header(name)
+    return joined[1] if joined else (name if _person_role_word(name) else "")
+
+
+def _person_role_word(name: str) -> bool:
+    return name in rules.words(RULES, "table_headers") or any(
+        r.regex.fullmatch(name) for r in rules.pattern_rules(RULES, "role_grammar"))
+
+
+@functools.lru_cache(maxsize=256)
+def joined_header(name: str):
+    """(unit role, person role) of a header cell naming both, the unit's first
+    (牵头单位及主要负责人, 责任单位/责任人); None for any other cell."""
+    for rule in rules.pattern_rules(RULES, "joined_table_headers"):
+        m = rule.regex.fullmatch(name)
+        if m and _person_role_word(m.group("person")) and any(
+                r.regex.search(m.group("unit")) for r in rules.pattern_rules("units", "table_headers")):
+            return m.group("unit"), m.group("person")
+    return None
 
 
 def person_header(cell: str) -> bool:

@@ -112,7 +112,7 @@ def _holds(key: str, text: str, search: bool = False) -> bool:
 @functools.lru_cache(maxsize=1)
 def _suffix_ends() -> str:
     """The last characters of every body suffix: where a name may end."""
-    return "".join(sorted({s[-1] for s in rules.words(un.SHAPES, "body_suffixes")}))
+    return "".join(sorted({s[-1] for s in un.body_suffixes()}))
 
 
 def find(text: str, parens: list, local: frozenset, heads: list) -> list:
@@ -326,7 +326,7 @@ def _name_may_end(text: str, pos: int, at: int, strict: bool = True) -> bool:
         if offset > at:
             return False
         offset += len(word)
-    return True
+    return offset == at     # the text ends there; not inside its last word (管委|会 at the end)
 
 
 def _predicate(text: str, at: int) -> tuple:

@@ -47,14 +47,14 @@ def _cells(line: str) -> tuple:
 def _opens_cell(text: str, line_start: int, pos: int) -> bool:
     """Whether a cell of the line (as ``_cells`` cuts it) starts at ``pos``,
     without cutting the line: a cell starts at no blank, and only blanks stand
-    before it in the line, or a cell break (blanks only, rules/targets.yaml)
-    lies in the run of blanks right before it."""
+    before it in the line, or a cell break (rules/targets.yaml) lies in the run
+    of blanks right before it or ends there (a bar and its blanks)."""
     if text[pos].isspace():
         return False
     run = pos
     while run > line_start and text[run - 1].isspace():
         run -= 1
-    return run == line_start or _cell_break().search(text, run, pos) is not None
+    return run == line_start or _cell_break().search(text, run - 1, pos) is not None
 
 
 def _line_at(text: str, pos: int) -> Optional[tuple]:

@@ -19,6 +19,7 @@ import functools
 from typing import Optional
 
 from .. import rules
+from . import cellwords
 from . import tables as tb
 
 RULES = "units"
@@ -75,7 +76,7 @@ def _row(pos: int, line: str, columns: list) -> list:
     if cut < 0:
         return []
     pieces = tb._space_cells(pos + cut + 1, line[cut + 1:])
-    pieces = [c for p in pieces for c in _words(p)]
+    pieces = [c for p in pieces for c in cellwords.words_of(p)]   # the PDF kept one space between cells
     if not pieces or len(pieces) > len(columns):
         return []
     for cell in pieces:
@@ -87,13 +88,3 @@ def _row(pos: int, line: str, columns: list) -> list:
         return []
     task = tb.Cell(pos, pos + cut, line[:cut])
     return [(task, cell, role, rule_id) for cell, (role, rule_id) in zip(pieces, columns)]
-
-
-def _words(cell: tb.Cell) -> list:
-    """A space-aligned cell split at single spaces too: the PDF kept one between cells."""
-    out, at = [], 0
-    for word in cell.text.split():
-        at = cell.text.index(word, at)
-        out.append(tb.Cell(cell.start + at, cell.start + at + len(word), word))
-        at += len(word)
-    return out

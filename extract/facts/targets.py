@@ -118,7 +118,27 @@ def _left_comparison(text: str, start: int) -> tuple:
         verb = _gap_verbs().search(text, max(0, pos - 4), pos)
         if verb is not None:
             pre = _prefix_at(text, verb.start())
+    if pre is not None and pre[2]:
+        # 至少达到90%: a floor word before a weak one (达到, 提高到) decides
+        outer = _prefix_at(text, goals.skip_back(text, pre[0]))
+        if outer is not None and not outer[2]:
+            pre = outer
+    if pre is None and per is None:
+        pre = _word_before_whole(text, pos)
     return pre, per, (pre[0] if pre else start)
+
+
+def _word_before_whole(text: str, pos: int) -> Optional[tuple]:
+    """不低于当地最低生活保障标准的1.6倍, 达到城市社区的60%: the comparison word
+    before the whole the number is a share or multiple of (the nearest one).
+    A share that a standard or grant sets (按……超出部分的20%给予奖励) is none."""
+    if not text.startswith(_modifier(), pos - len(_modifier())):
+        return None
+    found = None
+    for m in _head("prefix").finditer(text, max(0, pos - 24), pos):
+        if any(r.regex.fullmatch(text, m.end(), pos) for r in rules.pattern_rules("targets", "measured_against")):
+            found = _prefix_at(text, m.end()) or found
+    return None if found and _states_a_rate(text, found[0]) else found
 
 
 @functools.lru_cache(maxsize=None)
@@ -150,13 +170,15 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     """500万元以上的项目: a number before 的 names a class of things, not a goal.
 
     Percentages are shares of a population instead (70%以上的市民), and a
-    count after a building verb is still a goal (培育10家以上的龙头企业).
+    count after a building or action verb is still a goal (培育10家以上的龙头企业,
+    开展不少于一次的上门宣传).
     """
     if not text.startswith(_modifier(), end) or q.kind == "percent":
         return False
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
-    built = q.kind == "count" and goals.ends_with_any(text, start, rules.words("targets", "build_verbs"))
+    verbs = (*rules.words("targets", "build_verbs"), *rules.words("targets", "action_verbs"))
+    built = q.kind == "count" and goals.ends_with_any(text, start, verbs)
     built = built or (q.kind in ("amount", "count")
                       and goals.ends_with_any(text, start, rules.words("targets", "provision_verbs")))
     return not built and not goals.size_of_built(text, start)
@@ -188,8 +210,9 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         return None              # 达到30万元以上，一次性给予10万元奖励: an incentive's condition
     defines = _defines_category(text, q, start, end) or (
         suf is not None and q.kind == "amount" and _names_a_class(text, end))
-    if pre and pre[2] and per and not suf and _states_a_rate(text, start):
-        return None              # 补助标准为每户3000元: a subsidy rate, not a goal
+    if pre and pre[2] and per and not suf and pre[3] not in rules.words("targets", "raised_rate_words") \
+            and _states_a_rate(text, start):
+        return None              # 补助标准为每户3000元: a subsidy rate, not a goal (提高到…: a new level is)
     if pre and pre[2] and not suf and goals.status(text, start):
         return None              # 贫困发生率为16.68%, 目前已达到85%: what already is
     if suf or (pre and not pre[2]) or (pre and q.unit):

@@ -10,13 +10,14 @@ Three shapes are recognised, in this order:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import gazetteer, outline, titlelines, towns
+from . import gazetteer, outline, placevote, titlelines
 from .. import rules
 from ..text import scan
 from ..text.numerals import chinese_int, digit_string
@@ -233,13 +234,13 @@ def _title_line(text: str, cfg: dict):
     """(line start, title) of the plan's own title line among the opening lines
     before its outline: not a site widget or a sentence; a title broken over
     two lines is joined."""
-    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][: int(cfg["title_search_lines"])]
+    lines = list(itertools.islice(titlelines.unfielded_lines(text), int(cfg["title_search_lines"])))
     for k in range(len(lines)):
         found = _title_at(text, lines, k, cfg)
         if found == "outline":
             break
         if found:
-            return _notice_below(text, lines, k, cfg) or _fuller_title(text, lines, k, found, cfg)
+            return _fuller_title(text, lines, k, _notice_below(text, lines, k, cfg) or found, cfg)
     return None
 
 
@@ -259,8 +260,11 @@ def _notice_below(text: str, lines: list, k: int, cfg: dict):
 
 def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tuple:
     """A page's headline often drops the place that the plan's own title line,
-    further down, opens with: that line is the title (鄞州区 + the headline)."""
+    further down, opens with: that line is the title (鄞州区 + the headline);
+    or it shortens the issuer (广西关于… for 广西壮族自治区人民政府办公厅关于…):
+    a line opening with a place and saying the same from 关于 on is the title."""
     key = _key(found[1])
+    tail = _from_opener(key, cfg)
     for j in range(k + 1, len(lines)):
         later = _title_at(text, lines, j, cfg)
         if later == "outline":
@@ -271,7 +275,15 @@ def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tu
         lead = gazetteer.place_prefix(later[1])
         if lead and longer.endswith(key) and len(longer) - len(key) == len(_key(lead)):
             return later
+        if lead and tail and longer != key and _from_opener(longer, cfg) == tail:
+            return later
     return found
+
+
+def _from_opener(key: str, cfg: dict) -> str:
+    """``key`` from its first title opener (关于) on, or '' without one."""
+    at = min((key.find(w) for w in cfg["title_openers"] if w in key), default=-1)
+    return key[at:] if at > 0 else ""
 
 
 def _title_at(text: str, lines: list, k: int, cfg: dict):
@@ -315,18 +327,19 @@ def _single(text: str) -> _Part:
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
     annex = rules.pattern_rules("split", "annex_labels")
-    first = next(((s, e) for s, e in _lines(text)
-                  if text[s:e].strip() and not any(r.regex.match(text[s:e]) for r in annex)), None)
+    first = next(((s, e) for s, e in titlelines.unfielded_lines(text)
+                  if not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
-    if outline.starts_with_label(text, *first):
-        return _Part(0, len(text), "", -1, issued)   # an excerpt that opens inside the outline
+    if outline.starts_with_label(text, *first) or any(
+            r.regex.match(text[first[0]:first[1]]) for r in rules.pattern_rules("split", "addressee_lines")):
+        return _Part(0, len(text), "", -1, issued)   # an excerpt that opens inside the outline or at its addressees
     line = text[first[0]:first[1]].strip()
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = line[:cut][: int(cfg["title_max_chars"])].strip()
-    if not any(ch.isalpha() for ch in title):     # a bare number: a table's first row
-        return _Part(0, len(text), "", -1, issued)
+    if not any(ch.isalpha() for ch in title) or (cut < len(line) and line[cut] in cfg["table_cell_bars"]):
+        return _Part(0, len(text), "", -1, issued)   # a bare number or a cell: a table's first row
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
 
@@ -351,41 +364,11 @@ def split(cleaned: CleanText) -> list:
     for number, part in enumerate(parts, 1):
         start, end = _trim(text, part.start, part.end)
         body = text[start:end]
-        city, province = _locality(part, body, text[:part.start + 600])
+        city, province = placevote.plan_locality(part.issuer, part.title, part.signer, body,
+                                                 text[:part.start + 600])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
             title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=part.issue_date,
             text=body, title_start=part.title_pos - start if part.title_pos >= start else -1,
         ))
     return plans
-
-
-def _locality(part: _Part, body: str, preamble: str) -> tuple:
-    """From the issuing notice and the title first (the more specific of the two
-    where one lies inside the other, else the issuer); else the issuer named at
-    the top of the plan or notice."""
-    context = body[:3000]
-    place = None
-    clause = rules.load("split")["title_clause_marks"]
-    for where, sentence in ((part.issuer, False), (part.title, any(ch in part.title for ch in clause))):
-        if where and not sentence:
-            place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
-    town = (next((t for t in map(towns.township, (part.issuer, part.title, part.signer)) if t), None)
-            or towns.title_town(part.title, body) or towns.elided_town(part.title, body))
-    if town:    # below the gazetteer: its province from the county named, or the text
-        near = place or gazetteer.text_place(body) or gazetteer.town_region(town)
-        province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
-        return town, province
-    if place is not None:
-        return gazetteer.city_province(place)
-    # a heading or issuer line that opens with its place, else the place the text names most
-    opening = [body[s:e].strip() for s, e in _lines(body[:300])][:3]
-    place = next((gazetteer.issuer_place(line, context) for line in opening
-                  if gazetteer.place_prefix(line)), None) or gazetteer.text_place(body)
-    if place is not None:
-        return gazetteer.city_province(place)
-    for where in (body[:300], preamble[:600]):
-        city, province = gazetteer.locality(where, context)
-        if province:
-            return city, province
-    return None, None

@@ -1,6 +1,7 @@
 """Small tests on the lines around a plan's title, for the split stage:
 a page's column tag, a file name's extension, a blank line that parts a
-widget from the headline below it, a title broken over several lines."""
+widget from the headline below it, a title broken over several lines, the
+fields of a page's metadata block above it."""
 from __future__ import annotations
 
 from typing import Optional
@@ -30,9 +31,13 @@ def parted(text: str, lines: list, k: int) -> bool:
 
 
 def without_file_suffix(title: str) -> str:
-    """A document-sharing page titles the plan by its file name (……分解表.docx)."""
+    """A document-sharing page titles the plan by its file name (……分解表.docx);
+    a heading may quote the name in book-title marks (《……清单》(2024年版))."""
     for rule in rules.pattern_rules("split", "title_file_suffixes"):
         title = rule.regex.sub("", title)
+    for rule in rules.pattern_rules("split", "title_quote_marks"):
+        m = rule.regex.match(title)
+        title = m.group("name") + (m.group("tail") or "") if m else title
     return title
 
 
@@ -85,3 +90,35 @@ def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str
             whole = "".join(parts)
             return whole if title_like(whole, cfg, words) else None
     return None
+
+
+def _page_field(line: str):
+    """The match of a field of the page's metadata block (索引号：…, • 成文日期:,
+    发布机构 王坛镇): page chrome, never the title and no line of the title search."""
+    for rule in rules.pattern_rules("split", "page_fields"):
+        m = rule.regex.match(line)
+        if m:
+            return m
+    return None
+
+
+def unfielded_lines(text: str):
+    """(start, end) of the non-empty lines, the page's metadata fields left out,
+    and so is the value line under a field whose value is not on its own line
+    (• 成文日期: / 2023-02-22), unless it reads as a title: the title may follow
+    a field left empty (• 有效性:)."""
+    cfg, words = rules.load("split"), rules.words("split", "title_words")
+    value_next, s = False, 0
+    while s <= len(text):        # lazily: callers read the first lines only
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        line, start, s = text[s:e], s, e + 1
+        if not line.strip():
+            continue
+        field = _page_field(line)
+        if field:
+            value_next = not line[field.end():].strip()
+            continue
+        if not (value_next and not title_like(untagged(line.strip()), cfg, words)):
+            yield start, e
+        value_next = False

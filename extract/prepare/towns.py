@@ -88,6 +88,16 @@ def county_of_towns(text: str, within: str = "") -> Optional[str]:
     return ranked[0][0]
 
 
+def town_of_county(text: str, county_code: str) -> Optional[str]:
+    """The town of the county ``county_code`` (6 digits) that ``text`` opens with
+    (城关镇 of 宁陕县 in 城关镇农村人居环境……): the division codes list it there."""
+    for size in _stem_lengths():
+        name = text[:size]
+        if len(name) == size and county_code in _index().get(name, ()):
+            return name
+    return None
+
+
 # --- towns that open a title or an issuer (below the gazetteer) ---------------------
 
 def township(text: str) -> Optional[str]:
@@ -103,6 +113,16 @@ def unit_levels(text: str) -> Counter:
     """How often the bodies named in text carry each level word (县财政局 → 县)."""
     return Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
                    for m in rule.regex.finditer(text))
+
+
+def top_level(marks: Counter, names: list) -> Optional[str]:
+    """The level the text's unit prefixes carry most; on a tie (县医院, 乡镇健身中心
+    once each) the one a named place has (甘谷县), else the first seen."""
+    if not marks:
+        return None
+    top = max(marks.values())
+    tied = [lvl for lvl, n in marks.items() if n == top]
+    return next((lvl for lvl in tied if any(name.endswith(lvl) for name in names)), tied[0])
 
 
 def title_town(title: str, text: str) -> Optional[str]:

@@ -1,0 +1,42 @@
+"""The words of a table cell, the unit names of a cell under a header that
+joins a unit role to the person in charge of it (牵头单位及主要负责人), and a
+row set right under its header when it lost its merged first cells."""
+from __future__ import annotations
+
+from . import orgnames
+from .personnames import is_person_name
+from . import tables as tb
+from .tables import Cell
+
+
+def unit_part(cell: Cell) -> Cell:
+    """The unit names of a cell under a joined header (市民政局 王立新): the
+    blank-parted pieces up to the first one that is a name or no list of unit names."""
+    end = cell.start
+    for piece in words_of(cell):
+        items = orgnames.split_list(piece.text)
+        if not items or is_person_name(piece.text) or not all(
+                orgnames.is_generic(i.text) or orgnames.valid_in_list(i.text) for i in items):
+            break
+        end = piece.end
+    return Cell(cell.start, end, cell.text[:end - cell.start])
+
+
+def words_of(cell: Cell) -> list:
+    """The blank-parted words of a cell, each a Cell of its own."""
+    out, at = [], 0
+    for word in cell.text.split():
+        at = cell.text.index(word, at)
+        out.append(Cell(cell.start + at, cell.start + at + len(word), word))
+        at += len(word)
+    return out
+
+
+def aligned(header: list, cells: list) -> list:
+    """A barred or TAB row that lost its leading merged cells (大类 | 序号 | …
+    over rows that start at 序号) is set right by its row number: the number
+    goes under the 序号 column, the columns before it empty (None)."""
+    k = next((i for i, h in enumerate(header) if h in tb._number_headers()), 0)
+    if k == 0 or len(cells) >= len(header) or not tb._rule("table_row_number").match(cells[0].text):
+        return cells
+    return [None] * min(k, len(header) - len(cells)) + cells
