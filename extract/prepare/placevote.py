@@ -1,0 +1,163 @@
+"""The city and province of a plan: from its issuer and title first, else
+the body that signs it, else a vote over the places its text names, the level
+words its bodies carry (县财政局 → a 县), the stems of counties and the towns
+it writes (towns.py)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from . import gazetteer, towns
+from .gazetteer import Place, _official_names, _table, find_places, province_name
+from .. import rules
+
+
+def _without_names(text: str, places: list) -> str:
+    """``text`` with the places found in it blanked: the 镇 of 镇安县人民政府办公室
+    is the county's name, no town's body."""
+    for place in places:
+        text = text.replace(place.name, " " * len(place.name))
+    return text
+
+
+def text_place(text: str) -> Optional[Place]:
+    """The place of a plan that names none in an issuer or title (an excerpt):
+    the place its text names most often, among those of the level its units
+    carry in their prefix (县财政局, 县农业农村局 → a 县; 市教育局 → a 市),
+    the first named on a tie. Provinces count only when nothing lower is named."""
+    cfg = rules.load("places")
+    window = text[:cfg["text_vote_chars"]]
+    places = find_places(window, window)
+    pool = [p for p in places if p.level > 1] or places
+    marks = towns.unit_levels(_without_names(window, places))
+    level = towns.top_level(marks, [p.name for p in pool])
+    if level in cfg["province_levels"]:     # a province's own bodies: no city is its own
+        provinces = [p for p in places if p.level == 1]
+        return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
+    if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
+        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
+    same = [p for p in pool if level and p.name.endswith(level)]
+    counts = Counter(p.code for p in same or pool)
+    # on a tie, a city over several of the divisions named (肇庆市 over 端州区, 四会市 …)
+    # is the plan's, not the one county-level city among them
+    named = {q.code: q for q in pool}.values()
+    within = {p.code: sum(p.contains(q) for q in named) for p in same or pool}
+    best = max(same or pool, key=lambda p: (counts[p.code], within[p.code] if within[p.code] >= 2 else 0))
+    if best.level == 3 and any(r.regex.search(window) for r in rules.pattern_rules("places", "subordinate_county_marks")):
+        return _prefecture_of(best)
+    if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
+        # (or inside its province: a plan names a city it deals with as readily as its own)
+        return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)
+                or _county_by_stem(window, _province_of(best), level) or _province_of(best))
+    return best
+
+
+def _prefecture_of(place: Place) -> Place:
+    """The prefecture-level division holding a county (福州市 for 福清市), or the county
+    itself where none is listed (a county under its province directly)."""
+    code = place.code[:4] + "0" * 8
+    name = _official_names().get(code)
+    return Place(name, code, 2) if name and code[2:4] != "90" else place
+
+
+def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+    """The county whose towns the text names (see towns.py), in the province of
+    ``region``: a plan names cities it trades with as readily as its own."""
+    if level not in rules.load("places")["town_vote_levels"]:
+        return None
+    within = "" if region is None else region.code[:2]
+    code = towns.county_of_towns(text, within)
+    name = _official_names().get(code + "0" * 6) if code else None
+    return Place(name, code + "0" * 6, 3) if name else None
+
+
+def town_region(town: str) -> Optional[Place]:
+    """The county of a town name that only one county has, else its province
+    when every county that has the name lies in one province; None otherwise."""
+    codes = sorted(set(towns.counties_of(town)))
+    if not codes or len({c[:2] for c in codes}) > 1:
+        return None
+    name = _official_names().get(codes[0] + "0" * 6)
+    if len(codes) == 1 and name:
+        return Place(name, codes[0] + "0" * 6, 3)
+    return _province_of(Place(town, codes[0] + "0" * 6, 3))
+
+
+def _province_of(place: Place) -> Place:
+    """The province of a region that only holds the plan's locality (a district
+    plan that names its city alone): the city is unknown, the province is not."""
+    code = place.code[:2] + "0" * 10
+    return Place(province_name(code) or place.name, code, 1)
+
+
+def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+    """The division of ``level`` inside ``region`` (anywhere, when None) whose
+    name without its level word the text writes most often, at least twice
+    (蒲城酥梨, 蒲城美食街 → 蒲城县); none when two divisions tie for it."""
+    cfg = rules.load("places")
+    found = []
+    for name, entries in _table().items():
+        stem = name[:-len(level)]
+        if not name.endswith(level) or len(stem) < cfg["stem_min_chars"] or stem not in text:
+            continue
+        for code, lvl in entries:
+            if region is None or (lvl > region.level and region.contains(Place(name, code, lvl))):
+                found.append((text.count(stem), name, code, lvl))
+    found.sort(reverse=True)
+    if not found or found[0][0] < cfg["county_stem_min_count"]:
+        return None
+    if len(found) > 1 and found[1][0] == found[0][0] and found[1][2] != found[0][2]:
+        return None             # two counties of one stem count (or one name twice): unknown
+    best = found[0]
+    return Place(best[1], best[2], best[3])
+
+
+def _town_after_county(county: Optional[Place], lines: tuple) -> Optional[str]:
+    """A town of the county that follows the county's name in the issuer or the
+    title (宁陕县城关镇……方案): the plan is the town's."""
+    if county is None or county.level != 3:
+        return None
+    for line in lines:
+        at = (line or "").find(county.name)
+        town = towns.town_of_county(line[at + len(county.name):], county.code[:6]) if at >= 0 else None
+        if town:
+            return town
+    return None
+
+
+def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str) -> tuple:
+    """From the issuing notice and the title first (the more specific of the two
+    where one lies inside the other, else the issuer); else the issuer named at
+    the top of the plan or notice."""
+    context = body[:3000]
+    place = None
+    clause = rules.load("split")["title_clause_marks"]
+    for where, sentence in ((issuer, False), (title, any(ch in title for ch in clause))):
+        if where and not sentence:
+            place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
+    town = (next((t for t in map(towns.township, (issuer, title, signer)) if t), None)
+            or towns.title_town(title, body) or towns.elided_town(title, body)
+            or _town_after_county(place, (issuer, title)))
+    if town:    # below the gazetteer: its province from the county named, or the text
+        near = place or text_place(body) or town_region(town)
+        province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
+        return town, province
+    if place is not None:
+        return gazetteer.city_province(place)
+    # a heading or issuer line that opens with its place, else the body that signs
+    # the plan (a plan names the counties it learns from as readily as its own),
+    # else the place the text names most
+    # (a sentence that opens with a place, 福清市乡镇机构改革……。, reports on it)
+    ends = set(rules.load("outline")["sentence_end"])
+    opening = [line.strip() for line in body[:300].split("\n")][:3]
+    place = (next((gazetteer.issuer_place(line, context) for line in opening
+                   if gazetteer.place_prefix(line) and not ends & set(line)), None)
+             or (gazetteer.issuer_place(signer, context) if gazetteer.place_prefix(signer) else None)
+             or text_place(body))
+    if place is not None:
+        return gazetteer.city_province(place)
+    for where in (body[:300], preamble[:600]):
+        city, province = gazetteer.locality(where, context)
+        if province:
+            return city, province
+    return None, None
