@@ -206,6 +206,23 @@ def test_in_line_gate_changes_no_candidate(text, monkeypatch):
     assert outline._in_line_candidates(text, 0, len(text), 0) == gated
 
 
+def test_walking_straight_to_each_possible_label_is_the_step_by_step_walk(monkeypatch):
+    """The walk goes from one place where a label may begin to the next with
+    the state its steps would leave: the same labels as the walk that visits
+    every place after a mark, on a soup of labels, marks, blanks and asides,
+    read from the line start and from inside the line."""
+    import random
+    rnd = random.Random(5)
+    pieces = ["一、", "（一）", "1.", "2、", "。", "；", " ", "\u3000", "（县发改局负责）", "开展工作",
+              "(2)", "①", "第三条", "，", "：", "3）", "十二、", "左右）", "！"]
+    lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25))) for _ in range(1500)]
+    cases = [(line, after) for line in lines + IN_LINE_TEXTS for after in (0, len(line) // 3)]
+    walked = [outline._in_line_candidates(line, 0, len(line), after) for line, after in cases]
+    monkeypatch.setattr(outline, "_in_line_gate", lambda: None)
+    stepped = [outline._in_line_candidates(line, 0, len(line), after) for line, after in cases]
+    assert walked == stepped and any(walked)
+
+
 # A notice and its plan run together on the title's line: the notice is the
 # plan (a task-division notice), its headings follow after sentence ends.
 NOTICE_RUN_TOGETHER = (

@@ -72,6 +72,32 @@ def test_scanner_matches_finditer_on_the_shipped_plans(rule, plans_text):
     assert [(m.span(), m.groups()) for m in scan.finditer(rule, plans_text)] == want
 
 
+def _anchored():
+    return [pytest.param(rule, id=f"{key}:{rule.id}")
+            for key, rule in rules.all_pattern_rules() if rule.data.get("anchor")]
+
+
+@pytest.mark.parametrize("rule", _anchored())
+def test_declared_anchor_and_lead_cover_every_example_match(rule):
+    """Every match of an anchored rule starts at most ``lead`` characters before
+    a match of its anchor (as finditer finds the anchor in the same text)."""
+    anchor, lead = re.compile(rule.data["anchor"]), rule.data["lead"]
+    for example in rule.examples:
+        starts = [a.start() for a in anchor.finditer(example)]
+        for m in rule.regex.finditer(example):
+            assert any(a - lead <= m.start() <= a for a in starts), (rule.id, example)
+
+
+def test_a_lead_below_the_longest_month_number_would_miss_it():
+    # the check above can fail: 12月 starts two characters before its 月
+    month = next(r for _, r in rules.all_pattern_rules() if r.id == "month_date")
+    text = "各单位于12月 31日前完成整改，" * 8
+    want = [m.span() for m in month.regex.finditer(text)]
+    assert want and [m.span() for m in scan.for_rule(month).finditer(text)] == want
+    short = scan.Scanner(month.regex, month.data["starts"], anchor=month.data["anchor"], lead=1)
+    assert [m.span() for m in short.finditer(text)] != want
+
+
 def test_windows_before_each_word_find_every_match():
     regex = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})同志(?:兼任|担任)")
     text = ("一般的文字，" * 30 + "王小明同志兼任，李四同志担任。") * 3 + "赵六同志担任"
@@ -144,6 +170,58 @@ def test_role_labels_by_halves_find_what_the_whole_label_pattern_finds(plans_tex
         lines = [line.strip() for line in text.split("\n")] + [text[i:] for i in range(0, 400, 7)]
         assert ([rolelabels.opens_with_label(line) for line in lines]
                 == [bool(rolelabels.label_regex().match(line)) for line in lines])
+
+
+def test_grammar_labels_before_colons_are_the_plain_search(plans_text):
+    """The grammar half is searched only in the stretches before the colons:
+    the same matches, in order, as its plain finditer, on the plans and on a
+    soup of labels, names, blanks, line breaks and both colons."""
+    import random
+    from extract.facts import rolelabels
+    grammar = rolelabels.label_regex(half="grammar")
+    width = rolelabels._grammar_width()
+    rnd = random.Random(12)
+    pieces = ["包抓县领导", "：", ":", " ", "\u3000", "\n", "县级包联领导", "分管副县长", "组长",
+              "第一副组长", "河长", "王立新", "，", "市委联系领导", "  ：", "\t", "领导"]
+    soups = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(400)]
+    for text in [plans_text] + soups:
+        searcher = rolelabels._BeforeColons(grammar, rolelabels._colon_windows(text, width))
+        found, pos = [], 0
+        while (m := searcher.search(text, pos)) is not None:
+            found.append(m.span())
+            pos = m.end()
+        assert found == [m.span() for m in grammar.finditer(text)], text
+
+
+def test_the_declared_label_reach_covers_every_grammar_example():
+    from extract.facts import rolelabels
+    reach = rules.load("people")["role_grammar_reach"]
+    assert rolelabels._grammar_width() == reach
+    longest = "县人民政府分管负责县级领导"
+    assert any(r.regex.fullmatch(longest) for r in rules.pattern_rules("people", "role_grammar"))
+    assert len(longest) <= reach
+    for rule in rules.pattern_rules("people", "role_grammar"):
+        for example in rule.examples:
+            for m in rule.regex.finditer(example):
+                assert m.end() - m.start() <= reach, (rule.id, example)
+
+
+def test_the_label_colons_are_the_colons_a_label_ends_with():
+    """The stretches before a plan's colons are found from label_colons: every
+    character the label colon pattern ends with must be one of them."""
+    people = rules.load("people")
+    colon = rules.compile_pattern(people["label_colon"], "label_colon", engine="regex")
+    ending = {chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and colon.fullmatch(chr(c))}
+    assert ending == set(people["label_colons"])
+
+
+def test_a_window_too_narrow_would_miss_labels():
+    # the check above can fail: a width below the longest label cuts its start off
+    from extract.facts import rolelabels
+    grammar = rolelabels.label_regex(half="grammar")
+    text = "县政府分管领导：王立新"
+    assert rolelabels._BeforeColons(grammar, rolelabels._colon_windows(text, 13)).search(text)
+    assert rolelabels._BeforeColons(grammar, rolelabels._colon_windows(text, 3)).search(text) is None
 
 
 def test_gated_alternation_finds_what_the_plain_alternation_finds(plans_text):

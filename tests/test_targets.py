@@ -121,3 +121,22 @@ def test_tenths_keep_their_unit_and_scale_to_percent():
     q = quantities.quantities("收入增长两成以上，覆盖八成农户", [])
     assert [(x.value, x.unit, x.value_base, x.base_unit) for x in q] == [
         (2.0, "成", 20.0, "%"), (8.0, "成", 80.0, "%")]
+
+
+def test_a_number_opens_a_cell_where_the_cut_line_says_it_does():
+    """tablegoals tells from the blanks before a number whether it opens a
+    cell, without cutting the line: the same answer as the cells themselves,
+    on rows of TABs, wide and narrow gaps, ideographic and no-break spaces
+    and bars."""
+    import random
+    from extract.facts import tablegoals
+    rnd = random.Random(8)
+    pieces = ["12", "3.5", "  ", "\t", "\u3000", "\u3000\u3000", " ", "城镇化率", "%", "\u00a0", "目标",
+              "|", " | ", "｜", "\u3000｜"]
+    for _ in range(2000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 20)))
+        starts = {s for s, _, _ in tablegoals._cells(line)}
+        for pos in range(len(line)):
+            if line[pos] in "|｜":
+                continue  # a bar is a break, never the start of a number
+            assert tablegoals._opens_cell(line, 0, pos) == (pos in starts), (line, pos)

@@ -1,5 +1,5 @@
 """A county told by the towns a plan names (rules/towns.tsv): votes, ties, regions."""
-from extract.prepare import gazetteer, towns
+from extract.prepare import gazetteer, placevote, towns
 from tests.test_split import plans_of
 
 
@@ -61,9 +61,9 @@ def test_the_file_loads_every_level_word():
 
 
 def test_a_town_name_of_one_county_gives_that_county():
-    assert gazetteer.town_region("璜泾镇").name == "太仓市"
+    assert placevote.town_region("璜泾镇").name == "太仓市"
 
 
 def test_a_town_name_of_several_provinces_gives_nothing():
-    assert gazetteer.town_region("沙溪镇") is None
-    assert gazetteer.town_region("XX镇") is None
+    assert placevote.town_region("沙溪镇") is None
+    assert placevote.town_region("XX镇") is None

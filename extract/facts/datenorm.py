@@ -117,13 +117,19 @@ def make_side(fields: dict) -> Side:
     """Typed values for the raw fields of one side."""
     get = fields.get
     year, month, day, quarter = get("year"), get("month"), get("day"), get("quarter")
+    quarter = _quarter(quarter) if quarter else None
+    mpart = get("mpart")
+    if quarter is not None and get("qpart"):
+        # 三季度末 is the quarter's last month's end, as 9月底 is: a day, not the quarter
+        return Side(parse_year(year) if year else None, 3 * quarter, None, get("qpart"),
+                    get("ypart"), None)
     return Side(
         parse_year(year) if year else None,
         parse_month(month) if month else None,
         parse_day(day) if day else None,
-        get("mpart"),
+        mpart,
         get("ypart"),
-        _quarter(quarter) if quarter else None,
+        quarter,
     )
 
 

@@ -146,9 +146,9 @@ def candidates(text: str, present: Optional[frozenset] = None) -> list:
     out, size = [], len(text)
     long = size >= scan.SHORT
     for scanner, spec in plan.spans:
-        if not scanner.nonempty:
-            out += [(m.start(), -m.end(), len(out) + i, spec, m)
-                    for i, m in enumerate(scanner.regex.finditer(text))]
+        if not scanner.nonempty or (long and scanner.anchor is not None):
+            found = scanner.finditer(text) if scanner.nonempty else scanner.regex.finditer(text)
+            out += [(m.start(), -m.end(), len(out) + i, spec, m) for i, m in enumerate(found)]
             continue
         search = scanner.long_search if long else scanner.regex.search
         m = search(text)
@@ -266,10 +266,30 @@ def combine(text: str, found: list, present: Optional[frozenset] = None) -> list
             continue
         expr = _combine_one(text, f, by_start, prefix_ends, connectors, suffixes)
         expr.after_recurrence = prev_recurring and text[prev_end:f.start].strip() == ""
-        exprs.append(expr)
         skip_until = expr.end
+        if _times_of_recurrence(text, exprs, expr, prev_end):
+            exprs[-1].end = prev_end = expr.end      # 每年4月至10月: one recurring date
+            continue
+        exprs.append(expr)
         prev_end, prev_recurring = expr.end, expr.kind == "recurring"
     return exprs
+
+
+def _times_of_recurrence(text: str, exprs: list, expr: Expr, prev_end: int) -> bool:
+    """Whether ``expr`` only says when in each period a recurrence falls (每年4月至10月,
+    每年6月、12月): months with no year of their own, right after it or after a
+    month already taken into it, joined by a list mark."""
+    if not exprs or exprs[-1].kind != "recurring" or _year_written(expr):
+        return False
+    gap = text[prev_end:expr.start].strip()
+    if gap and (gap not in rules.words(RULES, "recurrence_list_marks") or exprs[-1].end == exprs[-1].first.end):
+        return False
+    return expr.first.first.month is not None
+
+
+def _year_written(expr: Expr) -> bool:
+    sides = (expr.first.first, expr.first.second, expr.second.first if expr.second else None)
+    return any(side is not None and side.year is not None for side in sides) or bool(expr.first.fields.get("rel"))
 
 
 def _combine_one(text: str, f: Found, by_start: dict, prefix_ends: dict,

@@ -105,6 +105,8 @@ def _value(expr: Expr, prev: Optional[tuple]) -> Value:
         return Value(expr.start, expr.end, "recurring", expr.rule_id, None, None, period)
     first = f.first
     year = context_year(prev, first) if first.year is None else first.year
+    if f.fields.get("rel") and year is not None and expr.second is None:
+        year += 1           # 次年3月: the year after the one the text speaks of
     second = expr.second.first if expr.second else f.second
     if second is not None:
         lo, hi = datenorm.range_bounds(first, second, year)

@@ -22,7 +22,7 @@ import functools
 from typing import Optional
 
 from .. import rules
-from .personnames import is_person_name
+from .personnames import is_person_name, name_sizes_at
 from .rolelabels import colon_labels, list_end
 
 RULES = "people"
@@ -126,7 +126,8 @@ class _Members:
         """The first reading of each name size, longest name first, unless its
         post then opens with a one-character place (温燕新|圩镇副镇长 is
         温燕|新圩镇副镇长): towns and counties are named with two or more."""
-        readings = [r for r in (self._read_name(pos, size) for size in _cfg()["name_sizes"]) if r]
+        sizes = name_sizes_at(self.text, pos, _cfg()["name_sizes"])
+        readings = [r for r in (self._read_name(pos, size) for size in sizes) if r]
         weak = _rule("glued_post_weak_start")
         return min(readings, key=lambda r: weak.match(r[0][3]) is not None, default=None)
 
@@ -143,7 +144,8 @@ class _Members:
         return None
 
     def _no_name_at(self, k: int) -> bool:
-        return not any(is_person_name(self.text[k:k + n]) for n in _cfg()["name_sizes"])
+        return not any(is_person_name(self.text[k:k + n])
+                       for n in name_sizes_at(self.text, k, _cfg()["name_sizes"]))
 
     def _post_ends(self, start: int) -> list:
         """Where a post starting at ``start`` may end: after a post word (and

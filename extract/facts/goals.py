@@ -178,6 +178,12 @@ def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     unquoted = without_quotes(head)
     if found is None and unquoted and unquoted != head:     # 育成“丰优258”小麦品种2个
         found = _built_by_head(text, q, after, unquoted)
+    if found is None:
+        # 争取上级资金3.5亿元: a word that marks a goal (争取, 力争) may be the verb itself
+        start, _ = indicator.clause_start(text, q.start)
+        raw = text[start:q.start].strip()
+        if raw != head and _verb_head().match(raw):
+            found = _built_by_head(text, q, after, raw)
     return found
 
 
@@ -381,10 +387,20 @@ def _table(text: str, q, after: int, prev) -> Optional[Found]:
         return None
     return Found(q.start, after, "=", "table", cell[1], indicator=cell[0])
 
+def _reached_share(text: str, q, after: int, prev) -> Optional[Found]:
+    """实现行政村100%全覆盖: a percentage the clause states a goal of (实现) before the
+    few characters that end it (覆盖, 达标)."""
+    if q.kind != "percent" or status(text, q.start):
+        return None
+    if not _any_regex("goal_states").search(text, indicator.clause_start(text, q.start)[0], q.start):
+        return None
+    tail = text[after:indicator.clause_end(text, after)]
+    return Found(q.start, after, "=", "share", q) if 0 < len(tail) <= 4 and _han_run().fullmatch(tail) else None
+
 
 # bare numbers are tried by these, in order; the first that fits wins
 BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _beneficiary, _list_item,
-              _list_summary, _breakdown, _table)
+              _list_summary, _breakdown, _table, _reached_share)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

@@ -218,9 +218,15 @@ def specific_items(items: list) -> list:
     return out
 
 
+def body_suffixes() -> tuple:
+    """The last characters of an organisation's name (rules/lists.yaml: the
+    label patterns look ahead for them too)."""
+    return rules.words("lists", "body_suffixes")
+
+
 @functools.lru_cache(maxsize=1)
 def _suffixes() -> tuple:
-    return tuple(sorted(rules.words(SHAPES, "body_suffixes"), key=len, reverse=True))
+    return tuple(sorted(body_suffixes(), key=len, reverse=True))
 
 
 @perplan.remember
@@ -237,8 +243,11 @@ def looks_like_unit(name: str) -> bool:
 
 @perplan.remember
 def has_level(name: str, local: frozenset = frozenset()) -> bool:
-    """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关."""
-    return _any("level_prefix", name) or starts_with_place(name, local)
+    """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关,
+    and a national body's short name before the place of its branch (人行浏阳市支行)."""
+    return (_any("level_prefix", name) or starts_with_place(name, local)
+            or any(compact(name[:k]) in _alias_index() and starts_with_place(name[k:], local)
+                   for k in (2, 3)))
 
 
 def is_territorial(name: str) -> bool:
@@ -253,7 +262,10 @@ def valid_in_list(name: str) -> bool:
         return False
     if _any("prose_words", name) or _any("name_marks", name):
         return False
-    return len(name) <= 6 or looks_like_unit(name)
+    if looks_like_unit(name):
+        return True
+    from .personnames import is_person_name     # it asks this module about bodies
+    return len(name) <= 6 and not is_person_name(name)   # 人行, 610办; a person (李春华) is none
 
 
 @perplan.remember

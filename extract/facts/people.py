@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import NamedTuple, Optional
+from typing import Optional
 
 from .. import rules
 from ..text import scan
@@ -29,10 +29,12 @@ from . import barrows
 from . import gluedrosters
 from . import leaders
 from . import orgnames
+from . import rostermembers as members
+from .rostermembers import Got
 from . import tables as tb
-from .personnames import (blank_pieces, compact as _compact, is_person_name, is_post as _is_post,
+from .personnames import (compact as _compact, is_person_name, is_post as _is_post,
                           name_glued_to_post, name_in_window as _name_in_window,
-                          names_only, run_together, spaced_name_at_end, split_post)
+                          names_only, spaced_name_at_end, split_post)
 from ..records import Person, PlanContext
 
 RULES = "people"
@@ -54,14 +56,6 @@ class Found:
     rule_id: str
     item: tuple = ()        # (start, end) of the whole list item: name, post, bracket
 
-
-class Got(NamedTuple):
-    start: int
-    end: int
-    name: str
-    unit: Optional[str]
-    item: tuple
-    post_first: bool = False   # 副县长李春华: the post came before the name
 
 
 def extract_people(ctx: PlanContext) -> list:
@@ -104,7 +98,7 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
             item = item.rstrip()[:-len(tail)]
     for rule in rules.pattern_rules(RULES, "name_tails_before_notes"):
         item = rule.regex.sub("", item, count=1)
-    for parse in (_name_then_post, _post_then_name, name_glued_to_post):
+    for parse in (_name_then_post, _post_then_name, name_glued_to_post, _unit_then_bracketed_name):
         got = parse(item)
         if got:
             s, e, name, post = got
@@ -126,13 +120,28 @@ def _name_then_post(item: str) -> Optional[tuple]:
     return name_s, name_e, name, "".join(t for _, t in tokens[n_tok:])
 
 
+def _unit_then_bracketed_name(item: str) -> Optional[tuple]:
+    """市住建局（李春华）: a unit, then the person who answers for it in brackets."""
+    opens, closes, _ = orgnames.brackets()
+    body = item.rstrip()
+    o = max(body.rfind(ch) for ch in opens)
+    if o <= 0 or not body.endswith(tuple(closes)):
+        return None
+    inner = body[o + 1:-1]
+    name, unit = _compact(inner), _compact(body[:o])
+    if not (is_person_name(name) and orgnames.looks_like_unit(unit)):
+        return None
+    start = o + 1 + len(inner) - len(inner.lstrip())
+    return start, start + len(inner.strip()), name, unit
+
+
 def _post_then_name(item: str) -> Optional[tuple]:
     """A post written before the name: 市长 赵德明 / 常务副市长孙海 / 旗财政局局长　王　芳."""
     body = item.rstrip()
     hit = spaced_name_at_end(body)
     if not hit:
         base = max(0, len(body) - 4)
-        hit = _name_in_window(body[base:])
+        hit = _name_in_window(body[base:], body[:base])
         if not hit:
             return None
         hit = (base + hit[0], base + hit[1], hit[2])
@@ -160,7 +169,8 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
                     for a, b in names]
             shared = pending = None
             continue
-        several = _several_in_one(text, s, e) or _run_together(text, s, e)
+        several = (members.several_in_one(text, s, e, _parse_item)
+                   or members.run_together_item(text, s, e))
         if several:
             got += several
             shared, pending = several[-1].unit, None
@@ -185,49 +195,17 @@ def _parse_items(text: str, start: int, end: int, strict: bool = False) -> list:
     return [] if strict and pending else got
 
 
-def _several_in_one(text: str, start: int, end: int) -> list:
-    """Several people in one item parted by blanks: a post and the names that
-    share it (副县长　詹文涛　杨　珂), or pieces that are each a person with
-    their post (镇党委委员李春花　镇人大主席王东升, 朴成民（镇长）　崔永哲（镇人大主席）).
-    [] when the item is not so."""
-    item = text[start:end]
-    pieces = blank_pieces(item)
-    if len(pieces) < 2:
-        return []
-    head_end, rest = pieces[0][1], pieces[1][0]
-    names = names_only(item[rest:]) if len(pieces) >= 3 and _is_post(item[:head_end]) else []
-    if names:
-        unit = split_post(item[:head_end])
-        return [Got(start + rest + a, start + rest + b, _compact(item[rest + a:rest + b]), unit,
-                    (start + rest + a, start + rest + b), True) for a, b in names]
-    segments = []                     # 镇农业站站长韩　梅: a one-character piece ends the one before
-    for a, b in pieces:
-        if segments and b - a == 1:
-            segments[-1] = (segments[-1][0], b)
-        else:
-            segments.append((a, b))
-    if len(segments) < 2:
-        return []
-    got = []
-    for a, b in segments:           # one piece that is no person: no need to read the rest
-        item = _parse_item(text, start + a, start + b)
-        if not item:
-            return []
-        got.append(item)
-    return got
-
-
-def _run_together(text: str, start: int, end: int) -> list:
-    """The members of a roster item copied without separators, each with the
-    post glued before the name (县水利局局长何春林县公安局副局长黄志勇)."""
-    item = text[start:end].strip()
-    base = start + len(text[start:end]) - len(text[start:end].lstrip())
-    got = run_together(item)
-    post_first = bool(got) and got[0][0] > 0
-    return [Got(base + a, base + b, name, split_post(post),
-                (base + a - len(post), base + b) if post_first
-                else (base + a, base + item.find(post, b) + len(post)), post_first)
-            for a, b, name, post in got]
+def blank_people(text: str) -> str:
+    """A table cell with the names of its people, and a bracket that holds
+    only a name, blanked out (offsets kept): 市水利局（王立新） -> 市水利局."""
+    opens, closes, _ = orgnames.brackets()
+    out = text
+    for g in cell_people(text):
+        a, b = g.start, g.end
+        if 0 < a and b < len(text) and text[a - 1] in opens and text[b] in closes:
+            a, b = a - 1, b + 1
+        out = out[:a] + " " * (b - a) + out[b:]
+    return out
 
 
 def cell_people(text: str) -> list:
@@ -325,7 +303,7 @@ def _from_appointments(text: str) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "appointments"):
         for m in scan.finditer(rule, text):
-            hit = _name_in_window(m.group("window"))
+            hit = _name_in_window(m.group("window"), text[max(0, m.start("window") - 12):m.start("window")])
             if not hit:
                 continue
             start, end = m.start("window") + hit[0], m.start("window") + hit[1]

@@ -49,6 +49,8 @@ def is_person_name(name: str, slot: bool = False) -> bool:
     without a listed surname passes when it is no word, post, body or place."""
     single, compound, shortest, single_max, compound_max, word_tags, noun_tags = _shape()
     words, endings = _not_names()
+    if _dotted(name):
+        return True
     if not _name_token().fullmatch(name) or len(name) < shortest:
         return False
     if len(name) > compound_max:
@@ -67,6 +69,17 @@ def is_person_name(name: str, slot: bool = False) -> bool:
     if slot and not is_post(name) and not orgnames.looks_like_unit(name):
         return True
     return _transliterated(name) or (len(tags) == 1 and tags[0][1] == "nr")
+
+
+def _dotted(name: str) -> bool:
+    """买买提·艾力: parts of two Han characters or more parted by a name dot."""
+    dots = rules.load(SHAPE)["name_dots"]
+    if not any(d in name for d in dots):
+        return False
+    parts = name.translate({ord(d): " " for d in dots}).split(" ")
+    if any(is_post(parts[0][:k]) for k in range(2, len(parts[0]))):
+        return False          # 县长吐尔逊·托合提: a post glued before the name
+    return len(parts) >= 2 and all(len(p) >= 2 and _name_token().fullmatch(p) for p in parts)
 
 
 def _transliterated(name: str) -> bool:
@@ -108,9 +121,10 @@ def spaced_name_at_end(body: str) -> Optional[tuple]:
     return (start, e2, name) if is_person_name(name, slot=True) else None
 
 
-def name_in_window(window: str) -> Optional[tuple]:
-    """(start, end, name) of the name that ends a short window: a padded
-    name (周　凯), else 3, 2, then 4 characters."""
+def name_in_window(window: str, before: str = "") -> Optional[tuple]:
+    """(start, end, name) of the name that ends a short window (``before`` is
+    the text the window was cut from): a padded name (周　凯), else 3, 2,
+    then 4 characters."""
     pieces = blank_pieces(window)
     if len(pieces) >= 2:
         (s1, e1), (s2, e2) = pieces[-2], pieces[-1]
@@ -118,12 +132,19 @@ def name_in_window(window: str) -> Optional[tuple]:
         name = window[s1:e1] + window[s2:e2] if padded else window[s2:e2]
         return ((s1 if padded else s2), e2, name) if is_person_name(name, slot=padded) else None
     lead_ins = set(rules.words(RULES, "name_lead_ins"))
-    for size in (3, 2, 4):
+    # 局长欧阳晓峰: a compound surname four from the end makes the name four long
+    # (阳晓峰 would read as a single-surname name), unless three leave a whole
+    # post before them (局长孙国庆 is no 长孙)
+    compound = _shape()[1]
+    four_first = window[-4:-2] in compound and not is_post(before + window[:-3])
+    for size in (4, 3, 2) if four_first else (3, 2, 4):
         if len(window) < size:
             continue
         cand = window[-size:]
         if cand[0] in lead_ins and size > 2:
             continue
+        if size > 2 and is_post(before + window[:len(window) - size + 1]):
+            continue          # 局长孙丽: its first character ends the post (no 长孙丽)
         if is_person_name(cand):
             return len(window) - size, len(window), cand
     return None
@@ -255,7 +276,7 @@ def _run_from(item: str, pos: int, ends: tuple, sizes: list, memo: dict,
 
 
 def _readings(item: str, pos: int, ends: tuple, sizes: list, memo: dict, name_first: bool):
-    for size in sizes if name_first else ():
+    for size in name_sizes_at(item, pos, sizes) if name_first else ():
         name = item[pos:pos + size]
         if len(name) == size and is_person_name(name):
             after = _past_tail(item, pos + size)
@@ -264,13 +285,19 @@ def _readings(item: str, pos: int, ends: tuple, sizes: list, memo: dict, name_fi
                 if rest is not None:
                     yield [(pos, pos + size, name, item[after:k])] + rest
     for k in () if name_first else (e for e in ends if e > pos):
-        for size in sizes:
+        for size in name_sizes_at(item, k, sizes):
             name = item[k:k + size]
             if len(name) < size or not is_person_name(name):
                 continue
             rest = _run_from(item, _past_tail(item, k + size), ends, sizes, memo, name_first)
             if rest is not None:
                 yield [(k, k + size, name, item[pos:k])] + rest
+
+
+def name_sizes_at(item: str, pos: int, sizes) -> tuple:
+    """The name lengths to try at ``pos``: a compound surname there (欧阳, 诸葛)
+    makes a name of four or three (诸葛明远, 司马南), never of the listed sizes alone."""
+    return (4, 3) if item[pos:pos + 2] in _shape()[1] else tuple(sizes)
 
 
 def _past_tail(item: str, at: int) -> int:

@@ -283,6 +283,10 @@ def _range_end(text: str, pos: int) -> tuple:
     unit, unit end); with no range, the unit is the one read after the first
     number, so it is not read twice."""
     unit, after_unit = unit_at(text, pos)
+    if unit is None and text.startswith(_words("approximate_marks"), pos):
+        # 500余个, 1000多座: a round figure; the unit follows the mark
+        unit, after_unit = unit_at(text, pos + 1)
+        return None, pos, unit, (after_unit if unit is not None else pos)
     joiners = _words("range_joiners")
     if not (text.startswith(joiners, after_unit) or text.startswith(joiners, pos)):
         return None, pos, unit, after_unit      # most numbers: no joiner after them

@@ -28,9 +28,12 @@ def drop_restated(rows: list) -> list:
     # one, and a node that hands its task to X twice names one fact
     kept, by_seen = [], set()
     for r in rows:
+        if r.rule_id not in clause_rules:
+            kept.append(r)
+            continue
         key = (r.node_id, su.level_key(r.unit))
-        if r.rule_id in clause_rules and (r.node_id is None or key in named or (
-                key in by_seen if r.rule_id == su.BY_RULE else r.node_id in by_role_word)):
+        if r.node_id is None or key in named or (
+                key in by_seen if r.rule_id == su.BY_RULE else r.node_id in by_role_word):
             continue
         if r.rule_id == su.BY_RULE:
             by_seen.add(key)

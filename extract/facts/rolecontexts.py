@@ -25,7 +25,9 @@ from ..text import scan
 from . import barrows as br
 from . import cellwords
 from . import labelrows as lr
+from . import labellists as ll
 from . import orgnames as un
+from . import people as pp
 from . import subjectrows as sr
 from . import tables as tb
 from . import tailcells as tc
@@ -157,7 +159,12 @@ def from_parens(text: str, parens: list, local: frozenset) -> list:
     found = []
     for o, c in parens:
         inner = text[o + 1:c]
-        if len(inner) > 200 or labels.search(inner):
+        if len(inner) > 200:
+            continue
+        if labels.search(inner):
+            # （牵头单位：县发改局；县财政局配合）: the labels' lists are read by
+            # from_labels; the clauses beside them that name a role by a verb, here
+            found.extend(_paren_clauses(ll.without_labelled(inner, labels, _split_top), o, c, local))
             continue
         found.extend(_paren_clauses(inner, o, c, local) or _bare_list(text, o, c, local))
     return found
@@ -254,11 +261,13 @@ def _first_match(key: str, text: str):
 _MAX_LIST = 600
 
 
-def _list_end(text: str, start: int) -> Optional[int]:
+def _list_end(text: str, start: int, local: frozenset = frozenset()) -> Optional[int]:
     """Where a label's list stops: sentence end, next label, or a closing bracket."""
     window = text[start:start + _MAX_LIST]
-    first = scan.joined(RULES, "list_ends").search(window)    # the earliest of the rules' ends
+    ends = scan.joined(RULES, "list_ends")
+    first = ends.search(window)    # the earliest of the rules' ends
     end = first.start() if first else len(window)
+    end = ll.past_name_semicolons(window, end, ends, local)
     closed = un.unopened_closer(window, end)
     if closed < end:
         return start + closed
@@ -268,8 +277,11 @@ def _list_end(text: str, start: int) -> Optional[int]:
 
 
 def role_of(rule, match) -> str:
-    """The role a rule states, or the one its matched stem gives (role_stems)."""
-    return rule.data.get("role") or rules.load(RULES)["role_stems"][match.group("stem")]
+    """The role a rule states, or the one its bracketed mark or its matched stem
+    gives (role_stems)."""
+    if rule.data.get("role"):
+        return rule.data["role"]
+    return rules.load(RULES)["role_stems"][match.groupdict().get("mark") or match.group("stem")]
 
 
 # How strictly a label's names are checked (a rule's `names:`): a list after a
@@ -279,20 +291,22 @@ _NAME_CHECKS = {"list": un.valid_in_list, "running_text": un.valid_in_running_te
 
 def from_labels(text: str, parens: list, local: frozenset) -> list:
     found = []
-    for rule in rules.pattern_rules(RULES, "labels"):
-        for m in scan.finditer(rule, text):
-            if rule.data.get("spaced") and not any(ch in _marks("blanks") for ch in m.group("label")):
-                continue          # an unpadded label is read by the rules above
-            start, end = m.end(), _list_end(text, m.end())
-            if end is None:
-                continue
-            while start < end and text[start] in _marks("blanks_with_tab"):
-                start += 1
-            paren = enclosing(parens, m.start())
-            check = _NAME_CHECKS[rule.data.get("names", "list")]
-            found.extend(_list_mentions(text[start:end], start, role_of(rule, m), rule.id,
-                                        paren[0] if paren else m.start(), check,
-                                        local=local, paren=paren, family="label"))
+    hits = [(rule, m) for rule in rules.pattern_rules(RULES, "labels") for m in scan.finditer(rule, text)
+            if not (rule.data.get("spaced") and not any(ch in _marks("blanks") for ch in m.group("label")))]
+    # (an unpadded label is read by the rules above its spaced form)
+    # （牵头单位：市农办；主办单位：市编办）: beside a lead, 主办 is the doing unit
+    roles = ll.roles_beside_lead(text, hits, [enclosing(parens, m.start()) for _, m in hits], role_of)
+    for (rule, m), role in zip(hits, roles):
+        start, end = m.end(), _list_end(text, m.end(), local)
+        if end is None:
+            continue
+        while start < end and text[start] in _marks("blanks_with_tab"):
+            start += 1
+        paren = enclosing(parens, m.start())
+        check = _NAME_CHECKS[rule.data.get("names", "list")]
+        found.extend(_list_mentions(text[start:end], start, role, rule.id,
+                                    paren[0] if paren else m.start(), check,
+                                    local=local, paren=paren, family="label"))
     return found
 
 
@@ -311,8 +325,10 @@ def from_tables(text: str, local: frozenset) -> list:
                     cell = cellwords.unit_part(cell)      # 市民政局 王立新: the person in charge follows
                 if cell is not None and cell.parts:
                     found.extend(_part_mentions(text, cell.parts, column, local, anchor))
-                elif cell is not None:
-                    found.extend(_cell_mentions(cell.text, cell.start, column, local, anchor))
+                elif cell is not None:      # 牵头单位及责任人: the people are not units
+                    words = (pp.blank_people(cell.text) if tb.person_header(table.header[idx])
+                             else cell.text)
+                    found.extend(_cell_mentions(words, cell.start, column, local, anchor))
     for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
         found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
                                     un.valid_in_list, local=local, family="table", anchor=number.start))

@@ -5,6 +5,7 @@ people.py reads the names of each list; this module only finds the labels.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -32,10 +33,72 @@ def label_regex(bare: bool = False, half: str = "") -> re.Pattern:
                                  engine="regex" if half == "grammar" else "re")
 
 
-def colon_labels(text: str):
+@functools.lru_cache(maxsize=2)
+def colon_labels(text: str) -> tuple:
     """``label_regex().finditer(text)`` by halves: the grammar's optional openings
-    (县级包抓领导) would make the engine try every listed word at every character."""
-    return scan.first_of((label_regex(half="grammar"), label_regex(half="words")), text)
+    (县级包抓领导) would make the engine try every listed word at every character,
+    so the grammar half is searched only just before the plan's colons (kept
+    for the plan: the rosters and the glued rosters read the same labels)."""
+    grammar = label_regex(half="grammar")
+    width = _grammar_width()
+    if width is not None:
+        grammar = _BeforeColons(grammar, _colon_windows(text, width))
+    return tuple(scan.first_of((grammar, label_regex(half="words")), text))
+
+
+@functools.lru_cache(maxsize=1)
+def _grammar_width():
+    """The most characters a label of the grammar half spans before its colon
+    (rules/people.yaml, checked against every example by the rule tests), or
+    None when the pattern looks ahead or at an end (a search cut short at a
+    colon could then differ from a plain one)."""
+    whole = label_regex(half="grammar").pattern
+    if any(mark in whole for mark in ("(?=", "(?!", "\\b", "\\B", "$", "\\Z", "\\z")):
+        return None
+    return rules.load(RULES)["role_grammar_reach"]
+
+
+def _colon_windows(text: str, width: int) -> list:
+    """(first, last, end) of the stretches where a grammar label may start:
+    every match ends with blanks and a colon (the label colon), the first
+    colon after the label, as a label holds none; so it starts at most
+    ``width`` characters before the blanks before a colon, and ends with that
+    colon (``end``); overlapping stretches are merged. The colons are those of
+    ``label_colons`` (the rule tests check they are the label colon's)."""
+    merged: list = []
+    for m in _colons().finditer(text):
+        run = m.start()
+        while run > 0 and text[run - 1].isspace():      # every blank \s takes, and a few more
+            run -= 1
+        first, last, end = max(0, run - width), m.start(), m.end()
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], last, end)
+        else:
+            merged.append((first, last, end))
+    return merged
+
+
+@functools.lru_cache(maxsize=1)
+def _colons():
+    return re.compile("[" + re.escape(rules.load(RULES)["label_colons"]) + "]")
+
+
+class _BeforeColons:
+    """``search`` of the grammar half, tried only in the stretches before the
+    colons: the leftmost match at or after ``pos``, as a plain search finds it
+    (a match starts in one stretch and ends by that stretch's end, so a search
+    cut off there finds it, and finds nothing a plain search would not)."""
+
+    def __init__(self, regex, windows: list):
+        self.regex, self.windows = regex, windows
+        self.lasts = [last for _, last, _ in windows]
+
+    def search(self, text: str, pos: int = 0):
+        for first, last, end in self.windows[bisect.bisect_left(self.lasts, pos):]:
+            m = self.regex.search(text, max(first, pos), end)
+            if m is not None and m.start() <= last:
+                return m
+        return None
 
 
 def opens_with_label(text: str) -> bool:

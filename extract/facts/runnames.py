@@ -10,7 +10,7 @@ import functools
 from .. import rules
 from ..text import nlp
 from . import orgnames as un
-from .personnames import is_person_name
+from .personnames import is_person_name, name_sizes_at
 from .tables import Cell
 
 RULES = "units"
@@ -120,7 +120,8 @@ def name_lengths(piece: str) -> list:
     """Lengths of a person's name opening ``piece``: jieba's own name first."""
     tagged = tagged_name(piece)
     out = [tagged] if tagged else []
-    return out + [n for n in (3, 2) if n not in out and n <= len(piece) and is_person_name(piece[:n])]
+    sizes = name_sizes_at(piece, 0, (3, 2))          # 欧阳晓峰: a compound surname's four first
+    return out + [n for n in sizes if n not in out and n <= len(piece) and is_person_name(piece[:n])]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -135,7 +136,7 @@ def _rank(text: str, chain: list) -> tuple:
     """More names first; then fewer names that open with a body suffix the
     name before them lacks (人社局|高新园, not 人社|局高新园); then more that
     say their level (县财政局|县住建局, not 县财政局县|住建局)."""
-    suffixes = set(rules.words(un.SHAPES, "body_suffixes"))
+    suffixes = set(un.body_suffixes())
     levels = [un.has_level(text[a:b]) for a, b, _ in chain]
     return (len(chain), -sum(text[a] in suffixes and not level
                              for (a, _, _), level in zip(chain[1:], levels[1:])), sum(levels))

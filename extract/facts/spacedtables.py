@@ -116,6 +116,11 @@ class _Rows:
     def _close(self) -> None:
         if self.pieces:
             row = _fit(self.text, self.pieces, len(self.table.header))
+            if row is not None and len(self.pieces) < len(self.table.header):
+                # an empty cell left no piece: the pieces go to the columns of their kind
+                header = self.table.header
+                row = tb._align(self.text, header, [tb._column_kind(h) for h in header],
+                                [c for c, _ in self.pieces], lambda c: tb._cell_kind(c.text)) or row
             if row is not None:
                 self.table.rows.append(row)
         self.pieces = None

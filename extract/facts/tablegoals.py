@@ -44,6 +44,19 @@ def _cells(line: str) -> tuple:
     return tuple(out)
 
 
+def _opens_cell(text: str, line_start: int, pos: int) -> bool:
+    """Whether a cell of the line (as ``_cells`` cuts it) starts at ``pos``,
+    without cutting the line: a cell starts at no blank, and only blanks stand
+    before it in the line, or a cell break (rules/targets.yaml) lies in the run
+    of blanks right before it or ends there (a bar and its blanks)."""
+    if text[pos].isspace():
+        return False
+    run = pos
+    while run > line_start and text[run - 1].isspace():
+        run -= 1
+    return run == line_start or _cell_break().search(text, run - 1, pos) is not None
+
+
 def _line_at(text: str, pos: int) -> Optional[tuple]:
     """(start, end) of the line holding ``pos``, or None when it is longer than a table row."""
     cap = _cfg("table_max_line_chars")
@@ -87,7 +100,7 @@ def table_cell(text: str, q, after: int) -> Optional[tuple]:
     if flat is not None:
         return _flat_cell(q, after, *flat)
     line = _line_at(text, q.start)
-    if line is None or not _cell_break().search(text, *line):
+    if line is None or not _cell_break().search(text, *line) or not _opens_cell(text, line[0], q.start):
         return None
     ls, le = line
     cells = _cells(text[ls:le])

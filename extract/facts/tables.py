@@ -157,13 +157,16 @@ def _tab_and_space_tables(text: str) -> list:
     from . import cellwords         # it builds on this module's cells
     tables, current = [], None
     rule_line, pipe_row = _rule("table_pipe_rule"), _rule("table_pipe_row")
-    gap, blanks = _rule("table_space_gap"), _blanks()
+    gap, blanks, section = _rule("table_space_gap"), _blanks(), _rule("table_section_line")
     for pos, line in _lines(text):
         if current is not None and current.layout == "pipe" and rule_line.match(line):
             continue              # | --- | --- |: the bar under a Markdown header
         if "\t" not in line and not pipe_row.match(line) and gap.search(
                 line, len(line) - len(line.lstrip(blanks)), len(line.rstrip(blanks))) is None:
-            current = None        # one space-aligned cell at most: no header, no row
+            # 二、社会事业: a section row merged across a TAB table's columns keeps it open
+            if not (current is not None and current.layout == "tab" and current.rows
+                    and len(line) <= _MAX_CELL and section.match(line)):
+                current = None    # one space-aligned cell at most: no header, no row
             continue
         layout, cells = _layout(pos, line)
         if current is not None and layout == current.layout and _fits(current, cells):
@@ -347,6 +350,12 @@ def _align(text: str, header: list, kinds: list, cells: list, kind_of) -> Option
     row, col, last_kind = [cells[0]] + [None] * (len(header) - 1), 0, None
     for k, cell in enumerate(cells[1:], start=1):
         want = "other" if k == 1 else kind_of(cell)
+        if want == "empty":       # ／ or 无 holds the place of the next column's cell
+            col, last_kind = col + 1, want
+            if col == len(header):
+                return None
+            row[col] = cell
+            continue
         if want not in kinds[1:]:
             want = "other"        # names where the header has no such column are text
         if last_kind == want and not (col + 1 < len(header) and kinds[col + 1] == want):
@@ -384,6 +393,8 @@ def _column_kind(name: str) -> str:
 
 def _cell_kind(text: str) -> str:
     from . import orgnames, people   # people reads tables too: import when first needed
+    if _rule("table_empty_cell").match(_compact(text)):
+        return "empty"
     items = orgnames.split_list(text)
     if items and all(orgnames.is_generic(i.text) or orgnames.looks_like_unit(i.text) for i in items) \
             and any(not orgnames.is_generic(i.text) for i in items):

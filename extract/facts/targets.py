@@ -118,6 +118,11 @@ def _left_comparison(text: str, start: int) -> tuple:
         verb = _gap_verbs().search(text, max(0, pos - 4), pos)
         if verb is not None:
             pre = _prefix_at(text, verb.start())
+    if pre is not None and pre[2]:
+        # 至少达到90%: a floor word before a weak one (达到, 提高到) decides
+        outer = _prefix_at(text, goals.skip_back(text, pre[0]))
+        if outer is not None and not outer[2]:
+            pre = outer
     if pre is None and per is None:
         pre = _word_before_whole(text, pos)
     return pre, per, (pre[0] if pre else start)
@@ -165,13 +170,15 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     """500万元以上的项目: a number before 的 names a class of things, not a goal.
 
     Percentages are shares of a population instead (70%以上的市民), and a
-    count after a building verb is still a goal (培育10家以上的龙头企业).
+    count after a building or action verb is still a goal (培育10家以上的龙头企业,
+    开展不少于一次的上门宣传).
     """
     if not text.startswith(_modifier(), end) or q.kind == "percent":
         return False
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
-    built = q.kind == "count" and goals.ends_with_any(text, start, rules.words("targets", "build_verbs"))
+    verbs = (*rules.words("targets", "build_verbs"), *rules.words("targets", "action_verbs"))
+    built = q.kind == "count" and goals.ends_with_any(text, start, verbs)
     built = built or (q.kind in ("amount", "count")
                       and goals.ends_with_any(text, start, rules.words("targets", "provision_verbs")))
     return not built and not goals.size_of_built(text, start)

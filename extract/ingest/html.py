@@ -303,6 +303,9 @@ def _table_lines(table) -> list:
             for c in range(col, col + width):
                 spans[c] = _span(cell, "rowspan") - 1
             col += width
+        for c in spans:        # cells from above that cover columns after this row's last
+            if c >= col and spans[c] > 0:
+                spans[c] -= 1
         if any(fields):
             lines.append("\t".join(fields).rstrip("\t"))
     return lines

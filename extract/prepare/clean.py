@@ -18,13 +18,15 @@ from ..records import CleanText, Source, WarningRow
 
 @functools.lru_cache(maxsize=1)
 def _space_subs() -> tuple:
-    """(one class of the space_map characters sharing a replacement, the replacement) pairs.
+    """(one class of the space_map, width_map and mark_map characters sharing a replacement,
+    the replacement) pairs.
 
     A class search runs at C speed over a text that holds few of them, where
     ``str.translate`` looks every character up in a dict. The pairs do what
     the table does because no replacement holds a character of the map.
     """
-    table = rules.load("clean")["space_map"]
+    cfg = rules.load("clean")
+    table = {**cfg["space_map"], **cfg["width_map"], **cfg["mark_map"]}
     by_value: dict = {}
     for ch, value in table.items():
         by_value.setdefault(value or "", []).append(ch)
@@ -53,8 +55,10 @@ def clean(source: Source) -> CleanText:
 
 
 def normalise_spaces(text: str) -> str:
-    """CRLF to LF, non-breaking and full-width spaces to plain ones, zero-width out;
-    page and line separators become line breaks, other control characters go."""
+    """CRLF to LF, non-breaking and full-width spaces to plain ones, zero-width out,
+    full-width figures to ASCII ones, look-alike marks to the marks they stand
+    for (∶ to ：); page and line separators become line breaks, other
+    control characters go."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for rule in _rules("line_break_controls"):
         text = rule.regex.sub("\n", text)
@@ -80,9 +84,23 @@ def looks_hard_wrapped(text: str) -> bool:
         return False
     lengths = sorted(len(line) for line in lines)
     width = lengths[int(len(lengths) * 0.8)]
+    if width < int(cfg["hard_wrapped_min_width"]):
+        return False          # a roster or list of short lines, not a page's text run to its width
     full = float(cfg["pdf_full_line_ratio"]) * width
-    open_lines = sum(1 for line in lines if len(line) >= full and line[-1] not in enders)
+    # a table's rows run to the full width unwrapped: they are no open lines
+    open_lines = sum(1 for line in lines
+                     if len(line) >= full and line[-1] not in enders and not _columns(line, cfg))
     return open_lines / len(lines) >= float(cfg["hard_wrapped_share"])
+
+
+def _columns(line: str, cfg: dict) -> bool:
+    """A row of a table whose cells are parted by blanks or bars (1 县住建局 2025年底前):
+    a few pieces of two characters or more, not a line spaced out one character
+    at a time the way some PDF text layers are."""
+    bars = cfg["column_bars"]
+    pieces = line.translate({ord(ch): " " for ch in bars}).split()
+    long_ones = sum(len(p) >= 2 for p in pieces)
+    return len(pieces) >= int(cfg["column_line_min_pieces"]) and long_ones * 2 > len(pieces)
 
 
 def join_pdf_lines(text: str) -> str:

@@ -14,12 +14,10 @@ import csv
 import functools
 import importlib.util
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import towns
 from .. import rules
 from ..text import nlp
 
@@ -49,16 +47,24 @@ def _level(code: str) -> int:
     return 2 if code[4:] == "0" * 8 else 3
 
 
+@functools.lru_cache(maxsize=2)
+def _ethnic_regex(at_end: bool = False) -> re.Pattern:
+    """The ethnic parts of a division's name (藏族羌族 of 阿坝藏族羌族自治州); ``at_end``:
+    only the last part, 族 optional (广西壮族, 新疆维吾尔 of their 自治区)."""
+    nations = (resource_dir() / "56_nations.csv").read_text(encoding="utf-8").split()
+    stems = sorted((n.strip()[:-1] for n in nations if n.strip()), key=len, reverse=True)
+    suffix = re.escape(rules.load("places")["ethnic_suffix"])
+    tail = "?\\Z" if at_end else ""
+    return re.compile("(?:" + "|".join(map(re.escape, stems)) + ")" + suffix + tail)
+
+
 @functools.lru_cache(maxsize=1)
 def _table() -> dict:
     """name → list of (code, level), with short forms of autonomous divisions."""
     cfg = rules.load("places")
     skip = set(cfg["skip_names"])
     resources = resource_dir()
-    nations = [n.strip() for n in (resources / "56_nations.csv").read_text(encoding="utf-8").split()
-               if n.strip()]
-    stems = sorted((n[:-1] for n in nations), key=len, reverse=True)
-    ethnic = re.compile("(" + "|".join(map(re.escape, stems)) + ")" + re.escape(cfg["ethnic_suffix"]))
+    ethnic = _ethnic_regex()
     table: dict = {}
     with open(resources / "adcodes.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -105,16 +111,19 @@ def _add_other_names(table: dict) -> None:
 
 @functools.lru_cache(maxsize=1)
 def _stems() -> dict:
-    """Stems of prefecture-level cities (扬州 for 扬州市) that are no other name."""
+    """Stems of prefecture-level cities (扬州 for 扬州市) and of provinces (陕西,
+    广西 for 广西壮族自治区) that are no other name: stem → (entries, full name)."""
     cfg = rules.load("places")
-    suffix, shortest = cfg["stem_suffix"], int(cfg["stem_min_chars"])
+    shortest, ethnic = int(cfg["stem_min_chars"]), _ethnic_regex(at_end=True)
+    wanted = [(cfg["stem_suffix"], 2)] + [(s, 1) for s in cfg["province_stem_suffixes"]]
     stems: dict = {}
     for name, entries in _table().items():
-        core = name[: -len(suffix)]
-        if name.endswith(suffix) and len(core) >= shortest and core not in _table():
-            for code, level in entries:
-                if level == 2:
-                    stems.setdefault(core, []).append((code, level))
+        for suffix, want in wanted:
+            core = name[: -len(suffix)] if name.endswith(suffix) else ""
+            core = ethnic.sub("", core) if len(ethnic.sub("", core)) >= shortest else core  # 西藏 keeps 藏
+            keep = [(code, level) for code, level in entries if level == want]
+            if len(core) >= shortest and core not in _table() and keep:
+                stems.setdefault(core, ([], name))[0].extend(keep)
     return stems
 
 
@@ -241,8 +250,9 @@ def find_places(text: str, context: str = "") -> list:
             entries, written = _table().get(name), name
             if entries is None and name in _stems():
                 word_end, tag = starts[start]
-                entries = _stems()[name] if word_end == start + size and tag.startswith(tags) else None
-                written = name + cfg["stem_suffix"]     # a stem stands for its city
+                stem_entries, written = _stems()[name]      # a stem stands for its city or province
+                street = text.startswith(tuple(cfg["stem_street_words"]), start + size)
+                entries = stem_entries if word_end == start + size and tag.startswith(tags) and not street else None
             if entries and ends_well(start, start + size):
                 code, level = _resolve(entries, context or text)
                 found.append(Place(written, code, level))
@@ -264,7 +274,15 @@ def _resolve(entries: list, context: str) -> tuple:
     for code, level in entries:
         if code[:4] in mentioned or code[:2] + "00" in mentioned:
             return code, level
-    return entries[0]
+    # nothing in the text decides: the division of a municipality, else of a
+    # provincial capital (its city code ends in 01), where most such plans come from
+    return min(entries, key=lambda e: (e[0][:2] not in _municipality_codes(), e[0][2:4] != "01"))
+
+
+@functools.lru_cache(maxsize=1)
+def _municipality_codes() -> frozenset:
+    return frozenset(code[:2] for name in rules.load("places")["municipalities"]
+                     for code, _ in _table().get(name, ()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -320,85 +338,3 @@ def more_specific(first: Optional[Place], other: Optional[Place]) -> Optional[Pl
 def locality(text: str, context: str = "") -> tuple:
     """(city, province) for the issuer named first in text."""
     return city_province(issuer_place(text, context))
-
-
-def text_place(text: str) -> Optional[Place]:
-    """The place of a plan that names none in an issuer or title (an excerpt):
-    the place its text names most often, among those of the level its units
-    carry in their prefix (县财政局, 县农业农村局 → a 县; 市教育局 → a 市),
-    the first named on a tie. Provinces count only when nothing lower is named."""
-    cfg = rules.load("places")
-    window = text[:cfg["text_vote_chars"]]
-    places = find_places(window, window)
-    pool = [p for p in places if p.level > 1] or places
-    marks = towns.unit_levels(window)
-    level = towns.top_level(marks, [p.name for p in pool])
-    if level in cfg["province_levels"]:     # a province's own bodies: no city is its own
-        provinces = [p for p in places if p.level == 1]
-        return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
-    if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
-        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
-    same = [p for p in pool if level and p.name.endswith(level)]
-    counts = Counter(p.code for p in same or pool)
-    # on a tie, a city over several of the divisions named (韶关市 over 浈江区, 乐昌市 …)
-    # is the plan's, not the one county-level city among them
-    named = {q.code: q for q in pool}.values()
-    within = {p.code: sum(p.contains(q) for q in named) for p in same or pool}
-    best = max(same or pool, key=lambda p: (counts[p.code], within[p.code] if within[p.code] >= 2 else 0))
-    if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem
-        # (or inside its province: a plan names a city it deals with as readily as its own)
-        return (_county_by_stem(window, best, level) or _county_by_towns(window, best, level)
-                or _county_by_stem(window, _province_of(best), level) or _province_of(best))
-    return best
-
-
-def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
-    """The county whose towns the text names (see towns.py), in the province of
-    ``region``: a plan names cities it trades with as readily as its own."""
-    if level not in rules.load("places")["town_vote_levels"]:
-        return None
-    within = "" if region is None else region.code[:2]
-    code = towns.county_of_towns(text, within)
-    name = _official_names().get(code + "0" * 6) if code else None
-    return Place(name, code + "0" * 6, 3) if name else None
-
-
-def town_region(town: str) -> Optional[Place]:
-    """The county of a town name that only one county has, else its province
-    when every county that has the name lies in one province; None otherwise."""
-    codes = sorted(set(towns.counties_of(town)))
-    if not codes or len({c[:2] for c in codes}) > 1:
-        return None
-    name = _official_names().get(codes[0] + "0" * 6)
-    if len(codes) == 1 and name:
-        return Place(name, codes[0] + "0" * 6, 3)
-    return _province_of(Place(town, codes[0] + "0" * 6, 3))
-
-
-def _province_of(place: Place) -> Place:
-    """The province of a region that only holds the plan's locality (a district
-    plan that names its city alone): the city is unknown, the province is not."""
-    code = place.code[:2] + "0" * 10
-    return Place(province_name(code) or place.name, code, 1)
-
-
-def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[Place]:
-    """The division of ``level`` inside ``region`` (anywhere, when None) whose
-    name without its level word the text writes most often, at least twice
-    (蒲城酥梨, 蒲城美食街 → 蒲城县); none when two divisions tie for it."""
-    cfg = rules.load("places")
-    found = []
-    for name, entries in _table().items():
-        stem = name[:-len(level)]
-        if not name.endswith(level) or len(stem) < cfg["stem_min_chars"] or stem not in text:
-            continue
-        for code, lvl in entries:
-            if region is None or (lvl > region.level and region.contains(Place(name, code, lvl))):
-                found.append((text.count(stem), name, code, lvl))
-    found.sort(reverse=True)
-    if not found or found[0][0] < cfg["county_stem_min_count"]:
-        return None
-    if len(found) > 1 and found[1][0] == found[0][0] and found[1][2] != found[0][2]:
-        return None             # two counties of one stem count (or one name twice): unknown
-    best = found[0]
-    return Place(best[1], best[2], best[3])

@@ -226,7 +226,8 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
     the walk jumps from one such place to the next; a position jumped over
     follows another character, which ends any run of spaces after a
     sentence end and puts text before the label, as the step-by-step walk
-    would record.
+    would record; it goes straight to the next such place where a label may
+    begin, with the state the steps between would leave (runon.walked).
     """
     sentence_end = _setting("sentence_end")
     next_mark = _after_marks().search
@@ -251,6 +252,13 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
         if cand:
             found.append(cand)
             pos = cand.body
+            continue
+        if may_open is not None:            # on to the next place after a mark where a label may begin
+            nxt = runon.next_opening(text, pos, end, may_open)
+            if nxt is None:
+                break
+            last_sentence_end, text_before = runon.walked(text, start, pos, nxt, last_sentence_end, text_before)
+            pos = nxt
             continue
         mark = next_mark(text, pos, end - 1)    # the next position after a mark, below end
         if mark is None:
@@ -334,9 +342,16 @@ def runs_on(text: str, body: int, line_end: int, near: bool = False) -> bool:
     per heading, so the look stays short)."""
     if line_end - body < int(_setting("run_on_min")):
         return False
-    ends = _setting("sentence_end")
     stop = min(line_end, body + 2 * int(_setting("title_max"))) if near else line_end
-    return any(ch in ends for ch in text[body:stop])
+    ends = _sentence_ends()
+    return ends is not None and ends.search(text, body, stop) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_ends() -> Optional[re.Pattern]:
+    """One class of the sentence ends (a search, not a walk over the characters)."""
+    ends = _setting("sentence_end")
+    return re.compile("[" + "".join(re.escape(ch) for ch in ends) + "]") if ends else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -354,6 +369,7 @@ def note_item(notes: Optional[str], cand: Optional[Candidate], text: str, start:
     return False, None
 
 
+@functools.lru_cache(maxsize=1)
 def _title_stop() -> Optional[re.Pattern]:
     """One class of the characters that end a title (None: no such characters)."""
     stop = _setting("title_stop")

@@ -277,13 +277,19 @@ class Builder(TableLines):
         at = next((i for i, n in enumerate(self.stack) if n.style not in free and self.rank(n.style) >= own),
                   len(self.stack))
         if (at == len(self.stack) and self.stack and self.stack[-1].style in free
-                and not self._introduces_list(cand.start)
+                and not self._introduces_list(cand.start) and not self._list_item(cand.start)
                 and not self._bare_heading_before(self.stack[-1], cand.start)):
             at -= 1
         return at
 
     def _free_styles(self) -> frozenset:
         return frozenset(style for style, blocker in _free_pairs() if blocker not in self.last_number)
+
+    def _list_item(self, pos: int) -> bool:
+        """Whether the line at ``pos`` ends as an item of a list does (（一）农村户厕；)."""
+        end = self.text.find("\n", pos)
+        return self.text[pos:end if end >= 0 else None].rstrip(ol.indent()).endswith(
+            tuple(ol._setting("list_item_ends")))
 
     def _introduces_list(self, pos: int) -> bool:
         """Whether the text before ``pos`` ends with a list's lead-in (a colon)."""

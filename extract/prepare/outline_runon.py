@@ -1,7 +1,8 @@
 """Outline stage, labels on pages whose lines and spaces ran together: a
 label right after a bracketed aside that closes a sentence (…左右。（X负责）（二）…),
 the first heading after the notice sentence that introduces the outline
-(…通知如下：一、…), and labels glued to the word before them (…工作(一)建筑…).
+(…通知如下：一、…), and labels glued to the word before them (…工作(一)建筑…);
+and the in-line walk's steps from one place where a label may begin to the next.
 
 The label primitives live in outline.py; this module imports it as a whole
 and uses it only at call time, so either module may be imported first.
@@ -80,3 +81,43 @@ def opening_after_intro(text: str, pos: int, end: int, pool: tuple, gate=None) -
     if guard is not None and guard.match(text, cand.body, end):
         return None
     return ol.Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, True, True)
+
+
+# --- the in-line walk, from one place a label may begin to the next ----------------
+
+def next_opening(text: str, pos: int, end: int, may_open) -> Optional[int]:
+    """The first place after ``pos`` and before ``end`` that the walk visits
+    (it follows a mark) and where a label may begin; None if there is none."""
+    marks = _after_mark_set()
+    found = may_open.search(text, pos + 1, end)
+    while found is not None and text[found.start() - 1] not in marks:
+        found = may_open.search(text, found.start() + 1, end)
+    return None if found is None else found.start()
+
+
+def walked(text: str, start: int, pos: int, nxt: int, last_sentence_end: int, text_before: bool) -> tuple:
+    """(last sentence end, text before) on arriving at ``nxt``, as the
+    step-by-step walk from ``pos`` would leave them: it visits each place
+    after a mark; a character that is no mark, jumped over, resets the
+    sentence end and puts text before; the marks after it (a run of them
+    ends right before ``nxt``) are then visited one by one."""
+    marks, sentence_end, blank = _after_mark_set(), ol._setting("sentence_end"), ol.indent()
+    closers = aside_pairs()
+    first = nxt - 1
+    while first > pos and text[first - 1] in marks:
+        first -= 1              # text[first:nxt] is the run of marks before nxt
+    if first > pos:             # a character that is no mark stood between
+        last_sentence_end, text_before = -2, True
+    for at in range(first + 1, nxt):        # each place of the run but the last: prev is text[at - 1]
+        prev = text[at - 1]
+        if prev in sentence_end or (prev in closers and closes_aside(text, at - 1, start)):
+            last_sentence_end = at - 1
+        elif prev not in blank:
+            last_sentence_end, text_before = -2, True
+    return last_sentence_end, text_before
+
+
+@functools.lru_cache(maxsize=1)
+def _after_mark_set() -> frozenset:
+    """The characters a label inside a line can follow (outline._after_marks, as a set)."""
+    return frozenset(set(ol.indent()) | set(ol._setting("sentence_end")) | set(ol._setting("inline_boundary")))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from . import gazetteer, outline, titlelines, towns
+from . import gazetteer, outline, placevote, titlelines
 from .. import rules
 from ..text import scan
 from ..text.numerals import chinese_int, digit_string
@@ -240,7 +240,7 @@ def _title_line(text: str, cfg: dict):
         if found == "outline":
             break
         if found:
-            return _notice_below(text, lines, k, cfg) or _fuller_title(text, lines, k, found, cfg)
+            return _fuller_title(text, lines, k, _notice_below(text, lines, k, cfg) or found, cfg)
     return None
 
 
@@ -260,8 +260,11 @@ def _notice_below(text: str, lines: list, k: int, cfg: dict):
 
 def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tuple:
     """A page's headline often drops the place that the plan's own title line,
-    further down, opens with: that line is the title (鄞州区 + the headline)."""
+    further down, opens with: that line is the title (鄞州区 + the headline);
+    or it shortens the issuer (广西关于… for 广西壮族自治区人民政府办公厅关于…):
+    a line opening with a place and saying the same from 关于 on is the title."""
     key = _key(found[1])
+    tail = _from_opener(key, cfg)
     for j in range(k + 1, len(lines)):
         later = _title_at(text, lines, j, cfg)
         if later == "outline":
@@ -272,7 +275,15 @@ def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tu
         lead = gazetteer.place_prefix(later[1])
         if lead and longer.endswith(key) and len(longer) - len(key) == len(_key(lead)):
             return later
+        if lead and tail and longer != key and _from_opener(longer, cfg) == tail:
+            return later
     return found
+
+
+def _from_opener(key: str, cfg: dict) -> str:
+    """``key`` from its first title opener (关于) on, or '' without one."""
+    at = min((key.find(w) for w in cfg["title_openers"] if w in key), default=-1)
+    return key[at:] if at > 0 else ""
 
 
 def _title_at(text: str, lines: list, k: int, cfg: dict):
@@ -320,8 +331,9 @@ def _single(text: str) -> _Part:
                   if not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued)
-    if outline.starts_with_label(text, *first):
-        return _Part(0, len(text), "", -1, issued)   # an excerpt that opens inside the outline
+    if outline.starts_with_label(text, *first) or any(
+            r.regex.match(text[first[0]:first[1]]) for r in rules.pattern_rules("split", "addressee_lines")):
+        return _Part(0, len(text), "", -1, issued)   # an excerpt that opens inside the outline or at its addressees
     line = text[first[0]:first[1]].strip()
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
@@ -352,41 +364,11 @@ def split(cleaned: CleanText) -> list:
     for number, part in enumerate(parts, 1):
         start, end = _trim(text, part.start, part.end)
         body = text[start:end]
-        city, province = _locality(part, body, text[:part.start + 600])
+        city, province = placevote.plan_locality(part.issuer, part.title, part.signer, body,
+                                                 text[:part.start + 600])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
             title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=part.issue_date,
             text=body, title_start=part.title_pos - start if part.title_pos >= start else -1,
         ))
     return plans
-
-
-def _locality(part: _Part, body: str, preamble: str) -> tuple:
-    """From the issuing notice and the title first (the more specific of the two
-    where one lies inside the other, else the issuer); else the issuer named at
-    the top of the plan or notice."""
-    context = body[:3000]
-    place = None
-    clause = rules.load("split")["title_clause_marks"]
-    for where, sentence in ((part.issuer, False), (part.title, any(ch in part.title for ch in clause))):
-        if where and not sentence:
-            place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
-    town = (next((t for t in map(towns.township, (part.issuer, part.title, part.signer)) if t), None)
-            or towns.title_town(part.title, body) or towns.elided_town(part.title, body))
-    if town:    # below the gazetteer: its province from the county named, or the text
-        near = place or gazetteer.text_place(body) or gazetteer.town_region(town)
-        province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
-        return town, province
-    if place is not None:
-        return gazetteer.city_province(place)
-    # a heading or issuer line that opens with its place, else the place the text names most
-    opening = [body[s:e].strip() for s, e in _lines(body[:300])][:3]
-    place = next((gazetteer.issuer_place(line, context) for line in opening
-                  if gazetteer.place_prefix(line)), None) or gazetteer.text_place(body)
-    if place is not None:
-        return gazetteer.city_province(place)
-    for where in (body[:300], preamble[:600]):
-        city, province = gazetteer.locality(where, context)
-        if province:
-            return city, province
-    return None, None

@@ -88,6 +88,16 @@ def county_of_towns(text: str, within: str = "") -> Optional[str]:
     return ranked[0][0]
 
 
+def town_of_county(text: str, county_code: str) -> Optional[str]:
+    """The town of the county ``county_code`` (6 digits) that ``text`` opens with
+    (城关镇 of 宁陕县 in 城关镇农村人居环境……): the division codes list it there."""
+    for size in _stem_lengths():
+        name = text[:size]
+        if len(name) == size and county_code in _index().get(name, ()):
+            return name
+    return None
+
+
 # --- towns that open a title or an issuer (below the gazetteer) ---------------------
 
 def township(text: str) -> Optional[str]:

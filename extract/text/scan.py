@@ -20,6 +20,10 @@ starts at most ``reach`` characters before one of the words, and
 ``finditer`` tries the rule only in those windows: a few places around each
 兼任 or 担任 instead of every Han character of the plan.
 
+A rule whose matches all hold a short stretch a pattern finds (``anchor``,
+with ``lead``: the most characters a match starts before the anchor's match)
+is tried only in those windows too: month dates before each 月 of a plan.
+
 A rule may also say ``engine: regex``: on long texts its matches are then
 searched by the ``regex`` package, which looks first for a literal every
 match must hold (月, 至, 岁) where the start characters are common ones
@@ -52,10 +56,11 @@ class Scanner:
     the search from the end of the last.
     """
 
-    __slots__ = ("regex", "starts", "nonempty", "long_search", "words", "width")
+    __slots__ = ("regex", "starts", "nonempty", "long_search", "words", "width", "anchor", "lead")
 
     def __init__(self, regex: re.Pattern, starts: Optional[str] = None,
-                 holds: Optional[list] = None, reach: Optional[int] = None, by_literal=None):
+                 holds: Optional[list] = None, reach: Optional[int] = None, by_literal=None,
+                 anchor: Optional[str] = None, lead: Optional[int] = None):
         self.regex = regex
         self.starts = re.compile(starts) if starts else None
         self.nonempty = self.starts is not None
@@ -64,12 +69,17 @@ class Scanner:
             self.long_search = by_literal.search
         self.words = tuple(holds) if holds and reach else None
         self.width = reach if self.words else None
+        self.anchor = re.compile(anchor) if anchor and lead is not None else None
+        self.lead = lead
 
     def search_for(self, text: str):
         """The search function to use on ``text``."""
         return self.long_search if len(text) >= SHORT else self.regex.search
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        if self.anchor is not None and len(text) >= SHORT:
+            yield from self._in_windows(text, self._anchor_windows(text))
+            return
         if self.width is not None and len(text) >= SHORT:
             windows = self._windows(text)
             if windows is not None:
@@ -122,6 +132,20 @@ class Scanner:
                 merged.append([first, last])
         covered = sum(last - first + 1 for first, last in merged)
         return None if covered * 2 > len(text) else merged
+
+    def _anchor_windows(self, text: str) -> list:
+        """[first, last] start positions a match can have: at most ``lead``
+        characters before a match of the anchor, which every match holds
+        (month_date: a month's number before the blanks and 月 that the
+        anchor finds), merged and in order."""
+        merged: list = []
+        for m in self.anchor.finditer(text):
+            first, last = max(0, m.start() - self.lead), m.start()
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = last
+            else:
+                merged.append([first, last])
+        return merged
 
     def _in_windows(self, text: str, windows: list) -> Iterator[re.Match]:
         # every match holds a word, so it starts inside a window: trying each
@@ -204,4 +228,71 @@ def for_rule(rule) -> Scanner:
         raise ValueError(f"rule {rule.id!r}: engine {engine!r} is neither re nor regex (with starts)")
     by_literal = rules.compile_pattern(rule.regex.pattern, rule.id, engine="regex") if engine == "regex" else None
     return Scanner(rule.regex, rule.data.get("starts"), rule.data.get("holds"), rule.data.get("reach"),
-                   by_literal)
+                   by_literal, rule.data.get("anchor"), rule.data.get("lead"))
+
+
+# --- where a rule may begin, as a test per place or as every place of a text ----------
+
+@functools.lru_cache(maxsize=None)
+def _opener_parts(name: str, key: str):
+    """(one pattern of the rules' declared start characters or None, [(word,
+    reach)] of their held words) for the rules under ``key`` of
+    rules/<name>.yaml; None unless every rule declares one or the other."""
+    found = rules.pattern_rules(name, key)
+    starts, words = [], []
+    for rule in found:
+        if rule.data.get("starts"):
+            starts.append(rule.data["starts"])
+        elif rule.data.get("holds") and rule.data.get("reach"):
+            words.extend((word, rule.data["reach"]) for word in rule.data["holds"])
+        else:
+            return None
+    if not found:
+        return None
+    return (re.compile("|".join(starts)) if starts else None), tuple(words)
+
+
+def opening_places(name: str, key: str, text: str) -> Optional[frozenset]:
+    """Every place of ``text`` where a rule under ``key`` may match (where its
+    opening test holds), found by one pass per start class and word: a set
+    to look clauses up in. None when the rules declare no such test."""
+    parts = _opener_parts(name, key)
+    if parts is None:
+        return None
+    starts, words = parts
+    places = set()
+    if starts is not None:
+        for m in starts.finditer(text):
+            if m.end() - m.start() != 1:
+                return None          # a start longer than one character: test place by place
+            places.add(m.start())
+    for word, reach in words:        # text.find(word, pos, pos + reach) finds it from these places
+        at = text.find(word)
+        while at >= 0:
+            places.update(range(max(0, at + len(word) - reach), at + 1))
+            at = text.find(word, at + 1)
+    return frozenset(places)
+
+
+@functools.lru_cache(maxsize=None)
+def opener(name: str, key: str):
+    """Whether a rule under ``key`` of rules/<name>.yaml may match at a place, as a test
+    ``(text, pos) -> bool``: it begins with one of its declared start
+    characters (``starts``), or one of its words (``holds``) stands within
+    its ``reach``. None unless every rule declares one or the other."""
+    parts = _opener_parts(name, key)
+    if parts is None:
+        return None
+    starts, words = parts
+    first = starts.match if starts is not None else (lambda text, pos: None)
+    if not words:
+        return lambda text, pos: first(text, pos) is not None
+
+    def can(text: str, pos: int) -> bool:
+        if first(text, pos) is not None:
+            return True
+        for word, reach in words:
+            if text.find(word, pos, pos + reach) >= 0:
+                return True
+        return False
+    return can
