@@ -138,6 +138,70 @@ def test_numbers_that_are_no_goal(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
 
 
+@pytest.mark.parametrize("wording, expect", [
+    ("争取上级资金三亿五千万元", ("=", 3.5, "亿元", 3.5e8)), ("争取上级资金3.5亿元", ("=", 3.5, "亿元", 3.5e8)),
+    ("争取上级资金十二亿零五百万元", ("=", 12.05, "亿元", 1.205e9)),
+    ("争取上级资金三千五百万元", ("=", 3500.0, "万元", 3.5e7)), ("争取上级资金两亿元", ("=", 2.0, "亿元", 2e8)),
+    ("新增城镇就业一万二千人", ("=", 12000.0, "人", 12000.0)),
+])
+def test_a_chinese_amount_keeps_its_largest_multiplier_in_the_unit(tmp_path, wording, expect):
+    found = {(t.comparator, t.value, t.unit, t.value_base)
+             for ex in _run(tmp_path, HEAD + wording + "。\n") for t in ex.targets}
+    assert found == {expect}
+
+
+@pytest.mark.parametrize("heading", ["一、工作目标", "一、主要任务", "（二）年度目标任务", "一、目标任务"])
+@pytest.mark.parametrize("layout", [
+    "卫生户厕改造：1200户。\n新建村级便民服务站：35个。\n",
+    "1.卫生户厕改造：1200户；\n2.新建村级便民服务站：35个。\n",
+    "（1）卫生户厕改造: 1200户\n（2）新建村级便民服务站：35个\n",
+    "卫生户厕改造：1200户，新建村级便民服务站：35个。\n",
+    "到2025年，完成以下任务：\n卫生户厕改造：1200户；\n新建村级便民服务站：35个。\n",
+])
+def test_a_colon_labelled_count_under_a_goal_heading(tmp_path, heading, layout):
+    text = "镇巴县农村人居环境整治提升行动实施方案\n\n" + heading + "\n" + layout
+    assert _targets(tmp_path, text) == {("=", 1200.0, "户"), ("=", 35.0, "个")}
+
+
+def test_a_noun_labelled_count_needs_a_goal_heading(tmp_path):
+    goals = "镇巴县农村人居环境整治提升行动实施方案\n\n一、工作目标\n美丽示范村：15个。\n"
+    facts = "镇巴县农村人居环境整治提升行动实施方案\n\n一、基本情况\n美丽示范村：15个。\n"
+    assert _targets(tmp_path, goals) == {("=", 15.0, "个")}
+    assert _targets(tmp_path, facts) == set()
+
+
+@pytest.mark.parametrize("line", [
+    "已完成卫生户厕改造：1200户。", "联系电话：0916-7212345。", "补助标准：每户3000元。",
+    "全县共有行政村：68个。", "户籍人口：25.6万人。",
+])
+def test_colon_labelled_numbers_that_are_no_goal(tmp_path, line):
+    text = "镇巴县农村人居环境整治提升行动实施方案\n\n一、基本情况\n" + line + "\n"
+    assert _targets(tmp_path, text) == set()
+
+
+@pytest.mark.parametrize("wording", [
+    "全年接待游客近50万人次", "全年接待游客约50万人次", "全年接待游客50万人次左右", "全年接待游客将近50万人次",
+    "全年接待游客大约50万人次",
+])
+def test_a_round_figure_is_the_figure_as_written(tmp_path, wording):
+    found = {(t.value, t.unit) for ex in _run(tmp_path, HEAD + wording + "。\n") for t in ex.targets}
+    assert found == {(50.0, "万人次")}
+
+
+@pytest.mark.parametrize("wording", ["改造户厕近3000户", "改造户厕约3000户", "改造户厕3000余户", "改造户厕3000户"])
+def test_a_round_count_keeps_its_indicator(tmp_path, wording):
+    inds = {t.indicator for ex in _run(tmp_path, HEAD + wording + "。\n") for t in ex.targets}
+    assert inds == {"改造户厕"}
+
+
+@pytest.mark.parametrize("text", [
+    "近3年来，全县群众满意度稳步上升。", "近30天内未发生安全事故。", "近三个月以来，整治工作有序推进。",
+    "约两周内群众反映的问题逐步解决。",
+])
+def test_a_span_of_time_after_near_is_no_target(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
 # --- outline ------------------------------------------------------------------------
 
 OUTLINE = ("宁陕县农村人居环境整治提升行动实施方案\n\n为推进整治，制定本方案。\n"
@@ -395,3 +459,42 @@ def test_the_items_of_an_article_with_or_without_a_lead_in(tmp_path, lead, headi
     top = 1 if heading else 0
     expect = [("第一条", 1 + top), ("第二条", 1 + top), ("(一)", 2 + top), ("(二)", 2 + top), ("第三条", 1 + top)]
     assert [(label, level) for label, level, _ in _nfkc(_nodes(tmp_path, text))][top:] == expect
+
+
+ETHNIC_BODY = "\n为推进农村人居环境整治，结合实际，制定本方案。\n一、工作目标\n建成示范村3个。\n"
+
+
+@pytest.mark.parametrize("head, expect", [
+    ("大龙潭彝族乡人民政府关于印发农村人居环境整治实施方案的通知", ("大龙潭彝族乡", "四川省")),
+    ("喇叭沟门满族乡人民政府关于印发农村人居环境整治实施方案的通知", ("喇叭沟门满族乡", "北京市")),
+    ("怀柔区喇叭沟门满族乡农村人居环境整治实施方案", ("喇叭沟门满族乡", "北京市")),
+    ("屏边彝族乡农村人居环境整治实施方案", ("屏边彝族乡", "四川省")),
+    ("屏山县屏边彝族乡人民政府关于印发农村人居环境整治实施方案的通知", ("屏边彝族乡", "四川省")),
+    ("鹿泉区大河镇农村人居环境整治实施方案", ("大河镇", "河北省")),
+    ("大河镇人民政府关于印发大河镇农村人居环境整治实施方案的通知", ("大河镇", None)),
+    ("巴彦塔拉苏木人民政府关于印发农村人居环境整治实施方案的通知\n内蒙古自治区", ("巴彦塔拉苏木", "内蒙古自治区")),
+])
+def test_an_ethnic_or_listed_township_is_the_plans_place(tmp_path, head, expect):
+    assert _doc(tmp_path, head + ETHNIC_BODY)[1:] == expect
+
+
+@pytest.mark.parametrize("title", ["关于推进城乡建设的实施方案", "民族乡村振兴示范创建实施方案", "大河镇农村人居环境整治实施方案"])
+def test_a_township_word_in_a_title_is_no_place_unless_marked(tmp_path, title):
+    assert _doc(tmp_path, title + ETHNIC_BODY)[1] is None
+
+
+JOINT = "关于加快推进农村人居环境整治的实施方案"
+
+
+@pytest.mark.parametrize("head", [
+    "中共屏山县委 屏山县人民政府\n" + JOINT, "中共屏山县委　屏山县人民政府\n" + JOINT,
+    "中共屏山县委 屏山县人民政府" + JOINT, "中共屏山县委  屏山县人民政府\n" + JOINT,
+])
+def test_a_joint_title_over_two_lines_is_one_title(tmp_path, head):
+    title, city, province = _doc(tmp_path, head + PLAN_BODY)
+    assert "".join(title.split()) == "中共屏山县委屏山县人民政府" + JOINT
+    assert (city, province) == ("屏山县", "四川省")
+
+
+def test_one_issuer_above_a_title_stays_out_of_it(tmp_path):
+    assert _doc(tmp_path, "屏山县人民政府\n" + JOINT + PLAN_BODY)[0] == JOINT

@@ -29,7 +29,7 @@ from typing import Optional
 
 from . import indicator, tablegoals, unitshapes
 from .goalwords import (_any_regex, _tail_regex, _words, ends_with_any, opens_quota, raises_to,  # noqa: F401
-                        award_follows, goal_sentence, granted, in_definition, places_before, policy_condition,
+                        award_follows, colon_label, under_goal_heading, goal_sentence, granted, in_definition, places_before, policy_condition,
                         size_of_built, skip_back, states_goal, status, without_quotes,
                         _han_run, _han_tail, _verb_before, _verb_head)
 from . import quantities as numbers
@@ -398,9 +398,25 @@ def _reached_share(text: str, q, after: int, prev) -> Optional[Found]:
     return Found(q.start, after, "=", "share", q) if 0 < len(tail) <= 4 and _han_run().fullmatch(tail) else None
 
 
+def _labelled(text: str, q, after: int, prev) -> Optional[Found]:
+    """户厕改造：1200户: a count or amount closing its item after a label and a
+    colon, decided on the label as on a clause head; a bare noun label
+    (示范村：15个) only in a list under a goal or task heading."""
+    if not buildable(q) or not item_end(text, after):
+        return None
+    label = colon_label(text, skip_back(text, q.start))
+    found = _built_by_head(text, q, after, label) if label else None
+    if found is None and label and not _not_a_goal(text, q, label) \
+            and ends_with_any(label, len(label), (*_words("build_verbs"), *_words("action_verbs"))):
+        found = Found(q.start, after, "=", "build", q)      # 户厕改造: the work the label names
+    if found is not None and found.rule_id == "counted" and not under_goal_heading(text, q.start):
+        return None
+    return found
+
+
 # bare numbers are tried by these, in order; the first that fits wins
 BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _beneficiary, _list_item,
-              _list_summary, _breakdown, _table, _reached_share)
+              _list_summary, _breakdown, _table, _reached_share, _labelled)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

@@ -269,3 +269,36 @@ def places_before(text: str, pos: int) -> int:
 @functools.lru_cache(maxsize=None)
 def _regex_of(key: str) -> re.Pattern:
     return re.compile(rules.load("targets")[key])
+
+
+def colon_label(text: str, pos: int) -> Optional[str]:
+    """户厕改造 of 户厕改造：1200户: the label a colon right before ``pos`` closes,
+    from the start of its clause, numbering and connectives left out."""
+    line = text.rfind("\n", 0, pos) + 1
+    for rule in rules.pattern_rules("targets", "labelled_counts"):
+        m = rule.regex.search(text, max(line, pos - 8), pos)
+        if m:
+            start, _ = indicator.clause_start(text, m.start(), line)
+            return indicator.strip_leading(text[start:m.start()]) or None
+    return None
+
+
+def under_goal_heading(text: str, pos: int) -> bool:
+    """The nearest heading above ``pos`` names goals or tasks (工作目标, 主要任务);
+    labelled lines (…：…) and prose between them are passed over, another short
+    heading (基本情况) ends the search."""
+    cfg = rules.load("targets")
+    colons = tuple(cfg["label_colons"])
+    end = text.rfind("\n", 0, pos)
+    for _ in range(cfg["label_heading_lines"]):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        named = _any_regex("goal_nouns").search(line) is not None
+        if named and (len(line) <= cfg["label_heading_max"] or line.endswith(colons)):
+            return True
+        if line and len(line) <= cfg["label_heading_max"] and not any(c in line for c in colons):
+            return False
+        end = start - 1
+    return False

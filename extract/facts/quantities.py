@@ -227,11 +227,19 @@ def _cn2an():
 
 
 def _scale_split(raw: str) -> tuple:
-    """A trailing multiplier of a Chinese numeral stays with the unit: 十五万 -> ('十五', '万')."""
+    """A trailing multiplier of a Chinese numeral stays with the unit: 十五万 ->
+    ('十五', '万', 1). A mixed one (三亿五千万) is read whole and counted in its
+    largest multiplier, as a plan writes 3.5亿: ('三亿五千万', '亿', 1e8)."""
     trailing = rules.load("units_of_measure")["chinese_trailing_scales"]
-    if len(raw) > 1 and raw[-1] in trailing and parse_number(raw[:-1]) is not None:
-        return raw[:-1], raw[-1]
-    return raw, ""
+    if len(raw) > 1 and raw[-1] in trailing:
+        scales = _number_scales()
+        mixed = [w for w in trailing if w in raw[:-1] and scales[w] > scales[raw[-1]]]
+        if mixed:
+            top = max(mixed, key=scales.get)
+            return raw, top, scales[top]
+        if parse_number(raw[:-1]) is not None:
+            return raw[:-1], raw[-1], 1.0
+    return raw, "", 1.0
 
 
 @functools.lru_cache(maxsize=None)
@@ -252,12 +260,13 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     (6287万亩 is 6287 万亩) and is kept as ``factor`` for value_base.
     """
     numeral = "chinese" if m.lastgroup == "number_chinese" else "arabic"
-    raw, scale = m.group(), ""
+    raw, scale, divisor = m.group(), "", 1.0
     if numeral == "chinese":
-        raw, scale = _scale_split(raw)
+        raw, scale, divisor = _scale_split(raw)
     value = parse_number(raw)
     if value is None:
         return None
+    value = round(value / divisor, 8)
     end = m.end()
     if scale:
         value_max, (unit, uend) = None, unit_at(text, end, scale)
@@ -383,6 +392,12 @@ def quantities(text: str, blockers=()) -> list:
         if overlaps(spans, m.start(), m.end()) or not _plausible_number(text, m):   # the cheap test first
             continue
         q = read_quantity(text, m)
-        if q is not None:
+        if q is not None and not (q.kind == "duration" and _after_approximate(text, m.start())):
             out.append(q)
     return outside(out, blockers)
+
+
+def _after_approximate(text: str, start: int) -> bool:
+    """近30天, 约3个月: a span of time looked back on, not a limit to meet."""
+    tail, longest = _tail("approximate_leads")
+    return tail.search(text, max(0, start - longest), start) is not None

@@ -70,11 +70,21 @@ def _head_part(line: str, cfg: dict, words: list) -> bool:
             and not any(ch.isspace() for ch in line) and not ends_with_title_word(line, words))
 
 
+def _joint_issuers(line: str) -> bool:
+    """A line of two or more issuing bodies apart by spaces (中共某县委 某县人民政府):
+    the head of a joint title, where one body alone would stand above it."""
+    return any(rule.regex.fullmatch(line) for rule in rules.pattern_rules("split", "joint_issuers"))
+
+
 def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str]:
     """A title broken over lines k, k+1 … (at most title_join_lines): the parts
     before the last are short heads, the last ends with a title word and is not
     a whole title by itself (an issuer line stands above the title, not in it)."""
     words = rules.words("split", "title_words")
+    if k + 1 < len(lines) and _joint_issuers(line):
+        nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip()
+        if nxt.startswith(tuple(cfg["title_openers"])) and title_like(nxt, cfg, words):
+            return line + nxt       # 中共某县委 某县人民政府 / 关于……的实施方案: one title of two issuers
     parts = [line]
     for j in range(k + 1, min(len(lines), k + int(cfg["title_join_lines"]))):
         if parted(text, lines, j - 1) or outline.starts_with_label(text, *lines[j]) or not _head_part(parts[-1], cfg, words):

@@ -131,9 +131,12 @@ def title_town(title: str, text: str) -> Optional[str]:
     for rule in rules.pattern_rules("places", "title_towns"):
         m = rule.regex.match(title or "")
         if m:
+            if m.group("ethnic") and counties_of(m.group("town")):
+                return m.group("town")      # 屏边彝族乡: a listed name its people's word marks
             cfg = rules.load("places")
+            level = m.group("level") or m.group("level_e")
             top = unit_levels(text[:cfg["text_vote_chars"]]).most_common(1)
-            if top and top[0][0] == m.group("level") and top[0][1] >= cfg["title_town_min_bodies"]:
+            if top and top[0][0] == level and top[0][1] >= cfg["title_town_min_bodies"]:
                 return m.group("town")
     return None
 
