@@ -104,6 +104,14 @@ def table_plan(layout: str) -> str:
     elif layout == "pipe":
         lines = ["| " + " | ".join(row) + " |" for row in rows]
         body = "\n".join(lines[:1] + ["|" + "---|" * len(HEADER)] + lines[1:])
+    elif layout == "box_bars":
+        body = "\n".join("│" + "│".join(row) + "│" for row in rows)
+    elif layout == "box_frame":
+        # drawn in full: a frame above, a rule between rows, heavy bars on the outside
+        rule = lambda left, mid, right: left + mid.join("──" for _ in HEADER) + right    # noqa: E731
+        lines = ["┃" + "│".join(row) + "┃" for row in rows]
+        body = "\n".join([rule("┏", "┬", "┓")] + [x for line in lines for x in (line, rule("├", "┼", "┤"))][:-1]
+                         + [rule("┗", "┴", "┛")])
     else:
         gap = {"tab": "\t", "two_spaces": "  ", "one_space": " "}[layout]
         body = "\n".join(gap.join(row) for row in rows)
@@ -151,7 +159,7 @@ def table_expected() -> tuple:
     return units, Counter((who, "责任领导") for who in LEADERS)
 
 
-TABLE_LAYOUTS = ["tab", "two_spaces", "one_space", "pipe", "one_cell_per_line", "html"]
+TABLE_LAYOUTS = ["tab", "two_spaces", "one_space", "pipe", "box_bars", "box_frame", "one_cell_per_line", "html"]
 # (layout, what an empty cell holds)
 EMPTY_CELLS = [("one_cell_per_line", "／"), ("one_cell_per_line", "—"), ("one_cell_per_line", "无"),
                ("two_spaces", " "), ("tab", ""), ("tab", "／"), ("html", "")]
