@@ -1,0 +1,88 @@
+"""Variation tests for label lists and the people beside them: one invented
+plan of a county's tasks written several ways must give the same units and
+people, and the look-alikes of each way give none of them.
+
+All plans run through the pipeline once, as files (``found``).
+"""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extract import run_files
+
+PLACE = "岳阳县"
+TASK = "推进城乡供水一体化，新建供水管网30公里"
+LEAD, RESP, ASSIST = "lead", "responsible", "assist"
+
+
+def _plan(*items: str) -> str:
+    lines = [f"{PLACE}2025年重点工作任务分解方案", "", "一、重点任务"]
+    lines += [f"（{'一二三四五'[k]}）{item}" for k, item in enumerate(items)]
+    lines += ["", "二、保障措施", "各有关单位要高度重视，确保各项任务按期完成。"]
+    return "\n".join(lines) + "\n"
+
+
+# --- names after a semicolon without their level -------------------------------
+# the first name says the level; the names after it, parted by semicolons, end
+# like bodies and take the first one's level
+SEMI_UNITS = ["县发改局", "县财政局", "县住建局"]
+SEMI_FORMS = {
+    "label_line": "{T}。\n责任单位：县发改局；财政局；住建局",
+    "bracket": "{T}。（责任单位：县发改局；财政局；住建局）",
+    "ascii": "{T}。(责任单位:县发改局;财政局;住建局)",
+    "mixed_marks": "{T}。\n责任单位：县发改局、财政局；住建局",
+    "full_levels": "{T}。\n责任单位：县发改局；县财政局；县住建局",
+}
+# after a semicolon, clauses that end like a body are no names
+SEMI_CLAUSES = {
+    "meeting": ("{T}。\n责任单位：县发改局；定期召开调度会", Counter({("县发改局", RESP): 1})),
+    "verb": ("{T}。\n责任单位：县发改局；加强督办", Counter({("县发改局", RESP): 1})),
+    "organise": ("{T}。（责任单位：县发改局；组织座谈会）", Counter({("县发改局", RESP): 1})),
+    "next_label": ("{T}。（牵头单位：县发改局；财政局；配合单位：县审计局）",
+                   Counter({("县发改局", LEAD): 1, ("县财政局", LEAD): 1, ("县审计局", ASSIST): 1})),
+}
+
+
+def _plans() -> dict:
+    plans = {}
+    for name, form in SEMI_FORMS.items():
+        plans[f"semi-{name}"] = (_plan(form.format(T=TASK)), Counter((u, RESP) for u in SEMI_UNITS), Counter())
+    for name, (form, units) in SEMI_CLAUSES.items():
+        plans[f"semi_clause-{name}"] = (_plan(form.format(T=TASK)), units, Counter())
+    return plans
+
+
+PLANS = _plans()
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lists")
+    for name, (text, _, _) in PLANS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    tables = run_files([str(folder)])
+    docs, units, people = tables["documents"], tables["responsibilities"], tables["people"]
+    out = {}
+    for doc_id, source in zip(docs.doc_id, docs.source_path):
+        got_units, got_people = units[units.doc_id == doc_id], people[people.doc_id == doc_id]
+        out[Path(source).stem] = (Counter(zip(got_units.unit, got_units.role)),
+                                  Counter(zip(got_people.name, got_people.role)))
+    return out
+
+
+def _check(found, name: str):
+    _, units, people = PLANS[name]
+    got_units, got_people = found[name]
+    assert got_units == units, f"{name}: missing {units - got_units}, extra {got_units - units}"
+    assert got_people == people, f"{name}: missing {people - got_people}, extra {got_people - people}"
+
+
+@pytest.mark.parametrize("form", list(SEMI_FORMS))
+def test_names_after_semicolons_take_the_first_ones_level(found, form):
+    _check(found, f"semi-{form}")
+
+
+@pytest.mark.parametrize("clause", list(SEMI_CLAUSES))
+def test_a_clause_after_a_semicolon_is_no_name(found, clause):
+    _check(found, f"semi_clause-{clause}")
