@@ -44,12 +44,41 @@ SEMI_CLAUSES = {
 }
 
 
+# --- a label naming a unit and its person ------------------------------------------
+# (label, unit role, person role) and the way the person follows the unit
+JOINED_LABELS = {"and_person": ("责任单位及责任人", RESP, "责任人"), "slash": ("责任单位/责任人", RESP, "责任人"),
+                 "lead_and_head": ("牵头单位和负责人", LEAD, "负责人"),
+                 "lead_and_leader": ("牵头部门及责任领导", LEAD, "责任领导")}
+JOINED_GAPS = {"blank": " ", "wide_blank": "\u3000", "two_blanks": "  "}
+JOINED_ROWS = [("县民政局", "王立新"), ("县住建局", "欧阳晓峰")]
+
+
+def joined_plan(label: str, gap: str, colon: str = "：") -> tuple:
+    text, unit_role, person_role = JOINED_LABELS[label]
+    items = [f"{TASK}。\n{text}{colon}{unit}{JOINED_GAPS[gap]}{who}" for unit, who in JOINED_ROWS]
+    return (_plan(*items), Counter((unit, unit_role) for unit, _ in JOINED_ROWS),
+            Counter((who, person_role, unit) for unit, who in JOINED_ROWS))
+
+
+# labels that name a person alone, or a unit with no person, after a unit word
+JOINED_LOOKALIKES = {
+    "head_of_unit": ("{T}。\n责任单位负责人：王立新", Counter(), Counter({("王立新", "负责人", None): 1})),
+    "unit_and_measures": ("{T}。\n责任单位及工作措施：加强督导，定期通报进展", Counter(), Counter()),
+}
+
+
 def _plans() -> dict:
     plans = {}
     for name, form in SEMI_FORMS.items():
         plans[f"semi-{name}"] = (_plan(form.format(T=TASK)), Counter((u, RESP) for u in SEMI_UNITS), Counter())
     for name, (form, units) in SEMI_CLAUSES.items():
         plans[f"semi_clause-{name}"] = (_plan(form.format(T=TASK)), units, Counter())
+    for label in JOINED_LABELS:
+        for gap in JOINED_GAPS:
+            plans[f"joined-{label}-{gap}"] = joined_plan(label, gap)
+    plans["joined-ascii_colon"] = joined_plan("and_person", "blank", ":")
+    for name, (form, units, people) in JOINED_LOOKALIKES.items():
+        plans[f"joined_lookalike-{name}"] = (_plan(form.format(T=TASK)), units, people)
     return plans
 
 
@@ -67,7 +96,8 @@ def found(tmp_path_factory):
     for doc_id, source in zip(docs.doc_id, docs.source_path):
         got_units, got_people = units[units.doc_id == doc_id], people[people.doc_id == doc_id]
         out[Path(source).stem] = (Counter(zip(got_units.unit, got_units.role)),
-                                  Counter(zip(got_people.name, got_people.role)))
+                                  Counter((n, r, u if isinstance(u, str) else None)     # no unit: null
+                                          for n, r, u in zip(got_people.name, got_people.role, got_people.unit)))
     return out
 
 
@@ -86,3 +116,18 @@ def test_names_after_semicolons_take_the_first_ones_level(found, form):
 @pytest.mark.parametrize("clause", list(SEMI_CLAUSES))
 def test_a_clause_after_a_semicolon_is_no_name(found, clause):
     _check(found, f"semi_clause-{clause}")
+
+
+@pytest.mark.parametrize("label", list(JOINED_LABELS))
+@pytest.mark.parametrize("gap", list(JOINED_GAPS))
+def test_a_label_naming_unit_and_person_gives_both(found, label, gap):
+    _check(found, f"joined-{label}-{gap}")
+
+
+def test_a_joined_label_with_an_ascii_colon(found):
+    _check(found, "joined-ascii_colon")
+
+
+@pytest.mark.parametrize("name", list(JOINED_LOOKALIKES))
+def test_labels_like_a_joined_one_name_no_unit(found, name):
+    _check(found, f"joined_lookalike-{name}")

@@ -54,6 +54,7 @@ class Mention:
     lift_all: bool = False          # 上述各项由……负责: covers the sub-items above
     family: str = "sentence"        # the rule family that found it (FAMILIES)
     anchor: Optional[int] = None    # where its node is looked up, when not at its start
+    beside_person: bool = False     # its label names the person after it too (责任单位及责任人：)
 
 
 # --- parentheses -------------------------------------------------------------
@@ -302,11 +303,14 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
             continue
         while start < end and text[start] in _marks("blanks_with_tab"):
             start += 1
+        joined = bool(m.groupdict().get("person"))
+        if joined:          # 责任单位及责任人：县民政局 王立新: the person follows the unit
+            end = cellwords.unit_part(tb.Cell(start, end, text[start:end])).end
         paren = enclosing(parens, m.start())
         check = _NAME_CHECKS[rule.data.get("names", "list")]
         found.extend(_list_mentions(text[start:end], start, role, rule.id,
                                     paren[0] if paren else m.start(), check,
-                                    local=local, paren=paren, family="label"))
+                                    local=local, paren=paren, family="label", beside_person=joined))
     return found
 
 
