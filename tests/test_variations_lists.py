@@ -67,6 +67,27 @@ JOINED_LOOKALIKES = {
 }
 
 
+# --- towns after a label without a colon -------------------------------------------
+# towns and townships of the county (荣家湾镇, 新墙镇, 中洲乡), named after a glued label
+TOWN_FORMS = {
+    "glued": "{T}。牵头单位荣家湾镇、新墙镇。",
+    "glued_then_label": "{T}。牵头单位荣家湾镇、新墙镇，配合单位中洲乡。",
+    "line": "{T}。\n牵头单位荣家湾镇、新墙镇\n配合单位中洲乡",
+    "blank": "{T}。（牵头单位 荣家湾镇、新墙镇，配合单位 中洲乡）",
+    "comma_list": "{T}。牵头单位荣家湾镇，新墙镇。",
+}
+TOWN_UNITS = {"glued": {LEAD: ["荣家湾镇", "新墙镇"]}, "comma_list": {LEAD: ["荣家湾镇", "新墙镇"]}}
+# words that end like a town's name after a glued label are no towns
+TOWN_LOOKALIKES = {"urban_rural": "{T}。牵头单位要统筹城乡。",
+                   "all_towns": "{T}。责任单位负责指导各乡镇。",
+                   "class": "{T}。牵头单位为各乡镇。"}
+
+
+def _town_expected(form: str) -> Counter:
+    roles = TOWN_UNITS.get(form, {LEAD: ["荣家湾镇", "新墙镇"], ASSIST: ["中洲乡"]})
+    return Counter((u, role) for role, names in roles.items() for u in names)
+
+
 def _plans() -> dict:
     plans = {}
     for name, form in SEMI_FORMS.items():
@@ -79,6 +100,10 @@ def _plans() -> dict:
     plans["joined-ascii_colon"] = joined_plan("and_person", "blank", ":")
     for name, (form, units, people) in JOINED_LOOKALIKES.items():
         plans[f"joined_lookalike-{name}"] = (_plan(form.format(T=TASK)), units, people)
+    for name, form in TOWN_FORMS.items():
+        plans[f"towns-{name}"] = (_plan(form.format(T=TASK)), _town_expected(name), Counter())
+    for name, form in TOWN_LOOKALIKES.items():
+        plans[f"towns_lookalike-{name}"] = (_plan(form.format(T=TASK)), Counter(), Counter())
     return plans
 
 
@@ -131,3 +156,13 @@ def test_a_joined_label_with_an_ascii_colon(found):
 @pytest.mark.parametrize("name", list(JOINED_LOOKALIKES))
 def test_labels_like_a_joined_one_name_no_unit(found, name):
     _check(found, f"joined_lookalike-{name}")
+
+
+@pytest.mark.parametrize("form", list(TOWN_FORMS))
+def test_towns_after_a_label_without_colon(found, form):
+    _check(found, f"towns-{form}")
+
+
+@pytest.mark.parametrize("name", list(TOWN_LOOKALIKES))
+def test_words_ending_like_towns_are_none(found, name):
+    _check(found, f"towns_lookalike-{name}")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .. import rules
+from ..prepare import towns
 from ..text import scan
 from . import barrows as br
 from . import cellwords
@@ -287,7 +288,13 @@ def role_of(rule, match) -> str:
 
 # How strictly a label's names are checked (a rule's `names:`): a list after a
 # colon may hold abbreviations (人行); one after a bare label must end like a body.
-_NAME_CHECKS = {"list": un.valid_in_list, "running_text": un.valid_in_running_text}
+def _body_or_town(name: str) -> bool:
+    """Ends like a body, or is a town, township or sub-district of the national
+    division codes (牵头单位凤城镇、白沙镇: a town's government is meant)."""
+    return un.valid_in_running_text(name) or (un.valid_in_list(name) and bool(towns.counties_of(un.compact(name))))
+
+
+_NAME_CHECKS = {"list": un.valid_in_list, "running_text": _body_or_town}
 
 
 def from_labels(text: str, parens: list, local: frozenset) -> list:
