@@ -88,6 +88,25 @@ def _town_expected(form: str) -> Counter:
     return Counter((u, role) for role, names in roles.items() for u in names)
 
 
+# --- a post glued before a dotted name -------------------------------------------
+DOTTED = [("副县长", "买买提·艾力", "县政府"), ("县委常委、副县长", "阿不都·热合曼", "县政府"),
+          ("县财政局局长", "吐尔逊·托合提", "县财政局")]
+DOTTED_FORMS = {
+    "label_line": "{T}。\n责任领导：{P}{N}\n牵头单位：县水利局",
+    "bracket": "{T}。（责任领导：{P}{N}；牵头单位：县水利局）",
+    "wide_dot": "{T}。\n责任领导：{P}{W}\n牵头单位：县水利局",
+    "table": "{T}。\n\n序号\t责任领导\t牵头单位\n1\t{P}{N}\t县水利局\n",
+}
+
+
+def dotted_plan(form: str) -> tuple:
+    items = [DOTTED_FORMS[form].format(T=TASK, P=post, N=name, W=name.replace("·", "•"))
+             for post, name, _ in DOTTED]
+    dot = "•" if form == "wide_dot" else "·"
+    return (_plan(*items), Counter({("县水利局", LEAD): len(DOTTED)}),
+            Counter((name.replace("·", dot), "责任领导", unit) for _, name, unit in DOTTED))
+
+
 def _plans() -> dict:
     plans = {}
     for name, form in SEMI_FORMS.items():
@@ -104,6 +123,8 @@ def _plans() -> dict:
         plans[f"towns-{name}"] = (_plan(form.format(T=TASK)), _town_expected(name), Counter())
     for name, form in TOWN_LOOKALIKES.items():
         plans[f"towns_lookalike-{name}"] = (_plan(form.format(T=TASK)), Counter(), Counter())
+    for form in DOTTED_FORMS:
+        plans[f"dotted-{form}"] = dotted_plan(form)
     return plans
 
 
@@ -166,3 +187,17 @@ def test_towns_after_a_label_without_colon(found, form):
 @pytest.mark.parametrize("name", list(TOWN_LOOKALIKES))
 def test_words_ending_like_towns_are_none(found, name):
     _check(found, f"towns_lookalike-{name}")
+
+
+@pytest.mark.parametrize("form", list(DOTTED_FORMS))
+def test_a_post_glued_before_a_dotted_name(found, form):
+    _check(found, f"dotted-{form}")
+
+
+@pytest.mark.parametrize("body, name", [("副县长买买提·艾力", "买买提·艾力"), ("县财政局局长热依拉·买买提", "热依拉·买买提"),
+                                        ("买买提·艾力", None), ("县长办公会·专题会", None), ("乌鲁木齐·喀什", None),
+                                        ("副县长王立新", None)])
+def test_only_a_post_stands_glued_before_a_dotted_name(body, name):
+    from extract.facts.personnames import dotted_name_at_end
+    hit = dotted_name_at_end(body)
+    assert (hit[2] if hit else None) == name
