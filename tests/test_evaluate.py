@@ -188,12 +188,21 @@ def test_node_rule(tmp_path, fact, change, ok):
     assert counts(summary, "node") == ((1, 1, 1) if ok else (0, 1, 1))
 
 
-def test_rows_are_used_once_in_file_order(tmp_path):
-    # the optional fact comes first and takes the only row; the required twin is missed
+def test_required_facts_take_rows_before_optional_ones(tmp_path):
+    # the optional fact comes first in the file, but the required twin takes the only row
     facts = [dict(U, optional=True), U]
     summary = score(tmp_path, facts, {"responsibilities": [unit_row("市住建局", "lead")]})
-    assert counts(summary, "unit") == (0, 1, 0)
-    assert summary["types"]["unit"]["optional_matched"] == 1
+    assert counts(summary, "unit") == (1, 1, 1)
+    assert summary["types"]["unit"]["optional_matched"] == 0
+
+
+def test_rows_are_used_once_in_file_order_among_required_facts(tmp_path):
+    # two required twins and one row: the first takes it, the second is missed;
+    # an optional twin after them finds no row left and is no miss
+    facts = [U, U, dict(U, optional=True)]
+    summary = score(tmp_path, facts, {"responsibilities": [unit_row("市住建局", "lead")]})
+    assert counts(summary, "unit") == (1, 2, 1)
+    assert summary["types"]["unit"]["optional_matched"] == 0
 
 
 def test_first_unused_row_is_taken(tmp_path):

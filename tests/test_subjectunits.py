@@ -78,35 +78,3 @@ def test_a_clause_without_a_name_ending_character_is_passed_over_whatever_its_le
     text = "加强道路养护，3.11月底前，县住建局对照清单完成排查；镇规划办每季度对各村考核一次。"
     got = [m.raw for m in su.from_clauses(text, [], frozenset(), frozenset())]
     assert got == ["县住建局", "镇规划办"]
-
-
-def test_the_places_where_a_lead_in_may_begin_are_those_its_opening_test_accepts():
-    """One pass per start class and held word finds every place the per-place
-    opening test accepts, and no other: on the shipped plans and on a soup of
-    lead-ins (numbers, 由, 请, deadlines), names and marks."""
-    import random
-    from extract.text import scan
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    rnd = random.Random(6)
-    pieces = ["由", "交由", "县", "1", "、", "，", "请", "第", "二", "（", "。", " ", "\u3000", "其", "abc",
-              "11月底前", "负责", "\n"]
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    texts += ["".join(rnd.choice(pieces) for _ in range(120)) for _ in range(200)]
-    can = scan.opener(su.RULES, "subject_lead_ins")
-    for text in texts:
-        places = scan.opening_places(su.RULES, "subject_lead_ins", text)
-        assert places == {pos for pos in range(len(text) + 1) if can(text, pos)}
-
-
-def test_reading_past_lead_ins_with_the_plan_s_places_changes_no_clause():
-    # 11月底前，请由县住建局……: lead-ins after lead-ins, read with and without the places
-    import random
-    from extract.text import scan
-    rnd = random.Random(9)
-    pieces = ["由", "县", "1", "、", "，", "请", "第", "二", "（", "。", " ", "\u3000", "交由", "其",
-              "11月底前", "同时", "1.", "(2)", "①", "住建局"]
-    for _ in range(150):
-        text = "".join(rnd.choice(pieces) for _ in range(100))
-        places = scan.opening_places(su.RULES, "subject_lead_ins", text)
-        assert [su._after_lead_ins(text, p, places) for p in range(len(text))] \
-            == [su._after_lead_ins(text, p) for p in range(len(text))]

@@ -120,7 +120,11 @@ def score_plan(plan: PlanData, facts: list, in_gold: bool) -> PlanResult:
             res.scores[kind].gold = len(required)
             res.missed[kind] = [(f, "no documents row for this plan") for f in required]
         else:
-            match_type(kind, [f for f in facts if f.type == kind], plan, ignores, res)
+            # required facts first (the guide): an optional fact listed earlier must
+            # not take the row a required one needs
+            of_kind = [f for f in facts if f.type == kind]
+            match_type(kind, [f for f in of_kind if not f.optional] + [f for f in of_kind if f.optional],
+                       plan, ignores, res)
     for fact in (f for f in facts if f.type == "doc"):
         res.doc_fields = doc_field_results(fact.data, plan.doc)
     return res

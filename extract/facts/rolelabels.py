@@ -94,7 +94,9 @@ class _BeforeColons:
         self.lasts = [last for _, last, _ in windows]
 
     def search(self, text: str, pos: int = 0):
-        for first, last, end in self.windows[bisect.bisect_left(self.lasts, pos):]:
+        # from the first stretch not wholly before pos: over a plan, each stretch is searched about once
+        for i in range(bisect.bisect_left(self.lasts, pos), len(self.windows)):
+            first, last, end = self.windows[i]
             m = self.regex.search(text, max(first, pos), end)
             if m is not None and m.start() <= last:
                 return m

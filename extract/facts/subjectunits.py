@@ -71,9 +71,35 @@ def _rules_of(key: str) -> tuple:
     return rules.pattern_rules(RULES, key), _opener(key)
 
 
+@functools.lru_cache(maxsize=None)
 def _opener(key: str):
-    """The opening test of the rules under ``key`` (scan.opener), or None."""
-    return scan.opener(RULES, key)
+    """Whether a rule under ``key`` may match at a place, as a test
+    ``(text, pos) -> bool``: it begins with one of its declared start
+    characters (``starts``), or one of its words (``holds``) stands within
+    its ``reach``. None unless every rule declares one or the other."""
+    found = rules.pattern_rules(RULES, key)
+    starts, words = [], []
+    for rule in found:
+        if rule.data.get("starts"):
+            starts.append(rule.data["starts"])
+        elif rule.data.get("holds") and rule.data.get("reach"):
+            words.extend((word, rule.data["reach"]) for word in rule.data["holds"])
+        else:
+            return None
+    if not found:
+        return None
+    first = re.compile("|".join(starts)).match if starts else (lambda text, pos: None)
+    if not words:
+        return lambda text, pos: first(text, pos) is not None
+
+    def can(text: str, pos: int) -> bool:
+        if first(text, pos) is not None:
+            return True
+        for word, reach in words:
+            if text.find(word, pos, pos + reach) >= 0:
+                return True
+        return False
+    return can
 
 
 def _holds(key: str, text: str, search: bool = False) -> bool:
@@ -125,9 +151,8 @@ def from_clauses(text: str, parens: list, local: frozenset, known: frozenset) ->
     found = []
     marks = [m.start() for m in _breaks().finditer(text)]
     ends = _name_ends()
-    leads = scan.opening_places(RULES, "subject_lead_ins", text)     # one pass: where a lead-in may begin
     for start, stop in zip([0] + [at + 1 for at in marks], marks + [len(text)]):
-        pos = _after_lead_ins(text, start, leads)
+        pos = _after_lead_ins(text, start)
         if pos > stop:           # a lead-in ran past the break: the stretch is the next one's
             after = _breaks().search(text, pos)
             stop = after.start() if after else len(text)
@@ -200,22 +225,16 @@ def _clause(text: str, start: int, local: frozenset, known: frozenset, pos: int)
     return mentions
 
 
-def _after_lead_ins(text: str, pos: int, places: Optional[frozenset] = None) -> int:
-    """Past the number, deadline or 请 that may come before a subject list;
-    ``places``: where one may begin in ``text`` (``scan.opening_places``)."""
-    if places is not None:
-        if pos not in places:
-            return pos                       # most clauses open with none of them
-    else:
-        can = _opener("subject_lead_ins")
-        if can is not None and not can(text, pos):
-            return pos
+def _after_lead_ins(text: str, pos: int) -> int:
+    """Past the number, deadline or 请 that may come before a subject list."""
+    can = _opener("subject_lead_ins")
+    if can is not None and not can(text, pos):
+        return pos                           # most clauses open with none of them
     window, cut = text[pos:pos + 40], 0
     m = _lead_ins().match(window)
     while m and m.end():
         cut += m.end()
-        # none may follow where none may begin (a held word within the window is one in the text)
-        m = _lead_ins().match(window[cut:]) if places is None or pos + cut in places else None
+        m = _lead_ins().match(window[cut:])
     return pos + cut
 
 
