@@ -2,14 +2,14 @@
 plan of a county's tasks written several ways must give the same units and
 people, and the look-alikes of each way give none of them.
 
-All plans run through the pipeline once, as files (``found``).
+All plans run through the pipeline once, as files (``found``); GROUPS says
+what each group of them shows.
 """
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from extract import run_files
+from tests.conftest import facts_of_plans
 
 PLACE = "岳阳县"
 TASK = "推进城乡供水一体化，新建供水管网30公里"
@@ -133,65 +133,28 @@ PLANS = _plans()
 
 @pytest.fixture(scope="module")
 def found(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("lists")
-    for name, (text, _, _) in PLANS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    tables = run_files([str(folder)])
-    docs, units, people = tables["documents"], tables["responsibilities"], tables["people"]
-    out = {}
-    for doc_id, source in zip(docs.doc_id, docs.source_path):
-        got_units, got_people = units[units.doc_id == doc_id], people[people.doc_id == doc_id]
-        out[Path(source).stem] = (Counter(zip(got_units.unit, got_units.role)),
-                                  Counter((n, r, u if isinstance(u, str) else None)     # no unit: null
-                                          for n, r, u in zip(got_people.name, got_people.role, got_people.unit)))
-    return out
+    return facts_of_plans(tmp_path_factory.mktemp("lists"), PLANS, person_unit=True)
 
 
-def _check(found, name: str):
+# what each group of plans shows, by the prefix of its names
+GROUPS = {
+    "semi": "names after semicolons take the first one's level",
+    "semi_clause": "a clause after a semicolon is no name",
+    "joined": "a label naming a unit and its person gives both",
+    "joined_lookalike": "a label like a joined one names no unit",
+    "towns": "towns after a label without a colon are units",
+    "towns_lookalike": "words ending like towns after a glued label are none",
+    "dotted": "a post glued before a dotted name gives the name with its post",
+}
+
+
+@pytest.mark.parametrize("name", list(PLANS))
+def test_each_plan_gives_what_its_group_states(found, name):
+    assert name.split("-")[0] in GROUPS
     _, units, people = PLANS[name]
     got_units, got_people = found[name]
     assert got_units == units, f"{name}: missing {units - got_units}, extra {got_units - units}"
     assert got_people == people, f"{name}: missing {people - got_people}, extra {got_people - people}"
-
-
-@pytest.mark.parametrize("form", list(SEMI_FORMS))
-def test_names_after_semicolons_take_the_first_ones_level(found, form):
-    _check(found, f"semi-{form}")
-
-
-@pytest.mark.parametrize("clause", list(SEMI_CLAUSES))
-def test_a_clause_after_a_semicolon_is_no_name(found, clause):
-    _check(found, f"semi_clause-{clause}")
-
-
-@pytest.mark.parametrize("label", list(JOINED_LABELS))
-@pytest.mark.parametrize("gap", list(JOINED_GAPS))
-def test_a_label_naming_unit_and_person_gives_both(found, label, gap):
-    _check(found, f"joined-{label}-{gap}")
-
-
-def test_a_joined_label_with_an_ascii_colon(found):
-    _check(found, "joined-ascii_colon")
-
-
-@pytest.mark.parametrize("name", list(JOINED_LOOKALIKES))
-def test_labels_like_a_joined_one_name_no_unit(found, name):
-    _check(found, f"joined_lookalike-{name}")
-
-
-@pytest.mark.parametrize("form", list(TOWN_FORMS))
-def test_towns_after_a_label_without_colon(found, form):
-    _check(found, f"towns-{form}")
-
-
-@pytest.mark.parametrize("name", list(TOWN_LOOKALIKES))
-def test_words_ending_like_towns_are_none(found, name):
-    _check(found, f"towns_lookalike-{name}")
-
-
-@pytest.mark.parametrize("form", list(DOTTED_FORMS))
-def test_a_post_glued_before_a_dotted_name(found, form):
-    _check(found, f"dotted-{form}")
 
 
 @pytest.mark.parametrize("body, name", [("副县长买买提·艾力", "买买提·艾力"), ("县财政局局长热依拉·买买提", "热依拉·买买提"),
