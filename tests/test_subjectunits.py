@@ -78,3 +78,10 @@ def test_a_clause_without_a_name_ending_character_is_passed_over_whatever_its_le
     text = "加强道路养护，3.11月底前，县住建局对照清单完成排查；镇规划办每季度对各村考核一次。"
     got = [m.raw for m in su.from_clauses(text, [], frozenset(), frozenset())]
     assert got == ["县住建局", "镇规划办"]
+
+
+def test_a_name_closing_the_text_is_not_cut_inside_its_last_word():
+    """县经信局、县财政局等,崇阳县高新区管委会 closing the text: 管委|会 is no
+    name with 会 as its verb, so the last list is no subject at all."""
+    text = "一、任务\n2.落实企业补贴。\n县经信局、县财政局等,崇阳县高新区管委会"
+    assert su._subject_list(text, text.rindex(",") + 1, frozenset(), frozenset()) is None

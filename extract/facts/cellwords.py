@@ -33,7 +33,7 @@ def words_of(cell: Cell) -> list:
 
 
 def aligned(header: list, cells: list) -> list:
-    """A barred or TAB row that lost its leading merged cells (大类 | 序号 | …
+    """A barred or TAB row that lost its leading merged cells (类别 | 序号 | …
     over rows that start at 序号) is set right by its row number: the number
     goes under the 序号 column, the columns before it empty (None)."""
     k = next((i for i, h in enumerate(header) if h in tb._number_headers()), 0)

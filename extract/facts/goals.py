@@ -155,7 +155,7 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     scope = ends_with_any(text, pos, _words("scope_words"))
     if scope:
         pos -= len(scope)
-    placed = places_before(text, pos)        # 完成蓝田县、周至县|两处: the verb is before the places
+    placed = places_before(text, pos)        # 完成旬阳市、白河县|两处: the verb is before the places
     verb = ((_verb_before(text, pos) or (placed < pos and _verb_before(text, placed))) and not multiplied) \
         or _goal_state(text, pos, q)
     # 三年计划总任务620公里: an amount named as the task or goal itself
@@ -255,7 +255,7 @@ def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 def _past_aside(text: str, after: int) -> int:
-    """Where a bracketed aside right after a number ends (12.9万户(含……4.3万户),
+    """Where a bracketed aside right after a number ends (1.2万户(含……0.3万户),
     农村地区……): the part's clause ends after it."""
     cfg = rules.load("indicators")
     if after >= len(text) or text[after] not in cfg["open_brackets"]:

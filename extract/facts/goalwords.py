@@ -245,7 +245,7 @@ def _verb_before(text: str, pos: int) -> bool:
 
 def places_before(text: str, pos: int) -> int:
     """Where the places a count is planned in begin, when a list of them ends
-    at ``pos`` (完成蓝田县、周至县|两处……, 改造提升临潼区、长安区等沿山区县|19处……):
+    at ``pos`` (完成旬阳市、白河县|两处……, 改造提升汉滨区、鄠邑区等川道区县|12处……):
     the verb stands before them. ``pos`` itself when no place ends there."""
     from . import placenames
     cfg = rules.load("targets")
@@ -254,7 +254,7 @@ def places_before(text: str, pos: int) -> int:
         return pos
     items = run.group().split(cfg["place_list_mark"])
     last = items[-1]
-    tail = last.rfind(cfg["place_list_tail"])      # 等沿山区县: the group the places make
+    tail = last.rfind(cfg["place_list_tail"])      # 等川道区县: the group the places make
     if len(items) > 1 and 0 < tail and len(last) - tail - 1 <= cfg["place_group_max"]:
         items[-1] = last[:tail]
     if not all(placenames.is_place_name(i) for i in items[1:]):

@@ -129,9 +129,9 @@ def _left_comparison(text: str, start: int) -> tuple:
 
 
 def _word_before_whole(text: str, pos: int) -> Optional[tuple]:
-    """不低于当地最低生活保障标准的1.6倍, 达到城市社区的60%: the comparison word
+    """不低于当地最低工资标准的1.2倍, 达到行政村的70%: the comparison word
     before the whole the number is a share or multiple of (the nearest one).
-    A share that a standard or grant sets (按……超出部分的20%给予奖励) is none."""
+    A share that a standard or grant sets (按……新增部分的10%给予奖励) is none."""
     if not text.startswith(_modifier(), pos - len(_modifier())):
         return None
     found = None

@@ -38,7 +38,7 @@ def text_place(text: str) -> Optional[Place]:
         return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
-    # on a tie, a city over several of the divisions named (肇庆市 over 端州区, 四会市 …)
+    # on a tie, a city over several of the divisions named (韶关市 over 浈江区, 乐昌市 …)
     # is the plan's, not the one county-level city among them
     named = {q.code: q for q in pool}.values()
     within = {p.code: sum(p.contains(q) for q in named) for p in same or pool}

@@ -94,7 +94,7 @@ def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str
 
 def _page_field(line: str):
     """The match of a field of the page's metadata block (索引号：…, • 成文日期:,
-    发布机构 王坛镇): page chrome, never the title and no line of the title search."""
+    发布机构 佛堂镇): page chrome, never the title and no line of the title search."""
     for rule in rules.pattern_rules("split", "page_fields"):
         m = rule.regex.match(line)
         if m:
@@ -105,7 +105,7 @@ def _page_field(line: str):
 def unfielded_lines(text: str):
     """(start, end) of the non-empty lines, the page's metadata fields left out,
     and so is the value line under a field whose value is not on its own line
-    (• 成文日期: / 2023-02-22), unless it reads as a title: the title may follow
+    (• 成文日期: / 2024-02-19), unless it reads as a title: the title may follow
     a field left empty (• 有效性:)."""
     cfg, words = rules.load("split"), rules.words("split", "title_words")
     value_next, s = False, 0

@@ -116,8 +116,8 @@ def unit_levels(text: str) -> Counter:
 
 
 def top_level(marks: Counter, names: list) -> Optional[str]:
-    """The level the text's unit prefixes carry most; on a tie (县医院, 乡镇健身中心
-    once each) the one a named place has (甘谷县), else the first seen."""
+    """The level the text's unit prefixes carry most; on a tie (县医院, 乡镇文化站
+    once each) the one a named place has (会宁县), else the first seen."""
     if not marks:
         return None
     top = max(marks.values())
