@@ -25,6 +25,27 @@ def make_source(text: str, path: str = "plan.txt", kind: str = "text") -> Source
     return Source(path, kind, text, "utf-8", hashlib.sha1(text.encode("utf-8")).hexdigest())
 
 
+def facts_of_plans(folder: Path, plans: dict, person_unit: bool = False) -> dict:
+    """Each of ``plans`` {name: (text, ...)} written to ``folder`` and run
+    through the pipeline once: {name: (Counter of (unit, role), Counter of
+    (name, role) or, with ``person_unit``, (name, role, unit or None))}."""
+    from collections import Counter
+    from extract import run_files
+    for name, (text, *_) in plans.items():
+        suffix = ".html" if text.startswith("<html>") else ".txt"
+        (folder / f"{name}{suffix}").write_text(text, encoding="utf-8")
+    tables = run_files([str(folder)])
+    docs, units, people = tables["documents"], tables["responsibilities"], tables["people"]
+    out = {}
+    for doc_id, source in zip(docs.doc_id, docs.source_path):
+        got_units, got_people = units[units.doc_id == doc_id], people[people.doc_id == doc_id]
+        keys = zip(got_people.name, got_people.role, got_people.unit)
+        out[Path(source).stem] = (
+            Counter(zip(got_units.unit, got_units.role)),
+            Counter((n, r, u if isinstance(u, str) else None) if person_unit else (n, r) for n, r, u in keys))
+    return out
+
+
 def make_plan(text: str, doc_id: str = "doc-1") -> Plan:
     return Plan(doc_id, "plan.txt", 1, "测试方案", None, None, None, text)
 

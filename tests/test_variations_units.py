@@ -8,11 +8,10 @@ facts the base states. All the plans of this module run through the pipeline
 once (``variant_tables``), as files, so that cleaning and ingest are part of it.
 """
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from extract import run_files
+from tests.conftest import facts_of_plans
 
 PLACE = "浏阳市"
 TASKS = ["推进城乡供水一体化，新建供水管网30公里", "实施老旧小区改造，年内完成改造项目12个",
@@ -104,6 +103,14 @@ def table_plan(layout: str) -> str:
     elif layout == "pipe":
         lines = ["| " + " | ".join(row) + " |" for row in rows]
         body = "\n".join(lines[:1] + ["|" + "---|" * len(HEADER)] + lines[1:])
+    elif layout == "box_bars":
+        body = "\n".join("│" + "│".join(row) + "│" for row in rows)
+    elif layout == "box_frame":
+        # drawn in full: a frame above, a rule between rows, heavy bars on the outside
+        rule = lambda left, mid, right: left + mid.join("──" for _ in HEADER) + right    # noqa: E731
+        lines = ["┃" + "│".join(row) + "┃" for row in rows]
+        body = "\n".join([rule("┏", "┬", "┓")] + [x for line in lines for x in (line, rule("├", "┼", "┤"))][:-1]
+                         + [rule("┗", "┴", "┛")])
     else:
         gap = {"tab": "\t", "two_spaces": "  ", "one_space": " "}[layout]
         body = "\n".join(gap.join(row) for row in rows)
@@ -151,7 +158,7 @@ def table_expected() -> tuple:
     return units, Counter((who, "责任领导") for who in LEADERS)
 
 
-TABLE_LAYOUTS = ["tab", "two_spaces", "one_space", "pipe", "one_cell_per_line", "html"]
+TABLE_LAYOUTS = ["tab", "two_spaces", "one_space", "pipe", "box_bars", "box_frame", "one_cell_per_line", "html"]
 # (layout, what an empty cell holds)
 EMPTY_CELLS = [("one_cell_per_line", "／"), ("one_cell_per_line", "—"), ("one_cell_per_line", "无"),
                ("two_spaces", " "), ("tab", ""), ("tab", "／"), ("html", "")]
@@ -285,19 +292,7 @@ PLANS = _plans()
 
 @pytest.fixture(scope="module")
 def variant_tables(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("variants")
-    for name, (text, _, _) in PLANS.items():
-        suffix = ".html" if text.startswith("<html>") else ".txt"
-        (folder / f"{name}{suffix}").write_text(text, encoding="utf-8")
-    tables = run_files([str(folder)])
-    docs, units, people = tables["documents"], tables["responsibilities"], tables["people"]
-    out = {}
-    for doc_id, source in zip(docs.doc_id, docs.source_path):
-        got_units = units[units.doc_id == doc_id]
-        got_people = people[people.doc_id == doc_id]
-        out[Path(source).stem] = (Counter(zip(got_units.unit, got_units.role)),
-                                  Counter(zip(got_people.name, got_people.role)))
-    return out
+    return facts_of_plans(tmp_path_factory.mktemp("variants"), PLANS)
 
 
 def _check(variant_tables, name: str, people_too: bool = True):

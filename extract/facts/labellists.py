@@ -31,9 +31,16 @@ def past_name_semicolons(window: str, end: int, ends, local: frozenset) -> int:
 
 
 def _names_only(text: str, local: frozenset) -> bool:
-    """A stretch that is nothing but unit names, each saying its level."""
+    """A stretch that is nothing but unit names, each saying its level or,
+    short, ending like a body (县发改局；财政局；住建局: the level of the
+    first carries over)."""
+    from .subjectunits import opens_clause     # it reads lists through this module
     items = un.split_list(text)
-    return bool(items) and all(un.valid_as_subject(i.text, local) for i in items)
+    bare_max = rules.load(RULES)["list_semicolon_bare_max"]
+    return bool(items) and all(un.valid_as_subject(i.text, local)
+                               or (len(i.text) <= bare_max and un.valid_in_running_text(i.text)
+                                   and not opens_clause(i.text))
+                               for i in items)
 
 
 def without_labelled(inner: str, labels, split_top) -> str:

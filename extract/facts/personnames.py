@@ -82,6 +82,21 @@ def _dotted(name: str) -> bool:
     return len(parts) >= 2 and all(len(p) >= 2 and _name_token().fullmatch(p) for p in parts)
 
 
+def dotted_name_at_end(body: str) -> Optional[tuple]:
+    """(start, end, name) of a dotted name that a post is glued before
+    (副县长买买提·艾力): the longest dotted name after which only a post is
+    left in front. None when ``body`` ends in no such name."""
+    dots = rules.load(SHAPE)["name_dots"]
+    if not any(d in body for d in dots):
+        return None
+    for k in range(1, len(body) - 2):
+        if _dotted(body[k:]) and is_post(compact(body[:k])):
+            # 县长办公会·专题会: parts that end like bodies are no name
+            parts = body[k:].translate({ord(d): " " for d in dots}).split()
+            return None if any(orgnames.looks_like_unit(p) for p in parts) else (k, len(body), body[k:])
+    return None
+
+
 def _transliterated(name: str) -> bool:
     """其木格, 那仁满都拉: every character one that such names are written in."""
     cfg = rules.load(SHAPE)

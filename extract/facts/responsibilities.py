@@ -70,6 +70,9 @@ def _resolve_overlaps(found: list, roster: list) -> list:
     of an earlier family in FAMILIES wins (a label inside a parenthesis over
     the parenthesis clause, a table cell over a sentence verb inside it);
     within a family the longest, then the earliest (spans.by_priority)."""
+    # 责任单位及责任人：县民政局 王立新: the label states the unit as well as its person
+    joined = [m.start for m in found if m.beside_person]
+    roster = [r for r in roster if not any(r[0] <= at < r[1] for at in joined)] if joined else roster
     candidates = spans.outside(
         [Span(m.start, m.end, m.raw, m.family, m.rule_id, {"mention": m}) for m in found], roster)
     kept = spans.by_priority(FAMILIES)(candidates)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .. import rules
+from ..prepare import towns
 from ..text import scan
 from . import barrows as br
 from . import cellwords
@@ -54,6 +55,7 @@ class Mention:
     lift_all: bool = False          # 上述各项由……负责: covers the sub-items above
     family: str = "sentence"        # the rule family that found it (FAMILIES)
     anchor: Optional[int] = None    # where its node is looked up, when not at its start
+    beside_person: bool = False     # its label names the person after it too (责任单位及责任人：)
 
 
 # --- parentheses -------------------------------------------------------------
@@ -286,7 +288,13 @@ def role_of(rule, match) -> str:
 
 # How strictly a label's names are checked (a rule's `names:`): a list after a
 # colon may hold abbreviations (人行); one after a bare label must end like a body.
-_NAME_CHECKS = {"list": un.valid_in_list, "running_text": un.valid_in_running_text}
+def _body_or_town(name: str) -> bool:
+    """Ends like a body, or is a town, township or sub-district of the national
+    division codes (牵头单位凤城镇、白沙镇: a town's government is meant)."""
+    return un.valid_in_running_text(name) or (un.valid_in_list(name) and bool(towns.counties_of(un.compact(name))))
+
+
+_NAME_CHECKS = {"list": un.valid_in_list, "running_text": _body_or_town}
 
 
 def from_labels(text: str, parens: list, local: frozenset) -> list:
@@ -302,11 +310,14 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
             continue
         while start < end and text[start] in _marks("blanks_with_tab"):
             start += 1
+        joined = bool(m.groupdict().get("person"))
+        if joined:          # 责任单位及责任人：县民政局 王立新: the person follows the unit
+            end = cellwords.unit_part(tb.Cell(start, end, text[start:end])).end
         paren = enclosing(parens, m.start())
         check = _NAME_CHECKS[rule.data.get("names", "list")]
         found.extend(_list_mentions(text[start:end], start, role, rule.id,
                                     paren[0] if paren else m.start(), check,
-                                    local=local, paren=paren, family="label"))
+                                    local=local, paren=paren, family="label", beside_person=joined))
     return found
 
 

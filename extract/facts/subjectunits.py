@@ -356,6 +356,17 @@ def _predicate(text: str, at: int) -> tuple:
     return ("verb", at + skip) if _tagged_verb(verb) else (None, at)
 
 
+def opens_clause(item: str) -> bool:
+    """An item of a list that is a clause, not a name: it opens with a
+    predicate (定期召开调度会, 加强督办); a verb that is the whole item (编办)
+    or one character of a name (住 of 住建局) opens none."""
+    if _holds("subject_predicates", item):
+        return True
+    first = _first_word(item)
+    return (first is not None and 1 < len(first.word) < len(item)
+            and first.flag in _verb_tags())
+
+
 def _first_word(text: str):
     return _first_word_of(text[:8])
 
