@@ -105,7 +105,8 @@ class TableLines:
         if section is not None:
             if not self.heading(section[0], section[1]):
                 return False
-            self.skip_line = section[0].start
+            # the line's own start: a section line may open with blanks before its label
+            self.skip_line = self.text.rfind("\n", 0, section[0].start) + 1
         if self.flat is not None and self.flat.rank is None:
             self.flat.rank = self.rank(self.stack[-1].style) + 0.5 if self.stack else ol._style(cand.style).rank
         if not self.heading(cand, title_end):

@@ -43,6 +43,8 @@ def check(text: str) -> None:
 @given(plan_text)
 @example("荆州市工作方案\n一、工作目标\n（一）到2025年达到95%以上\n1.市财政局牵头\n\x0c二、保障措施")
 @example("\n）一、\n第一阶段（2024年3月至6月）\n①②")
+# a lone row number, then a section line that opens with a blank: the section is read once
+@example("荆州市推进老旧小区改造工作方案\n1.\n 一、\n。一、")
 def test_pipeline_on_plan_like_text(text):
     check(text)
 
