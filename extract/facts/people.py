@@ -219,7 +219,7 @@ def _items(text: str, start: int, end: int):
     (王立新（县委副书记、县长） is one item)."""
     opens, closes, _ = orgnames.brackets()
     seps = rules.load(RULES)["item_separators"]
-    gaps = [m.span() for m in _rule("item_gaps").finditer(text, start, end)]
+    gaps = members.member_gaps(_rule("item_gaps"), text, start, end)
     # 何春林（县水利局局长）罗建军（……）: a note in brackets closes its member
     cuts = {m.end() for m in _rule("item_note_ends").finditer(text, start, end)}
     last, depth, g = start, 0, 0

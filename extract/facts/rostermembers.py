@@ -93,3 +93,50 @@ def run_together_item(text: str, start: int, end: int) -> list:
                 (base + a - len(post), base + b) if post_first
                 else (base + a, base + item.find(post, b) + len(post)), post_first)
             for a, b, name, post in got]
+
+
+def member_gaps(gap_rule, text: str, start: int, end: int) -> list:
+    """The (start, end) of the gaps (``gap_rule``, rules/people.yaml) that part
+    the members of a list, from the left: a gap that pads a name (王   庆) is
+    none, and the character it joins opens no second one."""
+    kept, paired_until = [], -1
+    for m in gap_rule.finditer(text, start, end):
+        gap = m.span()
+        if gap[0] - 1 > paired_until and _pads_a_name(text, gap, start, end):
+            paired_until = gap[1]
+            continue
+        kept.append(gap)
+    return kept
+
+
+def _pads_a_name(text: str, gap: tuple, start: int, end: int) -> bool:
+    """王   庆 in a roster that pads two-character names to the width of three
+    with as many blanks as part its members: a gap between two lone
+    characters that read as a surname and a name is the name's padding. Not
+    when a narrower blank joins one of them to another lone character
+    (王 强   李 明: two padded names)."""
+    a, b = gap
+    if a - 1 < start or b >= end or not (_lone_char(text, a - 1, start, end) and _lone_char(text, b, start, end)):
+        return False
+    width = b - a
+    before = _run_to_lone_char(text, a - 1, -1, start, end)
+    after = _run_to_lone_char(text, b, 1, start, end)
+    narrower = any(run is not None and run < width for run in (before, after))
+    return not narrower and is_person_name(text[a - 1] + text[b])
+
+
+def _lone_char(text: str, i: int, start: int, end: int) -> bool:
+    """Whether text[i] is a token of one character (no letter either side)."""
+    return (text[i].isalpha() and (i == start or not text[i - 1].isalpha())
+            and (i + 1 == end or not text[i + 1].isalpha()))
+
+
+def _run_to_lone_char(text: str, i: int, step: int, start: int, end: int) -> Optional[int]:
+    """The width of the blanks between text[i] and a lone character next to it
+    on the line (``step`` -1 before, 1 after), or None."""
+    j = i + step
+    while start <= j < end and text[j].isspace() and text[j] != "\n":
+        j += step
+    if j == i + step or not start <= j < end or not _lone_char(text, j, start, end):
+        return None
+    return abs(j - i) - 1
