@@ -28,3 +28,15 @@ def test_units_of_a_row_go_to_the_item_its_cell_opens():
 def test_a_cell_of_two_items_keeps_the_units_on_the_row():
     units = _units(TWO_ITEMS)
     assert units[("区发改局", "lead")] == "全年发展目标"
+
+
+STARRED = ("关于印发2025年南浔区政府重点工作任务的通知\n各有关单位:\n现将任务印发给你们。\n"
+           "序号\n项目\n重点工作\n责任单位\n"
+           "1\n全年发展目标\n(1)全区生产总值增长6%左右。\n★区发改局、统计局\n")
+
+
+def test_a_star_before_the_first_unit_marks_the_lead():
+    units = _units(STARRED)
+    assert ("区发改局", "lead") in units
+    assert ("区统计局", "responsible") in units
+    assert not any(unit.startswith("★") for unit, _ in units)
