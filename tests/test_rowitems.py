@@ -40,3 +40,20 @@ def test_a_star_before_the_first_unit_marks_the_lead():
     assert ("区发改局", "lead") in units
     assert ("区统计局", "responsible") in units
     assert not any(unit.startswith("★") for unit, _ in units)
+
+
+# 序号 and 项目 merged over the rows below: a flattened web table leaves bars
+MERGED = ("关于印发2025年德清县政府重点工作任务的通知\n各有关单位:\n现将任务印发给你们。\n"
+          "序号\n|\n项目\n|\n重点工作目标任务\n|\n牵头领导\n|\n责任单位\n|\n"
+          "一、全县经济社会发展主要预期目标\n|\n||||\n"
+          "1\n|\n年度目标\n|\n1.全县生产总值增长6%左右。\n|\n孙 立\n|\n★县发改局、统计局\n|\n"
+          "2.城乡居民收入稳步增长。\n|\n★县人社局、农业农村局\n|\n||\n"
+          "3.完成省下达的节能任务。\n|\n周 航\n|\n★县经信局\n|\n")
+
+
+def test_rows_under_merged_cells_keep_their_own_units():
+    units = _units(MERGED)
+    assert units[("县发改局", "lead")].startswith("全县生产总值")
+    assert units[("县人社局", "lead")].startswith("城乡居民收入")
+    assert units[("县农业农村局", "responsible")].startswith("城乡居民收入")
+    assert units[("县经信局", "lead")].startswith("完成省下达")

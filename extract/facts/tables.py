@@ -252,6 +252,7 @@ class _FlatRows:
         self.section_row = False
         self.kind_memo: dict = {}
         self.section_mark = None  # how the table's own section lines open (一 or （)
+        self.merged = 0           # the open row's first cell under merged cells above it
 
     def kind_of(self, cell: Cell) -> str:
         if cell.start not in self.kind_memo:
@@ -284,13 +285,31 @@ class _FlatRows:
                 lead_in += 1
                 if self.table.rows or lead_in > _MAX_LEAD_IN or len(_compact(line)) > _MAX_HEADER_CELL:
                     break
-            elif len(self.cells) >= _MAX_ROW_LINES or self.fits(self.cells + [cell]) is None:
-                break             # the line fits no column: the table has ended
+            elif len(self.cells) >= _MAX_ROW_LINES or self._open_fits(self.cells + [cell]) is None:
+                if not self._continues(cell):
+                    break         # the line fits no column: the table has ended
             else:
                 self.cells.append(cell)
             j += 1
         self._close()
         return j
+
+    def _continues(self, cell: Cell) -> bool:
+        """1 | 主要目标 | 1.生产总值… | 区发改委, then 2.财政收入… | 区财政局:
+        the row number and the first cells are merged over the rows below, so
+        a numbered item where the row has ended opens a row under the column
+        that held the item before it. Returns whether it did."""
+        from ..prepare import outline      # the label styles live with the outline
+        row = self._open_fits(self.cells) if self.cells else None
+        if row is None or not outline.starts_with_label(cell.text, 0, len(cell.text)):
+            return False
+        merged = next((c for c, old in enumerate(row) if c and old is not None
+                       and outline.starts_with_label(old.text, 0, len(old.text))), None)
+        if merged is None:
+            return False
+        self._close()
+        self.cells, self.merged = [row[merged - 1], cell], merged
+        return True
 
     def _own_section(self, line: str) -> bool:
         """A section line belongs to the table when the table began with its
@@ -323,12 +342,21 @@ class _FlatRows:
         restart = num == 1 and self.section_row and len(self.cells or ()) <= 3
         return self.expected is None or num == self.expected or restart
 
+    def _open_fits(self, cells: list) -> Optional[list]:
+        """``fits`` for the open row, which may sit under merged first cells:
+        its first line is then the merged cell before its own (for alignment)."""
+        if not self.merged:
+            return self.fits(cells)
+        k = self.merged - 1
+        row = _align(self.text, self.table.header[k:], self.kinds[k:], cells, self.kind_of)
+        return None if row is None else [None] * self.merged + row[1:]
+
     def _close(self) -> None:
         if self.cells:
-            row = self.fits(self.cells)
+            row = self._open_fits(self.cells)
             if row is not None:
                 self.table.rows.append(row)
-        self.cells = None
+        self.cells, self.merged = None, 0
 
 
 def _serial(line: str) -> int:
