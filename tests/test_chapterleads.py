@@ -1,0 +1,17 @@
+"""A unit that leads a whole chapter, written in a parenthesis after its
+heading: 一、推进交通运输结构调整(省交通运输厅总牵头)."""
+from extract import pipeline
+from tests.conftest import make_plan
+
+PLAN = ("福建省水污染防治重点工作部门分工方案\n"
+        "一、推进工业废水治理(省生态环境厅总牵头)\n"
+        "(一)开展重点行业专项整治。\n"
+        "1.完成造纸、印染行业清洁化改造。(省工信厅负责)\n")
+
+
+def test_a_chapter_lead_in_its_heading_leads_the_chapter():
+    got = pipeline.extract_plan(make_plan(PLAN))
+    titles = {n.node_id: n.title for n in got.nodes}
+    units = {(r.unit, r.role): titles.get(r.node_id) for r in got.responsibilities}
+    assert units[("省生态环境厅", "lead")].startswith("推进工业废水治理")
+    assert units[("省工信厅", "responsible")].startswith("完成造纸")
