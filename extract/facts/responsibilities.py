@@ -90,7 +90,11 @@ def _apply_conventions(text: str, found: list) -> list:
     since = min(starts)
     groups = {}
     for m in found:
-        if m.start > since and m.family in ("label", "paren", "table"):
+        # a bare list whose parenthesis states the note is read by it too
+        # (省经信委、省发改委。列第一位者为牵头部门，下同); a list that says
+        # its role (…负责。列第一位的为牵头部门) keeps it as written
+        holds = m.rule_id == rc.BARE_LIST_RULE and m.paren is not None and m.paren[0] < since < m.paren[1]
+        if (m.start > since or holds) and m.family in ("label", "paren", "table"):
             groups.setdefault(m.group, []).append(m)
     first = {min(ms, key=lambda m: m.start) for ms in groups.values()
              if all(m.role == "responsible" for m in ms)}
