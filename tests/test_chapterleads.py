@@ -2,6 +2,7 @@
 heading: 一、推进交通运输结构调整(省交通运输厅总牵头)."""
 from extract import pipeline
 from tests.conftest import make_plan
+from tests.test_rowitems import _units
 
 PLAN = ("福建省水污染防治重点工作部门分工方案\n"
         "一、推进工业废水治理(省生态环境厅总牵头)\n"
@@ -10,9 +11,7 @@ PLAN = ("福建省水污染防治重点工作部门分工方案\n"
 
 
 def test_a_chapter_lead_in_its_heading_leads_the_chapter():
-    got = pipeline.extract_plan(make_plan(PLAN))
-    titles = {n.node_id: n.title for n in got.nodes}
-    units = {(r.unit, r.role): titles.get(r.node_id) for r in got.responsibilities}
+    units = _units(PLAN)
     assert units[("省生态环境厅", "lead")].startswith("推进工业废水治理")
     assert units[("省工信厅", "responsible")].startswith("完成造纸")
 
@@ -25,8 +24,7 @@ NOTED = ("江苏省水污染防治重点工作部门分工方案\n"
 
 def test_a_note_closing_a_bare_list_reads_that_list_and_the_later_ones():
     got = pipeline.extract_plan(make_plan(NOTED))
-    roles = {(r.unit, r.role, r.char_start) for r in got.responsibilities}
-    first = sorted((start, unit, role) for unit, role, start in roles)
-    assert [(u, r) for _, u, r in first if u != "省环保督察办"] == [
+    in_order = sorted(got.responsibilities, key=lambda r: r.char_start)
+    assert [(r.unit, r.role) for r in in_order if r.unit != "省环保督察办"] == [
         ("省工信厅", "lead"), ("省生态环境厅", "responsible"),
         ("省生态环境厅", "lead"), ("省住建厅", "responsible")]
