@@ -178,9 +178,13 @@ def _trim(start: int, part: str) -> Optional[Item]:
     start += lead
     role = None
     rule, m = _search("item_markers", part)
-    if m:
+    if m:       # written after the name (市发改局（牵头）) or before it (★市发改委)
         role = rule.data["role"]
-        part = part[:m.start()].rstrip()
+        if m.start() == 0:
+            start += m.end()
+            part = part[m.end():]
+        else:
+            part = part[:m.start()].rstrip()
     _, m = _search("item_tails", part)
     if m and m.start() > 0:
         part = part[:m.start()]

@@ -90,7 +90,11 @@ def _apply_conventions(text: str, found: list) -> list:
     since = min(starts)
     groups = {}
     for m in found:
-        if m.start > since and m.family in ("label", "paren", "table"):
+        # a bare list whose parenthesis states the note is read by it too
+        # (省经信委、省发改委。列第一位者为牵头部门，下同); a list that says
+        # its role (…负责。列第一位的为牵头部门) keeps it as written
+        holds = m.rule_id == rc.BARE_LIST_RULE and m.paren is not None and m.paren[0] < since < m.paren[1]
+        if (m.start > since or holds) and m.family in ("label", "paren", "table"):
             groups.setdefault(m.group, []).append(m)
     first = {min(ms, key=lambda m: m.start) for ms in groups.values()
              if all(m.role == "responsible" for m in ms)}
@@ -140,6 +144,7 @@ class _NodePlacer:
         nodes = ctx.nodes
         self.text = ctx.text
         self.locator = ctx.locator
+        self.nodes = list(nodes)
         self.by_id = {n.node_id: n for n in nodes}
         self.children = {}
         for n in sorted(nodes, key=lambda n: n.char_start):
@@ -169,7 +174,7 @@ class _NodePlacer:
 
     def node_id(self, m: Mention) -> Optional[str]:
         if m.anchor is not None:       # a table cell belongs to its row
-            return self.locator.node_id_at(m.anchor)
+            return self._row_item(m)
         span = self.spans.get(id(m))
         if not span:
             return self.locator.node_id_at(m.start)
@@ -183,6 +188,24 @@ class _NodePlacer:
                 m.lift_all or self._covers_siblings(node, inline=False)):
             return node.parent_id
         return node.node_id
+
+    def _row_item(self, m: Mention) -> Optional[str]:
+        """The node of a table row, or the one numbered item a cell of that
+        row opens before the unit cell (1 | 主要目标 | 1.地区生产总值增长5% |
+        区发改委): the units answer for that item. A cell holding several
+        items (1.…2.…) keeps the units on the row."""
+        row = self.locator.innermost(m.anchor)
+        inner = self.locator.innermost(m.start)
+        if row is None or inner is None or inner.node_id == row.node_id:
+            return row.node_id if row else None
+        chain, node = set(), inner
+        while node is not None and node.node_id != row.node_id:
+            chain.add(node.node_id)
+            node = self.by_id.get(node.parent_id)
+        opened = [n for n in self.nodes if m.anchor < n.char_start <= m.start]
+        if node is None or any(n.node_id not in chain for n in opened):
+            return row.node_id
+        return inner.node_id
 
     def _own_paragraph(self, paren: tuple, node: Node) -> bool:
         """The parenthesis fills its line, and that line is not the node's first."""

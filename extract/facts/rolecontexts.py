@@ -172,6 +172,9 @@ def from_parens(text: str, parens: list, local: frozenset) -> list:
     return found
 
 
+BARE_LIST_RULE = "paren_bare_list"     # a parenthesis of names alone: its role is no word's
+
+
 def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
     """（县农业农村局、县财政局） closing a task: a parenthesis of nothing but
     unit names, the first saying its level, at the end of a sentence or line."""
@@ -180,7 +183,7 @@ def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
         return []
     if _names_a_body(text, o):
         return []          # 区委组织部（区委人才办）: the other name of the body before it
-    inner = text[o + 1:c]
+    inner = _without_note(text[o + 1:c])
     # a class reference among them (各县市人民政府) names no one and is passed over
     items = [i for i in un.split_list(inner) if not un.is_generic(i.text)]
     if not items or not un.valid_as_subject(items[0].text, local):
@@ -188,8 +191,20 @@ def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
     suffix = un.shared_suffix([i.text for i in items])      # 大理市、洱源县人民政府
     if any(not un.looks_like_unit(un.with_suffix(i.text, suffix)) for i in items):
         return []
-    return _list_mentions(inner, o + 1, "responsible", "paren_bare_list", o,
+    return _list_mentions(inner, o + 1, "responsible", BARE_LIST_RULE, o,
                           un.valid_in_running_text, local=local, paren=(o, c), family="paren")
+
+
+def _without_note(inner: str) -> str:
+    """（省经信委、省发改委。列第一位者为牵头部门，下同）: the names before a
+    note on how lists are read that closes the parenthesis."""
+    for rule in rules.pattern_rules(RULES, "conventions"):
+        m = rule.regex.search(inner)
+        if m:
+            cut = max((inner.rfind(mark, 0, m.start()) for mark in _marks("sentence_ends")), default=-1)
+            if cut > 0 and not inner[cut + 1:m.start()].strip(_marks("blanks")):
+                return inner[:cut]
+    return inner
 
 
 def _names_a_body(text: str, pos: int) -> bool:

@@ -196,6 +196,7 @@ def _one_cell_per_line_tables(text: str) -> list:
     cells allowed), then the rows, each opened by its row number or by a
     section line (一、……), whose cells may run over several lines. A row that
     cannot be aligned with the header ends the table."""
+    from .flatrows import FlatRows     # the rows read line by line
     from .ledbars import unbarred      # a cell may keep the bar beside it
     lines = [unbarred(pos, line) for pos, line in _lines(text)]
     lines = [(pos, line) for pos, line in lines if line.strip()]
@@ -207,7 +208,7 @@ def _one_cell_per_line_tables(text: str) -> list:
         header = [_compact(line) for _, line in lines[i:j]]
         if j - i >= 3 and _flat_header_readable(header):
             table = Table("lines", header)
-            j = _FlatRows(text, table).read(lines, j)
+            j = FlatRows(text, table).read(lines, j)
             if table.rows:
                 tables.append(table)
         i = max(j, i + 1)
@@ -234,101 +235,6 @@ def _flat_header_readable(header: list) -> bool:
 
 def _rule(key: str):
     return rules.pattern_rules(RULES, key)[0].regex
-
-
-_MAX_LEAD_IN = 3         # short lines (总分 / 100) between a header and its first row
-_MAX_ROW_LINES = 40      # a longer "row" is running text: the table has ended
-
-
-class _FlatRows:
-    """The rows of a table flattened one cell per line, read line by line."""
-
-    def __init__(self, text: str, table: Table):
-        self.text, self.table = text, table
-        self.kinds = [_column_kind(h) for h in table.header]
-        self.number, self.section = _rule("table_row_number"), _rule("table_section_line")
-        self.expected = None      # the next row number
-        self.cells = None         # cells of the open row, one per line
-        self.section_row = False
-        self.kind_memo: dict = {}
-        self.section_mark = None  # how the table's own section lines open (一 or （)
-
-    def kind_of(self, cell: Cell) -> str:
-        if cell.start not in self.kind_memo:
-            self.kind_memo[cell.start] = _cell_kind(cell.text)
-        return self.kind_memo[cell.start]
-
-    def fits(self, cells: list) -> Optional[list]:
-        return _align(self.text, self.table.header, self.kinds, cells, self.kind_of)
-
-    def read(self, lines: list, j: int) -> int:
-        """Rows from ``lines[j]`` on; returns where the table ends."""
-        lead_in = 0
-        while j < len(lines):
-            pos, line = lines[j]
-            cell = Cell(pos, pos + len(line), line)
-            if len(line) > _MAX_CELL:
-                break
-            if self._signature(lines, j):
-                self.cells.pop()      # the issuing body and its date close the text
-                break
-            if self._row_number(line, lines[j + 1][1] if j + 1 < len(lines) else ""):
-                self._close()
-                self.expected, self.cells, self.section_row = _serial(line) + 1, [cell], False
-            elif self.section.match(line):
-                if not self._own_section(line):
-                    break         # a heading of the plan after the last row
-                self._close()
-                self.cells, self.section_row = [cell], True
-            elif self.cells is None:
-                lead_in += 1
-                if self.table.rows or lead_in > _MAX_LEAD_IN or len(_compact(line)) > _MAX_HEADER_CELL:
-                    break
-            elif len(self.cells) >= _MAX_ROW_LINES or self.fits(self.cells + [cell]) is None:
-                break             # the line fits no column: the table has ended
-            else:
-                self.cells.append(cell)
-            j += 1
-        self._close()
-        return j
-
-    def _own_section(self, line: str) -> bool:
-        """A section line belongs to the table when the table began with its
-        sections before the first row, written the same way (一、 … 二、); after
-        rows with no section of the table before them, it is the plan's next heading."""
-        mark = line.lstrip()[:1] in rules.load(RULES)["table_section_parens"]
-        if self.section_mark is None:
-            if self.table.rows or (self.cells and not self.section_row):
-                return False
-            self.section_mark = mark
-        return mark == self.section_mark
-
-    def _signature(self, lines: list, j: int) -> bool:
-        """A date line after the last row, right under a unit name that continues
-        the row's unit cell: the plan's signature, not a cell."""
-        if not self.cells or len(self.cells) < 3 or self.kind_of(self.cells[-1]) != "unit":
-            return False
-        if not any(r.regex.match(lines[j][1]) for r in rules.pattern_rules("split", "date_lines")):
-            return False
-        following = lines[j + 1][1] if j + 1 < len(lines) else ""
-        return not self.number.match(following) and self.kind_of(self.cells[-2]) == "unit"
-
-    def _row_number(self, line: str, following: str) -> bool:
-        """A serial number that opens a row: it follows the last row (or starts
-        at 1 under a section line) and its task cell comes next, a line of text
-        with no label of its own (a score 7 above 1.开展…, a total 100 is none)."""
-        if not self.number.match(line) or not task_cell(following):
-            return False
-        num = _serial(line)
-        restart = num == 1 and self.section_row and len(self.cells or ()) <= 3
-        return self.expected is None or num == self.expected or restart
-
-    def _close(self) -> None:
-        if self.cells:
-            row = self.fits(self.cells)
-            if row is not None:
-                self.table.rows.append(row)
-        self.cells = None
 
 
 def _serial(line: str) -> int:

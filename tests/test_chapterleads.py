@@ -1,0 +1,30 @@
+"""A unit that leads a whole chapter, written in a parenthesis after its
+heading: 一、推进交通运输结构调整(省交通运输厅总牵头)."""
+from extract import pipeline
+from tests.conftest import make_plan
+from tests.test_rowitems import _units
+
+PLAN = ("福建省水污染防治重点工作部门分工方案\n"
+        "一、推进工业废水治理(省生态环境厅总牵头)\n"
+        "(一)开展重点行业专项整治。\n"
+        "1.完成造纸、印染行业清洁化改造。(省工信厅负责)\n")
+
+
+def test_a_chapter_lead_in_its_heading_leads_the_chapter():
+    units = _units(PLAN)
+    assert units[("省生态环境厅", "lead")].startswith("推进工业废水治理")
+    assert units[("省工信厅", "responsible")].startswith("完成造纸")
+
+
+NOTED = ("江苏省水污染防治重点工作部门分工方案\n"
+         "一、推进工业废水治理\n"
+         "1.完成造纸行业清洁化改造。(省工信厅、省生态环境厅(省环保督察办)。列第一位者为牵头部门,下同)\n"
+         "2.推进印染园区集中治污。(省生态环境厅、省住建厅)\n")
+
+
+def test_a_note_closing_a_bare_list_reads_that_list_and_the_later_ones():
+    got = pipeline.extract_plan(make_plan(NOTED))
+    in_order = sorted(got.responsibilities, key=lambda r: r.char_start)
+    assert [(r.unit, r.role) for r in in_order if r.unit != "省环保督察办"] == [
+        ("省工信厅", "lead"), ("省生态环境厅", "responsible"),
+        ("省生态环境厅", "lead"), ("省住建厅", "responsible")]
