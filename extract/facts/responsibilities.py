@@ -31,6 +31,7 @@ from . import orgnames as un
 from . import people
 from . import placenames
 from . import rolecontexts as rc
+from . import tablecontexts as tc
 from . import restated
 from . import subjectunits as su
 from .rolecontexts import Mention
@@ -47,7 +48,7 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     parens = rc.find_parens(text)
     local = placenames.local_places(plan.city, plan.province)
     found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
-             + rc.from_tables(text, local) + rc.from_sentences(text, parens, local)
+             + tc.from_tables(text, local) + rc.from_sentences(text, parens, local)
              + _subjects(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
     # a sentence subject restating a unit its node already names adds no row
