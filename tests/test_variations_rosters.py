@@ -37,3 +37,43 @@ def rosters(tmp_path_factory):
 @pytest.mark.parametrize("pad", [18, 6])
 def test_a_padded_name_before_a_post_with_a_bracket(rosters, key, pad):
     assert rosters[f"roster_{key}_{pad}"][1] == MEMBERS
+
+
+# --- a task table whose person-role header is split over two cells -------------
+TABLE_HEAD = "2024年《政府工作报告》重点任务责任分解表\n序号\n工作任务\n{leader}\n牵头单位\n配合单位\n"
+TABLE_ROWS = ("1\n推进老旧小区改造，完成改造小区20个\n赵立群\n钱文斌\n区住建局\n区财政局、区城管局\n"
+              "2\n新建城市公园3个\n孙海燕\n区城管局\n区自然资源局\n")
+LEADERS = {
+    "one_cell": "区政府分管领导",
+    "split": "区政府\n分管领导",
+    "split_blank_line": "区政府\n\n分管领导",
+    "split_padded": "区 政 府\n分 管 领 导",
+}
+TABLE_PEOPLE = Counter({("赵立群", "区政府分管领导"): 1, ("钱文斌", "区政府分管领导"): 1,
+                        ("孙海燕", "区政府分管领导"): 1})
+TABLE_UNITS = Counter({("区住建局", "lead"): 1, ("区财政局", "assist"): 1, ("区城管局", "assist"): 1,
+                       ("区城管局", "lead"): 1, ("区自然资源局", "assist"): 1})
+
+
+@pytest.fixture(scope="module")
+def split_tables(tmp_path_factory):
+    plans = {f"table_{key}": (TABLE_HEAD.format(leader=leader) + TABLE_ROWS,)
+             for key, leader in LEADERS.items()}
+    # a role header right before the leader column is a column of its own
+    plans["table_lead_then_leader"] = (
+        "2024年重点任务责任分解表\n序号\n工作任务\n牵头单位\n分管领导\n"
+        "1\n推进老旧小区改造，完成改造小区20个\n区住建局\n赵立群\n",)
+    return facts_of_plans(tmp_path_factory.mktemp("split"), plans)
+
+
+@pytest.mark.parametrize("key", sorted(LEADERS))
+def test_a_leader_header_split_over_two_cells_is_one_role(split_tables, key):
+    units, people = split_tables[f"table_{key}"]
+    assert people == TABLE_PEOPLE
+    assert units == TABLE_UNITS
+
+
+def test_a_role_header_before_the_leader_header_is_no_half_of_it(split_tables):
+    units, people = split_tables["table_lead_then_leader"]
+    assert people == Counter({("赵立群", "分管领导"): 1})
+    assert units == Counter({("区住建局", "lead"): 1})
