@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import facts_of_plans
 
+RESP_ROLE = "responsible"
+
 ROSTER_HEAD = "松江区泗泾镇市容环境整治工作领导小组\n\n一、组织机构\n"
 ROSTER_BODY = ("   组      长: 周建国   镇长\n"
                "   成      员: 吴海涛   党政办公室主任\n"
@@ -77,3 +79,44 @@ def test_a_role_header_before_the_leader_header_is_no_half_of_it(split_tables):
     units, people = split_tables["table_lead_then_leader"]
     assert people == Counter({("赵立群", "分管领导"): 1})
     assert units == Counter({("区住建局", "lead"): 1})
+
+
+# --- a work report's task list whose page ran its lines together ---------------
+REPORT_ITEMS = [
+    "一、李明县长牵头重点工作",
+    "1.全县地区生产总值增长6%左右。",
+    "责任单位:县发改局{note}、县财政局、县统计局、县农业农村局",
+    "2.深化国有企业改革，提升国资运营效率。",
+    "责任单位:县财政局",
+    "二、王强副县长牵头重点工作",
+    "1.推进法治政府建设。",
+    "责任单位:县司法局",
+]
+REPORT_UNITS = Counter({("县发改局", RESP_ROLE): 1, ("县财政局", RESP_ROLE): 2, ("县统计局", RESP_ROLE): 1,
+                        ("县农业农村局", RESP_ROLE): 1, ("县司法局", RESP_ROLE): 1})
+REPORT_JOINS = {"lines": "\n", "run_together": " ", "wide_blank": "\u3000", "two_blanks": "  "}
+
+
+def _report(join: str, note: str) -> str:
+    head = "宁海县2024年政府工作报告重点工作责任分解\n"
+    return head + join.join(REPORT_ITEMS).format(note=note) + "\n"
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    plans = {f"report_{key}_{n}": (_report(join, note),)
+             for key, join in REPORT_JOINS.items()
+             for n, note in enumerate(["", "(首位单位为牵头单位,下同)"])}
+    return facts_of_plans(tmp_path_factory.mktemp("reports"), plans)
+
+
+@pytest.mark.parametrize("key", sorted(REPORT_JOINS))
+def test_the_next_item_label_ends_a_run_together_unit_list(reports, key):
+    assert reports[f"report_{key}_0"][0] == REPORT_UNITS
+
+
+@pytest.mark.parametrize("key", sorted(REPORT_JOINS))
+def test_a_note_after_the_first_unit_keeps_the_list(reports, key):
+    units = reports[f"report_{key}_1"][0]
+    assert {unit for unit, _ in units} == {unit for unit, _ in REPORT_UNITS}
+    assert sum(units.values()) == sum(REPORT_UNITS.values())
