@@ -120,3 +120,31 @@ def test_a_note_after_the_first_unit_keeps_the_list(reports, key):
     units = reports[f"report_{key}_1"][0]
     assert {unit for unit, _ in units} == {unit for unit, _ in REPORT_UNITS}
     assert sum(units.values()) == sum(REPORT_UNITS.values())
+
+
+# --- the locality of a notice addressed to several divisions --------------------
+def _doc(tmp_path, text: str) -> tuple:
+    from extract import pipeline
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plans = [ex.plan for ex in pipeline.process_file(path, "plan.txt").extractions]
+    return plans[0].city, plans[0].province
+
+
+NOTICE_BODY = ("现将《州2024年农村公路养护工作方案》印发给你们，请认真组织实施。\n"
+               "州2024年农村公路养护工作方案\n一、工作目标\n全面完成农村公路养护任务。\n")
+
+
+@pytest.mark.parametrize("addressees, expect", [
+    ("建始县、巴东县人民政府，州政府有关部门：", ("恩施土家族苗族自治州", "湖北省")),
+    ("恩施市、建始县、巴东县人民政府,州政府有关部门:", ("恩施土家族苗族自治州", "湖北省")),
+    ("利川市、咸丰县、来凤县人民政府：", ("恩施土家族苗族自治州", "湖北省")),
+    # counties of two prefectures: the province sends the notice down
+    ("建始县、秭归县人民政府，省政府有关部门：", (None, "湖北省")),
+])
+def test_a_notice_to_several_divisions_is_the_region_holding_them(tmp_path, addressees, expect):
+    assert _doc(tmp_path, addressees + "\n" + NOTICE_BODY) == expect
+
+
+def test_a_notice_to_one_county_keeps_that_county(tmp_path):
+    assert _doc(tmp_path, "建始县人民政府：\n" + NOTICE_BODY)[0] == "建始县"
