@@ -148,3 +148,41 @@ def test_a_notice_to_several_divisions_is_the_region_holding_them(tmp_path, addr
 
 def test_a_notice_to_one_county_keeps_that_county(tmp_path):
     assert _doc(tmp_path, "建始县人民政府：\n" + NOTICE_BODY)[0] == "建始县"
+
+
+# --- the title among a notice's chrome ------------------------------------------
+def _title(tmp_path, text: str) -> str:
+    from extract import pipeline
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return pipeline.process_file(path, "plan.txt").extractions[0].plan.title
+
+
+ANNEX_TITLE = "2024年《政府工作报告》主要目标任务责任分解表"
+ANNEX_TABLE = "序号\n目标名称\n牵头单位\n配合单位\n1\n推进老旧小区改造\n区住建局\n区财政局\n"
+ANNEX_OPENING = ("各镇人民政府、街道办事处，区各部门、直属单位:\n"
+                 "为确保全面完成2024年区政府工作报告提出的各项目标任务，现将有关责任分解如下，请认真贯彻落实。\n")
+
+
+@pytest.mark.parametrize("annexes", [
+    "附件:1. {T}\n2. 2024年民生实事项目目标任务责任分解表\n",
+    "附件：1．{T}\n2．2024年民生实事项目目标任务责任分解表\n3．2024年重大项目责任分解表\n",
+    "附件：1、{T}\n2、2024年民生实事项目目标任务责任分解表\n",
+    "",
+])
+@pytest.mark.parametrize("signature", ["常州市新北区人民政府\n2024年2月8日\n", "2024年2月8日\n", ""])
+def test_the_attachments_heading_is_the_title_not_the_notices_list(tmp_path, annexes, signature):
+    text = ANNEX_OPENING + annexes.format(T=ANNEX_TITLE) + signature + "附件1\n" + ANNEX_TITLE + "\n" + ANNEX_TABLE
+    assert _title(tmp_path, text) == ANNEX_TITLE
+
+
+@pytest.mark.parametrize("bars", [" |", " |\n||\n|", "|", ""])
+def test_a_notice_heading_in_a_page_table_cell(tmp_path, bars):
+    heading = "宁海县人民政府办公室关于印发2024年重点工作责任分解的通知"
+    text = ("索引号: | 113300000000000000/2024-00001 | 成文日期: | 2024-03-06 |\n"
+            "文件编号: | 宁政办发〔2024〕8号 | 组配分类: | 政府工作报告 |\n"
+            f"{heading}{bars}\n"
+            "各乡镇人民政府、街道办事处，县政府各部门: 现将《2024年重点工作责任分解》印发给你们，请认真贯彻执行。\n"
+            "2024年重点工作责任分解\n一、重点工作\n1.推进法治政府建设。 责任单位:县司法局\n")
+    title = _title(tmp_path, text)
+    assert title in heading and "重点工作责任分解" in title
