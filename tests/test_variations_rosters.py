@@ -186,3 +186,40 @@ def test_a_notice_heading_in_a_page_table_cell(tmp_path, bars):
             "2024年重点工作责任分解\n一、重点工作\n1.推进法治政府建设。 责任单位:县司法局\n")
     title = _title(tmp_path, text)
     assert title in heading and "重点工作责任分解" in title
+
+
+# --- 明年 speaks from the time of writing, 次年 from the year spoken of ----------
+def _dates(tmp_path, text: str) -> set:
+    from extract import pipeline
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return {(d.text, d.start, d.end) for ex in pipeline.process_file(path, "plan.txt").extractions
+            for d in ex.dates}
+
+
+WRITTEN_LATE = ("宜昌市夷陵区人民政府办公室关于印发2024年区政府工作报告重点任务分解的通知\n"
+                "各乡镇人民政府、街道办事处，区政府各部门：\n现将《2024年区政府工作报告重点任务分解》印发给你们，请认真抓好落实。\n"
+                "宜昌市夷陵区人民政府办公室\n{issued}\n"
+                "2024年区政府工作报告重点任务分解\n一、推进园区建设\n1.加快物流园建设，确保仓储区{when}建成。\n")
+
+
+@pytest.mark.parametrize("when, month", [("明年7月份", 7), ("明年7月", 7), ("明年七月底前", 7), ("明年11月", 11)])
+def test_next_year_is_the_year_after_the_issue_date(tmp_path, when, month):
+    import datetime as dt
+    got = _dates(tmp_path, WRITTEN_LATE.format(issued="2023年12月27日", when=when))
+    assert {start.year for text, start, end in got if text.startswith("明年") and start} <= {2024}
+    assert any(text.startswith("明年") and end.year == 2024 and end.month == month for text, _, end in got)
+    assert dt.date(2023, 12, 27) in {start for _, start, _ in got}
+
+
+@pytest.mark.parametrize("when", ["明年7月份", "次年7月份"])
+def test_without_an_issue_date_next_year_follows_the_year_spoken_of(tmp_path, when):
+    text = WRITTEN_LATE.format(issued="", when=when).replace("\n\n", "\n")
+    got = _dates(tmp_path, text)
+    assert any(text.startswith(when[:2]) and end.year == 2025 for text, _, end in got)
+
+
+def test_the_year_after_a_phase_is_the_year_after_that_phase(tmp_path):
+    text = WRITTEN_LATE.format(issued="2023年12月27日", when="2025年11月至次年2月")
+    got = _dates(tmp_path, text)
+    assert any(start and start.year == 2025 and end.year == 2026 for _, start, end in got)
