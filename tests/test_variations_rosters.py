@@ -223,3 +223,21 @@ def test_the_year_after_a_phase_is_the_year_after_that_phase(tmp_path):
     text = WRITTEN_LATE.format(issued="2023年12月27日", when="2025年11月至次年2月")
     got = _dates(tmp_path, text)
     assert any(start and start.year == 2025 and end.year == 2026 for _, start, end in got)
+
+
+# --- a year and month run together without 年 ---------------------------------
+DEC_TABLE = ("2023年重点工作任务\n序号\n工作任务\n完成时限\n牵头单位\n"
+             "1\n地区生产总值增长6%\n{when}\n区发改委\n")
+
+
+@pytest.mark.parametrize("when", ["2023年12月底前", "202312月底前", "2023.12底前", "2023-12底前", "2023年12月31日前"])
+def test_a_december_deadline_in_any_spelling(tmp_path, when):
+    import datetime as dt
+    got = _dates(tmp_path, DEC_TABLE.format(when=when))
+    assert (when, None, dt.date(2023, 12, 31)) in got
+
+
+@pytest.mark.parametrize("figures", ["2023123月底前", "300012月底前", "202313月底前", "20235个月内"])
+def test_figures_glued_to_a_month_that_are_no_year_month(tmp_path, figures):
+    got = _dates(tmp_path, DEC_TABLE.format(when=figures))
+    assert not any("月" in text for text, _, _ in got)
