@@ -241,3 +241,33 @@ def test_a_december_deadline_in_any_spelling(tmp_path, when):
 def test_figures_glued_to_a_month_that_are_no_year_month(tmp_path, figures):
     got = _dates(tmp_path, DEC_TABLE.format(when=figures))
     assert not any("月" in text for text, _, _ in got)
+
+
+# --- an amount in figures mixed with place words ------------------------------
+def _targets(tmp_path, text: str) -> set:
+    from extract import pipeline
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return {(t.comparator, t.value, t.unit, t.value_base)
+            for ex in pipeline.process_file(path, "plan.txt").extractions for t in ex.targets}
+
+
+GOAL_HEAD = "宁陕县2024年重点项目实施方案\n\n一、主要目标\n1.全年完成固定资产投资"
+
+
+@pytest.mark.parametrize("amount, expect", [
+    ("3亿5千万元", ("=", 3.5, "亿元", 3.5e8)), ("三亿五千万元", ("=", 3.5, "亿元", 3.5e8)),
+    ("3亿五千万元", ("=", 3.5, "亿元", 3.5e8)), ("3.5亿元", ("=", 3.5, "亿元", 3.5e8)),
+    ("３亿５千万元", ("=", 3.5, "亿元", 3.5e8)), ("2亿3000万元", ("=", 2.3, "亿元", 2.3e8)),
+    ("1万2千亩", ("=", 1.2, "万亩", 12000.0)), ("1万2000亩", ("=", 1.2, "万亩", 12000.0)),
+    ("3亿5千万元以上", (">=", 3.5, "亿元", 3.5e8)),
+])
+def test_an_amount_mixing_figures_and_place_words(tmp_path, amount, expect):
+    assert _targets(tmp_path, GOAL_HEAD + amount + "。\n") == {expect}
+
+
+@pytest.mark.parametrize("amount, expect", [
+    ("3亿元", ("=", 3.0, "亿元", 3e8)), ("5000万元", ("=", 5000.0, "万元", 5e7)),
+])
+def test_an_amount_with_one_place_word_stays_as_written(tmp_path, amount, expect):
+    assert _targets(tmp_path, GOAL_HEAD + amount + "。\n") == {expect}
