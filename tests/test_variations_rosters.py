@@ -271,3 +271,46 @@ def test_an_amount_mixing_figures_and_place_words(tmp_path, amount, expect):
 ])
 def test_an_amount_with_one_place_word_stays_as_written(tmp_path, amount, expect):
     assert _targets(tmp_path, GOAL_HEAD + amount + "。\n") == {expect}
+
+
+# --- an HTML task table whose lead cell is merged down over several rows ---------
+def _html_table(rows: str) -> str:
+    return ("<html><body><h1>泾阳县2024年数字乡村建设任务分解表</h1><table>"
+            "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>"
+            + rows + "</table></body></html>")
+
+
+MERGED_ROWS = {
+    "rowspan": ("<tr><td>1</td><td>开展数字技能培训</td><td rowspan=\"3\">县人社局</td><td>县农业农村局</td><td>2024年6月底前</td></tr>"
+                "<tr><td>2</td><td>建设培训基地</td><td>县教育局</td><td>2024年9月底前</td></tr>"
+                "<tr><td>3</td><td>培育农村电商带头人</td><td></td><td>2024年12月底前</td></tr>"),
+    "repeated": ("<tr><td>1</td><td>开展数字技能培训</td><td>县人社局</td><td>县农业农村局</td><td>2024年6月底前</td></tr>"
+                 "<tr><td>2</td><td>建设培训基地</td><td>县人社局</td><td>县教育局</td><td>2024年9月底前</td></tr>"
+                 "<tr><td>3</td><td>培育农村电商带头人</td><td>县人社局</td><td></td><td>2024年12月底前</td></tr>"),
+    "rowspan_th": ("<tr><th>1</th><td>开展数字技能培训</td><td rowspan=\"3\">县人社局</td><td>县农业农村局</td><td>2024年6月底前</td></tr>"
+                   "<tr><th>2</th><td>建设培训基地</td><td>县教育局</td><td>2024年9月底前</td></tr>"
+                   "<tr><th>3</th><td>培育农村电商带头人</td><td></td><td>2024年12月底前</td></tr>"),
+}
+LAST_ROW = "<tr><td>4</td><td>建设县级物流中心</td><td>县商务局</td><td>县交通局</td><td>2024年12月底前</td></tr>"
+MERGED_UNITS = Counter({("县人社局", "lead"): 3, ("县农业农村局", "assist"): 1, ("县教育局", "assist"): 1,
+                        ("县商务局", "lead"): 1, ("县交通局", "assist"): 1})
+
+
+@pytest.fixture(scope="module")
+def merged_tables(tmp_path_factory):
+    plans = {f"merged_{key}": (_html_table(rows + LAST_ROW),) for key, rows in MERGED_ROWS.items()}
+    # a section row spanning the table and an empty assisting cell take no names
+    plans["merged_section"] = (_html_table(
+        "<tr><td>1</td><td>开展数字技能培训</td><td>县人社局</td><td>县农业农村局</td><td>2024年6月底前</td></tr>"
+        "<tr><td colspan=\"5\">二、物流体系</td></tr>" + LAST_ROW.replace("县交通局", "")),)
+    return facts_of_plans(tmp_path_factory.mktemp("merged"), plans)
+
+
+@pytest.mark.parametrize("key", sorted(MERGED_ROWS))
+def test_a_lead_cell_merged_down_answers_for_every_row(merged_tables, key):
+    assert merged_tables[f"merged_{key}"][0] == MERGED_UNITS
+
+
+def test_a_section_row_and_an_empty_assisting_cell_take_no_names(merged_tables):
+    assert merged_tables["merged_section"][0] == Counter({("县人社局", "lead"): 1, ("县农业农村局", "assist"): 1,
+                                                          ("县商务局", "lead"): 1})

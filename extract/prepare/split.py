@@ -115,7 +115,9 @@ def _notice(text: str) -> Optional[_Notice]:
     for _s, e, line in _heading_lines(text, 30):
         # a site tag before the heading (【……】X市人民政府关于……), the bars of
         # the page's table cell after it (……的通知 |)
-        line = titlelines.untagged(line).rstrip(bars + " \t\u3000")
+        line = titlelines.untagged(line)
+        while line and (line[-1] in bars or line[-1].isspace()):
+            line = line[:-1]
         for rule in rules.pattern_rules("split", "notices"):
             m = rule.regex.search(line)
             if m and not line[m.end():].strip() and not stop & set(line[:m.start()]):
