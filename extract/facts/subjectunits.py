@@ -29,6 +29,7 @@ from typing import Optional
 
 from .. import rules
 from ..text import perplan
+from . import orgaffixes as ua
 from . import orgnames as un
 from . import rolecontexts as rc
 from .rolecontexts import Mention
@@ -251,9 +252,9 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
     # (安监所、服务办、管理办……上报, after a duty list of 服务办, 管理办 …)
     if not sure[0] and sum(sure) < 2:
         return None
-    prefix = un.shared_prefix([items[0].text])
+    prefix = ua.shared_prefix([items[0].text])
     return [Mention(base + i.start, base + i.end, i.text,
-                    un.with_prefix(i.text, prefix, local), role, rule_id, base, family=FAMILY)
+                    ua.with_prefix(i.text, prefix, local), role, rule_id, base, family=FAMILY)
             for i in items]
 
 
