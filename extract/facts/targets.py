@@ -24,7 +24,7 @@ import functools
 import re
 from typing import Optional
 
-from . import goalclauses, goals, goalwords, indicator
+from . import goalclauses, goals, goalwords, indicator, measures
 from .goalclauses import Found
 from . import quantities as numbers
 from .. import rules
@@ -94,7 +94,7 @@ def _weak_word_ends() -> tuple:
 
 def _suffix_at(text: str, pos: int, kind: Optional[str]) -> Optional[tuple]:
     """The comparison word starting at ``pos`` (spaces allowed before it): (end, op)."""
-    pos = numbers.skip_spaces(text, pos)
+    pos = measures.skip_spaces(text, pos)
     m = _head("suffix").match(text, pos)
     if m is None:
         return None
