@@ -1,5 +1,8 @@
-"""Variation tests for the leftovers of rosters and task tables: one invented
-snippet under several layouts must give the same people, units and roles.
+"""Variation tests across layouts: one invented snippet under several
+layouts or spellings must give the same facts — roster members with a
+bracketed post, a task table's split or merged cells, a page run together, a
+notice's chrome around its title and addressees, relative and glued dates,
+amounts mixing figures and place words — and their look-alikes give none.
 """
 from __future__ import annotations
 
