@@ -317,3 +317,12 @@ def test_a_lead_cell_merged_down_answers_for_every_row(merged_tables, key):
 def test_a_section_row_and_an_empty_assisting_cell_take_no_names(merged_tables):
     assert merged_tables["merged_section"][0] == Counter({("县人社局", "lead"): 1, ("县农业农村局", "assist"): 1,
                                                           ("县商务局", "lead"): 1})
+
+
+@pytest.mark.parametrize("note", ["(此件公开发布)", "（此件公开发布）", "（此件主动公开）", ""])
+def test_a_publication_note_above_the_title_is_no_part_of_it(tmp_path, note):
+    title = "2025年宁陕县政府重要工作事项责任分工"
+    text = ("各镇人民政府，县政府各部门：\n现将《" + title + "》印发给你们，请认真贯彻落实。\n"
+            "宁陕县人民政府\n2025年2月28日\n" + (note + "\n" if note else "") + title + "\n"
+            "一、重点工作\n1.推进法治政府建设。\n责任单位：县司法局\n")
+    assert _title(tmp_path, text) == title

@@ -66,10 +66,11 @@ def opens_a_title(line: str, cfg: dict) -> bool:
 def _head_part(line: str, cfg: dict, words: list) -> bool:
     """A part of a broken title before its last line: short, no white space or
     stop character, not ending with a title word itself; not the date that
-    signs the notice above it, nor an attachment's label (附件1)."""
+    signs the notice above it, an attachment's label (附件1) or a note on
+    how the notice is published (（此件公开发布）)."""
     return (len(line) <= int(cfg["title_join_max_first"]) and not set(cfg["title_line_stop"]) & set(line)
             and not any(ch.isspace() for ch in line) and not ends_with_title_word(line, words)
-            and not _matches("date_lines", line) and not _matches("annex_labels", line))
+            and not any(_matches(key, line) for key in ("date_lines", "annex_labels", "title_head_notes")))
 
 
 def _joint_issuers(line: str) -> bool:
