@@ -4,7 +4,7 @@ form that states a role, and words of the same look that name no one stay out.
 
 Each group is one shape (a body under two names, a level and a line of work's
 short name, a working group, a works or a farm, a national body's full name
-before its branch's place, a rare surname); the plans are invented, the places
+before its branch's place, a named town's own body, a rare surname); the plans are invented, the places
 and the kinds of body real.
 """
 from collections import Counter
@@ -34,6 +34,9 @@ SHAPES = {
     # a national body's full name before the place of its branch
     "national_branch": ([["人民银行浏阳市支行"], ["市发展和改革局"], ["人民银行浏阳市支行"], ["市财政局"]],
                         [["市财政局"], ["人民银行浏阳市支行"], ["市商务局"], ["人民银行浏阳市支行"]]),
+    # a named town's or sub-district's own body, the Youth League of a named place
+    "town_bodies": ([["大瑶镇卫生院"], ["集里街道综治中心"], ["团浏阳市委"], ["淳口镇派出所"]],
+                    [["市卫生健康局"], ["市委政法委"], ["市教育局"], ["市公安局"]]),
 }
 # the unit each name is compared as
 COMPARED = {"市应急管理局（市地震局）": "市应急管理局", "市文化旅游广电体育局（市文物局）": "市文化旅游广电体育局",
