@@ -49,9 +49,11 @@ RARE = ["赖志强", "戢晓燕", "眭建国", "荀立新", "綦海涛"]
 
 # words of the same look that name no body: every level's purse at once, the
 # money itself, a line of work over the whole city, a working group being set
-# up, the public
+# up, the public, the bodies named in a cited document's title
 NO_UNITS = ("（一）统筹各级财政资金，全市消防、公安工作纳入考核。（牵头单位：市发展和改革局；"
-            "配合单位：各级财政、全市消防、市场主体）\n（二）成立督导组，分组开展检查，严防山体滑坡。")
+            "配合单位：各级财政、全市消防、市场主体）\n（二）成立督导组，分组开展检查，严防山体滑坡。"
+            "\n（三）按照《市应急管理局（市地震局）关于做好市自来水厂安全检查的通知》要求，县直各部门、"
+            "各有关单位和人民群众共同参与。")
 
 
 def _plans() -> dict:
