@@ -65,6 +65,7 @@ def extract_people(ctx: PlanContext) -> list:
              + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
                 + leaders.from_contacts(text, _parse_items) + barrows.people(text, cell_people)])
     found = gluedrosters.with_glued_rosters(text, found, Found, split_post)
+    found += [Found(*f) for f in leaders.from_clauses(text, _parse_items, {f.start for f in found})]
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
