@@ -36,6 +36,11 @@ ITEM_FORMS = {
     "comrade_in_brackets": ("{T}。（{N}同志牵头，{U}负责）", "牵头", RESP),
     "person_label": ("{T}。（责任单位：{U}；责任人：{N}）", "责任人", RESP),
     "person_label_with_post": ("{T}。（责任单位：{U}；责任人：{U}局长{N}）", "责任人", RESP),
+    "two_posts_in_brackets": ("{T}。（责任领导：{N}（市委常委、副市长）；责任单位：{U}）", "责任领导", RESP),
+    "post_after_blank": ("{T}。（责任领导：{N} 副市长；责任单位：{U}）", "责任领导", RESP),
+    "leader_after_units": ("{T}。（责任单位：{U}，责任领导：{N}）", "责任领导", RESP),
+    "labels_run_together": ("{T}。责任领导：{N}责任单位：{U}", "责任领导", RESP),
+    "contact_leader_line": ("{T}。\n联系领导：{N}副市长；责任单位：{U}", "联系领导", RESP),
 }
 
 
