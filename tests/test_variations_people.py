@@ -40,6 +40,8 @@ ITEM_FORMS = {
     "post_after_blank": ("{T}。（责任领导：{N} 副市长；责任单位：{U}）", "责任领导", RESP),
     "leader_after_units": ("{T}。（责任单位：{U}，责任领导：{N}）", "责任领导", RESP),
     "labels_run_together": ("{T}。责任领导：{N}责任单位：{U}", "责任领导", RESP),
+    "labels_without_colons": ("{T}。（牵头领导 {N}，牵头单位 {U}）", "牵头领导", LEAD),
+    "labels_without_colons_post": ("{T}。（责任领导 {N}副市长；责任单位 {U}）", "责任领导", RESP),
     "contact_leader_line": ("{T}。\n联系领导：{N}副市长；责任单位：{U}", "联系领导", RESP),
 }
 
