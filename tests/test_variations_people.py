@@ -102,6 +102,38 @@ def roster_plan(form: str) -> tuple:
     return text, Counter(), people
 
 
+# whole rosters in other layouts: (body, whether its people are named)
+def _roster_layouts() -> dict:
+    (a, b, c), (m1, m2) = NAMES, MEMBERS[:2]
+    p1, p2 = MEMBER_POSTS[:2]
+    return {
+        "bare_padded_labels": f"组　长　{a}　市长\n副组长　{b}　副市长\n副组长　{c}　副市长\n"
+                              f"成　员　{m1}　{p1}\n　　　　{m2}　{p2}",
+        "posts_then_names_below_labels": f"组长：\n市长 {a}\n副组长：\n副市长 {b}\n副市长 {c}\n成员：\n{p1} {m1}\n{p2} {m2}",
+        "one_sentence": f"领导小组由市长{a}任组长，副市长{b}、{c}任副组长，{p1}{m1}、{p2}{m2}为成员。",
+        "tab_table": "\n".join(["职务\t姓名\t单位及职务", f"组长\t{a}\t市长", f"副组长\t{b}\t副市长",
+                                f"副组长\t{c}\t副市长", f"成员\t{m1}\t{p1}", f"成员\t{m2}\t{p2}"]),
+        "units_in_brackets": f"组长：{a}（市政府）\n副组长：{b}（市政府）、{c}（市政府）\n成员：{m1}（市财政局）、{m2}（市教育局）",
+    }
+
+
+ROSTER_LAYOUTS = _roster_layouts()
+# posts with no names, and members named by their bodies: nobody
+NO_PEOPLE = "组长：市长\n副组长：分管副市长\n成员由市财政局、市教育局主要负责同志组成，各相关部门为成员单位。"
+
+
+def layout_plan(layout: str) -> tuple:
+    body = NO_PEOPLE if layout == "no_people" else ROSTER_LAYOUTS[layout]
+    text = (f"{PLACE}人民政府办公室关于成立城乡供水一体化工作领导小组的通知\n\n"
+            f"为加快推进城乡供水一体化，决定成立工作领导小组，组成人员如下：\n\n{body}\n\n"
+            "领导小组办公室设在市水利局。\n")
+    if layout == "no_people":
+        return text, Counter(), Counter()
+    people = Counter({(NAMES[0], "组长"): 1, (NAMES[1], "副组长"): 1, (NAMES[2], "副组长"): 1,
+                      (MEMBERS[0], "成员"): 1, (MEMBERS[1], "成员"): 1})
+    return text, Counter(), people
+
+
 def _plans() -> dict:
     plans = {f"item-{form}": item_plan(form) for form in ITEM_FORMS}
     for cell in PERSON_CELLS:
@@ -109,6 +141,8 @@ def _plans() -> dict:
             plans[f"column-{cell}-{layout}"] = column_plan(cell, layout)
     for form in ONE_LINE:
         plans[f"roster-{form}"] = roster_plan(form)
+    for layout in list(ROSTER_LAYOUTS) + ["no_people"]:
+        plans[f"layout-{layout}"] = layout_plan(layout)
     return plans
 
 
@@ -141,3 +175,8 @@ def test_a_person_column_holding_post_and_name(people_tables, cell, layout):
 @pytest.mark.parametrize("form", list(ONE_LINE))
 def test_a_roster_with_its_members_on_one_line(people_tables, form):
     _check(people_tables, f"roster-{form}")
+
+
+@pytest.mark.parametrize("layout", list(ROSTER_LAYOUTS) + ["no_people"])
+def test_a_roster_in_every_layout(people_tables, layout):
+    _check(people_tables, f"layout-{layout}")
