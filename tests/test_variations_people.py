@@ -77,6 +77,25 @@ def column_plan(cell: str, layout: str) -> tuple:
     return text, Counter((u, RESP) for u in UNITS), Counter((n, "责任人") for n in NAMES)
 
 
+# one column naming both the unit and the person, in either order:
+# header, cell, the unit's role, the person's role
+JOINED_COLUMNS = {
+    "unit_first": ("牵头单位及责任人", "{u} {n}", LEAD, "责任人"),
+    "person_first": ("责任领导及责任单位", "{n} {u}", RESP, "责任领导"),
+    "person_first_with_post": ("牵头领导/牵头单位", "{n}（副市长） {u}", LEAD, "牵头领导"),
+}
+
+
+def joined_plan(name: str) -> tuple:
+    header, cell, unit_role, person_role = JOINED_COLUMNS[name]
+    rows = [["序号", "工作任务", header, "完成时限"]]
+    rows += [[str(k + 1), task + "。", cell.format(u=unit, n=who), "2025年底前"]
+             for k, (task, unit, who) in enumerate(zip(TASKS, UNITS, NAMES))]
+    body = "\n".join("\t".join(row) for row in rows)
+    return (f"{PLACE}2025年重点工作任务分解表\n\n{body}\n\n各有关单位要按照分工抓好落实。\n",
+            Counter((u, unit_role) for u in UNITS), Counter((n, person_role) for n in NAMES))
+
+
 # --- a roster whose members stand on one line ----------------------------------------
 MEMBERS = ["韦志强", "陆文涛", "蒙春林", "莫国栋"]
 MEMBER_POSTS = ["市财政局局长", "市教育局局长", "市民政局局长", "市商务局局长"]
@@ -139,6 +158,8 @@ def _plans() -> dict:
     for cell in PERSON_CELLS:
         for layout in TABLE_LAYOUTS:
             plans[f"column-{cell}-{layout}"] = column_plan(cell, layout)
+    for name in JOINED_COLUMNS:
+        plans[f"joined-{name}"] = joined_plan(name)
     for form in ONE_LINE:
         plans[f"roster-{form}"] = roster_plan(form)
     for layout in list(ROSTER_LAYOUTS) + ["no_people"]:
@@ -170,6 +191,11 @@ def test_a_leader_named_per_task_item_in_every_form(people_tables, form):
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)
 def test_a_person_column_holding_post_and_name(people_tables, cell, layout):
     _check(people_tables, f"column-{cell}-{layout}")
+
+
+@pytest.mark.parametrize("name", list(JOINED_COLUMNS))
+def test_a_column_of_unit_and_person_in_either_order(people_tables, name):
+    _check(people_tables, f"joined-{name}")
 
 
 @pytest.mark.parametrize("form", list(ONE_LINE))
