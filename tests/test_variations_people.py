@@ -30,6 +30,8 @@ ITEM_FORMS = {
     "post_after_name": ("{T}。（责任领导：{N}副市长，责任单位：{U}）", "责任领导", RESP),
     "post_before_name": ("{T}。（责任领导：副市长{N}；责任单位：{U}）", "责任领导", RESP),
     "duty_post": ("{T}。（责任秘书长：{N}，责任单位：{U}）", "责任秘书长", RESP),
+    "charge_before_person": ("{T}。（包保责任人：{N}；责任单位：{U}）", "包保责任人", RESP),
+    "supervising_person": ("{T}。\n监管责任人：{N}\n责任单位：{U}", "监管责任人", RESP),
     "by_leader_responsible": ("{T}。由{N}副市长负责，{U}牵头。", "副市长", LEAD),
     "by_post_leader_leads": ("{T}。由副市长{N}牵头，{U}负责。", "副市长", RESP),
     "comrade_leads": ("{T}。{N}同志牵头，{U}负责。", "牵头", RESP),
