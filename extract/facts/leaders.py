@@ -92,14 +92,17 @@ def _leaders(text: str, start: int, end: int, parse_items, rule_id: str, bare: s
     """Every item a person with a post (the role); ``bare``: the role of a
     name written with no post (王立新同志牵头: the verb)."""
     got, shared, out = parse_items(text, start, end, strict=True), None, []
+    # 王立新、李春华副市长: the post after the last name is shared by the bare names before it
+    last = _post_of(text, got[-1]) if got and not got[-1].post_first else ""
     for g in got:
         post = _post_of(text, g)
         if post:
             shared = post if g.post_first else None
-        post = post or shared or bare
+        post = post or shared or last or bare
         if not post:
             return []            # a name with no post is no leader a heading names
-        out.append((g.start, g.end, g.name, post, g.unit, rule_id))
+        unit = g.unit if g.unit or not last else got[-1].unit
+        out.append((g.start, g.end, g.name, post, unit, rule_id))
     return out
 
 
