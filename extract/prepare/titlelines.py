@@ -55,9 +55,14 @@ def ends_with_title_word(line: str, words: list) -> bool:
     return any(line.endswith(w) for w in words)
 
 
-def opens_a_title(line: str, cfg: dict) -> bool:
-    """Whether the line opens as a whole title does: with a place name or 关于."""
+def opens_a_title(line: str, cfg: dict, head: str = "") -> bool:
+    """Whether the line opens as a whole title does: with a place name, 关于
+    or its year (but a year goes on a head that holds 关于: 某办公室关于分解 /
+    2024年……清单的通知)."""
     if line.startswith(tuple(cfg["title_openers"])):
+        return True
+    if not any(w in head for w in cfg["title_openers"]) and any(
+            rule.regex.match(line) for rule in rules.pattern_rules("split", "title_opening_forms")):
         return True
     first = gazetteer.issuer_place(line[:12])
     return first is not None and line.startswith(first.name)
@@ -67,7 +72,8 @@ def _head_part(line: str, cfg: dict, words: list) -> bool:
     """A part of a broken title before its last line: short, no white space or
     stop character, not ending with a title word itself."""
     return (len(line) <= int(cfg["title_join_max_first"]) and not set(cfg["title_line_stop"]) & set(line)
-            and not any(ch.isspace() for ch in line) and not ends_with_title_word(line, words))
+            and not any(ch.isspace() for ch in line) and not ends_with_title_word(line, words)
+            and not any(rule.regex.match(line) for rule in rules.pattern_rules("split", "title_head_stops")))
 
 
 def _joint_issuers(line: str) -> bool:
@@ -93,7 +99,7 @@ def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str
         last = ends_with_title_word(nxt, words)
         # a whole title below, or a part opening as a title does (a label such
         # as 附件2 above a title broken in two): the title starts further down
-        if opens_a_title(nxt, cfg) and (title_like(nxt, cfg, words) or not last):
+        if opens_a_title(nxt, cfg, "".join(parts)) and (title_like(nxt, cfg, words) or not last):
             return None
         parts.append(nxt)
         if last:

@@ -1,0 +1,108 @@
+"""Variation tests of a plan's title under the layouts real pages put around
+it: page chrome above it, the notice that issues it (its heading, its body,
+its own numbered points, its signature), a title broken over lines, a title
+only named in a sentence, and no title at all.
+
+Every text is invented (real places, invented wording); the whole pipeline
+runs on each and the document row is compared.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract import pipeline
+
+NAME = "2024年县《政府工作报告》重点任务分解方案"
+BODY = ("为抓好《政府工作报告》确定的各项任务落实，制定本方案。\n一、主要预期目标\n"
+        "1.地区生产总值增长6%左右。\n牵头单位：县发展改革局\n")
+ADDRESSEES = "各镇人民政府，县政府各部门：\n"
+SIGNATURE = "宁陕县人民政府\n2024年2月6日\n（此件公开发布）\n"
+
+
+def _doc(tmp_path, text: str) -> tuple:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    result = pipeline.process_file(path, "plan.txt")
+    assert not result.errors, result.errors
+    plans = [ex.plan for ex in result.extractions]
+    assert len(plans) == 1
+    return plans[0].title, plans[0].city, plans[0].province
+
+
+def _flat(title: str) -> str:
+    return "".join(title.split())
+
+
+NOTICE_POINTS = ("一、各镇、各部门要高度重视，把任务落到实处。\n二、牵头单位要负总责，配合单位要积极配合。\n"
+                 "三、县政府督查室要加强督查。\n")
+
+
+@pytest.mark.parametrize("naming", [
+    "现将《{n}》印发给你们，请认真贯彻执行。\n",
+    "《{n}》已经县政府同意，现印发给你们，请认真贯彻执行。\n",
+    "《{n}》已经县政府第8次常务会议审议通过，现印发给你们，请抓好落实。\n",
+    "《{n}》已经县政府研究同意,现印发给你们,请认真贯彻执行。\n",
+])
+@pytest.mark.parametrize("points", ["", NOTICE_POINTS])
+@pytest.mark.parametrize("title_line", [
+    NAME + "\n", "2024年县《政府工作报告》重点任务\n分解方案\n", "2024年县《政府工作报告》\n重点任务分解方案\n",
+])
+def test_the_plans_own_title_line_below_the_notice_that_names_it(tmp_path, naming, points, title_line):
+    # the notice names the plan with nested marks (〈〉) or none; the plan's own
+    # line, below the signature, is the title as the plan writes it
+    quoted = NAME.replace("《", "〈").replace("》", "〉")
+    text = ADDRESSEES + naming.format(n=quoted) + points + SIGNATURE + title_line + BODY
+    title, city, province = _doc(tmp_path, text)
+    assert _flat(title) == NAME
+    assert (city, province) == ("宁陕县", "陕西省")
+
+
+def test_the_signature_date_and_its_note_are_no_head_of_the_title(tmp_path):
+    text = ADDRESSEES + "现将《" + NAME + "》印发给你们。\n" + SIGNATURE + NAME + "\n" + BODY
+    assert _doc(tmp_path, text)[0] == NAME
+    # with the plan named differently above, the line below is still the title
+    text = ADDRESSEES + "现将《宁陕县重点任务分解方案》印发给你们。\n" + SIGNATURE + NAME + "\n" + BODY
+    assert _doc(tmp_path, text)[0] == NAME
+
+
+@pytest.mark.parametrize("site", ["文档库", "范文大全网", "某某文库"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n\n", "\n\n位置：首页 > 范文 > 工作计划\n\n"])
+def test_a_sites_name_above_a_title_that_opens_with_its_year(tmp_path, site, gap):
+    spaced = BODY.replace("\n", "\n\n")         # a page that leaves a blank line after every line
+    text = site + gap + NAME + "\n\n" + spaced
+    assert _doc(tmp_path, text)[0] == NAME
+
+
+def test_a_head_that_holds_guanyu_goes_on_into_a_line_with_a_year(tmp_path):
+    text = "宁陕县人民政府办公室关于分解\n2024年县《政府工作报告》\n重点任务的通知\n" + ADDRESSEES + BODY
+    assert _flat(_doc(tmp_path, text)[0]) == "宁陕县人民政府办公室关于分解2024年县《政府工作报告》重点任务的通知"
+
+
+def test_a_plan_named_only_in_the_approval_sentence(tmp_path):
+    name = "宁陕县〈政府工作报告〉重点任务分解方案"
+    text = ADDRESSEES + "《" + name + "》已经县政府同意，现印发给你们。\n" + BODY
+    assert _doc(tmp_path, text)[0] == name
+
+
+@pytest.mark.parametrize("opening", [
+    "", "您当前的位置：首页 > 信息公开 > 政策文件\n", ADDRESSEES,
+])
+def test_a_page_with_no_title_has_none(tmp_path, opening):
+    text = opening + "为抓好各项任务落实，结合实际，制定本方案。\n一、主要预期目标\n1.地区生产总值增长6%左右。\n"
+    assert _doc(tmp_path, text)[0] == ""
+
+
+@pytest.mark.parametrize("cited", [
+    "根据《陕西省2024年重点任务分解方案》要求，经县政府同意，现将有关事项通知如下：\n",
+    "按照《安康市重点任务分解方案》精神，现印发给你们。\n",
+])
+def test_a_cited_document_is_no_title(tmp_path, cited):
+    text = ADDRESSEES + cited + "一、主要预期目标\n1.地区生产总值增长6%左右。\n"
+    assert _doc(tmp_path, text)[0] == ""
+
+
+@pytest.mark.parametrize("verb", ["发布", "印发了", "下发"])
+def test_a_news_lead_that_reports_the_notice_it_prints(tmp_path, verb):
+    text = ("本报讯 近日，宁陕县人民政府" + verb + "关于2024年重点任务及责任分解的通知。通知要求，各镇、各部门抓好落实。\n"
+            "一、主要预期目标\n1.地区生产总值增长6%左右。\n")
+    assert _doc(tmp_path, text)[0] == "关于2024年重点任务及责任分解的通知"
