@@ -498,3 +498,20 @@ def test_a_joint_title_over_two_lines_is_one_title(tmp_path, head):
 
 def test_one_issuer_above_a_title_stays_out_of_it(tmp_path):
     assert _doc(tmp_path, "屏山县人民政府\n" + JOINT + PLAN_BODY)[0] == JOINT
+
+
+@pytest.mark.parametrize("wording", ["编制12个专项规划", "完成12个专项规划编制", "出台12个专项方案", "制定12项专项规划"])
+def test_a_count_of_documents_the_plan_draws_up(tmp_path, wording):
+    expect = {("=", 12.0, "项" if "12项" in wording else "个")}
+    assert _targets(tmp_path, HEAD + "1." + wording + "。\n") == expect
+
+
+@pytest.mark.parametrize("text", ["开展3个专项行动。", "聚焦3个专项整治。"])
+def test_a_count_of_kinds_of_work_is_still_no_goal(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+@pytest.mark.parametrize("joiner", ["配套", "，配套", "并配套"])
+def test_a_second_capacity_built_with_the_first(tmp_path, joiner):
+    text = HEAD + "1.建设200万吨水泥生产线" + joiner + "50万吨骨料加工项目。\n"
+    assert _targets(tmp_path, text) == {("=", 200.0, "万吨"), ("=", 50.0, "万吨")}
