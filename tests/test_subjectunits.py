@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from extract.facts import responsibilities as units
+from extract.facts import subjectmatch as sm
 from extract.facts import subjectunits as su
 from extract.records import PlanContext
 from tests.test_units import build_nodes, case_plan
@@ -52,7 +53,7 @@ def test_one_pattern_of_a_rule_list_says_what_its_first_match_says(key):
     texts += ["", "、县财政局", "县住建局对照清单完成排查"]
     for text in texts:
         for search in (False, True):
-            assert su._holds(key, text, search) == (su._first(key, text, search)[0] is not None), text
+            assert sm._holds(key, text, search) == (sm._first(key, text, search)[0] is not None), text
 
 
 def test_a_partner_marker_holds_no_clause_break():

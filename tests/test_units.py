@@ -9,6 +9,7 @@ import yaml
 
 from extract import rules
 from extract.facts import responsibilities as units
+from extract.facts import orgaffixes as ua
 from extract.facts import orgnames as un
 from extract.records import Node
 from tests.conftest import make_plan
@@ -105,7 +106,7 @@ def test_kind_rules_in_order(name, kind):
     (["团市委", "教育局"], ""),
 ])
 def test_shared_prefix_comes_from_first_item(names, prefix):
-    assert un.shared_prefix(names) == prefix
+    assert ua.shared_prefix(names) == prefix
 
 
 @pytest.mark.parametrize("name, want", [
@@ -116,7 +117,7 @@ def test_shared_prefix_comes_from_first_item(names, prefix):
     ("园区党工委", "园区党工委"), ("经开区管委会", "经开区管委会"), ("园林局", "市园林局"),
 ])
 def test_with_prefix_keeps_places_and_territories(name, want):
-    assert un.with_prefix(name, "市") == want
+    assert ua.with_prefix(name, "市") == want
 
 
 @pytest.mark.parametrize("text, names", [

@@ -25,6 +25,7 @@ from dataclasses import replace
 from .. import rules
 from ..text import numerals, scan
 from . import orgnames as un
+from . import subjectmatch as sm
 from . import subjectunits as su
 from .rolecontexts import Mention
 
@@ -43,7 +44,7 @@ def from_duty_lists(text: str, local: frozenset) -> list:
         for m in rule.regex.finditer(text):
             name = m.group("name")
             if (not un.valid_in_running_text(name) or su._generic(name)
-                    or su._first("duty_head_rejects", name, True)[0]):
+                    or sm._first("duty_head_rejects", name, True)[0]):
                 continue
             if rule.data.get("own_line") and not un.valid_as_subject(name, local):
                 continue
@@ -129,7 +130,7 @@ def _near_role_words(text: str, lines: list) -> list:
     reach = _cfg()["duty_line_reach"]
     duty = scan.joined(RULES, "duty_roles").search        # one search finds any of them
     own = [duty(text, s, min(e, s + reach)) is not None
-           or su._first("duty_line_labels", text[s:min(e, s + reach)], True)[0] is not None
+           or sm._first("duty_line_labels", text[s:min(e, s + reach)], True)[0] is not None
            for s, e in lines]
     full = [i for i, (s, e) in enumerate(lines) if text[s:e].strip()]
     hot = list(own)
@@ -152,31 +153,31 @@ def _roster_line(text: str, start: int, end: int, parens: list, local: frozenset
     if got is None or got[2] != "verb":
         return _labelled_line(text, pos, end)
     mentions = got[0]
-    if any(su._first("duty_head_rejects", m.raw, True)[0] for m in mentions):
+    if any(sm._first("duty_head_rejects", m.raw, True)[0] for m in mentions):
         return None
     # from the last name on: 负责 may have been read as a modal before the verb
     duties = text[mentions[-1].end:end]
-    _, tail = su._first("subject_list_tails", duties)
+    _, tail = sm._first("subject_list_tails", duties)
     duties = duties[tail.end():] if tail else duties
     role = _duty_role(duties)
-    stated = su._first("duty_line_role_words", duties)[0] is not None
+    stated = sm._first("duty_line_role_words", duties)[0] is not None
     return [replace(m, role=role, family=su.FAMILY) for m in mentions], stated
 
 
 def _labelled_line(text: str, pos: int, end: int):
     """党政办：负责…… / 综治办：主要承担……: a roster line that sets its
     office's name off with a colon. None for any other line."""
-    _, m = su._first("duty_line_labels", text[pos:end])
+    _, m = sm._first("duty_line_labels", text[pos:end])
     if m is None:
         return None
     name = m.group("name")
     if (not un.valid_in_running_text(name) or su._generic(name)
-            or su._first("duty_head_rejects", name, True)[0]):
+            or sm._first("duty_head_rejects", name, True)[0]):
         return None
     duties = text[pos + m.end():end]
     mention = Mention(pos + m.start("name"), pos + m.end("name"), name, name, _duty_role(duties),
                       _cfg()["duty_line_rule"], pos, family=su.FAMILY)
-    return [mention], su._first("duty_line_role_words", duties)[0] is not None
+    return [mention], sm._first("duty_line_role_words", duties)[0] is not None
 
 
 def _accepted(run: list) -> list:

@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from . import indicator
-from . import quantities as numbers
+from . import measures
 from .. import rules
 from ..text import nlp
 
@@ -41,7 +41,7 @@ def ends_with_any(text: str, end: int, words) -> Optional[str]:
 
 def skip_back(text: str, pos: int) -> int:
     """Move left over spaces within the line: 不低于 30% reads as 不低于30%."""
-    blank = numbers.spaces()
+    blank = measures.spaces()
     while pos > 0 and text[pos - 1] in blank:
         pos -= 1
     return pos

@@ -34,7 +34,7 @@ def _names_only(text: str, local: frozenset) -> bool:
     """A stretch that is nothing but unit names, each saying its level or,
     short, ending like a body (县发改局；财政局；住建局: the level of the
     first carries over)."""
-    from .subjectunits import opens_clause     # it reads lists through this module
+    from .subjectpredicates import opens_clause     # it reads lists through this module
     items = un.split_list(text)
     bare_max = rules.load(RULES)["list_semicolon_bare_max"]
     return bool(items) and all(un.valid_as_subject(i.text, local)

@@ -1,4 +1,5 @@
-"""Unit names: split a list span into names, check them, share prefixes, normalise.
+"""Unit names: split a list span into names, check them, normalise (what
+the names of a list share, a level prefix or a body suffix, is in orgaffixes.py).
 
 Extraction (rolecontexts.py) finds the spans; this module only looks at the text of
 one list at a time, so every step works on short candidate strings and never
@@ -286,73 +287,6 @@ def valid_as_subject(name: str, local: frozenset = frozenset()) -> bool:
     if any(ch in name for ch in brackets()[0] + brackets()[1]):
         return False
     return has_level(name, local) or compact(name) in _alias_index()
-
-
-# --- shared administrative prefix ---------------------------------------
-
-def shared_prefix(names: list) -> str:
-    """The 市/省/县/区 that the first item of a list gives to the others."""
-    if not names:
-        return ""
-    _, m = _search("shared_prefix", names[0])
-    return m.group(0) if m else ""
-
-
-def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:
-    """人大办 in 市纪委、市委办、人大办 becomes 市人大办; 城关区, 南昌海关 stay."""
-    if not prefix or has_level(name) or is_territorial(name) or find_place(name, local) \
-            or _any("own_area", name):
-        return name
-    return prefix + name
-
-
-def carried_prefixes(text: str, items: list, names: list, prefix: str, breaks: str,
-                     local: frozenset = frozenset()) -> list:
-    """The prefix each of ``names`` (the specific ones of ``items``, a list in
-    ``text``) takes: the list's, until a run of items between two commas
-    (``breaks``) holds only generic ones or bodies named by a place of their own
-    (区工信局，各乡镇人民政府，谯城经开区管委会，魏武国控集团: the last is not 区's;
-    县法院，团县委，妇联 is 县妇联: 团县委 says a level)."""
-    wanted, out, carry, run_breaks, prev = set(map(id, names)), [], prefix, True, None
-    for item in items:
-        if prev is not None and any(ch in breaks for ch in text[prev.end:item.start]):
-            carry = "" if run_breaks else carry
-            run_breaks = True
-        if id(item) in wanted:
-            out.append(carry)
-        name = compact(item.text)
-        own = is_generic(item.text) or (not _any("level_prefix", item.text) and (
-            is_territorial(item.text) or find_place(item.text, local) or _any("own_area", item.text)))
-        run_breaks = run_breaks and bool(carry) and own and not name.startswith(carry)
-        prev = item
-    return out
-
-
-def shared_suffix(names: list) -> str:
-    """The body (人民政府) that the last item of a list of places gives to the
-    bare place names before it: 东城区、西城区人民政府."""
-    if len(names) < 2:
-        return ""
-    for rule in rules.pattern_rules(RULES, "shared_suffix"):
-        m = rule.regex.search(names[-1])
-        if m and any(_is_bare(n, m.group("suffix")) for n in names[:-1]):
-            return m.group("suffix")
-    return ""
-
-
-def _is_bare(name: str, suffix: str) -> bool:
-    """A bare name of the kind ``suffix`` completes: a place with its level
-    (东城区) for 人民政府, a sub-district or community name (紫水) for 街道办事处."""
-    if suffix in rules.named_lists()["grassroots_suffixes"]:
-        return _any("bare_grassroots", name) and not looks_like_unit(name)
-    return _any("bare_place", name)
-
-
-def with_suffix(name: str, suffix: str) -> str:
-    """西城区 in 东城区、西城区人民政府 becomes 西城区人民政府; 市财政局 stays."""
-    if suffix and _is_bare(name, suffix):
-        return name + suffix
-    return name
 
 
 # --- normalisation ---------------------------------------------------------

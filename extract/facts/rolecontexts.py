@@ -26,6 +26,7 @@ from ..prepare import towns
 from ..text import scan
 from . import cellwords
 from . import labellists as ll
+from . import orgaffixes as ua
 from . import orgnames as un
 from . import tables as tb
 
@@ -125,12 +126,12 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
     names = un.specific_items(items)
     # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
     suffixes = _shared_suffixes(text, names)
-    if not all(check(un.with_suffix(i.text, sfx)) for i, sfx in zip(names, suffixes)):
+    if not all(check(ua.with_suffix(i.text, sfx)) for i, sfx in zip(names, suffixes)):
         return []
-    prefix = un.shared_prefix([i.text for i in names]) or prefix
-    prefixes = un.carried_prefixes(text, items, names, prefix, _marks("paren_clause_breaks"), local)
+    prefix = ua.shared_prefix([i.text for i in names]) or prefix
+    prefixes = ua.carried_prefixes(text, items, names, prefix, _marks("paren_clause_breaks"), local)
     return [Mention(base + i.start, base + i.end, i.text,
-                    un.with_suffix(un.with_prefix(i.text, p, local), sfx),
+                    ua.with_suffix(ua.with_prefix(i.text, p, local), sfx),
                     i.role or role, rule_id, group, **extra) for i, sfx, p in zip(names, suffixes, prefixes)]
 
 
@@ -147,7 +148,7 @@ def _shared_suffixes(text: str, names: list) -> list:
     runs.append(run)
     out = []
     for run in runs:
-        suffix = un.shared_suffix([i.text for i in run])
+        suffix = ua.shared_suffix([i.text for i in run])
         out.extend([suffix] * len(run))
     return out
 
@@ -184,8 +185,8 @@ def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
     items = [i for i in un.split_list(inner) if not un.is_generic(i.text)]
     if not items or not un.valid_as_subject(items[0].text, local):
         return []
-    suffix = un.shared_suffix([i.text for i in items])      # 大理市、洱源县人民政府
-    if any(not un.looks_like_unit(un.with_suffix(i.text, suffix)) for i in items):
+    suffix = ua.shared_suffix([i.text for i in items])      # 大理市、洱源县人民政府
+    if any(not un.looks_like_unit(ua.with_suffix(i.text, suffix)) for i in items):
         return []
     return _list_mentions(inner, o + 1, "responsible", BARE_LIST_RULE, o,
                           un.valid_in_running_text, local=local, paren=(o, c), family="paren")
@@ -228,7 +229,7 @@ def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
                 continue
         carry, lift = None, lift or lifted
         if got and not first_prefix:
-            first_prefix = un.shared_prefix([got[0].raw])
+            first_prefix = ua.shared_prefix([got[0].raw])
         found.extend(got)
     # the mentions are made with lift_all unset: only a lift needs copies
     return [replace(m, lift_all=True) for m in found] if lift else found
@@ -376,8 +377,8 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
                 start, cand = _sentence_opener(text, start, bare=not lead_ins)
             items = un.split_list(cand)
             # 大理市、洱源县人民政府负责: the first place is checked as the body it stands for
-            suffix = un.shared_suffix([i.text for i in items])
-            if not items or not un.valid_as_subject(un.with_suffix(items[0].text, suffix), local):
+            suffix = ua.shared_suffix([i.text for i in items])
+            if not items or not un.valid_as_subject(ua.with_suffix(items[0].text, suffix), local):
                 continue
             found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
                                         un.valid_in_running_text, local=local))

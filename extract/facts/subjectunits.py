@@ -18,101 +18,33 @@ street level the offices are written bare (服务办, 安监所), and the list t
 names them all is what makes them units. What follows the list decides
 whether it is a subject: a post (县公安局分管副局长), a relative clause
 (县委制定的《……》) or the issuing of a document make it none.
+
+The rule look-ups the family shares are in subjectmatch.py, the reading of
+what follows a list (a predicate or not) in subjectpredicates.py.
 """
 from __future__ import annotations
 
 import functools
-import re
 from typing import Optional
 
 from .. import rules
-from ..text import nlp, perplan, scan
+from ..text import perplan
+from . import orgaffixes as ua
 from . import orgnames as un
 from . import rolecontexts as rc
 from .rolecontexts import Mention
+from .subjectmatch import RULES, _breaks, _cfg, _first, _name_ends, _opener
+from .subjectpredicates import _name_may_end, _predicate
 
-RULES = "units"
 FAMILY = "subject"
 CLAUSE_RULE, PARTNER_RULE = "subject_clause", "subject_partner"
 # a clause whose subject 由 / 交由 introduces (……工作由县住建局按照……统筹实施)
 BY_RULE = "subject_by"
 
 
-def _cfg():
-    return rules.load(RULES)
-
-
 def duty_line_rule() -> str:
     """The rule id of a duty line's unit (dutylines.py), whose row states its role."""
     return _cfg()["duty_line_rule"]
-
-
-def _first(key: str, text: str, search: bool = False):
-    """(rule, match) of the first rule under ``key`` matching at the start of ``text``."""
-    found, can = _rules_of(key)
-    if not search:
-        if can is not None and not can(text, 0):
-            return None, None          # no rule's match can begin here
-        for rule in found:
-            m = rule.regex.match(text)
-            if m:
-                return rule, m
-        return None, None
-    for rule in found:
-        m = rule.regex.search(text)
-        if m:
-            return rule, m
-    return None, None
-
-
-@functools.lru_cache(maxsize=None)
-def _rules_of(key: str) -> tuple:
-    """(the rules under ``key``, their opening test or None)."""
-    return rules.pattern_rules(RULES, key), _opener(key)
-
-
-@functools.lru_cache(maxsize=None)
-def _opener(key: str):
-    """Whether a rule under ``key`` may match at a place, as a test
-    ``(text, pos) -> bool``: it begins with one of its declared start
-    characters (``starts``), or one of its words (``holds``) stands within
-    its ``reach``. None unless every rule declares one or the other."""
-    found = rules.pattern_rules(RULES, key)
-    starts, words = [], []
-    for rule in found:
-        if rule.data.get("starts"):
-            starts.append(rule.data["starts"])
-        elif rule.data.get("holds") and rule.data.get("reach"):
-            words.extend((word, rule.data["reach"]) for word in rule.data["holds"])
-        else:
-            return None
-    if not found:
-        return None
-    first = re.compile("|".join(starts)).match if starts else (lambda text, pos: None)
-    if not words:
-        return lambda text, pos: first(text, pos) is not None
-
-    def can(text: str, pos: int) -> bool:
-        if first(text, pos) is not None:
-            return True
-        for word, reach in words:
-            if text.find(word, pos, pos + reach) >= 0:
-                return True
-        return False
-    return can
-
-
-def _holds(key: str, text: str, search: bool = False) -> bool:
-    """Whether a rule under ``key`` matches at the start of ``text`` (anywhere,
-    when ``search``): ``_first`` as a yes or no, by one pattern of them all."""
-    joined = scan.joined(RULES, key)
-    return (joined.search(text) if search else joined.match(text)) is not None
-
-
-@functools.lru_cache(maxsize=1)
-def _suffix_ends() -> str:
-    """The last characters of every body suffix: where a name may end."""
-    return "".join(sorted({s[-1] for s in un.body_suffixes()}))
 
 
 def find(text: str, parens: list, local: frozenset, heads: list) -> list:
@@ -174,19 +106,6 @@ def _condition(text: str, start: int) -> bool:
     stop = _breaks().search(text, start)
     clause = text[start:stop.start() if stop else len(text)]
     return _first("subject_conditions", clause.rstrip(), True)[0] is not None
-
-
-@functools.lru_cache(maxsize=1)
-def _name_ends():
-    """Where a name may end (the last character of a body suffix) and the
-    brackets a name may carry, as one character class."""
-    return re.compile("[" + re.escape(_suffix_ends() + un.brackets()[0]) + "]")
-
-
-@functools.lru_cache(maxsize=1)
-def _breaks():
-    """The marks where a subject clause may begin, as one character class."""
-    return re.compile("[" + re.escape(_cfg()["subject_clause_breaks"]) + "]")
 
 
 def _wrapped(text: str, start: int) -> bool:
@@ -312,93 +231,6 @@ def _may_open(text: str, pos: int, limit: int, local: frozenset, known: frozense
     return any(k in window for k in known)
 
 
-def _name_may_end(text: str, pos: int, at: int, strict: bool = True) -> bool:
-    """A name of the list may end at ``at``: the next character is no body
-    suffix of its own (街道消委|办), and, when ``strict``, a word ends there
-    (区协|调小组 is cut inside 协调)."""
-    if not strict:
-        return at >= len(text) or text[at] not in _suffix_ends()
-    words = nlp.jieba().lcut(text[pos:at + 6])
-    offset = pos
-    for word in words:
-        if offset == at:
-            return not (len(word) == 1 and word in _suffix_ends())
-        if offset > at:
-            return False
-        offset += len(word)
-    return offset == at     # the text ends there; not inside its last word (管委|会 at the end)
-
-
-def _predicate(text: str, at: int) -> tuple:
-    """What the text at ``at`` opens: ('more', _) another name of the list,
-    ('verb'|'partner', where) a predicate, ('reject', _) a sign that the list
-    is no subject, (None, _) anything else (the name goes on: 委|员会)."""
-    rest = text[at:at + 40]
-    _, tail = _first("subject_list_tails", rest)
-    skip = tail.end() if tail else 0
-    rest = rest[skip:]
-    if not rest or _holds("subject_rejects", rest):
-        return "reject", at
-    if _holds("subject_predicates", rest):   # 负责居民区的……: 负责 is the verb, no modal
-        return "verb", at + skip
-    modal = _modal(rest)
-    cut = modal.end() if modal else 0
-    verb = rest[cut:]
-    _, partner = _first("subject_partners", verb)
-    if partner:
-        return "partner", at + skip + cut + partner.end()
-    if modal:       # 县财政局要 + anything but a reject: a modal makes the subject, whatever is tagged
-        if _holds("subject_predicates", verb) or not _holds("subject_rejects", verb) \
-                or _tagged_verb(verb):
-            return "verb", at + skip + cut
-        return None, at
-    # without a modal the predicates were just tried on the same text
-    return ("verb", at + skip) if _tagged_verb(verb) else (None, at)
-
-
-def opens_clause(item: str) -> bool:
-    """An item of a list that is a clause, not a name: it opens with a
-    predicate (定期召开调度会, 加强督办); a verb that is the whole item (编办)
-    or one character of a name (住 of 住建局) opens none."""
-    if _holds("subject_predicates", item):
-        return True
-    first = _first_word(item)
-    return (first is not None and 1 < len(first.word) < len(item)
-            and first.flag in _verb_tags())
-
-
-def _first_word(text: str):
-    return _first_word_of(text[:8])
-
-
-@perplan.remember
-def _first_word_of(head: str):
-    # asked twice for most predicates (a modal, then a verb), over a few words
-    return next(iter(nlp.posseg().cut(head)), None)
-
-
-def _modal(rest: str):
-    """The modal words opening ``rest``, unless they only begin a longer
-    word (应 of 应急管理局 in 高新区应急管理局 is no modal)."""
-    _, m = _first("subject_modals", rest)
-    if m is None:
-        return None
-    word = _first_word(rest)
-    return m if word is not None and len(word.word) <= m.end() else None
-
-
-def _tagged_verb(text: str) -> bool:
-    if not nlp.opens_block(text) and not _verb_tags() & nlp.OUTSIDE_BLOCK_TAGS:
-        return False                 # 、市委办: a mark opens it, never a verb
-    first = _first_word(text)
-    return first is not None and first.flag in _verb_tags()
-
-
-@functools.lru_cache(maxsize=1)
-def _verb_tags() -> frozenset:
-    return frozenset(rules.words(RULES, "subject_verb_tags"))
-
-
 def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
            known: frozenset, bare: bool = False) -> Optional[list]:
     """The mentions of a subject list, or None when it is no list of units:
@@ -420,9 +252,9 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
     # (安监所、服务办、管理办……上报, after a duty list of 服务办, 管理办 …)
     if not sure[0] and sum(sure) < 2:
         return None
-    prefix = un.shared_prefix([items[0].text])
+    prefix = ua.shared_prefix([items[0].text])
     return [Mention(base + i.start, base + i.end, i.text,
-                    un.with_prefix(i.text, prefix, local), role, rule_id, base, family=FAMILY)
+                    ua.with_prefix(i.text, prefix, local), role, rule_id, base, family=FAMILY)
             for i in items]
 
 

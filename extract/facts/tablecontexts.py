@@ -7,6 +7,7 @@ from .. import rules
 from . import barrows as br
 from . import cellwords
 from . import labelrows as lr
+from . import orgaffixes as ua
 from . import orgnames as un
 from . import people as pp
 from . import subjectrows as sr
@@ -46,8 +47,8 @@ def _part_mentions(text: str, parts: tuple, column: tuple, local: frozenset, anc
     written in the plan, named without the line breaks inside it."""
     role, rule_id = column
     names = [p for p in parts if not un.is_generic(p.text)]
-    prefix = un.shared_prefix([p.text for p in names])
-    return [Mention(p.start, p.end, text[p.start:p.end], un.with_prefix(p.text, prefix, local),
+    prefix = ua.shared_prefix([p.text for p in names])
+    return [Mention(p.start, p.end, text[p.start:p.end], ua.with_prefix(p.text, prefix, local),
                     role, rule_id, parts[0].start, family="table", anchor=anchor) for p in names]
 
 

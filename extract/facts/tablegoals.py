@@ -15,6 +15,7 @@ import functools
 import re
 from typing import Optional
 
+from . import measures
 from . import quantities as numbers
 from .. import rules
 from ..text import perplan
@@ -90,7 +91,7 @@ def _header(text: str, line_start: int, width: int) -> Optional[list]:
 
 
 def _whole_unit(cell: str):
-    unit, end = numbers.unit_at(cell, 0)
+    unit, end = measures.unit_at(cell, 0)
     return unit if unit is not None and end == len(cell) else None
 
 

@@ -24,8 +24,8 @@ import functools
 import re
 from typing import Optional
 
-from . import goals, indicator
-from .goals import Found
+from . import goalclauses, goals, goalwords, indicator, measures
+from .goalclauses import Found
 from . import quantities as numbers
 from .. import rules
 from ..records import PlanContext, Target
@@ -94,7 +94,7 @@ def _weak_word_ends() -> tuple:
 
 def _suffix_at(text: str, pos: int, kind: Optional[str]) -> Optional[tuple]:
     """The comparison word starting at ``pos`` (spaces allowed before it): (end, op)."""
-    pos = numbers.skip_spaces(text, pos)
+    pos = measures.skip_spaces(text, pos)
     m = _head("suffix").match(text, pos)
     if m is None:
         return None
@@ -108,11 +108,11 @@ def _left_comparison(text: str, start: int) -> tuple:
     Returns (prefix or None, per or None, span start). 低于每万户2起 has the
     per between the word and the number; 至少开展2次 a verb.
     """
-    per, pos = None, goals.skip_back(text, start)
+    per, pos = None, goalwords.skip_back(text, start)
     for rule in rules.pattern_rules("targets", "per"):
         for m in rule.regex.finditer(text, max(0, pos - 12), pos):
             if m.end() == pos:
-                per, pos = m.group(), goals.skip_back(text, m.start())
+                per, pos = m.group(), goalwords.skip_back(text, m.start())
     pre = _prefix_at(text, pos)
     if pre is None and per is None:
         verb = _gap_verbs().search(text, max(0, pos - 4), pos)
@@ -120,7 +120,7 @@ def _left_comparison(text: str, start: int) -> tuple:
             pre = _prefix_at(text, verb.start())
     if pre is not None and pre[2]:
         # 至少达到90%: a floor word before a weak one (达到, 提高到) decides
-        outer = _prefix_at(text, goals.skip_back(text, pre[0]))
+        outer = _prefix_at(text, goalwords.skip_back(text, pre[0]))
         if outer is not None and not outer[2]:
             pre = outer
     if pre is None and per is None:
@@ -147,8 +147,8 @@ def _gap_verbs() -> re.Pattern:
     verbs and every building or action verb of the goal rules, but for the
     words of a standard or grant (最多资助2万元 is a cap on a grant)."""
     listed = rules.load("targets")["comparators"]["gap_verbs"]
-    grants = set(goals._words("standard_words"))
-    verbs = [w for w in (*goals._words("build_verbs"), *goals._words("action_verbs")) if w not in grants]
+    grants = set(goalwords._words("standard_words"))
+    verbs = [w for w in (*goalwords._words("build_verbs"), *goalwords._words("action_verbs")) if w not in grants]
     return rules.word_regex([*listed, *verbs], at_end=True)
 
 
@@ -178,10 +178,10 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
     verbs = (*rules.words("targets", "build_verbs"), *rules.words("targets", "action_verbs"))
-    built = q.kind == "count" and goals.ends_with_any(text, start, verbs)
+    built = q.kind == "count" and goalwords.ends_with_any(text, start, verbs)
     built = built or (q.kind in ("amount", "count")
-                      and goals.ends_with_any(text, start, rules.words("targets", "provision_verbs")))
-    return not built and not goals.size_of_built(text, start)
+                      and goalwords.ends_with_any(text, start, rules.words("targets", "provision_verbs")))
+    return not built and not goalwords.size_of_built(text, start)
 
 
 def _names_a_class(text: str, end: int) -> bool:
@@ -191,8 +191,8 @@ def _names_a_class(text: str, end: int) -> bool:
 
 def _states_a_rate(text: str, start: int) -> bool:
     """The clause before ``start`` names a subsidy or award (补助标准, 奖励资金)."""
-    head = goals._clause_head(text, numbers.Quantity(start, start, 0, None, None, None, "arabic"))
-    return bool(goals._any_regex("standard_words").search(head))
+    head = goalclauses._clause_head(text, numbers.Quantity(start, start, 0, None, None, None, "arabic"))
+    return bool(goalwords._any_regex("standard_words").search(head))
 
 
 def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
@@ -202,25 +202,25 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         pre, start = None, q.start
     suf = _suffix_at(text, q.end, q.kind)
     end = suf[0] if suf else q.end
-    if goals.policy_condition(text, end):
+    if goalwords.policy_condition(text, end):
         return None              # 投资1000万元以上的，给予奖励: who qualifies, not a goal
     bound = suf or pre or q.value_max is not None     # a comparison, or a band (500万元—5000万元)
-    if bound and (goals.award_follows(text, start, end) or goals.granted(text, start)
-                         or goals.in_definition(text, start)):
+    if bound and (goalwords.award_follows(text, start, end) or goalwords.granted(text, start)
+                         or goalwords.in_definition(text, start)):
         return None              # 达到30万元以上，一次性给予10万元奖励: an incentive's condition
     defines = _defines_category(text, q, start, end) or (
         suf is not None and q.kind == "amount" and _names_a_class(text, end))
     if pre and pre[2] and per and not suf and pre[3] not in rules.words("targets", "raised_rate_words") \
             and _states_a_rate(text, start):
         return None              # 补助标准为每户3000元: a subsidy rate, not a goal (提高到…: a new level is)
-    if pre and pre[2] and not suf and goals.status(text, start):
+    if pre and pre[2] and not suf and goalwords.status(text, start):
         return None              # 贫困发生率为16.68%, 目前已达到85%: what already is
     if suf or (pre and not pre[2]) or (pre and q.unit):
         if defines or (pre and pre[3] in _symbols() and text.startswith(_modifier(), end)):
             return None          # a threshold defining a category: 500万元以上的项目
         op = suf[1] if suf else pre[1]
         rule = "time-limit" if q.kind == "duration" else "compare"
-        shares = q.kind == "percent" and text.startswith(_modifier(), end) and goals.clause_open(text, start)
+        shares = q.kind == "percent" and text.startswith(_modifier(), end) and goalclauses.clause_open(text, start)
         share_at = end + 1 if shares else -1
         return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at)
     if q.kind == "duration" or defines:

@@ -1,0 +1,93 @@
+"""A target span before its indicator is read (``Found``), and the clause
+tests the goal rules share (goals.py, goalbuild.py, goallists.py): what is
+not a goal (a status sentence, a standard or cap, a lone 一), what can be
+planned, where an item ends, what opens a clause, the words before a number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from . import indicator
+from . import quantities as numbers
+from .. import rules
+from .goalwords import _any_regex, _words, ends_with_any, goal_sentence, opens_quota, status
+
+
+# how far back a list item may look for the item before it (a list is written
+# tightly; a longer gap is a new sentence, and bounding it keeps the cost linear)
+_LIST_GAP = 40
+
+
+@dataclass
+class Found:
+    """A target span before its indicator is read."""
+
+    start: int
+    end: int
+    op: str
+    rule_id: str
+    q: Optional[numbers.Quantity] = None
+    per: Optional[str] = None
+    baseline: Optional[str] = None
+    share_at: int = -1        # after the 的 of a population share
+    prev: Optional["Found"] = None   # the list item before, for list-item
+    indicator: Optional[str] = None  # given by the row's name cell, for table
+
+
+# --- word lists as compiled alternations -------------------------------------------
+
+
+def _goal_state(text: str, pos: int, q) -> bool:
+    """A stative verb that states a goal: after a goal marker (计划实现0.6万人脱贫),
+    or before a count whose clause names a goal (实现133个村民组通硬化路目标)."""
+    state = ends_with_any(text, pos, _words("goal_states"))
+    if state is None:
+        return False
+    if goal_sentence(text, pos - len(state)):
+        return True
+    clause = text[q.end:indicator.clause_end(text, q.end)]
+    return q.kind == "count" and ends_with_any(clause, len(clause), _words("goal_nouns")) is not None
+
+
+# --- what is not a goal ------------------------------------------------------------
+
+
+def _not_a_goal(text: str, q, head: str) -> bool:
+    """A status sentence, a standard or cap, or a lone Chinese 一 (统一处理, 一次告知)."""
+    if q.numeral == "chinese" and q.value == 1 and q.factor == 1:
+        return True     # 一万人 keeps its multiplier in the unit: not a lone 一
+    if status(text, q.start):
+        return True
+    if q.kind == "count":
+        return bool(_any_regex("count_standard_words").search(head)) and not opens_quota(head)
+    return bool(_any_regex("standard_words").search(head))
+
+
+def buildable(q) -> bool:
+    """A count, or an amount that can be planned (新建管网25公里, 投资3亿元)."""
+    if q.kind == "count":
+        return True
+    return q.kind == "amount" or q.unit in _words("build_amount_units")
+
+
+def item_end(text: str, after: int) -> bool:
+    """A clause, list item or table cell ends at ``after`` (绿道20公里|和停车位…)."""
+    if after >= len(text) or text[after] in indicator._breaks():
+        return True
+    return any(text.startswith(w, after) for w in _words("list_joiners"))
+
+
+def clause_open(text: str, pos: int) -> bool:
+    """Nothing but a clause start, a scope word, 有 or white space before ``pos``."""
+    s, _ = indicator.clause_start(text, pos)
+    head = indicator.trim(text[s:pos]).rstrip(rules.load("targets")["clause_open_verb"])
+    scope = ends_with_any(head, len(head), _words("scope_words")) or ""
+    rest = head[:len(head) - len(scope)]
+    return not rest or rest in _words("clause_open_words")
+
+
+def _clause_head(text: str, q) -> str:
+    start, _ = indicator.clause_start(text, q.start)
+    return indicator.strip_leading(text[start:q.start])
+

@@ -1,0 +1,99 @@
+"""The goal rules that read a number by the items around it (goals.py tries
+them in order): the next item of a list whose first item was a target
+(19座污水处理厂、4个…), a count summing up the names listed before it
+(板沟村、新民村等5个贫困村), and a part of the target just before, opened by
+其中 (新增设施农业5000亩，其中日光温室1200亩).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from . import indicator
+from .. import rules
+from .goalbuild import _counted_noun
+from .goalclauses import _LIST_GAP, Found, _clause_head, _not_a_goal, buildable, item_end
+from .goalwords import _any_regex, _han_run, _han_tail, _words, ends_with_any, goal_sentence, skip_back
+
+
+def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
+    """新增设施农业5000亩，其中日光温室1200亩: a part of the target just before,
+    in the same sentence, opened by 其中 and naming only the part."""
+    if prev is None or prev.q is None or not buildable(q) or q.start - prev.end > _LIST_GAP:
+        return None
+    if any(ch in text[prev.end:q.start] for ch in _words("sentence_breaks")):
+        return None
+    s, _ = indicator.clause_start(text, q.start)
+    head = text[s:q.start].strip()
+    word = next((w for w in _words("breakdown_words") if head.startswith(w)), None)
+    if word is None or not _counted_noun(head[len(word):]) or not item_end(text, _past_aside(text, after)):
+        return None
+    return Found(q.start, after, "=", "breakdown", q)
+
+
+def _past_aside(text: str, after: int) -> int:
+    """Where a bracketed aside right after a number ends (1.2万户(含……0.3万户),
+    农村地区……): the part's clause ends after it."""
+    cfg = rules.load("indicators")
+    if after >= len(text) or text[after] not in cfg["open_brackets"]:
+        return after
+    close = next((i for i in range(after + 1, min(len(text), after + _LIST_GAP * 4))
+                  if text[i] in cfg["close_brackets"] or text[i] == "\n"), -1)
+    return close + 1 if close > 0 and text[close] != "\n" else after
+
+
+def _list_summary(text: str, q, after: int, prev) -> Optional[Found]:
+    """板沟村、新民村等5个贫困村出列 in a goal sentence: the count sums up the
+    list of names before it, and the counted thing follows."""
+    if q.kind != "count" or after >= len(text) or not _han_run().match(text, after):
+        return None
+    pos = skip_back(text, q.start)
+    head = _clause_head(text, q)
+    summed = ends_with_any(text, pos, _words("list_summary_words")) or (
+        rules.load("targets")["list_marks"] in head and _han_tail().search(head))
+    if summed and goal_sentence(text, q.start) and not _not_a_goal(text, q, head):
+        return Found(q.start, after, "=", "list-summary", q)
+    return None
+
+
+def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
+    """The next item of a list whose first item was a target.
+
+    19座污水处理厂、4个…; 达30%、20%和10%; and counts sharing one verb across
+    commas: 培育3家…平台，20家…平台.
+    """
+    if prev is None or q.unit is None or not _same_kind(q, prev) or q.start - prev.end > _LIST_GAP:
+        return None
+    gap = text[prev.end:q.start]
+    breaks = [ch for ch in gap if ch in indicator._breaks()]
+    joined = ends_with_any(gap, len(gap), _words("list_joiners"))
+    listed = prev.rule_id in _words("list_continues")
+    commas = rules.load("targets")["list_commas"]
+    one_comma = listed and len(breaks) == 1 and breaks[0] in commas
+    comma_list = one_comma and q.kind == "count" and gap.rstrip()[-1:] in commas
+    # an amount after its own words keeps its own indicator: not chained to the item before
+    if one_comma and not comma_list and _comma_item(text, q, after, prev, gap):
+        return Found(q.start, after, prev.op, "list-item", q, prev.per)
+    # 搬迁1297户7000人: a count of households and of people written together
+    paired = (q.kind == "count" and prev.q is not None and prev.q.kind == "count"
+              and q.start == prev.end and q.unit != prev.q.unit)
+    if (joined and not breaks) or comma_list or paired:
+        return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
+    return None
+
+
+def _comma_item(text: str, q, after: int, prev: Found, gap: str) -> bool:
+    """An amount of the same kind as the item before, after one comma and the
+    words it measures, closing its own item (…面积1300万亩，…面积620万亩，), continues
+    the list; words with a stative verb state what is (现有管网120公里)."""
+    words = gap.lstrip(rules.load("targets")["list_commas"] + " ")
+    return (q.kind == "amount" and prev.q.kind == "amount" and item_end(text, after)
+            and _han_run().fullmatch(words) is not None
+            and not _any_regex("stative_verbs").search(words) and not _not_a_goal(text, q, words))
+
+
+def _same_kind(q, prev: Found) -> bool:
+    """Built things may mix counts and lengths: 新建公园5个、绿道12公里."""
+    if q.kind == prev.q.kind:
+        return True
+    return prev.rule_id in _words("list_continues") and buildable(q) and buildable(prev.q)
+
