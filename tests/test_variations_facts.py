@@ -515,3 +515,10 @@ def test_a_count_of_kinds_of_work_is_still_no_goal(tmp_path, text):
 def test_a_second_capacity_built_with_the_first(tmp_path, joiner):
     text = HEAD + "1.建设200万吨水泥生产线" + joiner + "50万吨骨料加工项目。\n"
     assert _targets(tmp_path, text) == {("=", 200.0, "万吨"), ("=", 50.0, "万吨")}
+
+
+@pytest.mark.parametrize("mark", ["", "*", "※", "★"])
+def test_a_flattened_table_row_number_with_a_mark(tmp_path, mark):
+    text = ("宁陕县2024年重点任务责任分解\n\n一、重点任务\n序号\n\n工作任务\n\n责任单位\n\n1\n\n新建农村卫生户厕。\n\n县农业农村局\n\n"
+            "2" + mark + "\n\n改造农村公路。\n\n县交通运输局\n")
+    assert _nfkc(_nodes(tmp_path, text)) == [("一", 1, "重点任务"), ("1", 2, "新建农村"), ("2", 2, "改造农村")]
