@@ -106,3 +106,73 @@ def test_a_news_lead_that_reports_the_notice_it_prints(tmp_path, verb):
     text = ("本报讯 近日，宁陕县人民政府" + verb + "关于2024年重点任务及责任分解的通知。通知要求，各镇、各部门抓好落实。\n"
             "一、主要预期目标\n1.地区生产总值增长6%左右。\n")
     assert _doc(tmp_path, text)[0] == "关于2024年重点任务及责任分解的通知"
+
+
+CHROME = {
+    "none": "",
+    "breadcrumb": "当前位置：首页 > 政务公开 > 政策文件\n",
+    "time_source_size": "发布时间：2024-02-08 09:30  来源：宁陕县人民政府办公室  字号：[大 中 小]\n",
+    "index_block": ("索引号：11610923MB0000000X/2024-00021\n发布机构：宁陕县人民政府办公室\n"
+                    "成文日期：2024-02-06\n文号：宁政发〔2024〕3号\n"),
+    "index_tabs": "索引号\t11610923MB0000000X/2024-00021\n发文机关\t宁陕县人民政府\n成文日期\t2024年02月06日\n",
+    "all": ("当前位置：首页 > 政务公开 > 政策文件\n索引号：11610923MB0000000X/2024-00021\n"
+            "发布时间：2024-02-08 09:30  来源：宁陕县人民政府办公室\n【字体：大 中 小】【打印】\n"),
+}
+NOTICE_HEADING = "宁陕县人民政府关于印发《2024年县〈政府工作报告〉重点任务分解方案》的通知\n宁政发〔2024〕3号\n"
+NOTICE = ADDRESSEES + "现将《2024年县〈政府工作报告〉重点任务分解方案》印发给你们，请认真贯彻执行。\n" + SIGNATURE
+
+
+@pytest.mark.parametrize("chrome", list(CHROME))
+@pytest.mark.parametrize("layout", ["title", "notice_then_title", "heading_notice_then_title", "heading_only"])
+def test_the_title_after_any_page_chrome(tmp_path, chrome, layout):
+    plan_line = NAME + "\n"
+    text = CHROME[chrome] + {
+        "title": plan_line,
+        "notice_then_title": NOTICE + plan_line,
+        "heading_notice_then_title": NOTICE_HEADING + NOTICE + plan_line,
+        "heading_only": NOTICE_HEADING + ADDRESSEES + "现印发给你们，请认真贯彻执行。\n",
+    }[layout] + BODY
+    title, city, province = _doc(tmp_path, text)
+    # with no title line of its own, the plan is titled by the name the notice issues
+    assert title == (NAME.replace("《", "〈").replace("》", "〉") if layout == "heading_only" else NAME)
+    # a plan line alone names no place; the notice's issuer or signature does
+    assert (city, province) == ((None, None) if layout == "title" else ("宁陕县", "陕西省"))
+
+
+QUOTED = NAME.replace("《", "〈").replace("》", "〉")
+HEADINGS = {
+    "one_line": "宁陕县人民政府关于印发《" + QUOTED + "》的通知\n",
+    "three_lines": "宁陕县人民政府关于印发《2024年\n县〈政府工作报告〉重点任务\n分解方案》的通知\n",
+    "unquoted": "县政府关于印发2024年政府工作报告重点任务分解方案的通知\n",
+    "site_digit": "县政府关于印发2024年政府工作报告重点任务分解方案的通知0\n政策\n",
+}
+METADATA = {
+    "none": "",
+    "catalogue": ("索 取 号 11610923-2024-001 发布机构\n信息名称 宁陕县人民政府关于印发《" + QUOTED + "》的通知\n"
+                  "产生日期 2024-02-06 文  号 宁政发〔2024〕3号\n关 键 词\n内容概述\n"),
+    "dated": "发布日期:2024-02-08 14:35 浏览次数: 信息来源:县政府办公室 字体:[ ]\n分享:\n",
+}
+TAILS = {
+    "plain": NAME + "\n",
+    "annex": "附件\n" + NAME + "\n",
+    "two_lines": "2024年县《政府工作报告》\n重点任务分解方案\n",
+}
+
+
+@pytest.mark.parametrize("heading", list(HEADINGS))
+@pytest.mark.parametrize("metadata", list(METADATA))
+@pytest.mark.parametrize("tail", list(TAILS))
+def test_the_plan_line_below_a_notice_heading_in_any_form(tmp_path, heading, metadata, tail):
+    text = (HEADINGS[heading] + METADATA[metadata] + ADDRESSEES +
+            "现将《" + QUOTED + "》印发给你们，请认真贯彻执行。\n附件：" + NAME + "\n" + SIGNATURE + TAILS[tail] + BODY)
+    title, city, province = _doc(tmp_path, text)
+    assert _flat(title) == NAME
+    assert (city, province) == ("宁陕县", "陕西省")
+
+
+def test_a_notice_issuing_several_documents_is_titled_by_the_first_one_printed(tmp_path):
+    first = "政府工作报告“十四五”时期重点任务分解"
+    text = ("关于印发2024年政府工作报告重点任务分解的通知\n" + ADDRESSEES +
+            "《" + first + "》《政府工作报告2024年重点任务分解》已经县政府同意，现印发给你们。\n" + SIGNATURE +
+            "政府工作报告“十四五”时期\n重点任务分解\n" + BODY)
+    assert _flat(_doc(tmp_path, text)[0]) == first
