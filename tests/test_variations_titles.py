@@ -176,3 +176,26 @@ def test_a_notice_issuing_several_documents_is_titled_by_the_first_one_printed(t
             "《" + first + "》《政府工作报告2024年重点任务分解》已经县政府同意，现印发给你们。\n" + SIGNATURE +
             "政府工作报告“十四五”时期\n重点任务分解\n" + BODY)
     assert _flat(_doc(tmp_path, text)[0]) == first
+
+
+@pytest.mark.parametrize("place", ["", "宁陕县"])
+@pytest.mark.parametrize("joiner", ["和", "及", "暨"])
+def test_a_title_broken_before_a_conjunction(tmp_path, place, joiner):
+    text = place + "2024年县《政府工作报告》任务分解\n" + joiner + "责任分工方案\n" + BODY
+    assert _doc(tmp_path, text)[0] == place + "2024年县《政府工作报告》任务分解" + joiner + "责任分工方案"
+
+
+def test_a_line_opening_with_a_conjunction_word_below_a_whole_title(tmp_path):
+    # 和美 opens a word, not a conjunction; but the title above is whole and the
+    # line below is no tail of it: it holds no title word
+    assert _doc(tmp_path, NAME + "\n和美乡村建设\n" + BODY)[0] == NAME
+
+
+@pytest.mark.parametrize("headline", [
+    "宁陕县印发2024年重点任务分解方案", "宁陕县出台《宁陕县2024年重点任务分解方案》",
+    "县政府发布2024年重点任务分解方案",
+])
+@pytest.mark.parametrize("between", ["", "2024-02-08 来源：宁陕县融媒体中心\n"])
+def test_a_news_headline_that_reports_the_title_line_below_it(tmp_path, headline, between):
+    title = "宁陕县2024年重点任务分解方案"
+    assert _doc(tmp_path, headline + "\n" + between + title + "\n" + BODY)[0] == title

@@ -260,9 +260,8 @@ def _notice_below(text: str, lines: list, k: int, cfg: dict):
 
 def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tuple:
     """A page's headline often drops the place that the plan's own title line,
-    further down, opens with: that line is the title (鄞州区 + the headline);
-    or it shortens the issuer (广西关于… for 广西壮族自治区人民政府办公厅关于…):
-    a line opening with a place and saying the same from 关于 on is the title."""
+    further down, opens with (鄞州区 + the headline), shortens the issuer (广西关于…
+    for 广西壮族自治区人民政府办公厅关于…) or reports the title (某县印发 + it): that line is the title."""
     key = _key(found[1])
     tail = _from_opener(key, cfg)
     for j in range(k + 1, len(lines)):
@@ -272,6 +271,8 @@ def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tu
         if not later:
             continue
         longer = _key(later[1])
+        if titlelines.reports(key, longer):
+            return later
         lead = gazetteer.place_prefix(later[1])
         if lead and longer.endswith(key) and len(longer) - len(key) == len(_key(lead)):
             return later

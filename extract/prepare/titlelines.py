@@ -76,6 +76,25 @@ def _head_part(line: str, cfg: dict, words: list) -> bool:
             and not any(rule.regex.match(line) for rule in rules.pattern_rules("split", "title_head_stops")))
 
 
+def reports(headline: str, title: str) -> bool:
+    """Whether a news headline reports the title line below it, both in comparison
+    form: a verb of issuing, then what the title says (宁陕县印发 + the title, or
+    the title less the place it opens with)."""
+    cfg = rules.load("split")
+    for verb in rules.words("split", "headline_verbs"):
+        at = headline.find(verb)
+        rest = headline[at + len(verb):] if at >= 0 else ""
+        if len(rest) >= int(cfg["reported_title_min"]) and title.endswith(rest) \
+                and len(title) - len(rest) <= int(cfg["reported_place_max"]):
+            return True
+    return False
+
+
+def _joins_on(line: str) -> bool:
+    """A line opening with a conjunction (和责任分工方案) goes on the line above."""
+    return line.startswith(tuple(rules.words("split", "title_conjunctions")))
+
+
 def _joint_issuers(line: str) -> bool:
     """A line of two or more issuing bodies apart by spaces (中共某县委 某县人民政府):
     the head of a joint title, where one body alone would stand above it."""
@@ -93,9 +112,13 @@ def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str
             return line + nxt       # 中共某县委 某县人民政府 / 关于……的实施方案: one title of two issuers
     parts = [line]
     for j in range(k + 1, min(len(lines), k + int(cfg["title_join_lines"]))):
-        if parted(text, lines, j - 1) or outline.starts_with_label(text, *lines[j]) or not _head_part(parts[-1], cfg, words):
+        if parted(text, lines, j - 1) or outline.starts_with_label(text, *lines[j]):
             return None
         nxt = text[lines[j][0]:lines[j][1]].strip()
+        # a head may end in a title word itself when the next part goes on it
+        # with a conjunction (……任务分解 / 和责任分工方案)
+        if not _head_part(parts[-1], cfg, words) and not (_joins_on(nxt) and _head_part(parts[-1], cfg, [])):
+            return None
         last = ends_with_title_word(nxt, words)
         # a whole title below, or a part opening as a title does (a label such
         # as 附件2 above a title broken in two): the title starts further down
