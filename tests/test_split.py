@@ -185,7 +185,8 @@ def test_text_starting_with_sentence_punctuation_does_not_raise(text):
 def test_a_line_inside_the_outline_is_not_the_title():
     text = "今年重点抓好以下工作：\n一、完善工作机制\n建立健全部门联席会议工作方案\n二、强化督查考核\n"
     (plan,) = plans_of(text)
-    assert plan.title == "今年重点抓好以下工作" and plan.title_start == 0
+    # the lead-in sentence (……以下工作：) is no heading either: no title line
+    assert plan.title == "" and plan.title_start == -1
     assert [n.label for n in outline.parse(plan)] == ["一", "二"]
 
 

@@ -199,3 +199,24 @@ def test_a_line_opening_with_a_conjunction_word_below_a_whole_title(tmp_path):
 def test_a_news_headline_that_reports_the_title_line_below_it(tmp_path, headline, between):
     title = "宁陕县2024年重点任务分解方案"
     assert _doc(tmp_path, headline + "\n" + between + title + "\n" + BODY)[0] == title
+
+
+@pytest.mark.parametrize("opening", [
+    "（三）加强农村公路建设。新建农村公路50公里。\n",
+    "三、保障措施（牵头领导：王明、李华）\n",
+    "序号\t工作任务\t牵头单位\n1\t新建户厕\t县农业农村局\n",
+    "| 序号 | 工作任务 | 牵头单位 |\n",
+    "加强组织领导。各镇要高度重视，切实抓好落实。\n",
+    "现将有关事项通知如下：\n",
+    "为抓好各项任务落实，结合实际，制定本方案。\n",
+    "通知称，县政府将把重点任务纳入年度考核。\n",
+])
+def test_an_excerpt_with_no_title_line_has_no_title(tmp_path, opening):
+    text = opening + "一、主要预期目标\n1.地区生产总值增长6%左右。\n"
+    assert _doc(tmp_path, text)[0] == ""
+
+
+def test_a_notice_heading_run_together_with_its_body(tmp_path):
+    text = ("宁陕县人民政府 关于明确2024年 重点任务责任单位的通知 宁政〔2024〕5号 现将重点任务予以分解。"
+            "各单位要抓好落实。\n一、主要预期目标\n1.地区生产总值增长6%左右。\n")
+    assert _flat(_doc(tmp_path, text)[0]) == "宁陕县人民政府关于明确2024年重点任务责任单位的通知"

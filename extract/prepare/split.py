@@ -355,20 +355,13 @@ def _single(text: str) -> _Part:
     line = text[first[0]:first[1]].strip()
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
-    title = line[:cut][: int(cfg["title_max_chars"])].strip()
+    title = titlelines.run_in_heading(line) or line[:cut][: int(cfg["title_max_chars"])].strip()
     if not any(ch.isalpha() for ch in title) or (cut < len(line) and line[cut] in cfg["table_cell_bars"]):
         return _Part(0, len(text), "", -1, issued)   # a bare number or a cell: a table's first row
-    if _opening_sentence(line, title, cut, cfg):
+    if titlelines.opening_sentence(line, title, cut, cfg):
         return _Part(0, len(text), "", -1, issued)   # the plan's opening sentence: it has no title line
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
-
-
-def _opening_sentence(line: str, title: str, cut: int, cfg: dict) -> bool:
-    """Whether a first line cut at ``cut`` is a sentence (为抓好……，结合实际，制定本方案。):
-    clauses ended by a sentence end, which no heading is."""
-    return (cut < len(line) and line[cut] in cfg["sentence_end_marks"]
-            and any(ch in title for ch in cfg["title_clause_marks"]))
 
 
 def _trim(text: str, start: int, end: int) -> tuple:

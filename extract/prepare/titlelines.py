@@ -131,6 +131,28 @@ def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str
     return None
 
 
+def run_in_heading(line: str) -> str:
+    """A notice's heading that a page ran together with its body on one line
+    (某省人民政府 关于……的通知 豫政〔2023〕5号 现将……), or ''."""
+    found = [r.regex.match(line) for r in rules.pattern_rules("split", "run_in_headings")]
+    return next((m.group("heading").strip() for m in found if m), "")
+
+
+def opening_sentence(line: str, title: str, cut: int, cfg: dict) -> bool:
+    """Whether a first line cut at ``cut`` is no heading: a sentence (为抓好……，制定
+    本方案。 / 加强组织领导。各镇要……), a lead-in (现将有关事项通知如下：) or a table's header."""
+    if any(r.regex.match(line) for r in rules.pattern_rules("outline", "table_headers")):
+        return True
+    if run_in_heading(line) == title:
+        return False
+    if cut >= len(line):
+        return False
+    stop, rest = line[cut], line[cut + 1:].strip()
+    if stop in cfg["sentence_end_marks"]:
+        return bool(rest) or any(ch in title for ch in cfg["title_clause_marks"])
+    return stop in cfg["lead_in_marks"] and not rest
+
+
 def _page_field(line: str):
     """The match of a field of the page's metadata block (索引号：…, • 成文日期:,
     发布机构 佛堂镇): page chrome, never the title and no line of the title search."""
