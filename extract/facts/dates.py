@@ -331,9 +331,10 @@ def expressions(text: str, title: str = "") -> list:
     return combine(text, resolve_overlaps(found), present)
 
 
-def find(text: str, title: str = "", seed: Optional[tuple] = None) -> list:
-    """Every date expression in ``text`` as Values, in reading order."""
-    return normalise(expressions(text, title), seed)
+def find(text: str, title: str = "", seed: Optional[tuple] = None, written: Optional[int] = None) -> list:
+    """Every date expression in ``text`` as Values, in reading order;
+    ``written`` is the year the plan was issued in, for 明年."""
+    return normalise(expressions(text, title), seed, written)
 
 
 def context_at(text: str, pos: int, title: str = "") -> Optional[int]:
@@ -359,7 +360,7 @@ def extract_dates(ctx: PlanContext) -> list:
     head_end = min([int(rules.load(RULES)["head_repeat_max_chars"])] + [n.char_start for n in ctx.nodes])
     return [DateFact(plan.doc_id, locator.node_id_at(v.start), v.kind, v.date_start, v.date_end,
                      v.period, v.start, v.end, plan.text[v.start:v.end], v.rule_id)
-            for v in find(plan.text, plan.title)
+            for v in find(plan.text, plan.title, written=plan.issue_date.year if plan.issue_date else None)
             if not (v.start < head_end and _copied_head_line(plan.text, v.start))]
 
 

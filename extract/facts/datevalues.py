@@ -49,21 +49,22 @@ def context_year(prev: Optional[tuple], side: Side) -> Optional[int]:
     return hi.year
 
 
-def normalise(exprs: list, seed: Optional[tuple] = None) -> list:
+def normalise(exprs: list, seed: Optional[tuple] = None, written: Optional[int] = None) -> list:
     """Stage 5: values for each expression, carrying the year context along.
 
-    The context is the nearest preceding date whose year is written.
+    The context is the nearest preceding date whose year is written;
+    ``written`` is the year the plan was issued in (None: unknown).
     """
-    return [value for value, _ in walk(exprs, seed)]
+    return [value for value, _ in walk(exprs, seed, written)]
 
 
-def walk(exprs: list, seed: Optional[tuple]) -> Iterator[tuple]:
+def walk(exprs: list, seed: Optional[tuple], written: Optional[int] = None) -> Iterator[tuple]:
     """(value, context after it) for each expression that names a date."""
     prev = seed
     listed = _listed_years(exprs)
     for k, expr in enumerate(exprs):
         try:
-            value = _value(expr, None if expr.after_recurrence else prev)
+            value = _value(expr, None if expr.after_recurrence else prev, written)
         except datenorm.Invalid:
             continue   # 2月30日 is not a date
         if value.date_end is not None and _writes_year(expr) and k not in listed:
@@ -98,14 +99,16 @@ def _writes_year(expr: Expr) -> bool:
             or (expr.second is not None and expr.second.first.year is not None))
 
 
-def _value(expr: Expr, prev: Optional[tuple]) -> Value:
+def _value(expr: Expr, prev: Optional[tuple], written: Optional[int] = None) -> Value:
     f = expr.first
     if expr.kind == "recurring":
         period = datenorm.period(f.fields.get("n"), f.fields["unit"])
         return Value(expr.start, expr.end, "recurring", expr.rule_id, None, None, period)
     first = f.first
     year = context_year(prev, first) if first.year is None else first.year
-    if f.fields.get("rel") and year is not None and expr.second is None:
+    if f.fields.get("deictic") and written is not None and first.year is None:
+        year = written + 1  # 明年7月: the year after the one the plan was written in
+    elif f.fields.get("rel") and year is not None and expr.second is None:
         year += 1           # 次年3月: the year after the one the text speaks of
     second = expr.second.first if expr.second else f.second
     if second is not None:

@@ -16,7 +16,7 @@ from typing import Optional
 
 from .. import rules
 from ..text import scan
-from ..text.numerals import plain_value
+from ..text.numerals import mixed_value, plain_value
 from ..text.spans import outside
 from . import unitshapes
 from .measures import Unit, unit_at
@@ -146,7 +146,11 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     raw, scale, divisor = m.group(), "", 1.0
     if numeral == "chinese":
         raw, scale, divisor = _scale_split(raw)
-    value = parse_number(raw)
+    mixed = mixed_value(unicodedata.normalize("NFKC", raw)) if m.lastgroup == "number_mixed" else None
+    if mixed:       # 3亿5千万元 is 3.5 亿元, as a plan writes 3.5亿元
+        scale = mixed[1]
+        divisor = _number_scales()[scale]
+    value = float(mixed[0]) if mixed else parse_number(raw)
     if value is None:
         return None
     value = round(value / divisor, 8)

@@ -71,13 +71,18 @@ def _resolve_overlaps(found: list, roster: list) -> list:
     of an earlier family in FAMILIES wins (a label inside a parenthesis over
     the parenthesis clause, a table cell over a sentence verb inside it);
     within a family the longest, then the earliest (spans.by_priority)."""
+    # a cell merged down over several rows answers for each: its copies stand
+    # where the cell itself is kept
+    copies = [m for m in found if m.merged]
+    found = [m for m in found if not m.merged]
     # 责任单位及责任人：县民政局 王立新: the label states the unit as well as its person
     joined = [m.start for m in found if m.beside_person]
     roster = [r for r in roster if not any(r[0] <= at < r[1] for at in joined)] if joined else roster
     candidates = spans.outside(
         [Span(m.start, m.end, m.raw, m.family, m.rule_id, {"mention": m}) for m in found], roster)
-    kept = spans.by_priority(FAMILIES)(candidates)
-    return [s.data["mention"] for s in kept]
+    kept = [s.data["mention"] for s in spans.by_priority(FAMILIES)(candidates)]
+    spans_kept = {(m.start, m.end, m.role) for m in kept}
+    return kept + [m for m in copies if (m.start, m.end, m.role) in spans_kept]
 
 
 def _apply_conventions(text: str, found: list) -> list:

@@ -53,6 +53,7 @@ class Mention:
     family: str = "sentence"        # the rule family that found it (FAMILIES)
     anchor: Optional[int] = None    # where its node is looked up, when not at its start
     beside_person: bool = False     # its label names the person after it too (责任单位及责任人：)
+    merged: bool = False            # a table cell merged down: the names of the cell above
 
 
 # --- parentheses -------------------------------------------------------------

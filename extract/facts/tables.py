@@ -205,7 +205,7 @@ def _one_cell_per_line_tables(text: str) -> list:
         j = i + 1 if _compact(lines[i][1]) in _number_headers() else i
         while i < j < len(lines) and _header_cell(lines[j][1]):
             j += 1
-        header = [_compact(line) for _, line in lines[i:j]]
+        header = _join_split_headers([_compact(line) for _, line in lines[i:j]])
         if j - i >= 3 and _flat_header_readable(header):
             table = Table("lines", header)
             j = FlatRows(text, table).read(lines, j)
@@ -213,6 +213,22 @@ def _one_cell_per_line_tables(text: str) -> list:
                 tables.append(table)
         i = max(j, i + 1)
     return tables
+
+
+def _join_split_headers(header: list) -> list:
+    """区政府 / 分管领导 on two lines: a header cell that only names a body,
+    right before a cell naming a person or unit role, is the first half of
+    that cell (区政府分管领导), not a column of its own."""
+    from . import orgnames
+    out = []
+    for name in header:
+        body = out[-1] if out else ""
+        if (body and not _known_header(body) and orgnames.looks_like_unit(body)
+                and (person_header(name) or role_header(name))):
+            out[-1] = body + name
+        else:
+            out.append(name)
+    return out
 
 
 def _header_cell(line: str) -> bool:

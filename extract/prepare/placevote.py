@@ -52,6 +52,23 @@ def text_place(text: str) -> Optional[Place]:
     return best
 
 
+def _addressed_region(line: str) -> Optional[Place]:
+    """The region that holds the divisions an addressee line names, when it
+    names two or more of county level (恩施市、建始县、巴东县人民政府：→ their
+    prefecture; counties of several prefectures → their province); else None."""
+    if not any(r.regex.match(line) for r in rules.pattern_rules("places", "addressed_divisions")):
+        return None
+    counties = {p.code: p for p in find_places(line, line) if p.level == 3}.values()
+    if len(counties) < 2:
+        return None
+    regions = {_prefecture_of(p).code: _prefecture_of(p) for p in counties}
+    if len(regions) == 1:
+        region = next(iter(regions.values()))
+        return region if region.level == 2 else _province_of(region)
+    provinces = {p.code[:2] for p in counties}
+    return _province_of(next(iter(counties))) if len(provinces) == 1 else None
+
+
 def _prefecture_of(place: Place) -> Place:
     """The prefecture-level division holding a county (福州市 for 福清市), or the county
     itself where none is listed (a county under its province directly)."""
@@ -150,8 +167,9 @@ def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str
     # (a sentence that opens with a place, 福清市乡镇机构改革……。, reports on it)
     ends = set(rules.load("outline")["sentence_end"])
     opening = [line.strip() for line in body[:300].split("\n")][:3]
-    place = (next((gazetteer.issuer_place(line, context) for line in opening
-                   if gazetteer.place_prefix(line) and not ends & set(line)), None)
+    place = (next((p for p in map(_addressed_region, opening) if p), None)
+             or next((gazetteer.issuer_place(line, context) for line in opening
+                      if gazetteer.place_prefix(line) and not ends & set(line)), None)
              or (gazetteer.issuer_place(signer, context) if gazetteer.place_prefix(signer) else None)
              or text_place(body))
     if place is not None:

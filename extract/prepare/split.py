@@ -110,9 +110,14 @@ def _notice(text: str) -> Optional[_Notice]:
     The heading must end its line (a heading broken over two lines is joined)
     and nothing before it on the line may quote or label it.
     """
-    stop = set(rules.load("split")["notice_prefix_stop"])
+    cfg = rules.load("split")
+    stop, bars = set(cfg["notice_prefix_stop"]), cfg["table_cell_bars"]
     for _s, e, line in _heading_lines(text, 30):
-        line = titlelines.untagged(line)     # a site tag before the heading (【……】X市人民政府关于……)
+        # a site tag before the heading (【……】X市人民政府关于……), the bars of
+        # the page's table cell after it (……的通知 |)
+        line = titlelines.untagged(line)
+        while line and (line[-1] in bars or line[-1].isspace()):
+            line = line[:-1]
         for rule in rules.pattern_rules("split", "notices"):
             m = rule.regex.search(line)
             if m and not line[m.end():].strip() and not stop & set(line[:m.start()]):

@@ -70,10 +70,13 @@ def opens_a_title(line: str, cfg: dict, head: str = "") -> bool:
 
 def _head_part(line: str, cfg: dict, words: list) -> bool:
     """A part of a broken title before its last line: short, no white space or
-    stop character, not ending with a title word itself."""
+    stop character, not ending with a title word itself; not the date that
+    signs the notice above it, an attachment's label (附件1) or a note on
+    how the notice is published (（此件公开发布）)."""
     return (len(line) <= int(cfg["title_join_max_first"]) and not set(cfg["title_line_stop"]) & set(line)
             and not any(ch.isspace() for ch in line) and not ends_with_title_word(line, words)
-            and not any(rule.regex.match(line) for rule in rules.pattern_rules("split", "title_head_stops")))
+            and not any(_matches(key, line) for key in ("date_lines", "annex_labels", "title_head_notes")))
+
 
 
 def reports(headline: str, title: str) -> bool:
@@ -163,18 +166,26 @@ def _page_field(line: str):
     return None
 
 
+def _matches(key: str, line: str) -> bool:
+    return any(rule.regex.match(line) for rule in rules.pattern_rules("split", key))
+
+
 def unfielded_lines(text: str):
     """(start, end) of the non-empty lines, the page's metadata fields left out,
     and so is the value line under a field whose value is not on its own line
     (• 成文日期: / 2024-02-19), unless it reads as a title: the title may follow
     a field left empty (• 有效性:)."""
     cfg, words = rules.load("split"), rules.words("split", "title_words")
-    value_next, s = False, 0
+    value_next, annexes, s = False, False, 0
     while s <= len(text):        # lazily: callers read the first lines only
         e = text.find("\n", s)
         e = len(text) if e < 0 else e
         line, start, s = text[s:e], s, e + 1
         if not line.strip():
+            continue
+        # the notice's list of its attachments (附件：1．…… / 2．……) names no title
+        annexes = _matches("annex_lists", line) or (annexes and _matches("annex_list_items", line))
+        if annexes:
             continue
         field = _page_field(line)
         if field:

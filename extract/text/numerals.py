@@ -123,3 +123,27 @@ def plain_value(text: str) -> Optional[int]:
 @functools.lru_cache(maxsize=1)
 def _variant_map() -> dict:
     return str.maketrans(_table()["variants"])
+
+
+def mixed_value(text: str) -> Optional[tuple]:
+    """(value, largest place word) of a number in figures mixed with place
+    words, as plans write big amounts (3亿5千万 → (350000000, 亿), 1万2千 →
+    (12000, 万), 2亿3000万 → (230000000, 亿)); None when ``text`` is not so."""
+    values, places, big = digits(), _table()["places"], _table()["big_places"]
+    total, section, num, top, run = 0, 0, None, None, ""
+    for ch in text + " ":
+        if ch.isdigit() and ch.isascii():
+            run += ch
+            continue
+        if run:
+            num, run = int(run), ""
+        if ch in values:
+            num = values[ch]
+        elif ch in places:
+            section, num = section + (1 if num is None else num) * places[ch], None
+        elif ch in big:
+            total, section, num = total + (section + (num or 0)) * big[ch], 0, None
+            top = top or ch
+        elif ch != " ":
+            return None
+    return (total + section + (num or 0), top) if top else None
