@@ -220,3 +220,13 @@ def test_a_notice_heading_run_together_with_its_body(tmp_path):
     text = ("宁陕县人民政府 关于明确2024年 重点任务责任单位的通知 宁政〔2024〕5号 现将重点任务予以分解。"
             "各单位要抓好落实。\n一、主要预期目标\n1.地区生产总值增长6%左右。\n")
     assert _flat(_doc(tmp_path, text)[0]) == "宁陕县人民政府关于明确2024年重点任务责任单位的通知"
+
+
+@pytest.mark.parametrize("head, expect", [
+    ("宁陕县", "宁陕县2024年重点任务分解方案"),                # a title broken after its place
+    ("安康市宁陕县", "安康市宁陕县2024年重点任务分解方案"),
+    ("宁陕县人民政府", "2024年重点任务分解方案"),              # an issuer line stands above the title
+    ("豆豆文库", "2024年重点任务分解方案"),                    # a site's name too
+])
+def test_a_short_line_above_a_title_that_opens_with_its_year(tmp_path, head, expect):
+    assert _doc(tmp_path, head + "\n2024年重点任务分解方案\n" + BODY)[0] == expect

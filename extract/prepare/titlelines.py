@@ -61,11 +61,21 @@ def opens_a_title(line: str, cfg: dict, head: str = "") -> bool:
     2024年……清单的通知)."""
     if line.startswith(tuple(cfg["title_openers"])):
         return True
-    if not any(w in head for w in cfg["title_openers"]) and any(
+    if not any(w in head for w in cfg["title_openers"]) and not _places_only(head) and any(
             rule.regex.match(line) for rule in rules.pattern_rules("split", "title_opening_forms")):
         return True
     first = gazetteer.issuer_place(line[:12])
     return first is not None and line.startswith(first.name)
+
+
+def _places_only(head: str) -> bool:
+    """A head of place names alone (宁陕县, 安康市宁陕县): the title goes on below it."""
+    while head:
+        place = gazetteer.place_prefix(head)
+        if not place:
+            return False
+        head = head[len(place):]
+    return True
 
 
 def _head_part(line: str, cfg: dict, words: list) -> bool:
