@@ -230,3 +230,8 @@ def test_a_notice_heading_run_together_with_its_body(tmp_path):
 ])
 def test_a_short_line_above_a_title_that_opens_with_its_year(tmp_path, head, expect):
     assert _doc(tmp_path, head + "\n2024年重点任务分解方案\n" + BODY)[0] == expect
+
+
+@pytest.mark.parametrize("byline", [" 来源：宁陕县人民政府办公室 发布时间：2024-02-08", "　发布时间:2024-02-08 来源:县政府办 浏览:"])
+def test_a_headline_on_its_bylines_line(tmp_path, byline):
+    assert _doc(tmp_path, NAME + byline + "\n" + BODY)[0] == NAME
