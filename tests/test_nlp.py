@@ -44,17 +44,28 @@ def test_the_lexicon_holds_frequencies_prefixes_and_tags():
     assert tags.get("龘龘龘", "x") == "x"
 
 
-def test_a_damaged_cache_is_built_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(nlp.tempfile, "gettempdir", lambda: str(tmp_path))
+def _another_layout() -> bytes:
+    """A cache file that reads as a lexicon header, of a layout that is not this one."""
+    import marshal
+    head = marshal.dumps(("pairs-0", 1, ({}, {}), {}))
+    return len(head).to_bytes(8, "little") + head
+
+
+@pytest.mark.parametrize("written", [b"\x00\x01 not a lexicon", _another_layout()],
+                         ids=["damaged", "another layout"])
+def test_a_cache_that_is_not_this_lexicon_is_built_again(written, tmp_path, monkeypatch):
+    from extract.text import lexicon
+    monkeypatch.setattr(lexicon.tempfile, "gettempdir", lambda: str(tmp_path))
     nlp.lexicon.cache_clear()
     try:
         first = nlp.lexicon()
         cache = next(tmp_path.glob("plan-extract-jieba-*"))
-        cache.write_bytes(b"\x00\x01 not a lexicon")
+        cache.write_bytes(written)
         nlp.lexicon.cache_clear()
         again = nlp.lexicon()
         assert again.total == first.total
-        assert again.get("组")[0] == first.get("组")[0]
+        assert again.get("交通")[0] == first.get("交通")[0] and "交通运输" in again.get("交通")[0]
+        assert again.singles == first.singles
     finally:
         nlp.lexicon.cache_clear()
 

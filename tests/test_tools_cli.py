@@ -52,3 +52,13 @@ def test_older_folder_names_the_missing_columns(command, corpus_tables, tmp_path
     assert main(_args(command, old, tmp_path)) == 2
     err = capsys.readouterr().err
     assert "older version" in err and "dates.parquet has no rule_id" in err
+
+
+def test_the_command_line_is_built_without_the_tools_libraries():
+    # every `plan-extract run` builds the tools' parsers too: their choices must
+    # not import pandas (half a second of each start-up), which only the tools use
+    from tests.conftest import fresh_python
+    out = fresh_python("import sys", "from extract import cli", "cli.build_parser()",
+                       "print('pandas' in sys.modules)")
+    assert out == ["False"]
+

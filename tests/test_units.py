@@ -196,3 +196,31 @@ def test_long_table_listing_a_unit_per_row_gives_one_row_each():
     found = units.extract_responsibilities(PlanContext.build(plan, []))
     assert len(found) == 5000
     assert {(r.unit, r.role, r.rule_id) for r in found} == {("县水利局", "responsible", "table_row_subject")}
+
+
+def test_the_declared_header_reach_covers_every_header_example():
+    """A cell longer than table_header_reach is turned down unread: every
+    example of the header rules that is a known header must fit in it."""
+    from extract.facts import tables
+    reach = rules.load("units")["table_header_reach"]
+    longest = "城乡建设管理执法单位及具体负责人及联系电话"
+    assert len(longest) == reach and tables._known_header(longest)
+    cells = list(rules.words("units", "table_header_words")) + list(rules.words("people", "table_headers"))
+    for where, key in [("units", "table_headers"), ("units", "table_header_shape"),
+                       ("people", "joined_table_headers"), ("people", "role_grammar"),
+                       ("people", "table_header_tails")]:
+        for rule in rules.pattern_rules(where, key):
+            cells += rule.examples
+    known = [c for c in cells if tables._known_header_name("".join(c.split()))]
+    assert len(known) > 40
+    assert all(len("".join(c.split())) <= reach for c in known), [c for c in known if len(c) > reach]
+
+
+@pytest.mark.parametrize("cell,known", [
+    ("牵头单位", True), ("责任单位 / 责任人", True), ("考核内容及评分标准", True),
+    ("县住建局牵头负责全县城镇燃气安全排查整治，各乡镇配合做好辖区内的排查工作", False),
+    ("城乡建设管理执法单位及具体负责人及联系电话号", False),
+])
+def test_known_header_cells(cell, known):
+    from extract.facts import tables
+    assert tables._known_header(cell) is known

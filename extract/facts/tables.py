@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from .. import rules
+from ..text import perplan
 from .rolelabels import joined_header, person_header
 
 RULES = "units"
@@ -78,6 +79,21 @@ def _blanks() -> str:
 
 def _known_header(cell: str) -> bool:
     name = _compact(cell)
+    # most cells asked about are whole lines of prose, far longer than any header
+    return len(name) <= _header_reach() and _known_header_name(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _header_reach() -> int:
+    """The most characters a known header cell spans (rules/units.yaml, checked
+    against every example of its rules by the rule tests)."""
+    return rules.load(RULES)["table_header_reach"]
+
+
+@perplan.remember
+def _known_header_name(name: str) -> bool:
+    # a plan's cells are asked about more than once (a line, then the cell of a
+    # tail header it is; a cell of a flattened header, then of its table)
     return (name in _header_words() or role_header(name) is not None or person_header(name)
             or any(r.regex.match(name) for r in rules.pattern_rules(RULES, "table_header_shape")))
 

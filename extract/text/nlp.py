@@ -4,12 +4,10 @@ jieba reads its whole dictionary before the first word: 350,000 words and
 their prefixes (a second on this kind of machine), then ``jieba.posseg``
 reads the dictionary file once more for the word tags. The extractors only
 segment a few short spans per plan, so ours is the same tokenizer over a
-*lexicon* split by first character: an index of buckets is read at start-up
-and a bucket (``{word: frequency}`` and ``{word: tag}``) when a span first
-needs a word starting with that character. The lexicon is built from jieba's
-own tables the first time (``_build``), so every lookup answers exactly what
-jieba's dictionaries answer; it is cached beside jieba's cache, keyed by
-jieba's version and dictionary file.
+*lexicon* (lexicon.py) read in parts: the one-character entries at start-up,
+the longer words by their first two characters when a span first needs one
+of them. The lexicon is built from jieba's own tables, so every lookup
+answers exactly what jieba's dictionaries answer.
 
 ``jieba()`` and ``posseg()`` return a ``jieba.Tokenizer`` and a
 ``jieba.posseg.POSTokenizer`` over that lexicon (``.cut``, ``.lcut``, as the
@@ -24,19 +22,13 @@ tags, a few times faster.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import logging
-import marshal
 import math
-import mmap
-import os
 import sys
-import tempfile
 import types
-from pathlib import Path
 
-CACHE_NAME = "plan-extract-jieba-{key}.lexicon"
+from .lexicon import Buckets, LazyTable, load
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,146 +46,10 @@ def _segmenter():
     return segmenter
 
 
-class _Buckets:
-    """The lexicon's buckets, each unmarshalled on first use."""
-
-    def __init__(self, total: int, index: dict, blob: bytes):
-        self.total, self._index, self._blob = total, index, blob
-        self._loaded: dict = {}
-
-    def copy(self) -> "_Buckets":
-        """The same lexicon with buckets of its own (for a tokenizer that may add words)."""
-        return _Buckets(self.total, self._index, self._blob)
-
-    def get(self, first: str) -> tuple:
-        try:
-            return self._loaded[first]
-        except KeyError:
-            place = self._index.get(first)
-            pair = marshal.loads(self._blob[place[0]:place[1]]) if place else ({}, {})
-            self._loaded[first] = pair
-            return pair
-
-
-class LazyTable:
-    """A read-only mapping over one side of the buckets (0: frequencies, 1: tags).
-
-    It answers what jieba asks of ``FREQ`` and ``word_tag_tab``: ``in``,
-    ``[]`` and ``get``, and takes the words a user dictionary adds.
-    """
-
-    __slots__ = ("_buckets", "_side", "_sides")
-
-    def __init__(self, buckets: _Buckets, side: int):
-        self._buckets, self._side = buckets, side
-        # first character -> this side of its bucket (the bucket's own dict): jieba
-        # asks tens of thousands of times per plan, so the hot path is one lookup
-        self._sides: dict = {}
-
-    def _table(self, word: str) -> dict:
-        first = word[:1]
-        try:
-            return self._sides[first]
-        except KeyError:
-            table = self._sides[first] = self._buckets.get(first)[self._side]
-            return table
-
-    def words_from(self, first: str) -> dict:
-        """The words that begin with the character ``first`` (the bucket's own dict)."""
-        try:
-            return self._sides[first]
-        except KeyError:
-            return self._table(first)
-
-    def __contains__(self, word) -> bool:
-        try:
-            return word in self._sides[word[:1]]
-        except KeyError:
-            return word in self._table(word)
-
-    def __getitem__(self, word):
-        try:
-            return self._sides[word[:1]][word]
-        except KeyError:        # a bucket not read yet (or no such word: KeyError again)
-            return self._table(word)[word]
-
-    def get(self, word, default=None):
-        try:
-            return self._sides[word[:1]].get(word, default)
-        except KeyError:
-            return self._table(word).get(word, default)
-
-    def __setitem__(self, word, value) -> None:
-        self._table(word)[word] = value
-
-    def update(self, other: dict) -> None:
-        for word, value in other.items():
-            self[word] = value
-
-
-def _dictionary_key(segmenter) -> str:
-    dict_path = Path(segmenter.__file__).parent / segmenter.DEFAULT_DICT_NAME
-    stat = dict_path.stat()
-    mark = f"{getattr(segmenter, '__version__', '?')}|{stat.st_size}|{stat.st_mtime_ns}"
-    return hashlib.sha256(mark.encode()).hexdigest()[:16]
-
-
-def _build(segmenter) -> bytes:
-    """Split jieba's own tables (frequencies with prefixes, word tags) by first character."""
-    full = segmenter.Tokenizer()
-    full.initialize()
-    tags = {}
-    with full.get_dict_file() as f:          # what POSTokenizer.load_word_tag reads
-        for line in f:
-            line = line.strip().decode("utf-8")
-            if line:
-                word, _, tag = line.split(" ")
-                tags[word] = tag
-    buckets: dict = {}
-    for word, freq in full.FREQ.items():
-        buckets.setdefault(word[:1], ({}, {}))[0][word] = freq
-    for word, tag in tags.items():
-        buckets.setdefault(word[:1], ({}, {}))[1][word] = tag
-    index, parts, at = {}, [], 0
-    for first, pair in buckets.items():
-        part = marshal.dumps(pair)
-        index[first] = (at, at + len(part))
-        parts.append(part)
-        at += len(part)
-    head = marshal.dumps((full.total, index))
-    return len(head).to_bytes(8, "little") + head + b"".join(parts)
-
-
-def _read(data) -> _Buckets:
-    size = int.from_bytes(data[:8], "little")
-    total, index = marshal.loads(data[8:8 + size])
-    return _Buckets(total, index, memoryview(data)[8 + size:])
-
-
-def _mapped(path: Path):
-    """The file's bytes, mapped: only the buckets read take memory."""
-    with open(path, "rb") as f:
-        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-
-
 @functools.lru_cache(maxsize=1)
-def lexicon() -> _Buckets:
-    """The bucketed lexicon: from the cache file, or built (and cached) on first use."""
-    segmenter = _segmenter()
-    path = Path(tempfile.gettempdir()) / CACHE_NAME.format(key=_dictionary_key(segmenter))
-    try:
-        return _read(_mapped(path))
-    except (OSError, ValueError, EOFError, TypeError):
-        pass                                     # missing or damaged: build it again
-    data = _build(segmenter)
-    try:                                         # atomic: concurrent workers may build it too
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass                                     # a read-only temp folder: keep it in memory
-    return _read(data)
+def lexicon() -> Buckets:
+    """The lexicon of jieba's dictionary (lexicon.py), read or built once."""
+    return load(_segmenter())
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,36 +67,44 @@ def jieba():
 
 def word_graph(freq: LazyTable, sentence: str) -> dict:
     """``Tokenizer.get_DAG``: for each place, the ends of the dictionary words
-    starting there (or the place itself). Every fragment from one place
-    starts with its character, so one bucket answers all its look-ups."""
+    starting there (or the place itself). A place's own character is a
+    one-character entry; every longer fragment from it begins with its first
+    two characters, so one part of the lexicon answers all its look-ups."""
     dag = {}
     n = len(sentence)
-    words_from = freq.words_from
+    singles, pairs_from = freq.singles, freq.pairs_from
     for k in range(n):
-        get = words_from(sentence[k]).get
-        ends = []
-        i = k
-        count = get(sentence[k])         # None: no word goes on from here
-        while i < n and count is not None:
-            if count:
-                ends.append(i)
-            i += 1
+        count = singles.get(sentence[k])     # None: no word goes on from here
+        ends = [k] if count else []
+        if count is not None and k + 1 < n:
+            get = pairs_from(sentence[k:k + 2]).get
+            i = k + 1
             count = get(sentence[k:i + 1])
+            while count is not None:
+                if count:
+                    ends.append(i)
+                i += 1
+                if i == n:
+                    break
+                count = get(sentence[k:i + 1])
         dag[k] = ends or [k]
     return dag
 
 
 def best_route(tokenizer, sentence: str, dag: dict, route: dict) -> None:
-    """``Tokenizer.calc``: the same sums in the same order, one bucket per place."""
+    """``Tokenizer.calc``: the same sums in the same order, one part of the lexicon per place."""
     n = len(sentence)
     route[n] = (0, 0)
     logtotal = math.log(tokenizer.total)
-    words_from, log = tokenizer.FREQ.words_from, math.log
+    freq, log = tokenizer.FREQ, math.log
+    singles, pairs_from = freq.singles, freq.pairs_from
     for idx in range(n - 1, -1, -1):
-        get = words_from(sentence[idx]).get
+        ends = dag[idx]
+        get = pairs_from(sentence[idx:idx + 2]).get if ends[-1] > idx else None
         best = None
-        for x in dag[idx]:           # max() over the candidates: the first greatest is kept
-            candidate = (log(get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+        for x in ends:           # max() over the candidates: the first greatest is kept
+            count = singles.get(sentence[idx]) if x == idx else get(sentence[idx:x + 1])
+            candidate = (log(count or 1) - logtotal + route[x + 1][0], x)
             if best is None or candidate > best:
                 best = candidate
         route[idx] = best

@@ -47,8 +47,7 @@ def _sub(sub, name, help_, description, epilog):
 
 
 def add_parsers(sub) -> None:
-    from .compare import SECTIONS
-    from .tables import PLACE_KEYS
+    from .choices import PLACE_KEYS, SECTIONS     # not the tools: they import pandas
     cmp_ = _sub(sub, "compare", "compare places: unit load, targets, phases, counts",
                 "Compare the plans in OUT_DIR by place, from the tables that 'run' wrote.",
                 COMPARE_EXAMPLES)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import tables as tbl
+from .choices import SECTIONS
 from .termtable import render
 
 NEEDED = ("documents", "nodes", "responsibilities", "people", "targets", "dates", "phases")
 ROLES = ("lead", "responsible", "assist", "data_provider")
-SECTIONS = ("counts", "units", "targets", "timeline", "outline")
 
 
 def _with_place(frame: pd.DataFrame, place: pd.Series) -> pd.DataFrame:

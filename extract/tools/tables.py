@@ -14,10 +14,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from ..write import SCHEMAS
+from .choices import PLACE_KEYS
 
 FACT_TABLES = ("responsibilities", "people", "targets", "dates", "phases")
 UNKNOWN_PLACE = "(unknown)"
-PLACE_KEYS = ("city", "province", "doc")
 
 
 class OutputFolderError(Exception):
