@@ -95,6 +95,7 @@ def test_a_page_with_no_title_has_none(tmp_path, opening):
 @pytest.mark.parametrize("cited", [
     "根据《陕西省2024年重点任务分解方案》要求，经县政府同意，现将有关事项通知如下：\n",
     "按照《安康市重点任务分解方案》精神，现印发给你们。\n",
+    "根据《陕西省重点任务分解方案》要求，经县政府同意，现印发给你们。\n",
 ])
 def test_a_cited_document_is_no_title(tmp_path, cited):
     text = ADDRESSEES + cited + "一、主要预期目标\n1.地区生产总值增长6%左右。\n"
