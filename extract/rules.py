@@ -41,10 +41,19 @@ class RuleError(ValueError):
 @dataclass(frozen=True, eq=False)    # compared and hashed by identity: each is loaded once
 class PatternRule:
     id: str
-    regex: Any          # a compiled re.Pattern or regex.Pattern
+    pattern: str        # the source, for a stage that joins rules into one pattern
     examples: tuple
     counter_examples: tuple
     data: dict          # the rule's other fields, for the stage that uses it
+    where: str = ""     # file, key and id, for the message of a pattern that does not compile
+
+    @functools.cached_property
+    def regex(self) -> Any:
+        """The compiled re.Pattern or regex.Pattern, made on first use: compiling is
+        most of start-up (``re`` walks each code point of a Han class in Python),
+        and a run on plain text never tries the rules of HTML, Word or PDF input,
+        nor the parts of a rule list that a stage only reads joined into one."""
+        return compile_pattern(self.pattern, self.where)
 
 
 def rules_dir() -> Path:
@@ -148,7 +157,9 @@ def compile_pattern(pattern: str, where: str, engine: str = "re"):
         raise RuleError(f"{where}: bad regex: {exc}") from exc
 
 
-def compile_rule(entry: Any, where: str) -> PatternRule:
+def compile_rule(entry: Any, where: str, lazy: bool = False) -> PatternRule:
+    """One rule checked; its pattern compiled now, or on first use when ``lazy``
+    (the rule files are validated, every pattern compiled, when the run starts)."""
     if not isinstance(entry, dict):
         raise RuleError(f"{where}: each rule must be a mapping with id, pattern, examples")
     rule_id = entry.get("id")
@@ -157,7 +168,6 @@ def compile_rule(entry: Any, where: str) -> PatternRule:
     pattern = entry.get("pattern")
     if not isinstance(pattern, str) or not pattern:
         raise RuleError(f"{where}: rule {rule_id!r} has no pattern")
-    compiled = compile_pattern(pattern, f"{where}: rule {rule_id!r}")
     examples = entry.get("examples") or []
     if not examples:
         raise RuleError(f"{where}: rule {rule_id!r} needs at least one example")
@@ -166,8 +176,11 @@ def compile_rule(entry: Any, where: str) -> PatternRule:
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise RuleError(f"{where}: rule {rule_id!r}: {field} must be a list of strings")
     rest = {k: v for k, v in entry.items() if k not in RULE_KEYS}
-    return PatternRule(rule_id, compiled, tuple(examples),
-                       tuple(entry.get("counter_examples") or []), rest)
+    rule = PatternRule(rule_id, pattern, tuple(examples), tuple(entry.get("counter_examples") or []),
+                       rest, f"{where}: rule {rule_id!r}")
+    if not lazy:
+        _ = rule.regex          # compiled now: a bad pattern is reported here
+    return rule
 
 
 @functools.lru_cache(maxsize=None)
@@ -176,7 +189,7 @@ def pattern_rules(name: str, key: str) -> tuple:
     entries = load(name).get(key)
     if not isinstance(entries, list):
         raise RuleError(f"rules/{name}.yaml: '{key}' must be a list of rules")
-    compiled = tuple(compile_rule(e, f"rules/{name}.yaml:{key}") for e in entries)
+    compiled = tuple(compile_rule(e, f"rules/{name}.yaml:{key}", lazy=True) for e in entries)
     seen = set()
     for rule in compiled:
         if rule.id in seen:

@@ -90,6 +90,7 @@ def _compiles(value: str, where: str, one_class: bool) -> bool:
 def _check_rules(name: str, key: str, fields: dict) -> int:
     compiled = rules.pattern_rules(name, key)   # ids, patterns, examples, duplicates
     for rule in compiled:
+        _ = rule.regex                          # compiled now (a run compiles on first use)
         for field, value in rule.data.items():
             where = f"rules/{name}.yaml:{key}: rule {rule.id!r}: field '{field}'"
             if field not in fields:

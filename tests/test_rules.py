@@ -85,6 +85,19 @@ def test_a_bad_rule_file_is_named_with_its_problem(rules_copy, file, old, new, p
     assert file.split(".")[0] in str(caught.value)
 
 
+def test_a_loaded_rule_compiles_on_first_use_and_names_itself_when_it_cannot(rules_copy, monkeypatch):
+    _edit(rules_copy / "units.yaml", "labels:\n", "labels:\n  - id: label_broken\n    pattern: '(牵头'\n    examples: ['牵头']\n")
+    compiled = []
+    real = rules.compile_pattern
+    monkeypatch.setattr(rules, "compile_pattern", lambda p, *a, **k: compiled.append(p) or real(p, *a, **k))
+    broken, lead = rules.pattern_rules("units", "labels")[:2]
+    assert compiled == [] and broken.pattern == "(牵头"
+    assert lead.regex.search("牵头单位：县住建局") and compiled == [lead.pattern]
+    assert lead.regex is lead.regex and len(compiled) == 1
+    with pytest.raises(rules.RuleError, match=re.escape("rules/units.yaml:labels: rule 'label_broken': bad regex")):
+        broken.regex
+
+
 def test_named_lists_and_han_classes_compile_with_the_regex_package(rules_copy):
     rule = rules.compile_rule({"id": "x", "pattern": r"\p{Han}+\L<clause_breaks>", "examples": ["牵头，"]},
                               "rules/test.yaml:items")
