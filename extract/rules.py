@@ -252,3 +252,18 @@ def validate_all() -> int:
     """
     from . import ruleschema          # the checks live apart; this is the entry point
     return ruleschema.check_all()
+
+
+def validate_once() -> int:
+    """``validate_all``, skipped when this very rules/ (and checker) passed before."""
+    from . import ruleschema
+    return ruleschema.check_once()
+
+
+def rules_sha256() -> str:
+    """One hash over every rule file, names and bytes: any edit to rules/ changes it."""
+    digest = hashlib.sha256()
+    for path in sorted(rules_dir().glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

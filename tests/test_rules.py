@@ -36,6 +36,7 @@ def test_bad_rule_fails_with_its_id_and_problem(entry, problem):
 # --- start-up validation against rules/schema.yaml -------------------------
 
 import shutil
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,44 @@ def test_a_rule_file_with_a_key_twice_fails_on_every_load(parse_cache):
         with pytest.raises(rules.RuleError, match="given twice"):
             rules._parsed(text)
     assert not list(parse_cache.glob("plan-extract-rules-*"))
+
+
+@pytest.fixture
+def stamp_folder(tmp_path, monkeypatch):
+    """An empty cache folder for the stamps of checked rule folders."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def _stamps(folder: Path) -> list:
+    return list(folder.glob(ruleschema.STAMP_NAME.format(key="*")))
+
+
+def test_unchanged_rules_are_checked_once(rules_copy, stamp_folder, monkeypatch):
+    count = rules.validate_once()
+    assert count == rules.validate_all() > 100 and len(_stamps(stamp_folder)) == 1
+    monkeypatch.setattr(ruleschema, "check_all", lambda: pytest.fail("checked again"))
+    assert rules.validate_once() == count
+
+
+def test_a_rule_file_broken_after_a_stamp_is_still_caught(rules_copy, stamp_folder):
+    rules.validate_once()
+    _edit(rules_copy / "units.yaml", "id: label_lead_short\n    role: lead\n", "id: label_lead_short\n    role: boss\n")
+    for cached in (rules.load, rules.pattern_rules, ruleschema.schema):
+        cached.cache_clear()
+    with pytest.raises(rules.RuleError, match=re.escape("rules/units.yaml:labels: rule 'label_lead_short'")):
+        rules.validate_once()
+    with pytest.raises(rules.RuleError, match="role 'boss'"):
+        rules.validate_once()                     # a failed check leaves no stamp
+
+
+def test_a_damaged_stamp_checks_again(rules_copy, stamp_folder, monkeypatch):
+    rules.validate_once()
+    (stamp,) = _stamps(stamp_folder)
+    stamp.write_text("many", encoding="ascii")
+    checked = []
+    real = ruleschema.check_all
+    monkeypatch.setattr(ruleschema, "check_all", lambda: checked.append(1) or real())
+    assert rules.validate_once() > 100 and checked == [1]
