@@ -179,6 +179,32 @@ def combined_plan(cell: str) -> tuple:
     body = "\n".join("\t".join(row) for row in rows)
     return f"{PLACE}2025年重点工作任务分解表\n\n{body}\n", units, people
 
+# a table flattened one cell a line, as a city's share of a higher plan is
+# laid out: a note in brackets after the task header, a section row naming
+# the leader in charge of the rows under it, and under each row's unit cell
+# the higher level's lead unit on a labelled line of its own
+FLAT_DETAILS = ("header_note", "leader_sections", "note_lines")
+HIGHER_LEADS = ["省水利厅", "省发展改革委", "省市场监管局", "省住房城乡建设厅"]
+SECTION_LEADERS = ["王立新", "欧阳晓峰"]
+
+
+def flat_noted_plan(details: tuple) -> tuple:
+    task_header = "重点工作任务（浏阳市4项配合工作）" if "header_note" in details else "重点工作任务"
+    lines, units, people = ["序号", task_header, "责任单位"], Counter(), Counter()
+    for k, (task, lead, assist) in enumerate(zip(TASKS, LEADS, ASSISTS)):
+        if "leader_sections" in details and k % 2 == 0:
+            lines.append(f"（{'一二'[k // 2]}）{SECTION_LEADERS[k // 2]}副市长牵头重点工作")
+            people[(SECTION_LEADERS[k // 2], "副市长")] += 1
+        lines += [str(k + 1), task + "。", "、".join(lead + assist)]
+        units.update((u, RESP) for u in lead + assist)
+        if "note_lines" in details:
+            lines.append(f"省牵头单位：{HIGHER_LEADS[k]}")
+            units[(HIGHER_LEADS[k], LEAD)] += 1
+    body = "\n\n".join(lines)
+    return (f"{PLACE}落实省重点工作任务责任分解\n\n一、重点工作涉浏任务责任分解\n\n{body}\n\n"
+            "二、工作要求\n\n各有关单位要按照分工抓好落实。\n"), units, people
+
+
 # --- leading-group rosters -----------------------------------------------------
 
 ROSTER_NAMES = {
@@ -264,6 +290,8 @@ def _plans() -> dict:
                            + [(n, "成员") for n, _ in members[3:]]))
     for cell in COMBINED_CELLS:
         plans[f"combined-{cell}"] = combined_plan(cell)
+    for detail in FLAT_DETAILS + ("all",):
+        plans[f"flat_noted-{detail}"] = flat_noted_plan(FLAT_DETAILS if detail == "all" else (detail,))
     plans["item_markers"] = (_task_plan([TASKS[0] + "。责任单位：市水利局（牵头），市财政局（配合）、市教育局（协办）"]),
                              Counter({("市水利局", LEAD): 1, ("市财政局", ASSIST): 1, ("市教育局", ASSIST): 1}),
                              Counter())
@@ -355,3 +383,8 @@ def test_each_detail_gives_what_it_states(variant_tables, name):
 @pytest.mark.parametrize("sep", list(MEMBER_SEPARATORS))
 def test_a_roster_gives_the_same_people_in_every_spelling(variant_tables, names, labels, form, sep):
     _check(variant_tables, f"roster-{names}-{labels}-{form}-{sep}")
+
+
+@pytest.mark.parametrize("detail", FLAT_DETAILS + ("all",))
+def test_a_flattened_table_keeps_its_units_beside_notes_and_leader_rows(variant_tables, detail):
+    _check(variant_tables, f"flat_noted-{detail}")

@@ -11,15 +11,29 @@ from .tables import Cell
 
 def unit_part(cell: Cell) -> Cell:
     """The unit names of a cell under a joined header (市民政局 王立新): the
-    blank-parted pieces up to the first one that is a name or no list of unit names."""
-    end = cell.start
-    for piece in words_of(cell):
+    blank-parted pieces up to the first one that is a name or no list of unit
+    names; the names of a person written first (王立新 市民政局, under
+    责任领导及责任单位) are passed over."""
+    pieces = words_of(cell)
+    k = 0
+    while k < len(pieces) - 1 and _person_piece(pieces[k].text):
+        k += 1
+    start = pieces[k].start if k else cell.start
+    end = start
+    for piece in pieces[k:]:
         items = orgnames.split_list(piece.text)
         if not items or is_person_name(piece.text) or not all(
                 orgnames.is_generic(i.text) or orgnames.valid_in_list(i.text) for i in items):
             break
         end = piece.end
-    return Cell(cell.start, end, cell.text[:end - cell.start])
+    return Cell(start, end, cell.text[start - cell.start:end - cell.start])
+
+
+def _person_piece(text: str) -> bool:
+    """A person's name, alone or with a note in brackets (王立新（副市长）)."""
+    opens = orgnames.brackets()[0]
+    cut = next((i for i, ch in enumerate(text) if ch in opens), len(text))
+    return is_person_name(text[:cut])
 
 
 def words_of(cell: Cell) -> list:

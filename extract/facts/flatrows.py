@@ -20,6 +20,7 @@ class FlatRows:
         self.text, self.table = text, table
         self.kinds = [tb._column_kind(h) for h in table.header]
         self.number, self.section = tb._rule("table_row_number"), tb._rule("table_section_line")
+        self.note = tb._rule("table_note_line")
         self.expected = None      # the next row number
         self.cells = None         # cells of the open row, one per line
         self.section_row = False
@@ -54,6 +55,8 @@ class FlatRows:
                     break         # a heading of the plan after the last row
                 self._close()
                 self.cells, self.section_row = [cell], True
+            elif self.cells and len(self.cells) >= 2 and self.note.match(line):
+                pass              # 省牵头单位：… under the row: read by the label rules, no cell
             elif self.cells is None:
                 lead_in += 1
                 if self.table.rows or lead_in > _MAX_LEAD_IN or len(tb._compact(line)) > tb._MAX_HEADER_CELL:

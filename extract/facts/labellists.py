@@ -8,9 +8,20 @@ in the same bracket (rolecontexts.py reads both).
 from __future__ import annotations
 
 from .. import rules
+from ..prepare import gazetteer, towns
 from . import orgnames as un
 
 RULES = "units"
+
+
+def body_or_place(name: str) -> bool:
+    """Ends like a body; or is a town, township or sub-district of the national
+    division codes (牵头单位凤城镇、白沙镇: a town's government is meant); or a
+    whole city or county name ((合肥市、芜湖市，省发展改革委牵头): its government)."""
+    if un.valid_in_running_text(name):
+        return True
+    key = un.compact(name)
+    return un.valid_in_list(name) and (bool(towns.counties_of(key)) or gazetteer.place_prefix(key) == key)
 
 
 def past_name_semicolons(window: str, end: int, ends, local: frozenset) -> int:

@@ -15,7 +15,7 @@ import re
 from .. import rules
 from ..records import PlanContext
 from . import orgnames
-from .personnames import compact
+from .personnames import compact, is_post
 
 RULES = "people"
 
@@ -48,6 +48,24 @@ def from_headings(ctx: PlanContext, parse_items) -> list:
     return found
 
 
+def from_clauses(text: str, parse_items, taken: set) -> list:
+    """The leaders a task item names in a clause of its own (由王立新副市长负责,
+    覃思远同志牵头), read as a heading's; a person some other form already
+    found there (``taken``: their starts) is left to it."""
+    if _stems().search(text) is None:
+        return []
+    found = []
+    for rule in _rules("clause_leaders"):
+        for m in rule.regex.finditer(text):
+            bare = m.group("stem") if m.group("comrade") else None
+            got = _leaders(text, m.start("list"), m.end("list"), parse_items, rule.id, bare)
+            # a clause is weaker evidence than a heading: the role must read as a
+            # person's post (大瑶镇人民政府牵头 names a body, not 大瑶)
+            if all(f[3] == bare or is_post(f[3]) for f in got):
+                found += [f for f in got if f[0] not in taken]
+    return found
+
+
 def _nodes_with_stems(text: str, nodes: list) -> list:
     """The nodes whose first line holds a stem, found from the stems' places
     (one search of the text), not by reading every node's line."""
@@ -70,16 +88,21 @@ def _nodes_with_stems(text: str, nodes: list) -> list:
     return [picked[i] for i in sorted(picked)]
 
 
-def _leaders(text: str, start: int, end: int, parse_items, rule_id: str) -> list:
+def _leaders(text: str, start: int, end: int, parse_items, rule_id: str, bare: str = None) -> list:
+    """Every item a person with a post (the role); ``bare``: the role of a
+    name written with no post (王立新同志牵头: the verb)."""
     got, shared, out = parse_items(text, start, end, strict=True), None, []
+    # 王立新、李春华副市长: the post after the last name is shared by the bare names before it
+    last = _post_of(text, got[-1]) if got and not got[-1].post_first else ""
     for g in got:
         post = _post_of(text, g)
         if post:
             shared = post if g.post_first else None
-        post = post or shared
+        post = post or shared or last or bare
         if not post:
             return []            # a name with no post is no leader a heading names
-        out.append((g.start, g.end, g.name, post, g.unit, rule_id))
+        unit = g.unit if g.unit or not last else got[-1].unit
+        out.append((g.start, g.end, g.name, post, unit, rule_id))
     return out
 
 

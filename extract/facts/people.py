@@ -26,6 +26,7 @@ from ..text import scan
 from .rolelabels import (colon_labels, label_regex, line_goes_on, list_end, opens_with_label,
                          person_role)
 from . import barrows
+from . import cellwords
 from . import gluedrosters
 from . import leaders
 from . import orgnames
@@ -65,6 +66,7 @@ def extract_people(ctx: PlanContext) -> list:
              + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
                 + leaders.from_contacts(text, _parse_items) + barrows.people(text, cell_people)])
     found = gluedrosters.with_glued_rosters(text, found, Found, split_post)
+    found += [Found(*f) for f in leaders.from_clauses(text, _parse_items, {f.start for f in found})]
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
@@ -348,11 +350,22 @@ def _from_tables(text: str) -> list:
         for row in table.rows:
             for idx in columns:
                 cell = tb.cell_under(row, idx)
+                if cell is not None and tb.joined_header(table.header[idx]):
+                    cell = _person_part(cell)
                 if cell is not None:
                     found += [Found(cell.start + g.start, cell.start + g.end, g.name,
                                     person_role(table.header[idx]), g.unit, "people_table_column")
                               for g in cell_people(cell.text)]
     return found
+
+
+def _person_part(cell: tb.Cell) -> tb.Cell:
+    """Under a joined header, a cell whose person comes first (王立新（副市长）
+    市水利局) without the units after the person; any other cell as it is."""
+    units = cellwords.unit_part(cell)
+    if units.start == cell.start or units.end == units.start:
+        return cell
+    return tb.Cell(cell.start, units.start, cell.text[:units.start - cell.start].rstrip())
 
 
 # --- rosters laid out as a table ---------------------------------------------------

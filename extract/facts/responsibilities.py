@@ -27,6 +27,7 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from . import dutylines
+from . import jointplaces
 from . import orgnames as un
 from . import people
 from . import placenames
@@ -51,6 +52,7 @@ def extract_responsibilities(ctx: PlanContext) -> list:
              + tc.from_tables(text, local) + rc.from_sentences(text, parens, local)
              + _subjects(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
+    found = jointplaces.expand(ctx, found)        # 两市市委党校: one unit in each issuing city
     # a sentence subject restating a unit its node already names adds no row
     return restated.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local))
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .. import rules
-from ..prepare import towns
 from ..text import scan
 from . import cellwords
 from . import labellists as ll
@@ -253,7 +252,7 @@ def _clause(inner: str, off: int, clause: str, o: int, c: int, first_prefix: str
         if cm:
             base = o + 1 + off + lead + cm.start("list")
             return _list_mentions(cm.group("list"), base, rule.data["role"], rule.id, o,
-                                  un.valid_in_running_text, first_prefix, local, paren=(o, c),
+                                  ll.body_or_place, first_prefix, local, paren=(o, c),
                                   family="paren"), m is not None
     return None, m is not None
 
@@ -301,13 +300,7 @@ def role_of(rule, match) -> str:
 
 # How strictly a label's names are checked (a rule's `names:`): a list after a
 # colon may hold abbreviations (人行); one after a bare label must end like a body.
-def _body_or_town(name: str) -> bool:
-    """Ends like a body, or is a town, township or sub-district of the national
-    division codes (牵头单位凤城镇、白沙镇: a town's government is meant)."""
-    return un.valid_in_running_text(name) or (un.valid_in_list(name) and bool(towns.counties_of(un.compact(name))))
-
-
-_NAME_CHECKS = {"list": un.valid_in_list, "running_text": _body_or_town}
+_NAME_CHECKS = {"list": un.valid_in_list, "running_text": ll.body_or_place}
 
 
 def from_labels(text: str, parens: list, local: frozenset) -> list:

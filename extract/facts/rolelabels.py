@@ -142,8 +142,8 @@ def _person_role_word(name: str) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def joined_header(name: str):
-    """(unit role, person role) of a header cell naming both, the unit's first
-    (牵头单位及主要负责人, 责任单位/责任人); None for any other cell."""
+    """(unit role, person role) of a header cell naming both, in either order
+    (牵头单位及主要负责人, 责任单位/责任人, 责任领导及责任单位); None for any other cell."""
     for rule in rules.pattern_rules(RULES, "joined_table_headers"):
         m = rule.regex.fullmatch(name)
         if m and _person_role_word(m.group("person")) and any(

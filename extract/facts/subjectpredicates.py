@@ -52,8 +52,15 @@ def _predicate(text: str, at: int) -> tuple:
                 or _tagged_verb(verb):
             return "verb", at + skip + cut
         return None, at
-    # without a modal the predicates were just tried on the same text
-    return ("verb", at + skip) if _tagged_verb(verb) else (None, at)
+    # without a modal the predicates were just tried on the same text; a
+    # "verb" glued to a body suffix (督考|办要, 督查|室要) is the name going on
+    return ("verb", at + skip) if _tagged_verb(verb) and not _before_suffix(verb) else (None, at)
+
+
+def _before_suffix(text: str) -> bool:
+    """The first word of ``text`` runs into a one-character body suffix."""
+    first = _first_word(text)
+    return first is not None and text[len(first.word):len(first.word) + 1] in _suffix_ends()
 
 
 def opens_clause(item: str) -> bool:

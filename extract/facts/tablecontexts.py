@@ -27,7 +27,9 @@ def from_tables(text: str, local: frozenset) -> list:
         roles = tb.column_roles(table)
         above: list = []         # the lead column's names on the row above
         for row in table.rows:
-            anchor = next(c.start for c in row if c is not None)   # a merged first cell is None
+            first = next(c for c in row if c is not None)          # a merged first cell is None
+            # (| 1 | …: the row's node opens at its number, after the cell's blanks)
+            anchor = first.start + len(first.text) - len(first.text.lstrip())
             for idx, column in roles.items():
                 cell = tb.cell_under(row, idx)
                 if above and _merged_from_above(table, roles, idx, row, cell):

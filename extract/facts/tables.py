@@ -251,6 +251,11 @@ def _header_cell(line: str) -> bool:
     """A header cell of a flattened table: a known header word, or a short
     name of a column in its own words (推进措施, 建设内容及标准)."""
     name = _compact(line)
+    for rule in rules.pattern_rules(RULES, "table_header_notes"):
+        noted = rule.regex.match(name)     # 重点工作任务（全市12项牵头工作）: the name before its note
+        if noted:
+            name = noted.group("head")
+            break
     if len(name) > _MAX_HEADER_CELL:
         return False
     return _known_header(name) or any(r.regex.match(name) for r in rules.pattern_rules(RULES, "table_header_free"))
