@@ -11,7 +11,9 @@ surfacing later as a wrong table or an "internal error" row.
 Patterns compile with Python's ``re`` when they can (it is the faster engine
 for plain patterns) and with the ``regex`` package when they use what only it
 has: ``\\p{Han}``, atomic groups, possessive repeats, and named word lists
-``\\L<name>`` whose words come from ``rules/lists.yaml``.
+``\\L<name>`` whose words come from ``rules/lists.yaml``; and when they hold a
+wide Han class that ``re`` compiles slowly and nothing the two engines read
+differently (``engines`` in ``rules/schema.yaml``).
 """
 from __future__ import annotations
 
@@ -141,9 +143,29 @@ def named_lists() -> dict:
     return lists
 
 
+@functools.lru_cache(maxsize=1)
+def _engine_marks() -> tuple:
+    """What makes ``re`` slow to compile a pattern, and what only ``re`` means
+    (``engines`` in rules/schema.yaml)."""
+    marks = load("schema").get("engines") or {}
+    found = tuple(marks.get(key) for key in ("wide_classes", "re_meanings"))
+    if not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in found):
+        raise RuleError("rules/schema.yaml: 'engines' needs 'wide_classes' and 're_meanings', lists of strings")
+    return found
+
+
+def slow_in_re(pattern: str) -> bool:
+    """A pattern ``re`` compiles slowly and the ``regex`` package reads to the same effect."""
+    wide, re_only = _engine_marks()
+    return any(m in pattern for m in wide) and not any(m in pattern for m in re_only)
+
+
 def compile_pattern(pattern: str, where: str, engine: str = "re"):
-    """Compile with ``re``, or with ``regex`` for what only it can read (or when
-    ``engine`` asks for it: it is faster on alternatives that open with optional parts)."""
+    """Compile with ``re``, or with ``regex`` for what only it can read, for a
+    wide Han class (``slow_in_re``), or when ``engine`` asks for it (it is faster
+    on alternatives that open with optional parts)."""
+    if engine == "re" and slow_in_re(pattern):
+        engine = "regex"
     if "\\L<" not in pattern and engine == "re":
         try:
             return re.compile(pattern, re.M)

@@ -99,6 +99,32 @@ def test_a_loaded_rule_compiles_on_first_use_and_names_itself_when_it_cannot(rul
         broken.regex
 
 
+def _re_reads(pattern: str) -> bool:
+    try:
+        return "\\L<" not in pattern and bool(re.compile(pattern))
+    except re.error:
+        return False
+
+
+SLOW_IN_RE = [(w, r) for w, r in ALL if rules.slow_in_re(r.pattern) and _re_reads(r.pattern)]
+
+
+@pytest.mark.parametrize("where,rule", SLOW_IN_RE, ids=[f"{w}:{r.id}" for w, r in SLOW_IN_RE])
+def test_a_wide_han_class_compiles_with_the_regex_package_to_the_same_matches(where, rule):
+    assert not isinstance(rule.regex, re.Pattern)
+    plain = re.compile(rule.pattern, re.M)
+    for text in rule.examples + rule.counter_examples + (" ".join(rule.examples) + "\n\t" + "。".join(rule.examples),):
+        ours, theirs = list(rule.regex.finditer(text)), list(plain.finditer(text))
+        assert [(m.span(), m.groupdict()) for m in ours] == [(m.span(), m.groupdict()) for m in theirs], text
+
+
+def test_a_pattern_that_re_reads_its_own_way_stays_with_re():
+    assert rules.slow_in_re(r"[\u4e00-\u9fff]{2,6}(?:局|委)") and len(SLOW_IN_RE) > 20
+    for pattern in (r"[\u4e00-\u9fff]+\s*：", r"\w[\u4e00-\u9fff]", r"(?i)[\u4e00-\u9fff]x", r"[0-9]+年"):
+        assert not rules.slow_in_re(pattern)
+        assert isinstance(rules.compile_pattern(pattern, "t"), re.Pattern)
+
+
 def test_named_lists_and_han_classes_compile_with_the_regex_package(rules_copy):
     rule = rules.compile_rule({"id": "x", "pattern": r"\p{Han}+\L<clause_breaks>", "examples": ["牵头，"]},
                               "rules/test.yaml:items")
