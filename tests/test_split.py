@@ -185,7 +185,8 @@ def test_text_starting_with_sentence_punctuation_does_not_raise(text):
 def test_a_line_inside_the_outline_is_not_the_title():
     text = "今年重点抓好以下工作：\n一、完善工作机制\n建立健全部门联席会议工作方案\n二、强化督查考核\n"
     (plan,) = plans_of(text)
-    assert plan.title == "今年重点抓好以下工作" and plan.title_start == 0
+    # the lead-in sentence (……以下工作：) is no heading either: no title line
+    assert plan.title == "" and plan.title_start == -1
     assert [n.label for n in outline.parse(plan)] == ["一", "二"]
 
 
@@ -252,8 +253,9 @@ def test_a_notice_with_long_paragraphs_still_finds_the_issued_title():
 def test_a_plan_cited_as_issued_by_a_higher_body_is_not_the_title():
     plan = plans_of("按照省政府印发的《安徽省电动自行车安全隐患整治行动方案》要求，结合我县实际，制定本方案。\n"
                     "一、工作目标\n县农业农村局牵头，县财政局配合。\n")[0]
-    # the cited plan is not taken for this one (印发的《…》 names a higher body's document)
-    assert plan.title != "安徽省电动自行车安全隐患整治行动方案" and plan.title.startswith("按照")
+    # the cited plan is not taken for this one (印发的《…》 names a higher body's
+    # document), nor is the opening sentence: the plan has no title line
+    assert plan.title == ""
 
 
 def test_a_province_plan_naming_the_cities_it_serves_has_no_city():

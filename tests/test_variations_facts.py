@@ -498,3 +498,27 @@ def test_a_joint_title_over_two_lines_is_one_title(tmp_path, head):
 
 def test_one_issuer_above_a_title_stays_out_of_it(tmp_path):
     assert _doc(tmp_path, "屏山县人民政府\n" + JOINT + PLAN_BODY)[0] == JOINT
+
+
+@pytest.mark.parametrize("wording", ["编制12个专项规划", "完成12个专项规划编制", "出台12个专项方案", "制定12项专项规划"])
+def test_a_count_of_documents_the_plan_draws_up(tmp_path, wording):
+    expect = {("=", 12.0, "项" if "12项" in wording else "个")}
+    assert _targets(tmp_path, HEAD + "1." + wording + "。\n") == expect
+
+
+@pytest.mark.parametrize("text", ["开展3个专项行动。", "聚焦3个专项整治。"])
+def test_a_count_of_kinds_of_work_is_still_no_goal(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+@pytest.mark.parametrize("joiner", ["配套", "，配套", "并配套"])
+def test_a_second_capacity_built_with_the_first(tmp_path, joiner):
+    text = HEAD + "1.建设200万吨水泥生产线" + joiner + "50万吨骨料加工项目。\n"
+    assert _targets(tmp_path, text) == {("=", 200.0, "万吨"), ("=", 50.0, "万吨")}
+
+
+@pytest.mark.parametrize("mark", ["", "*", "※", "★"])
+def test_a_flattened_table_row_number_with_a_mark(tmp_path, mark):
+    text = ("宁陕县2024年重点任务责任分解\n\n一、重点任务\n序号\n\n工作任务\n\n责任单位\n\n1\n\n新建农村卫生户厕。\n\n县农业农村局\n\n"
+            "2" + mark + "\n\n改造农村公路。\n\n县交通运输局\n")
+    assert _nfkc(_nodes(tmp_path, text)) == [("一", 1, "重点任务"), ("1", 2, "新建农村"), ("2", 2, "改造农村")]

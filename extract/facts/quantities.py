@@ -129,6 +129,13 @@ def _bounded_count(text: str, blocked: re.Match) -> bool:
             and text.startswith(_words("count_bounds"), blocked.end()))
 
 
+def _counted_documents(text: str, blocked: re.Match) -> bool:
+    """个专项 names a kind of work (三个专项行动) unless the documents of it follow
+    (13个专项规划, 5个专项方案): those are counted."""
+    return (blocked.group() in _words("counted_before_documents")
+            and text.startswith(tuple(_words("document_nouns")), blocked.end()))
+
+
 def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     """Read the number matched by ``m``, an optional range end, and the unit after it.
 
@@ -155,6 +162,8 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     blocked = _blocked_regex().match(text, end)
     if blocked and _bounded_count(text, blocked):
         unit, uend, blocked = Unit(blocked.group(), "count", blocked.group()), blocked.end(), None
+    elif blocked and _counted_documents(text, blocked):
+        blocked = None        # 编制13个专项规划: the documents drawn up are counted
     if blocked and (unit is None or blocked.end() > uend):
         return None           # 一部分, 三部门, 第3批 …: a word, not a measure
     if raw.startswith(_setting("percent_words")):

@@ -208,8 +208,18 @@ def drop_chrome_lines(text: str, notes: list, path: str = "") -> str:
             f"{path}: the page-chrome rule {rule_id} matches {removed[rule_id]} characters, "
             f"more than page chrome can be; it was not applied (limits: chrome_max_share, "
             f"chrome_max_chars in rules/clean.yaml)")))
-    kept = [line for line, rule_id in zip(lines, matched) if not rule_id or rule_id in held]
-    return "\n".join(kept)
+    kept = [line if not rule_id or rule_id in held else _headline_of(line)
+            for line, rule_id in zip(lines, matched)]
+    return "\n".join(line for line in kept if line is not None)
+
+
+def _headline_of(line: str):
+    """The headline a page prints before its byline on one line, or None."""
+    for rule in _rules("byline_heads"):
+        m = rule.regex.match(line)
+        if m:
+            return m.group("head")
+    return None
 
 
 def _chrome_rule(line: str, longest: int):

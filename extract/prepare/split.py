@@ -265,9 +265,8 @@ def _notice_below(text: str, lines: list, k: int, cfg: dict):
 
 def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tuple:
     """A page's headline often drops the place that the plan's own title line,
-    further down, opens with: that line is the title (鄞州区 + the headline);
-    or it shortens the issuer (广西关于… for 广西壮族自治区人民政府办公厅关于…):
-    a line opening with a place and saying the same from 关于 on is the title."""
+    further down, opens with (鄞州区 + the headline), shortens the issuer (广西关于…
+    for 广西壮族自治区人民政府办公厅关于…) or reports the title (某县印发 + it): that line is the title."""
     key = _key(found[1])
     tail = _from_opener(key, cfg)
     for j in range(k + 1, len(lines)):
@@ -277,6 +276,8 @@ def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tu
         if not later:
             continue
         longer = _key(later[1])
+        if titlelines.reports(key, longer):
+            return later
         lead = gazetteer.place_prefix(later[1])
         if lead and longer.endswith(key) and len(longer) - len(key) == len(_key(lead)):
             return later
@@ -305,11 +306,21 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
     return (pos, line) if titlelines.title_like(line, cfg, words) else None
 
 
-def _named_in_sentence(text: str) -> Optional[str]:
-    """The name in 特制定《……》如下 or 现将《……》印发给你们, for a plan without a title line."""
+def _named_in_sentence(text: str):
+    """The first match naming the plan in 特制定《……》如下, 现将《……》印发给你们
+    or 《……》已经……同意，现印发给你们, or None."""
     head = text[:3000]
     found = [m for rule in rules.pattern_rules("split", "issued_names") for m in scan.finditer(rule, head)]
-    return min(found, key=lambda m: m.start()).group("name") if found else None
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _own_title_line(text: str, named) -> Optional[tuple]:
+    """(line start, title) of the plan's own title line below the sentence that
+    names it, where the page prints the plan after the notice that issues it
+    (现将《……》印发给你们 …… 此件公开发布 / the plan's heading): the line that
+    repeats the name, broken over two lines or not, written as the plan writes it."""
+    hits = _title_lines(text, min(len(text), named.end()), [named.group("name")])
+    return hits[0] if hits else None
 
 
 def _notice_heading(line: str) -> bool:
@@ -323,11 +334,18 @@ def _single(text: str) -> _Part:
     issued = _issue_date(text, tail_start, len(text))
     signer = _signer(text, tail_start)
     chosen = _title_line(text, cfg)
-    named = _named_in_sentence(text)
-    # a plan that names itself (现将《……》印发) is not titled by a line that
-    # names something else, such as the page's news headline or the heading of
-    # the notice that encloses it: the title is the plan's own
-    if chosen and not (named and _key(named) not in _key(chosen[1]) and _key(chosen[1]) not in _key(named)):
+    match = _named_in_sentence(text)
+    named = match.group("name") if match else None
+    own = _own_title_line(text, match) if match else None
+    if own:
+        return _Part(0, len(text), own[1], own[0], issued, signer=signer)
+    # a plan that names itself (现将《……》印发) is not titled by a line above
+    # that names something else, such as the page's news headline or the
+    # heading of the notice that encloses it: the title is the plan's own. A
+    # line below the naming sentence is the plan's heading (the notice may
+    # name it a little differently: ……发展的行动方案 / ……发展行动方案).
+    if chosen and not (named and chosen[0] < match.start() and _key(named) not in _key(chosen[1])
+                       and _key(chosen[1]) not in _key(named)):
         return _Part(0, len(text), chosen[1], chosen[0], issued, signer=signer)
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
@@ -342,9 +360,11 @@ def _single(text: str) -> _Part:
     line = text[first[0]:first[1]].strip()
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
-    title = line[:cut][: int(cfg["title_max_chars"])].strip()
+    title = titlelines.run_in_heading(line) or line[:cut][: int(cfg["title_max_chars"])].strip()
     if not any(ch.isalpha() for ch in title) or (cut < len(line) and line[cut] in cfg["table_cell_bars"]):
         return _Part(0, len(text), "", -1, issued)   # a bare number or a cell: a table's first row
+    if titlelines.opening_sentence(line, title, cut, cfg):
+        return _Part(0, len(text), "", -1, issued)   # the plan's opening sentence: it has no title line
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
     return _Part(0, len(text), title, pos, issued)
 

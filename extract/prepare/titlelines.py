@@ -55,12 +55,27 @@ def ends_with_title_word(line: str, words: list) -> bool:
     return any(line.endswith(w) for w in words)
 
 
-def opens_a_title(line: str, cfg: dict) -> bool:
-    """Whether the line opens as a whole title does: with a place name or 关于."""
+def opens_a_title(line: str, cfg: dict, head: str = "") -> bool:
+    """Whether the line opens as a whole title does: with a place name, 关于
+    or its year (but a year goes on a head that holds 关于: 某办公室关于分解 /
+    2024年……清单的通知)."""
     if line.startswith(tuple(cfg["title_openers"])):
+        return True
+    if not any(w in head for w in cfg["title_openers"]) and not _places_only(head) and any(
+            rule.regex.match(line) for rule in rules.pattern_rules("split", "title_opening_forms")):
         return True
     first = gazetteer.issuer_place(line[:12])
     return first is not None and line.startswith(first.name)
+
+
+def _places_only(head: str) -> bool:
+    """A head of place names alone (宁陕县, 安康市宁陕县): the title goes on below it."""
+    while head:
+        place = gazetteer.place_prefix(head)
+        if not place:
+            return False
+        head = head[len(place):]
+    return True
 
 
 def _head_part(line: str, cfg: dict, words: list) -> bool:
@@ -71,6 +86,26 @@ def _head_part(line: str, cfg: dict, words: list) -> bool:
     return (len(line) <= int(cfg["title_join_max_first"]) and not set(cfg["title_line_stop"]) & set(line)
             and not any(ch.isspace() for ch in line) and not ends_with_title_word(line, words)
             and not any(_matches(key, line) for key in ("date_lines", "annex_labels", "title_head_notes")))
+
+
+
+def reports(headline: str, title: str) -> bool:
+    """Whether a news headline reports the title line below it, both in comparison
+    form: a verb of issuing, then what the title says (宁陕县印发 + the title, or
+    the title less the place it opens with)."""
+    cfg = rules.load("split")
+    for verb in rules.words("split", "headline_verbs"):
+        at = headline.find(verb)
+        rest = headline[at + len(verb):] if at >= 0 else ""
+        if len(rest) >= int(cfg["reported_title_min"]) and title.endswith(rest) \
+                and len(title) - len(rest) <= int(cfg["reported_place_max"]):
+            return True
+    return False
+
+
+def _joins_on(line: str) -> bool:
+    """A line opening with a conjunction (和责任分工方案) goes on the line above."""
+    return line.startswith(tuple(rules.words("split", "title_conjunctions")))
 
 
 def _joint_issuers(line: str) -> bool:
@@ -90,19 +125,45 @@ def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str
             return line + nxt       # 中共某县委 某县人民政府 / 关于……的实施方案: one title of two issuers
     parts = [line]
     for j in range(k + 1, min(len(lines), k + int(cfg["title_join_lines"]))):
-        if parted(text, lines, j - 1) or outline.starts_with_label(text, *lines[j]) or not _head_part(parts[-1], cfg, words):
+        if parted(text, lines, j - 1) or outline.starts_with_label(text, *lines[j]):
             return None
         nxt = text[lines[j][0]:lines[j][1]].strip()
+        # a head may end in a title word itself when the next part goes on it
+        # with a conjunction (……任务分解 / 和责任分工方案)
+        if not _head_part(parts[-1], cfg, words) and not (_joins_on(nxt) and _head_part(parts[-1], cfg, [])):
+            return None
         last = ends_with_title_word(nxt, words)
         # a whole title below, or a part opening as a title does (a label such
         # as 附件2 above a title broken in two): the title starts further down
-        if opens_a_title(nxt, cfg) and (title_like(nxt, cfg, words) or not last):
+        if opens_a_title(nxt, cfg, "".join(parts)) and (title_like(nxt, cfg, words) or not last):
             return None
         parts.append(nxt)
         if last:
             whole = "".join(parts)
             return whole if title_like(whole, cfg, words) else None
     return None
+
+
+def run_in_heading(line: str) -> str:
+    """A notice's heading that a page ran together with its body on one line
+    (某省人民政府 关于……的通知 豫政〔2023〕5号 现将……), or ''."""
+    found = [r.regex.match(line) for r in rules.pattern_rules("split", "run_in_headings")]
+    return next((m.group("heading").strip() for m in found if m), "")
+
+
+def opening_sentence(line: str, title: str, cut: int, cfg: dict) -> bool:
+    """Whether a first line cut at ``cut`` is no heading: a sentence (为抓好……，制定
+    本方案。 / 加强组织领导。各镇要……), a lead-in (现将有关事项通知如下：) or a table's header."""
+    if any(r.regex.match(line) for r in rules.pattern_rules("outline", "table_headers")):
+        return True
+    if run_in_heading(line) == title:
+        return False
+    if cut >= len(line):
+        return False
+    stop, rest = line[cut], line[cut + 1:].strip()
+    if stop in cfg["sentence_end_marks"]:
+        return bool(rest) or any(ch in title for ch in cfg["title_clause_marks"])
+    return stop in cfg["lead_in_marks"] and not rest
 
 
 def _page_field(line: str):
