@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from extract.facts import orgnames, personnames
-from tests.conftest import facts_of_plans
+from tests.conftest import assert_facts, facts_of_plans
 from tests.test_variations_units import ASSIST, LEAD, ROSTER_NAMES, form_plan, roster_plan
 
 # the forms a body's name must survive: labels in brackets, labels on lines,
@@ -56,6 +56,11 @@ NO_UNITS = ("（一）统筹各级财政资金，全市消防、公安工作纳�
             "各有关单位和人民群众共同参与。")
 
 
+@pytest.fixture(scope="module")
+def shape_tables(tmp_path_factory):
+    return facts_of_plans(tmp_path_factory.mktemp("shapes"), PLANS)
+
+
 def _plans() -> dict:
     plans = {}
     for group, (leads, assists) in SHAPES.items():
@@ -78,30 +83,18 @@ def _plans() -> dict:
 PLANS = _plans()
 
 
-@pytest.fixture(scope="module")
-def shape_tables(tmp_path_factory):
-    return facts_of_plans(tmp_path_factory.mktemp("shapes"), PLANS)
-
-
-def _check(shape_tables, name: str):
-    _, units, people = PLANS[name]
-    got_units, got_people = shape_tables[name]
-    assert got_units == units, f"{name}: missing {units - got_units}, extra {got_units - units}"
-    assert got_people == people, f"{name}: missing {people - got_people}, extra {got_people - people}"
-
-
 @pytest.mark.parametrize("name", [n for n in PLANS if n.split("-")[0] in SHAPES])
 def test_a_body_of_each_shape_comes_out_in_every_form(shape_tables, name):
-    _check(shape_tables, name)
+    assert_facts(PLANS, shape_tables, name)
 
 
 @pytest.mark.parametrize("name", [n for n in PLANS if n.startswith("rare-")])
 def test_a_roster_of_rare_surnames_gives_every_member(shape_tables, name):
-    _check(shape_tables, name)
+    assert_facts(PLANS, shape_tables, name)
 
 
 def test_words_that_look_like_bodies_stay_out(shape_tables):
-    _check(shape_tables, "no_units")
+    assert_facts(PLANS, shape_tables, "no_units")
 
 
 @pytest.mark.parametrize("name", ["县财政", "区级财政", "镇人大", "县督导组", "县公路段", "县自来水厂",
