@@ -165,9 +165,10 @@ def test_a_date_without_a_year_takes_the_heading_year(tmp_path, wording, expect)
     assert _dates(tmp_path, YEAR_HEAD + wording + "。\n") == {YEAR_2024, expect}
 
 
-def test_within_the_year_is_the_heading_year(tmp_path):
-    assert ("point", "年内") in _date_texts(tmp_path, YEAR_HEAD + "年内完成。\n")
+def test_within_the_year_is_no_date_of_its_own(tmp_path):
+    # 年内 is relative: analysts annotate it at most as optional, so it is left out
     assert _dates(tmp_path, YEAR_HEAD + "年内完成。\n") == {YEAR_2024}
+    assert _dates(tmp_path, HEAD + "年内完成改造。\n") == set()
 
 
 @pytest.mark.parametrize("wording", ["三年内", "两年内", "5年内", "数年内", "十年内"])
@@ -229,3 +230,17 @@ def test_a_month_without_a_year_after_a_dated_one(tmp_path, wording):
 def test_the_next_year_after_a_dated_month(tmp_path):
     assert _dates(tmp_path, HEAD + "2024年11月至次年3月开展冬春整治。\n") == {
         ("range", dt.date(2024, 11, 1), dt.date(2025, 3, 31), None)}
+
+
+@pytest.mark.parametrize("wording, expect", [
+    ("农村卫生厕所普及率≥90%", (">=", 90.0, "%")), ("农村卫生厕所普及率≧90%", (">=", 90.0, "%")),
+    ("农村卫生厕所普及率≦90%", ("<=", 90.0, "%")), ("农村卫生厕所普及率超90%", (">", 90.0, "%")),
+    ("农村卫生厕所普及率超过90%", (">", 90.0, "%")), ("旅游综合收入超5亿元", (">", 5.0, "亿元")),
+])
+def test_a_comparison_sign_or_word_in_any_spelling(tmp_path, wording, expect):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
+
+
+@pytest.mark.parametrize("text", ["赶超先进地区。", "实施超1亿元的项目5个。"])
+def test_a_bare_exceed_names_no_class_of_its_own(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") <= {("=", 5.0, "个")}
