@@ -179,6 +179,7 @@ def test_a_span_of_years_within_is_no_date(tmp_path, wording):
 @pytest.mark.parametrize("wording", [
     "2025年6月30日前完成", "2025年6月30日以前完成", "2025年6月30日之前完成", "于2025年6月底之前完成",
     "不晚于2025年6月30日完成", "最迟于2025年6月底完成", "最迟在2025年6月30日完成", "在2025年6月底前全部完成",
+    "2025年6月30日（含）前完成", "2025年6月30日(含)之前完成", "2025年6月30日24时前完成",
 ])
 def test_a_deadline_in_any_wording(tmp_path, wording):
     assert _dates(tmp_path, HEAD + wording + "。\n") == {("deadline", None, dt.date(2025, 6, 30), None)}
