@@ -245,3 +245,15 @@ def test_a_comparison_sign_or_word_in_any_spelling(tmp_path, wording, expect):
 @pytest.mark.parametrize("text", ["推广超低能耗建筑。", "赶超先进地区。", "建设超高清视频中心。"])
 def test_a_bare_exceed_is_no_comparison(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("全年新建示范村15个（其中省级示范村5个、市级示范村10个）。",
+     {("=", 15.0, "个"), ("=", 5.0, "个"), ("=", 10.0, "个")}),
+    ("全年新建示范村15个(其中省级示范村5个、市级示范村10个)。",
+     {("=", 15.0, "个"), ("=", 5.0, "个"), ("=", 10.0, "个")}),
+    ("全县完成造林绿化1.5万亩（人工造林0.5万亩、封山育林1万亩）。",
+     {("=", 1.5, "万亩"), ("=", 0.5, "万亩"), ("=", 1.0, "万亩")}),
+])
+def test_every_part_of_a_bracketed_breakdown(tmp_path, text, expect):
+    assert _targets(tmp_path, HEAD + text + "\n") == expect

@@ -84,9 +84,10 @@ def _past_aside(text: str, after: int) -> int:
 
 def item_end(text: str, after: int) -> bool:
     """A clause, list item or table cell ends at ``after`` (绿道20公里|和停车位…),
-    or after a bracketed aside there (新建幼儿园3所(其中公办2所)。)."""
+    or after a bracketed aside there (新建幼儿园3所(其中公办2所)。), or where
+    the aside it stands in closes (…(其中省级5个、市级10个))."""
     after = _past_aside(text, after)
-    if after >= len(text) or text[after] in indicator._breaks():
+    if after >= len(text) or text[after] in indicator._breaks() or text[after] in indicator._pairs()[1]:
         return True
     return any(text.startswith(w, after) for w in _words("list_joiners"))
 
