@@ -257,3 +257,23 @@ def test_a_bare_exceed_is_no_comparison(tmp_path, text):
 ])
 def test_every_part_of_a_bracketed_breakdown(tmp_path, text, expect):
     assert _targets(tmp_path, HEAD + text + "\n") == expect
+
+
+@pytest.mark.parametrize("table, expect", [
+    ("序号\t指标\t单位\t2023年\t2025年\n1\t农村卫生厕所普及率\t%\t80\t90\n", {("=", 90.0, "%")}),
+    ("序号\t指标\t单位\t2023年\t2024年\t2025年\n1\t农村卫生厕所普及率\t%\t80\t85\t90\n", {("=", 90.0, "%")}),
+    ("指标\t2023年\t2025年\n农村卫生厕所普及率（%）\t80\t90\n", {("=", 90.0, "%")}),
+    ("指标\t2023年\t2025年\n新建示范村（个）\t5\t15\n", {("=", 15.0, "个")}),
+    ("序号\t指标名称\t2025年目标\n1\t新建示范村（个）\t15\n", {("=", 15.0, "个")}),
+    ("序号\t指标\t2023年基数\t2025年目标\n1\t农村卫生厕所普及率\t80%\t90%\n", {("=", 90.0, "%")}),
+])
+def test_a_goal_in_an_indicator_table_under_any_header(tmp_path, table, expect):
+    assert _targets(tmp_path, TITLE + "一、主要目标\n" + table) == expect
+
+
+@pytest.mark.parametrize("table", [
+    "序号\t村名\t户数\t人口\n1\t双河村\t320\t1200\n",
+    "序号\t镇名\t2022年\t2023年\n1\t城关镇\t320\t400\n",
+])
+def test_a_table_of_facts_holds_no_goal(tmp_path, table):
+    assert _targets(tmp_path, TITLE + "一、基本情况\n" + table) == set()

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Optional
 
-from . import measures
+from . import indicator, measures
 from . import quantities as numbers
 from .. import rules
 from ..text import perplan
@@ -116,16 +116,35 @@ def table_cell(text: str, q, after: int) -> Optional[tuple]:
     col = _column(header, idx, len(cells)) if header else None
     if col is not None and any(b in col for b in _cfg("table_base_headers")):
         return None
+    years = [i for i, h in enumerate(header or ()) if _year_header().fullmatch(h.strip())]
+    if col is not None and years and _year_header().fullmatch(col.strip()) and col != header[years[-1]]:
+        return None     # an earlier year's column: the base the goal starts from
     units = [_whole_unit(c[2]) for c in cells[names[-1] + 1:idx]]
-    unit = next((u for u in units if u is not None), None)
+    unit = next((u for u in units if u is not None), None) or _name_unit(cells[names[-1]][2])
     if q.unit is None and unit is not None:
         q = dataclasses.replace(q, unit=unit.unit, kind=unit.kind, base_unit=unit.base or None,
                                 factor=unit.factor)
-    goal = col is not None and any(g in col for g in _cfg("table_goal_headers"))
+    goal = col is not None and (any(g in col for g in _cfg("table_goal_headers"))
+                                or (len(years) > 1 and col == header[years[-1]]))
     later = [c for c in cells[idx + 1:] if numbers.number_regex().match(c[2])]
     if not goal and (header is not None or q.unit is None or later):
         return None
     return cells[names[-1]][2], q
+
+
+@functools.lru_cache(maxsize=None)
+def _year_header() -> re.Pattern:
+    return re.compile(_cfg("table_year_header"))
+
+
+def _name_unit(name: str):
+    """The unit a row's name cell ends with in brackets (普及率（%）, 示范村(个))."""
+    opens, closes = indicator._pairs()
+    name = name.strip()
+    if not name or name[-1] not in closes:
+        return None
+    start = max(name.rfind(o) for o in opens)
+    return _whole_unit(name[start + 1:-1].strip()) if start > 0 else None
 
 
 def _column(header: list, idx: int, width: int) -> Optional[str]:
