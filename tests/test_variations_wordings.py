@@ -9,20 +9,12 @@ import datetime as dt
 
 import pytest
 
-from extract import pipeline
+from tests.test_variations_facts import _run
 
 TITLE = "汉阴县美丽乡村建设三年行动实施方案\n\n"
 HEAD = TITLE + "一、重点任务\n"
 YEAR_HEAD = TITLE + "一、2024年重点任务\n（一）改造农村户厕，"
 YEAR_2024 = ("point", dt.date(2024, 1, 1), dt.date(2024, 12, 31), None)
-
-
-def _run(tmp_path, text: str):
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    result = pipeline.process_file(path, "plan.txt")
-    assert not result.errors, result.errors
-    return result.extractions
 
 
 def _targets(tmp_path, text: str) -> set:
@@ -31,10 +23,6 @@ def _targets(tmp_path, text: str) -> set:
 
 def _dates(tmp_path, text: str) -> set:
     return {(d.kind, d.start, d.end, d.period) for ex in _run(tmp_path, text) for d in ex.dates}
-
-
-def _date_texts(tmp_path, text: str) -> set:
-    return {(d.kind, d.text) for ex in _run(tmp_path, text) for d in ex.dates}
 
 
 # --- targets: the counted noun and the number ------------------------------------
@@ -89,34 +77,38 @@ def test_a_range_reads_alike_however_it_is_joined(tmp_path, wording):
     assert _targets(tmp_path, HEAD + wording + "。\n") == _targets(tmp_path, HEAD + "培育龙头企业3-5家。\n")
 
 
-@pytest.mark.parametrize("wording, expect", [
+# bounds: 以上, 不少于, 以内, 不超过, 控制在…以内, 力争, 左右
+BOUNDS = [
     ("建成示范村15个以上", (">=", 15.0, "个")), ("建成示范村不少于15个", (">=", 15.0, "个")),
     ("示范村不低于15个", (">=", 15.0, "个")), ("安全事故控制在5起以内", ("<=", 5.0, "起")),
     ("安全事故不超过5起", ("<=", 5.0, "起")), ("城镇登记失业率控制在4.5%以内", ("<=", 4.5, "%")),
     ("贫困发生率下降到8%以下", ("<=", 8.0, "%")), ("力争新增市场主体5000户", ("=", 5000.0, "户")),
     ("新增就业岗位2000个左右", ("=", 2000.0, "个")), ("粮食产量稳定在25万吨以上", (">=", 25.0, "万吨")),
-])
-def test_bounds_in_any_wording(tmp_path, wording, expect):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
-
-
-@pytest.mark.parametrize("wording, expect", [
+]
+# amounts keep their multiplier in the unit as written
+AMOUNTS = [
     ("投入资金3500万元", ("=", 3500.0, "万元")), ("投入资金1.2亿元", ("=", 1.2, "亿元")),
     ("投入资金1.2千万元", ("=", 1.2, "千万元")), ("计划总投资5.6亿元", ("=", 5.6, "亿元")),
     ("争取中央和省级资金不低于2亿元", (">=", 2.0, "亿元")), ("实现旅游综合收入50亿元", ("=", 50.0, "亿元")),
-])
-def test_an_amount_keeps_its_multiplier_as_written(tmp_path, wording, expect):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
-
-
-@pytest.mark.parametrize("wording, expect", [
+]
+# a change in percent or points, against last year or a base year
+CHANGES = [
     ("森林覆盖率提高2个百分点", ("=", 2.0, "百分点")), ("城镇化率较上年提高1.5个百分点", ("=", 1.5, "百分点")),
     ("城镇化率比上年提升1.5个百分点以上", (">=", 1.5, "百分点")),
     ("农民人均可支配收入增长10%左右", ("=", 10.0, "%")), ("农民人均可支配收入比上年增长8%", ("=", 8.0, "%")),
     ("农村居民人均可支配收入同比增长8%以上", (">=", 8.0, "%")), ("能耗同比下降5%", ("=", 5.0, "%")),
     ("单位GDP能耗比2020年下降13.5%", ("=", 13.5, "%")),
-])
-def test_a_change_in_percent_or_points(tmp_path, wording, expect):
+]
+# comparison signs in their variant spellings
+SIGNS = [
+    ("农村卫生厕所普及率≥90%", (">=", 90.0, "%")), ("农村卫生厕所普及率≧90%", (">=", 90.0, "%")),
+    ("农村卫生厕所普及率≦90%", ("<=", 90.0, "%")), ("农村卫生厕所普及率超过90%", (">", 90.0, "%")),
+    ("旅游综合收入突破5亿元", (">", 5.0, "亿元")),
+]
+
+
+@pytest.mark.parametrize("wording, expect", BOUNDS + AMOUNTS + CHANGES + SIGNS)
+def test_one_wording_gives_one_row(tmp_path, wording, expect):
     assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
 
 
@@ -231,15 +223,6 @@ def test_a_month_without_a_year_after_a_dated_one(tmp_path, wording):
 def test_the_next_year_after_a_dated_month(tmp_path):
     assert _dates(tmp_path, HEAD + "2024年11月至次年3月开展冬春整治。\n") == {
         ("range", dt.date(2024, 11, 1), dt.date(2025, 3, 31), None)}
-
-
-@pytest.mark.parametrize("wording, expect", [
-    ("农村卫生厕所普及率≥90%", (">=", 90.0, "%")), ("农村卫生厕所普及率≧90%", (">=", 90.0, "%")),
-    ("农村卫生厕所普及率≦90%", ("<=", 90.0, "%")), ("农村卫生厕所普及率超过90%", (">", 90.0, "%")),
-    ("旅游综合收入突破5亿元", (">", 5.0, "亿元")),
-])
-def test_a_comparison_sign_or_word_in_any_spelling(tmp_path, wording, expect):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
 
 
 @pytest.mark.parametrize("text", ["推广超低能耗建筑。", "赶超先进地区。", "建设超高清视频中心。"])
