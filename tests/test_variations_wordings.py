@@ -249,6 +249,9 @@ def test_every_part_of_a_bracketed_breakdown(tmp_path, text, expect):
     ("指标\t2023年\t2025年\n新建示范村（个）\t5\t15\n", {("=", 15.0, "个")}),
     ("序号\t指标名称\t2025年目标\n1\t新建示范村（个）\t15\n", {("=", 15.0, "个")}),
     ("序号\t指标\t2023年基数\t2025年目标\n1\t农村卫生厕所普及率\t80%\t90%\n", {("=", 90.0, "%")}),
+    ("指标\t目标值\t属性\n农村卫生厕所普及率（%）\t≥90\t约束性\n", {(">=", 90.0, "%")}),
+    ("指标\t单位\t目标值\t属性\n农村卫生厕所普及率\t%\t≥90\t约束性\n", {(">=", 90.0, "%")}),
+    ("指标\t目标值\n农村卫生厕所普及率\t≥90%\n", {(">=", 90.0, "%")}),
 ])
 def test_a_goal_in_an_indicator_table_under_any_header(tmp_path, table, expect):
     assert _targets(tmp_path, TITLE + "一、主要目标\n" + table) == expect
