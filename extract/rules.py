@@ -11,7 +11,9 @@ surfacing later as a wrong table or an "internal error" row.
 Patterns compile with Python's ``re`` when they can (it is the faster engine
 for plain patterns) and with the ``regex`` package when they use what only it
 has: ``\\p{Han}``, atomic groups, possessive repeats, and named word lists
-``\\L<name>`` whose words come from ``rules/lists.yaml``.
+``\\L<name>`` whose words come from ``rules/lists.yaml``; and when they hold a
+wide Han class that ``re`` compiles slowly and nothing the two engines read
+differently (``engines`` in ``rules/schema.yaml``).
 """
 from __future__ import annotations
 
@@ -41,10 +43,19 @@ class RuleError(ValueError):
 @dataclass(frozen=True, eq=False)    # compared and hashed by identity: each is loaded once
 class PatternRule:
     id: str
-    regex: Any          # a compiled re.Pattern or regex.Pattern
+    pattern: str        # the source, for a stage that joins rules into one pattern
     examples: tuple
     counter_examples: tuple
     data: dict          # the rule's other fields, for the stage that uses it
+    where: str = ""     # file, key and id, for the message of a pattern that does not compile
+
+    @functools.cached_property
+    def regex(self) -> Any:
+        """The compiled re.Pattern or regex.Pattern, made on first use: compiling is
+        most of start-up (``re`` walks each code point of a Han class in Python),
+        and a run on plain text never tries the rules of HTML, Word or PDF input,
+        nor the parts of a rule list that a stage only reads joined into one."""
+        return compile_pattern(self.pattern, self.where)
 
 
 def rules_dir() -> Path:
@@ -132,9 +143,29 @@ def named_lists() -> dict:
     return lists
 
 
+@functools.lru_cache(maxsize=1)
+def _engine_marks() -> tuple:
+    """What makes ``re`` slow to compile a pattern, and what only ``re`` means
+    (``engines`` in rules/schema.yaml)."""
+    marks = load("schema").get("engines") or {}
+    found = tuple(marks.get(key) for key in ("wide_classes", "re_meanings"))
+    if not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in found):
+        raise RuleError("rules/schema.yaml: 'engines' needs 'wide_classes' and 're_meanings', lists of strings")
+    return found
+
+
+def slow_in_re(pattern: str) -> bool:
+    """A pattern ``re`` compiles slowly and the ``regex`` package reads to the same effect."""
+    wide, re_only = _engine_marks()
+    return any(m in pattern for m in wide) and not any(m in pattern for m in re_only)
+
+
 def compile_pattern(pattern: str, where: str, engine: str = "re"):
-    """Compile with ``re``, or with ``regex`` for what only it can read (or when
-    ``engine`` asks for it: it is faster on alternatives that open with optional parts)."""
+    """Compile with ``re``, or with ``regex`` for what only it can read, for a
+    wide Han class (``slow_in_re``), or when ``engine`` asks for it (it is faster
+    on alternatives that open with optional parts)."""
+    if engine == "re" and slow_in_re(pattern):
+        engine = "regex"
     if "\\L<" not in pattern and engine == "re":
         try:
             return re.compile(pattern, re.M)
@@ -148,7 +179,9 @@ def compile_pattern(pattern: str, where: str, engine: str = "re"):
         raise RuleError(f"{where}: bad regex: {exc}") from exc
 
 
-def compile_rule(entry: Any, where: str) -> PatternRule:
+def compile_rule(entry: Any, where: str, lazy: bool = False) -> PatternRule:
+    """One rule checked; its pattern compiled now, or on first use when ``lazy``
+    (the rule files are validated, every pattern compiled, when the run starts)."""
     if not isinstance(entry, dict):
         raise RuleError(f"{where}: each rule must be a mapping with id, pattern, examples")
     rule_id = entry.get("id")
@@ -157,7 +190,6 @@ def compile_rule(entry: Any, where: str) -> PatternRule:
     pattern = entry.get("pattern")
     if not isinstance(pattern, str) or not pattern:
         raise RuleError(f"{where}: rule {rule_id!r} has no pattern")
-    compiled = compile_pattern(pattern, f"{where}: rule {rule_id!r}")
     examples = entry.get("examples") or []
     if not examples:
         raise RuleError(f"{where}: rule {rule_id!r} needs at least one example")
@@ -166,8 +198,11 @@ def compile_rule(entry: Any, where: str) -> PatternRule:
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise RuleError(f"{where}: rule {rule_id!r}: {field} must be a list of strings")
     rest = {k: v for k, v in entry.items() if k not in RULE_KEYS}
-    return PatternRule(rule_id, compiled, tuple(examples),
-                       tuple(entry.get("counter_examples") or []), rest)
+    rule = PatternRule(rule_id, pattern, tuple(examples), tuple(entry.get("counter_examples") or []),
+                       rest, f"{where}: rule {rule_id!r}")
+    if not lazy:
+        _ = rule.regex          # compiled now: a bad pattern is reported here
+    return rule
 
 
 @functools.lru_cache(maxsize=None)
@@ -176,7 +211,7 @@ def pattern_rules(name: str, key: str) -> tuple:
     entries = load(name).get(key)
     if not isinstance(entries, list):
         raise RuleError(f"rules/{name}.yaml: '{key}' must be a list of rules")
-    compiled = tuple(compile_rule(e, f"rules/{name}.yaml:{key}") for e in entries)
+    compiled = tuple(compile_rule(e, f"rules/{name}.yaml:{key}", lazy=True) for e in entries)
     seen = set()
     for rule in compiled:
         if rule.id in seen:
@@ -239,3 +274,18 @@ def validate_all() -> int:
     """
     from . import ruleschema          # the checks live apart; this is the entry point
     return ruleschema.check_all()
+
+
+def validate_once() -> int:
+    """``validate_all``, skipped when this very rules/ (and checker) passed before."""
+    from . import ruleschema
+    return ruleschema.check_once()
+
+
+def rules_sha256() -> str:
+    """One hash over every rule file, names and bytes: any edit to rules/ changes it."""
+    digest = hashlib.sha256()
+    for path in sorted(rules_dir().glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

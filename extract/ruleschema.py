@@ -8,7 +8,15 @@ stops before any input is read.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
+import sys
+import tempfile
+from pathlib import Path
+
+import regex
+import yaml
 
 from . import rules
 from .rules import RuleError
@@ -36,6 +44,40 @@ def check_all() -> int:
         count += check_file(name, declared[name] or {})
     rules.named_lists()
     return count
+
+
+# a rules/ that passed is not checked again (0.1-0.15 s of every run): the stamp's
+# name holds the hash of every rule file, of the checking code and of the versions
+# the patterns were compiled with, so any edit to one of them checks again
+STAMP_NAME = "plan-extract-rules-checked-{key}"
+STAMP_FORMAT = "1"
+
+
+def check_once() -> int:
+    """``check_all``, unless the same rules passed before (the number of rules then)."""
+    path = Path(tempfile.gettempdir()) / STAMP_NAME.format(key=_stamp_key())
+    try:
+        return int(path.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        pass                                    # not checked yet, or a damaged stamp
+    count = check_all()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name)
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(str(count))
+        os.replace(tmp, path)                   # atomic: concurrent runs may write it too
+    except OSError:
+        pass                                    # a read-only folder: check again next time
+    return count
+
+
+def _stamp_key() -> str:
+    digest = hashlib.sha256()
+    for part in (STAMP_FORMAT, sys.version, regex.__version__, yaml.__version__, rules.rules_sha256()):
+        digest.update(part.encode() + b"\0")
+    for module in (rules, sys.modules[__name__]):
+        digest.update(Path(module.__file__).read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
 
 
 def check_file(name: str, spec: dict) -> int:
@@ -90,6 +132,7 @@ def _compiles(value: str, where: str, one_class: bool) -> bool:
 def _check_rules(name: str, key: str, fields: dict) -> int:
     compiled = rules.pattern_rules(name, key)   # ids, patterns, examples, duplicates
     for rule in compiled:
+        _ = rule.regex                          # compiled now (a run compiles on first use)
         for field, value in rule.data.items():
             where = f"rules/{name}.yaml:{key}: rule {rule.id!r}: field '{field}'"
             if field not in fields:

@@ -36,6 +36,7 @@ def test_bad_rule_fails_with_its_id_and_problem(entry, problem):
 # --- start-up validation against rules/schema.yaml -------------------------
 
 import shutil
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,45 @@ def test_a_bad_rule_file_is_named_with_its_problem(rules_copy, file, old, new, p
     with pytest.raises(rules.RuleError, match=re.escape(problem)) as caught:
         rules.validate_all()
     assert file.split(".")[0] in str(caught.value)
+
+
+def test_a_loaded_rule_compiles_on_first_use_and_names_itself_when_it_cannot(rules_copy, monkeypatch):
+    _edit(rules_copy / "units.yaml", "labels:\n", "labels:\n  - id: label_broken\n    pattern: '(牵头'\n    examples: ['牵头']\n")
+    compiled = []
+    real = rules.compile_pattern
+    monkeypatch.setattr(rules, "compile_pattern", lambda p, *a, **k: compiled.append(p) or real(p, *a, **k))
+    broken, lead = rules.pattern_rules("units", "labels")[:2]
+    assert compiled == [] and broken.pattern == "(牵头"
+    assert lead.regex.search("牵头单位：县住建局") and compiled == [lead.pattern]
+    assert lead.regex is lead.regex and len(compiled) == 1
+    with pytest.raises(rules.RuleError, match=re.escape("rules/units.yaml:labels: rule 'label_broken': bad regex")):
+        broken.regex
+
+
+def _re_reads(pattern: str) -> bool:
+    try:
+        return "\\L<" not in pattern and bool(re.compile(pattern))
+    except re.error:
+        return False
+
+
+SLOW_IN_RE = [(w, r) for w, r in ALL if rules.slow_in_re(r.pattern) and _re_reads(r.pattern)]
+
+
+@pytest.mark.parametrize("where,rule", SLOW_IN_RE, ids=[f"{w}:{r.id}" for w, r in SLOW_IN_RE])
+def test_a_wide_han_class_compiles_with_the_regex_package_to_the_same_matches(where, rule):
+    assert not isinstance(rule.regex, re.Pattern)
+    plain = re.compile(rule.pattern, re.M)
+    for text in rule.examples + rule.counter_examples + (" ".join(rule.examples) + "\n\t" + "。".join(rule.examples),):
+        ours, theirs = list(rule.regex.finditer(text)), list(plain.finditer(text))
+        assert [(m.span(), m.groupdict()) for m in ours] == [(m.span(), m.groupdict()) for m in theirs], text
+
+
+def test_a_pattern_that_re_reads_its_own_way_stays_with_re():
+    assert rules.slow_in_re(r"[\u4e00-\u9fff]{2,6}(?:局|委)") and len(SLOW_IN_RE) > 20
+    for pattern in (r"[\u4e00-\u9fff]+\s*：", r"\w[\u4e00-\u9fff]", r"(?i)[\u4e00-\u9fff]x", r"[0-9]+年"):
+        assert not rules.slow_in_re(pattern)
+        assert isinstance(rules.compile_pattern(pattern, "t"), re.Pattern)
 
 
 def test_named_lists_and_han_classes_compile_with_the_regex_package(rules_copy):
@@ -148,3 +188,44 @@ def test_a_rule_file_with_a_key_twice_fails_on_every_load(parse_cache):
         with pytest.raises(rules.RuleError, match="given twice"):
             rules._parsed(text)
     assert not list(parse_cache.glob("plan-extract-rules-*"))
+
+
+@pytest.fixture
+def stamp_folder(tmp_path, monkeypatch):
+    """An empty cache folder for the stamps of checked rule folders."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def _stamps(folder: Path) -> list:
+    return list(folder.glob(ruleschema.STAMP_NAME.format(key="*")))
+
+
+def test_unchanged_rules_are_checked_once(rules_copy, stamp_folder, monkeypatch):
+    count = rules.validate_once()
+    assert count == rules.validate_all() > 100 and len(_stamps(stamp_folder)) == 1
+    monkeypatch.setattr(ruleschema, "check_all", lambda: pytest.fail("checked again"))
+    assert rules.validate_once() == count
+
+
+def test_a_rule_file_broken_after_a_stamp_is_still_caught(rules_copy, stamp_folder):
+    rules.validate_once()
+    _edit(rules_copy / "units.yaml", "id: label_lead_short\n    role: lead\n", "id: label_lead_short\n    role: boss\n")
+    for cached in (rules.load, rules.pattern_rules, ruleschema.schema):
+        cached.cache_clear()
+    with pytest.raises(rules.RuleError, match=re.escape("rules/units.yaml:labels: rule 'label_lead_short'")):
+        rules.validate_once()
+    with pytest.raises(rules.RuleError, match="role 'boss'"):
+        rules.validate_once()                     # a failed check leaves no stamp
+
+
+def test_a_damaged_stamp_checks_again(rules_copy, stamp_folder, monkeypatch):
+    rules.validate_once()
+    (stamp,) = _stamps(stamp_folder)
+    stamp.write_text("many", encoding="ascii")
+    checked = []
+    real = ruleschema.check_all
+    monkeypatch.setattr(ruleschema, "check_all", lambda: checked.append(1) or real())
+    assert rules.validate_once() > 100 and checked == [1]

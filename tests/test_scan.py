@@ -242,11 +242,11 @@ def test_an_engine_is_re_or_regex_and_regex_needs_start_characters():
     from types import SimpleNamespace
     year = re.compile(r"(?<!\d)\d{4}年")
     text = "规划期为2021年至2025年，" * 10 + "编号12345年"
-    fast = scan.for_rule(SimpleNamespace(id="y", regex=year, data={"starts": "[0-9]", "engine": "regex"}))
+    fast = scan.for_rule(SimpleNamespace(id="y", regex=year, pattern=year.pattern, data={"starts": "[0-9]", "engine": "regex"}))
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in year.finditer(text)]
     for data in ({"engine": "regex"}, {"starts": "[0-9]", "engine": "pcre"}):
         with pytest.raises(ValueError):
-            scan.for_rule(SimpleNamespace(id="y", regex=year, data=data))
+            scan.for_rule(SimpleNamespace(id="y", regex=year, pattern=year.pattern, data=data))
 
 
 @pytest.mark.parametrize("name,key", [("units", "list_ends"), ("people", "list_ends"),

@@ -72,7 +72,7 @@ class Quantity:
 @functools.lru_cache(maxsize=None)
 def number_regex() -> re.Pattern:
     numerals = rules.pattern_rules("targets", "numerals")
-    parts = [f"(?P<{r.id.replace('-', '_')}>{r.regex.pattern})" for r in numerals]
+    parts = [f"(?P<{r.id.replace('-', '_')}>{r.pattern})" for r in numerals]
     return re.compile(rules.gated_alternation(parts, [r.data.get("starts") for r in numerals]))
 
 

@@ -24,7 +24,7 @@ def label_regex(bare: bool = False, half: str = "") -> re.Pattern:
     roles = sorted(rules.words(RULES, "roles"), key=len, reverse=True)
     # 组　长 / 组    长 / 副 组 长: a label padded to the width of the longer ones
     spaced = "|".join(cfg["label_padding"].join(map(re.escape, role)) for role in roles)
-    grammar = "|".join(r.regex.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
+    grammar = "|".join(r.pattern for r in rules.pattern_rules(RULES, "role_grammar"))
     halves = {"grammar": grammar, "words": spaced}
     label = f"(?P<role>{halves.get(half, grammar + '|' + spaced)})"
     pattern = (f"{cfg['bare_label_start']}{label}{cfg['bare_label_gap']}" if bare

@@ -160,7 +160,7 @@ def _after_lead_ins(text: str, pos: int) -> int:
 @functools.lru_cache(maxsize=1)
 def _lead_ins():
     """The subject_lead_ins rules as one pattern (each anchored at the clause start)."""
-    return rules.compile_pattern("|".join("(?:" + r.regex.pattern + ")"
+    return rules.compile_pattern("|".join("(?:" + r.pattern + ")"
                                           for r in rules.pattern_rules(RULES, "subject_lead_ins")),
                                  "rules/units.yaml:subject_lead_ins")
 

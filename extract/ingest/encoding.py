@@ -13,8 +13,6 @@ import functools
 from dataclasses import dataclass
 from typing import Optional
 
-from charset_normalizer import from_bytes
-
 from .. import rules
 
 BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
@@ -234,6 +232,7 @@ def plain_share(text: str) -> float:
 
 def _detect(data: bytes) -> str:
     candidates = [codec_for(n) or n for n in settings()["detector_encodings"]]
+    from charset_normalizer import from_bytes     # only for text that is not UTF-8 (start-up)
     best = from_bytes(data, cp_isolation=list(settings()["detector_encodings"])).best()
     chosen = codec_for(best.encoding) if best is not None else None
     non_ascii = sum(1 for b in data if b >= 0x80)

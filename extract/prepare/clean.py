@@ -233,7 +233,7 @@ def _any_chrome():
     """Every drop_line rule in one alternation: it matches a line where one of
     them does. Nearly no line is chrome, and one match turns it down instead of
     one per rule; the rule that matched is then found one by one."""
-    parts = [rule.regex.pattern for rule in _rules("drop_line")]
+    parts = [rule.pattern for rule in _rules("drop_line")]
     return rules.compile_pattern(rules.gated_alternation(parts, [None] * len(parts)),
                                  "rules/clean.yaml: drop_line")
 

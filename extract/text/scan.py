@@ -198,7 +198,7 @@ def joined(name: str, key: str):
     ``(?:P0)|(?:P1)|…``: it matches where one of them does, and its leftmost
     match starts where the earliest of their leftmost matches does (one
     search that stops there, instead of one per rule over the whole text)."""
-    return rules.compile_pattern("|".join("(?:" + r.regex.pattern + ")" for r in rules.pattern_rules(name, key)),
+    return rules.compile_pattern("|".join("(?:" + r.pattern + ")" for r in rules.pattern_rules(name, key)),
                                  f"rules/{name}.yaml:{key}")
 
 
@@ -226,6 +226,6 @@ def for_rule(rule) -> Scanner:
     engine = rule.data.get("engine", "re")
     if engine not in ("re", "regex") or (engine == "regex" and not rule.data.get("starts")):
         raise ValueError(f"rule {rule.id!r}: engine {engine!r} is neither re nor regex (with starts)")
-    by_literal = rules.compile_pattern(rule.regex.pattern, rule.id, engine="regex") if engine == "regex" else None
+    by_literal = rules.compile_pattern(rule.pattern, rule.id, engine="regex") if engine == "regex" else None
     return Scanner(rule.regex, rule.data.get("starts"), rule.data.get("holds"), rule.data.get("reach"),
                    by_literal, rule.data.get("anchor"), rule.data.get("lead"))
