@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from . import gazetteer, towns
+from . import gazetteer, pagesigns, towns
 from .gazetteer import Place, _official_names, _table, find_places, province_name
 from .. import rules
 
@@ -142,10 +142,13 @@ def _town_after_county(county: Optional[Place], lines: tuple) -> Optional[str]:
     return None
 
 
-def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str) -> tuple:
+def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str,
+                  chrome: str = "") -> tuple:
     """From the issuing notice and the title first (the more specific of the two
     where one lies inside the other, else the issuer); else the issuer named at
-    the top of the plan or notice."""
+    the top of the plan or notice; else the place the text names; else the
+    body whose site the page chrome names, else the province of the plan's own
+    document number."""
     context = body[:3000]
     place = None
     clause = rules.load("split")["title_clause_marks"]
@@ -178,4 +181,7 @@ def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str
         city, province = gazetteer.locality(where, context)
         if province:
             return city, province
-    return None, None
+    place = pagesigns.chrome_place(chrome, context)
+    if place is not None:
+        return gazetteer.city_province(place)
+    return None, pagesigns.number_province(body, chrome)
