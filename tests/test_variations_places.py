@@ -111,3 +111,31 @@ def test_chrome_that_names_no_body_gives_no_place(chrome):
 
 def test_a_number_deep_in_the_text_is_not_the_plans_own():
     assert pagesigns.number_province("标题\n" + "正文。" * 200 + "\n鄂政发〔2024〕3号") is None
+
+
+TOWN_BODY = "为推动农村人居环境整治，制定本方案。\n一、工作目标\n到2025年，完成改造任务。\n"
+
+
+@pytest.mark.parametrize("named, place", [
+    ("四亩地镇、筒车湾镇、广货街镇要抓好落实。", ("宁陕县", "陕西省")),
+    ("奉先街道、紫荆街道、罕井镇负责本辖区整治。", ("蒲城县", "陕西省")),
+    ("温泉镇、南河镇、红山镇负责组织实施，县住建局、县财政局配合。", ("英山县", "湖北省")),
+])
+def test_a_plan_that_names_only_the_towns_of_one_county(tmp_path, named, place):
+    assert _place(tmp_path, "农村人居环境整治实施方案\n" + TOWN_BODY + named + "\n") == place
+
+
+@pytest.mark.parametrize("named", [
+    "四亩地镇、筒车湾镇要抓好落实。",                 # two towns and no county body: too few
+    "四亩地镇、罕井镇、金家铺镇要抓好落实。",          # three towns of three counties
+    "城关镇负责。",
+])
+def test_too_few_or_scattered_towns_name_no_county(tmp_path, named):
+    assert _place(tmp_path, "农村人居环境整治实施方案\n" + TOWN_BODY + named + "\n") == (None, None)
+
+
+@pytest.mark.parametrize("heading", ["英山县\n", "（英山县交通运输局）\n"])
+def test_short_county_bodies_below_a_heading_that_names_the_county_once(tmp_path, heading):
+    text = (heading + "农村道路建设方案\n" + TOWN_BODY
+            + "县住建局牵头，县交通运输局、县财政局配合。\n")
+    assert _place(tmp_path, text) == ("英山县", "湖北省")

@@ -35,7 +35,9 @@ def text_place(text: str) -> Optional[Place]:
         provinces = [p for p in places if p.level == 1]
         return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
     if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
-        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
+        # no body of any level either: the county whose towns and streets it names, more of them
+        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level \
+            else _county_by_towns(window, None, None)
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
     # on a tie, a city over several of the divisions named (韶关市 over 浈江区, 乐昌市 …)
@@ -77,13 +79,15 @@ def _prefecture_of(place: Place) -> Place:
     return Place(name, code, 2) if name and code[2:4] != "90" else place
 
 
-def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+def _county_by_towns(text: str, region: Optional[Place], level: Optional[str]) -> Optional[Place]:
     """The county whose towns the text names (see towns.py), in the province of
-    ``region``: a plan names cities it trades with as readily as its own."""
-    if level not in rules.load("places")["town_vote_levels"]:
+    ``region``: a plan names cities it trades with as readily as its own. With
+    no ``level`` (no body of the plan carries one) more towns are needed."""
+    cfg = rules.load("places")
+    if level is not None and level not in cfg["town_vote_levels"]:
         return None
     within = "" if region is None else region.code[:2]
-    code = towns.county_of_towns(text, within)
+    code = towns.county_of_towns(text, within, None if level else cfg["town_vote_min_names_unmarked"])
     name = _official_names().get(code + "0" * 6) if code else None
     return Place(name, code + "0" * 6, 3) if name else None
 
