@@ -139,3 +139,14 @@ def test_short_county_bodies_below_a_heading_that_names_the_county_once(tmp_path
     text = (heading + "农村道路建设方案\n" + TOWN_BODY
             + "县住建局牵头，县交通运输局、县财政局配合。\n")
     assert _place(tmp_path, text) == ("英山县", "湖北省")
+
+
+def test_the_sponsor_line_before_a_footer_link_to_another_site():
+    chrome = "我要纠错\n相关链接\n孝感市人民政府网\n主办：英山县人民政府办公室\n"
+    assert pagesigns.chrome_place(chrome).name == "英山县"
+
+
+@pytest.mark.parametrize("line", ["文        号 皖政办〔2019〕29号   上 载 日 期 2019-12-02",
+                                  "  • 发文字号:\n\n    皖政办〔2019〕29号"])
+def test_a_catalogue_label_set_out_with_spaces_or_bullets(tmp_path, line):
+    assert _place(tmp_path, line + "\n" + TITLE + BODY) == (None, "安徽省")

@@ -28,10 +28,12 @@ def number_province(head: str, chrome: str = "") -> Optional[str]:
 
 
 def chrome_place(chrome: str, context: str = "") -> Optional[Place]:
-    """The place of the body whose site the page chrome names, the first such
-    line that names one; None when none does."""
-    for line in chrome.split("\n"):
-        for rule in rules.pattern_rules("places", "site_bodies"):
+    """The place of the body whose site the page chrome names, by the first
+    rule that finds one (its sponsor before a link to another site's name);
+    None when none does."""
+    lines = chrome.split("\n")
+    for rule in rules.pattern_rules("places", "site_bodies"):
+        for line in lines:
             m = rule.regex.match(line)
             place = gazetteer.issuer_place(m.group("body"), context) if m else None
             if place is not None:
