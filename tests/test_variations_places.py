@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract import pipeline
 from extract.prepare import pagesigns
+from tests.conftest import document_fields
 
 TITLE = "关于进一步做好全民健身工作的实施方案\n"
 BODY = ("为推动全民健身工作深入开展，制定本方案。\n一、工作目标\n"
@@ -21,13 +21,7 @@ BODY = ("为推动全民健身工作深入开展，制定本方案。\n一、工
 
 
 def _place(tmp_path, text: str) -> tuple:
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    result = pipeline.process_file(path, "plan.txt")
-    assert not result.errors, result.errors
-    plans = [ex.plan for ex in result.extractions]
-    assert len(plans) == 1
-    return plans[0].city, plans[0].province
+    return document_fields(tmp_path, text)[1:]
 
 
 def test_a_plan_that_names_no_place_has_none(tmp_path):
