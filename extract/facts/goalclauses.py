@@ -71,9 +71,23 @@ def buildable(q) -> bool:
     return q.kind == "amount" or q.unit in _words("build_amount_units")
 
 
+def _past_aside(text: str, after: int) -> int:
+    """Where a bracketed aside right after a number ends (1.2万户(含……0.3万户),
+    农村地区……): the part's clause ends after it."""
+    cfg = rules.load("indicators")
+    if after >= len(text) or text[after] not in cfg["open_brackets"]:
+        return after
+    close = next((i for i in range(after + 1, min(len(text), after + _LIST_GAP * 4))
+                  if text[i] in cfg["close_brackets"] or text[i] == "\n"), -1)
+    return close + 1 if close > 0 and text[close] != "\n" else after
+
+
 def item_end(text: str, after: int) -> bool:
-    """A clause, list item or table cell ends at ``after`` (绿道20公里|和停车位…)."""
-    if after >= len(text) or text[after] in indicator._breaks():
+    """A clause, list item or table cell ends at ``after`` (绿道20公里|和停车位…),
+    or after a bracketed aside there (新建幼儿园3所(其中公办2所)。), or where
+    the aside it stands in closes (…(其中省级5个、市级10个))."""
+    after = _past_aside(text, after)
+    if after >= len(text) or text[after] in indicator._breaks() or text[after] in indicator._pairs()[1]:
         return True
     return any(text.startswith(w, after) for w in _words("list_joiners"))
 

@@ -11,7 +11,7 @@ from typing import Optional
 from . import indicator
 from .. import rules
 from .goalbuild import _counted_noun
-from .goalclauses import _LIST_GAP, Found, _clause_head, _not_a_goal, buildable, item_end
+from .goalclauses import _LIST_GAP, Found, _clause_head, _not_a_goal, _past_aside, buildable, item_end
 from .goalwords import _any_regex, _han_run, _han_tail, _words, ends_with_any, goal_sentence, skip_back
 
 
@@ -28,17 +28,6 @@ def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
     if word is None or not _counted_noun(head[len(word):]) or not item_end(text, _past_aside(text, after)):
         return None
     return Found(q.start, after, "=", "breakdown", q)
-
-
-def _past_aside(text: str, after: int) -> int:
-    """Where a bracketed aside right after a number ends (1.2万户(含……0.3万户),
-    农村地区……): the part's clause ends after it."""
-    cfg = rules.load("indicators")
-    if after >= len(text) or text[after] not in cfg["open_brackets"]:
-        return after
-    close = next((i for i in range(after + 1, min(len(text), after + _LIST_GAP * 4))
-                  if text[i] in cfg["close_brackets"] or text[i] == "\n"), -1)
-    return close + 1 if close > 0 and text[close] != "\n" else after
 
 
 def _list_summary(text: str, q, after: int, prev) -> Optional[Found]:
@@ -82,11 +71,12 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 def _comma_item(text: str, q, after: int, prev: Found, gap: str) -> bool:
-    """An amount of the same kind as the item before, after one comma and the
-    words it measures, closing its own item (…面积1300万亩，…面积620万亩，), continues
-    the list; words with a stative verb state what is (现有管网120公里)."""
+    """An amount after an item that can be planned, after one comma and the
+    words it measures, closing its own item (…面积1300万亩，…面积620万亩，;
+    新建幼儿园3所，卫生室5个，农村公路120公里), continues the list; words with a
+    stative verb state what is (现有管网120公里)."""
     words = gap.lstrip(rules.load("targets")["list_commas"] + " ")
-    return (q.kind == "amount" and prev.q.kind == "amount" and item_end(text, after)
+    return (q.kind == "amount" and buildable(prev.q) and item_end(text, after)
             and _han_run().fullmatch(words) is not None
             and not _any_regex("stative_verbs").search(words) and not _not_a_goal(text, q, words))
 

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Optional
 
-from . import measures
+from . import indicator, measures
 from . import quantities as numbers
 from .. import rules
 from ..text import perplan
@@ -116,16 +116,56 @@ def table_cell(text: str, q, after: int) -> Optional[tuple]:
     col = _column(header, idx, len(cells)) if header else None
     if col is not None and any(b in col for b in _cfg("table_base_headers")):
         return None
+    years = [i for i, h in enumerate(header or ()) if _year_header().fullmatch(h.strip())]
+    if col is not None and years and _year_header().fullmatch(col.strip()) and col != header[years[-1]]:
+        return None     # an earlier year's column: the base the goal starts from
     units = [_whole_unit(c[2]) for c in cells[names[-1] + 1:idx]]
-    unit = next((u for u in units if u is not None), None)
+    unit = next((u for u in units if u is not None), None) or _name_unit(cells[names[-1]][2])
     if q.unit is None and unit is not None:
-        q = dataclasses.replace(q, unit=unit.unit, kind=unit.kind, base_unit=unit.base or None,
-                                factor=unit.factor)
-    goal = col is not None and any(g in col for g in _cfg("table_goal_headers"))
+        q = with_unit(q, unit)
+    goal = col is not None and (any(g in col for g in _cfg("table_goal_headers"))
+                                or (len(years) > 1 and col == header[years[-1]]))
     later = [c for c in cells[idx + 1:] if numbers.number_regex().match(c[2])]
     if not goal and (header is not None or q.unit is None or later):
         return None
     return cells[names[-1]][2], q
+
+
+def with_unit(q, unit):
+    """``q`` measured in ``unit`` (a unit read from its column or row name)."""
+    return dataclasses.replace(q, unit=unit.unit, kind=unit.kind, base_unit=unit.base or None,
+                               factor=unit.factor)
+
+
+def cell_unit(text: str, start: int, end: int):
+    """The unit of the row for a compared number filling its cell (普及率（%） | ≥90,
+    普及率 | % | ≥90), or None."""
+    line = _line_at(text, start)
+    if line is None or not _cell_break().search(text, *line) or not _opens_cell(text, line[0], start):
+        return None
+    cells = _cells(text[line[0]:line[1]])
+    idx = next((i for i, (s, e, _) in enumerate(cells) if s == start - line[0] and e == end - line[0]), None)
+    names = [i for i in range(idx or 0) if numbers.number_regex().fullmatch(cells[i][2]) is None
+             and _whole_unit(cells[i][2]) is None]
+    if idx is None or not names:
+        return None
+    units = [_whole_unit(c[2]) for c in cells[names[-1] + 1:idx]]
+    return next((u for u in units if u is not None), None) or _name_unit(cells[names[-1]][2])
+
+
+@functools.lru_cache(maxsize=None)
+def _year_header() -> re.Pattern:
+    return re.compile(_cfg("table_year_header"))
+
+
+def _name_unit(name: str):
+    """The unit a row's name cell ends with in brackets (普及率（%）, 示范村(个))."""
+    opens, closes = indicator._pairs()
+    name = name.strip()
+    if not name or name[-1] not in closes:
+        return None
+    start = max(name.rfind(o) for o in opens)
+    return _whole_unit(name[start + 1:-1].strip()) if start > 0 else None
 
 
 def _column(header: list, idx: int, width: int) -> Optional[str]:
@@ -172,6 +212,5 @@ def _flat_cell(q, after: int, end: int, name: str, unit_cell: Optional[str]) -> 
         return None
     unit = _whole_unit(unit_cell.strip()) if unit_cell else None
     if q.unit is None and unit is not None:
-        q = dataclasses.replace(q, unit=unit.unit, kind=unit.kind, base_unit=unit.base or None,
-                                factor=unit.factor)
+        q = with_unit(q, unit)
     return name.strip(), q

@@ -24,7 +24,7 @@ import functools
 import re
 from typing import Optional
 
-from . import goalclauses, goals, goalwords, indicator, measures
+from . import goalclauses, goals, goalwords, indicator, measures, tablegoals
 from .goalclauses import Found
 from . import quantities as numbers
 from .. import rules
@@ -219,6 +219,9 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         if defines or (pre and pre[3] in _symbols() and text.startswith(_modifier(), end)):
             return None          # a threshold defining a category: 500万元以上的项目
         op = suf[1] if suf else pre[1]
+        unit = tablegoals.cell_unit(text, start, end) if q.unit is None else None
+        if unit is not None:     # ≥90 under a unit column, or after 普及率（%）
+            q = tablegoals.with_unit(q, unit)
         rule = "time-limit" if q.kind == "duration" else "compare"
         shares = q.kind == "percent" and text.startswith(_modifier(), end) and goalclauses.clause_open(text, start)
         share_at = end + 1 if shares else -1
