@@ -30,6 +30,7 @@ class CleanText:
     source: Source
     text: str
     notes: tuple = ()   # WarningRow: a cleaning rule held back because it would cut too much
+    chrome: str = ''    # the page chrome the cleaning cut away (site name, footer, catalogue fields)
 
 
 @dataclass(frozen=True)

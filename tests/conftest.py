@@ -86,3 +86,15 @@ def clean_text():
         from extract.prepare import clean
         return clean.clean(make_source(text, path, kind))
     return build
+
+
+def document_fields(folder: Path, text: str) -> tuple:
+    """(title, city, province) of the one plan the whole pipeline finds in ``text``."""
+    from extract import pipeline
+    path = folder / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    result = pipeline.process_file(path, "plan.txt")
+    assert not result.errors, result.errors
+    plans = [ex.plan for ex in result.extractions]
+    assert len(plans) == 1
+    return plans[0].title, plans[0].city, plans[0].province

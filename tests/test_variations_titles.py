@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract import pipeline
+from tests.conftest import document_fields
 
 NAME = "2024年县《政府工作报告》重点任务分解方案"
 BODY = ("为抓好《政府工作报告》确定的各项任务落实，制定本方案。\n一、主要预期目标\n"
@@ -20,13 +20,7 @@ SIGNATURE = "宁陕县人民政府\n2024年2月6日\n（此件公开发布）\n"
 
 
 def _doc(tmp_path, text: str) -> tuple:
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    result = pipeline.process_file(path, "plan.txt")
-    assert not result.errors, result.errors
-    plans = [ex.plan for ex in result.extractions]
-    assert len(plans) == 1
-    return plans[0].title, plans[0].city, plans[0].province
+    return document_fields(tmp_path, text)
 
 
 def _flat(title: str) -> str:
@@ -136,8 +130,10 @@ def test_the_title_after_any_page_chrome(tmp_path, chrome, layout):
     title, city, province = _doc(tmp_path, text)
     # with no title line of its own, the plan is titled by the name the notice issues
     assert title == (NAME.replace("《", "〈").replace("》", "〉") if layout == "heading_only" else NAME)
-    # a plan line alone names no place; the notice's issuer or signature does
-    assert (city, province) == ((None, None) if layout == "title" else ("宁陕县", "陕西省"))
+    # a plan line alone names no place; the notice's issuer or signature does, and
+    # so do the catalogue fields that name the issuing body (发布机构, 发文机关)
+    named = layout != "title" or chrome in ("index_block", "index_tabs")
+    assert (city, province) == (("宁陕县", "陕西省") if named else (None, None))
 
 
 QUOTED = NAME.replace("《", "〈").replace("》", "〉")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Optional
 
 from .. import rules
 from ..text import scan
@@ -44,14 +45,15 @@ def _rules(key: str) -> tuple:
 def clean(source: Source) -> CleanText:
     text = source.content      # for a page, its block text: ingest parsed the markup once
     notes: list = []
+    dropped: list = []     # the page chrome cut away: the locality may still read it
     text = normalise_spaces(text)
-    text = cut_footer(text, notes, source.path)
-    text = drop_chrome_blocks(text)
-    text = drop_chrome_lines(text, notes, source.path)
+    text = cut_footer(text, notes, source.path, dropped)
+    text = drop_chrome_blocks(text, dropped)
+    text = drop_chrome_lines(text, notes, source.path, dropped)
     if source.kind == "pdf" or looks_hard_wrapped(text):
         text = join_pdf_lines(text)
     text = remove_watermarks(text)
-    return CleanText(source, text, tuple(notes))
+    return CleanText(source, text, tuple(notes), "\n".join(dropped))
 
 
 def normalise_spaces(text: str) -> str:
@@ -152,7 +154,7 @@ def _rstrip(parts: list) -> None:
         parts[-1] = parts[-1].rstrip()
 
 
-def cut_footer(text: str, notes: list, path: str = "") -> str:
+def cut_footer(text: str, notes: list, path: str = "", dropped: Optional[list] = None) -> str:
     """Drop everything from the footer's first marker (vote widgets, comment boxes) on.
 
     The footer starts at the first marker after which no more than a
@@ -165,6 +167,8 @@ def cut_footer(text: str, notes: list, path: str = "") -> str:
                      for rule in _rules("cut_from") for m in scan.finditer(rule, text))
     for start, rule_id, found in markers:
         if len(text) - start <= bound:
+            if dropped is not None:
+                dropped.append(text[start:])
             return text[:start]
     if markers:
         start, rule_id, found = markers[0]
@@ -176,17 +180,24 @@ def cut_footer(text: str, notes: list, path: str = "") -> str:
     return text
 
 
-def drop_chrome_blocks(text: str) -> str:
+def drop_chrome_blocks(text: str, dropped: Optional[list] = None) -> str:
     """Drop runs of chrome lines that only their neighbours identify (a
     breadcrumb as a numbered list: its crumbs alone look like list items).
     A run is chrome only while it is as short as one chrome line may be."""
     longest = int(rules.load("clean")["chrome_line_max_chars"])
+    cut = [] if dropped is None else dropped
+
+    def drop(m) -> str:
+        if len(m.group()) > longest:
+            return m.group()
+        cut.append(m.group())
+        return ""
     for rule in _rules("drop_block"):
-        text = rule.regex.sub(lambda m: "" if len(m.group()) <= longest else m.group(), text)
+        text = rule.regex.sub(drop, text)
     return text
 
 
-def drop_chrome_lines(text: str, notes: list, path: str = "") -> str:
+def drop_chrome_lines(text: str, notes: list, path: str = "", dropped: Optional[list] = None) -> str:
     """Drop page-chrome lines (breadcrumbs, bylines, share links).
 
     Chrome lines are short: a longer line that matches is kept. A rule whose
@@ -210,6 +221,8 @@ def drop_chrome_lines(text: str, notes: list, path: str = "") -> str:
             f"chrome_max_chars in rules/clean.yaml)")))
     kept = [line if not rule_id or rule_id in held else _headline_of(line)
             for line, rule_id in zip(lines, matched)]
+    if dropped is not None:
+        dropped.extend(line for line, rule_id in zip(lines, matched) if rule_id and rule_id not in held)
     return "\n".join(line for line in kept if line is not None)
 
 

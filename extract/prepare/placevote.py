@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from . import gazetteer, towns
+from . import gazetteer, pagesigns, towns
 from .gazetteer import Place, _official_names, _table, find_places, province_name
 from .. import rules
 
@@ -35,7 +35,9 @@ def text_place(text: str) -> Optional[Place]:
         provinces = [p for p in places if p.level == 1]
         return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
     if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
-        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level else None
+        # no body of any level either: the county whose towns and streets it names, more of them
+        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level \
+            else _county_by_towns(window, None, None)
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
     # on a tie, a city over several of the divisions named (韶关市 over 浈江区, 乐昌市 …)
@@ -77,13 +79,15 @@ def _prefecture_of(place: Place) -> Place:
     return Place(name, code, 2) if name and code[2:4] != "90" else place
 
 
-def _county_by_towns(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+def _county_by_towns(text: str, region: Optional[Place], level: Optional[str]) -> Optional[Place]:
     """The county whose towns the text names (see towns.py), in the province of
-    ``region``: a plan names cities it trades with as readily as its own."""
-    if level not in rules.load("places")["town_vote_levels"]:
+    ``region``: a plan names cities it trades with as readily as its own. With
+    no ``level`` (no body of the plan carries one) more towns are needed."""
+    cfg = rules.load("places")
+    if level is not None and level not in cfg["town_vote_levels"]:
         return None
     within = "" if region is None else region.code[:2]
-    code = towns.county_of_towns(text, within)
+    code = towns.county_of_towns(text, within, None if level else cfg["town_vote_min_names_unmarked"])
     name = _official_names().get(code + "0" * 6) if code else None
     return Place(name, code + "0" * 6, 3) if name else None
 
@@ -142,10 +146,13 @@ def _town_after_county(county: Optional[Place], lines: tuple) -> Optional[str]:
     return None
 
 
-def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str) -> tuple:
+def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str,
+                  chrome: str = "") -> tuple:
     """From the issuing notice and the title first (the more specific of the two
     where one lies inside the other, else the issuer); else the issuer named at
-    the top of the plan or notice."""
+    the top of the plan or notice; else the place the text names; else the
+    body whose site the page chrome names, else the province of the plan's own
+    document number."""
     context = body[:3000]
     place = None
     clause = rules.load("split")["title_clause_marks"]
@@ -178,4 +185,7 @@ def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str
         city, province = gazetteer.locality(where, context)
         if province:
             return city, province
-    return None, None
+    place = pagesigns.chrome_place(chrome, context)
+    if place is not None:
+        return gazetteer.city_province(place)
+    return None, pagesigns.number_province(body, chrome)

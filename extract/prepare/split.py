@@ -390,7 +390,7 @@ def split(cleaned: CleanText) -> list:
         start, end = _trim(text, part.start, part.end)
         body = text[start:end]
         city, province = placevote.plan_locality(part.issuer, part.title, part.signer, body,
-                                                 text[:part.start + 600])
+                                                 text[:part.start + 600], cleaned.chrome)
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
             title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=part.issue_date,

@@ -73,10 +73,11 @@ def towns_in(text: str) -> set:
     return found
 
 
-def county_of_towns(text: str, within: str = "") -> Optional[str]:
+def county_of_towns(text: str, within: str = "", need: Optional[int] = None) -> Optional[str]:
     """The 6-digit code of the county whose towns ``text`` names most, inside the
-    region whose code starts with ``within``; None on a tie or too few towns."""
-    need = int(rules.load("places")["town_vote_min_names"])
+    region whose code starts with ``within``; None on a tie or fewer than ``need``
+    towns (town_vote_min_names by default)."""
+    need = int(rules.load("places")["town_vote_min_names"]) if need is None else need
     votes = Counter()
     for name in towns_in(text):
         for code in set(_index()[name]):
