@@ -46,6 +46,15 @@ def facts_of_plans(folder: Path, plans: dict, person_unit: bool = False) -> dict
     return out
 
 
+def assert_facts(plans: dict, tables: dict, name: str) -> None:
+    """The units and people that ``facts_of_plans`` got for plan ``name`` are
+    the ones ``plans[name]`` (text, units, people) expects."""
+    _, units, people = plans[name]
+    got_units, got_people = tables[name]
+    assert got_units == units, f"{name}: missing {units - got_units}, extra {got_units - units}"
+    assert got_people == people, f"{name}: missing {people - got_people}, extra {got_people - people}"
+
+
 def make_plan(text: str, doc_id: str = "doc-1") -> Plan:
     return Plan(doc_id, "plan.txt", 1, "测试方案", None, None, None, text)
 

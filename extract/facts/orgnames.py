@@ -189,6 +189,9 @@ def _trim(start: int, part: str) -> Optional[Item]:
     _, m = _search("item_tails", part)
     if m and m.start() > 0:
         part = part[:m.start()]
+    first = second_name_at(part)
+    if first is not None and looks_like_unit(part[:first]):
+        part = part[:first].rstrip()         # one body, its first name is the one compared
     if not part:
         return None
     return Item(start, start + len(part), part, role)
@@ -243,7 +246,30 @@ def looks_like_unit(name: str) -> bool:
         return False
     if key.endswith(_suffixes()) and len(key) > 1:
         return True
-    return key in _alias_index()
+    if any(r.regex.search(key) for r in rules.pattern_rules(SHAPES, "named_bodies")):
+        return True
+    first = second_name_at(key)
+    return key in _alias_index() or (first is not None and looks_like_unit(key[:first]))
+
+
+def second_name_at(name: str) -> Optional[int]:
+    """Where a body's second name in brackets begins (县应急管理局（县地震局）: one
+    body under two names), or None. The bracket must hold a whole name of its
+    own, so a level's sister levels (县（市、区）) and a role (（牵头）) are none."""
+    opens, closes, closer_of = brackets()
+    if len(name) < 2 or name[-1] not in closes:
+        return None
+    at = max(name.rfind(o) for o in opens)
+    inner = name[at + 1:-1]
+    if at <= 0 or closer_of.get(name[at]) != name[-1] or len(inner) < _SECOND_NAME_MIN:
+        return None
+    if any(ch in inner for ch in opens + closes) or _separators(inner, "always") or is_generic(inner):
+        return None
+    key = compact(inner)
+    return at if key.endswith(_suffixes()) or key in _alias_index() else None
+
+
+_SECOND_NAME_MIN = 3     # 县地震局, 房管办: a body's name, not a level or a kind (社区)
 
 
 @perplan.remember
@@ -252,7 +278,7 @@ def has_level(name: str, local: frozenset = frozenset()) -> bool:
     and a national body's short name before the place of its branch (人行浏阳市支行)."""
     return (_any("level_prefix", name) or starts_with_place(name, local)
             or any(compact(name[:k]) in _alias_index() and starts_with_place(name[k:], local)
-                   for k in (2, 3)))
+                   for k in (2, 3, 4)))     # 人行, 人民银行 before the place
 
 
 def is_territorial(name: str) -> bool:
@@ -284,6 +310,9 @@ def valid_as_subject(name: str, local: frozenset = frozenset()) -> bool:
     """A sentence subject: a unit that also says its level (市教育局负责)."""
     if not valid_in_running_text(name) or len(name) > 30:
         return False
+    first = second_name_at(name)
+    if first is not None:
+        name = name[:first]          # 县应急管理局（县地震局）负责: the first name says the level
     if any(ch in name for ch in brackets()[0] + brackets()[1]):
         return False
     return has_level(name, local) or compact(name) in _alias_index()
