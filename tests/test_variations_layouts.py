@@ -139,8 +139,8 @@ NOTICE_BODY = ("现将《州2024年农村公路养护工作方案》印发给你
 
 
 @pytest.mark.parametrize("addressees, expect", [
-    ("建始县、巴东县人民政府，州政府有关部门：", ("恩施土家族苗族自治州", "湖北省")),
-    ("恩施市、建始县、巴东县人民政府,州政府有关部门:", ("恩施土家族苗族自治州", "湖北省")),
+    ("宣恩县、来凤县人民政府，州政府有关部门：", ("恩施土家族苗族自治州", "湖北省")),
+    ("利川市、宣恩县、来凤县人民政府,州政府有关部门:", ("恩施土家族苗族自治州", "湖北省")),
     ("利川市、咸丰县、来凤县人民政府：", ("恩施土家族苗族自治州", "湖北省")),
     # counties of two prefectures: the province sends the notice down
     ("建始县、秭归县人民政府，省政府有关部门：", (None, "湖北省")),
@@ -168,9 +168,9 @@ ANNEX_OPENING = ("各镇人民政府、街道办事处，区各部门、直属�
 
 
 @pytest.mark.parametrize("annexes", [
-    "附件:1. {T}\n2. 2024年民生实事项目目标任务责任分解表\n",
-    "附件：1．{T}\n2．2024年民生实事项目目标任务责任分解表\n3．2024年重大项目责任分解表\n",
-    "附件：1、{T}\n2、2024年民生实事项目目标任务责任分解表\n",
+    "附件:1. {T}\n2. 2024年为民办实事项目责任清单\n",
+    "附件：1．{T}\n2．2024年为民办实事项目责任清单\n3．2024年重大项目责任分解表\n",
+    "附件：1、{T}\n2、2024年为民办实事项目责任清单\n",
     "",
 ])
 @pytest.mark.parametrize("signature", ["常州市新北区人民政府\n2024年2月8日\n", "2024年2月8日\n", ""])
@@ -321,7 +321,7 @@ def test_a_section_row_and_an_empty_assisting_cell_take_no_names(merged_tables):
 
 @pytest.mark.parametrize("note", ["(此件公开发布)", "（此件公开发布）", "（此件主动公开）", ""])
 def test_a_publication_note_above_the_title_is_no_part_of_it(tmp_path, note):
-    title = "2025年宁陕县政府重要工作事项责任分工"
+    title = "2025年宁陕县政府年度重点工作责任分工"
     text = ("各镇人民政府，县政府各部门：\n现将《" + title + "》印发给你们，请认真贯彻落实。\n"
             "宁陕县人民政府\n2025年2月28日\n" + (note + "\n" if note else "") + title + "\n"
             "一、重点工作\n1.推进法治政府建设。\n责任单位：县司法局\n")

@@ -223,7 +223,7 @@ def test_a_notice_heading_run_together_with_its_body(tmp_path):
     ("宁陕县", "宁陕县2024年重点任务分解方案"),                # a title broken after its place
     ("安康市宁陕县", "安康市宁陕县2024年重点任务分解方案"),
     ("宁陕县人民政府", "2024年重点任务分解方案"),              # an issuer line stands above the title
-    ("豆豆文库", "2024年重点任务分解方案"),                    # a site's name too
+    ("文档下载站", "2024年重点任务分解方案"),                    # a site's name too
 ])
 def test_a_short_line_above_a_title_that_opens_with_its_year(tmp_path, head, expect):
     assert _doc(tmp_path, head + "\n2024年重点任务分解方案\n" + BODY)[0] == expect

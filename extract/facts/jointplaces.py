@@ -38,7 +38,7 @@ def expand(ctx, found: list) -> list:
 
 def _joint(text: str, found: list, rule) -> list:
     """(prefix match, name after it) of each mention, or (None, ''): its own
-    两市, or that of the mention before it in its list (两市文化和旅游局、退役军人局)."""
+    两市, or that of the mention before it in its list (两市商务局、体育局)."""
     out, last = [], {}
     for m in found:
         hit = rule.match(m.unit)

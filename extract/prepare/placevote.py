@@ -56,7 +56,7 @@ def text_place(text: str) -> Optional[Place]:
 
 def _addressed_region(line: str) -> Optional[Place]:
     """The region that holds the divisions an addressee line names, when it
-    names two or more of county level (恩施市、建始县、巴东县人民政府：→ their
+    names two or more of county level (利川市、宣恩县、来凤县人民政府：→ their
     prefecture; counties of several prefectures → their province); else None."""
     if not any(r.regex.match(line) for r in rules.pattern_rules("places", "addressed_divisions")):
         return None
