@@ -226,7 +226,11 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
         if got is None:
             continue
         if kind == "reject":
-            return None
+            # 县发改局会同县财政局发布申报通知: the partner shares its subject's act,
+            # which the subject's own predicate (会同) has already let through
+            if not (rule_id == PARTNER_RULE and _first("subject_partner_acts", text[verb_at:verb_at + 8])[0]):
+                return None
+            return got, verb_at, "verb"
         # a partner marker or a list's tail ends a name wherever jieba cuts
         # (督查室要会同: 室要; 信息化委等部门: 委等)
         if kind == "partner" or (kind == "verb" and (_name_may_end(text, pos, i)
