@@ -55,6 +55,7 @@ FORMS = {
     "opener_then_duty": ("{L}要{T}，并负责做好协调工作，{A}配合。", RESP, ASSIST),
     "trailing_duty": ("{T}。（实施单位：{L}；参与单位：{A}按职责分工负责）", RESP, ASSIST),
     "trailing_etc": ("{T}。（牵头单位：{L}；配合单位：{A}等部门）", LEAD, ASSIST),
+    "designated_for_the_work": ("{T}。{L}为该项工作的牵头单位，{A}为配合单位。", LEAD, ASSIST),
 }
 # separators between the units of one list
 SEPARATORS = {"dun": "、", "comma": "，", "ascii_comma": ",", "slash": "/", "semicolon": "；"}

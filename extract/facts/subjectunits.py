@@ -52,7 +52,25 @@ def find(text: str, parens: list, local: frozenset, heads: list) -> list:
     caller; ``heads`` are the duty lists' (dutylines.py), whose bare names
     count as units wherever else they open a clause."""
     known = frozenset(k for m in heads for k in (un.compact(m.unit), level_key(m.unit)))
-    return from_named_after(text, local) + from_clauses(text, parens, local, known)
+    aliases = defined_names(text) - known
+    found = from_clauses(text, parens, local, known | aliases)
+    return from_named_after(text, local) + [m for m in found if _alias_kept(text, m, aliases)]
+
+
+def defined_names(text: str) -> frozenset:
+    """The short names the plan defines for its bodies (（以下简称“联席办”）):
+    it writes those bodies by them alone, as it does a duty list's offices."""
+    return frozenset(m.group("alias") for rule in rules.pattern_rules(RULES, "subject_alias_defs")
+                     for m in rule.regex.finditer(text) if un.valid_in_running_text(m.group("alias")))
+
+
+def _alias_kept(text: str, m: Mention, aliases: frozenset) -> bool:
+    """A clause subject known by its defined short name alone counts when it
+    opens its list and a duty word follows it (subject_alias_duties); 由X……
+    hands X the task whatever follows."""
+    if m.rule_id != CLAUSE_RULE or un.compact(m.unit) not in aliases:
+        return True
+    return m.start == m.group and _first("subject_alias_duties", text[m.end:m.end + 8])[0] is not None
 
 
 @perplan.remember
@@ -208,7 +226,11 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
         if got is None:
             continue
         if kind == "reject":
-            return None
+            # 县发改局会同县财政局发布申报通知: the partner shares its subject's act,
+            # which the subject's own predicate (会同) has already let through
+            if not (rule_id == PARTNER_RULE and _first("subject_partner_acts", text[verb_at:verb_at + 8])[0]):
+                return None
+            return got, verb_at, "verb"
         # a partner marker or a list's tail ends a name wherever jieba cuts
         # (督查室要会同: 室要; 信息化委等部门: 委等)
         if kind == "partner" or (kind == "verb" and (_name_may_end(text, pos, i)
