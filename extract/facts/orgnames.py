@@ -278,8 +278,8 @@ def has_level(name: str, local: frozenset = frozenset()) -> bool:
     """Says its own level or place: 市委办, 团市委, 北京市经济和信息化局, 南昌海关,
     and a national body's short name before the place of its branch (人行浏阳市支行)."""
     return (_any("level_prefix", name) or starts_with_place(name, local)
-            or any(starts_with_place(name[k:], local) and compact(name[:k]) in _alias_index()
-                   for k in (2, 3, 4)))     # 人行, 人民银行 before the place (the cheaper test first)
+            or any(compact(name[:k]) in _alias_index() and starts_with_place(name[k:], local)
+                   for k in (2, 3, 4)))     # 人行, 人民银行 before the place
 
 
 def is_territorial(name: str) -> bool:
