@@ -46,8 +46,9 @@ def _search(key: str, text: str):
 
 
 def _any(key: str, text: str) -> bool:
-    # a yes or no needs no rule's own match: one search of them all (scan.joined)
-    return scan.joined(RULES, key).search(text) is not None
+    # a yes or no needs no rule's own match: one search of them all (scan.joined;
+    # an empty list joins to a pattern that matches anything, and has no rule that does)
+    return bool(_rule(key)) and scan.joined(RULES, key).search(text) is not None
 
 
 def _separators(text: str, split: str) -> list:
