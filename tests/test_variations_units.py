@@ -246,6 +246,9 @@ NO_UNITS = {
     # headings that set a body up, numbered one after the other like a duty list
     "setting_up_headings": "（一）成立领导小组。由市长任组长。\n（二）组建工作专班。抽调骨干集中办公。\n"
                            "（三）建立联席会。每季度召开一次会议。",
+    # a government that sets up the plan's leading or working group does no task of it
+    "sets_up_a_group": "市政府成立城乡供水一体化工作专班，每月召开一次调度会。市人民政府决定组建项目建设指挥部，"
+                       "统筹协调重大事项。",
     # a label with no colon before words that name no body
     "labels_in_prose": "牵头单位要定期会商，责任单位对照清单逐项整改，配合部门统筹推进全市工作。",
     # the town where a project lies, and ordinary words that end like a place
