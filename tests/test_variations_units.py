@@ -249,6 +249,8 @@ NO_UNITS = {
     # a government that sets up the plan's leading or working group does no task of it
     "sets_up_a_group": "市政府成立城乡供水一体化工作专班，每月召开一次调度会。市人民政府决定组建项目建设指挥部，"
                        "统筹协调重大事项。",
+    # the area of a level before a word that ends like a body (住院, 中心)
+    "level_areas": "到2025年，市域内住院率稳定在90%左右，县域医疗次中心覆盖所有乡镇。",
     # a label with no colon before words that name no body
     "labels_in_prose": "牵头单位要定期会商，责任单位对照清单逐项整改，配合部门统筹推进全市工作。",
     # the town where a project lies, and ordinary words that end like a place
