@@ -52,6 +52,8 @@ FORMS = {
     "sentence_lead": ("{T}。{L}牵头，{A}配合。", LEAD, ASSIST),
     "sentence_by": ("{T}。由{L}负责，{A}配合。", RESP, ASSIST),
     "sentence_join": ("{T}。{L}负责牵头，{A}参与。", LEAD, ASSIST),
+    "sentence_by_dun": ("{T}。由{L}牵头、{A}配合。", LEAD, ASSIST),
+    "sentence_dun": ("{T}。{L}负责、{A}协助。", RESP, ASSIST),
     "opener_then_duty": ("{L}要{T}，并负责做好协调工作，{A}配合。", RESP, ASSIST),
     "trailing_duty": ("{T}。（实施单位：{L}；参与单位：{A}按职责分工负责）", RESP, ASSIST),
     "trailing_etc": ("{T}。（牵头单位：{L}；配合单位：{A}等部门）", LEAD, ASSIST),
