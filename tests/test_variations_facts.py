@@ -139,6 +139,20 @@ def test_an_amount_after_a_goal_verb(tmp_path, wording):
     assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 3.5, "亿元")}
 
 
+@pytest.mark.parametrize("wording, expect", [
+    ("抽查餐饮企业不少于300家次", (">=", 300.0, "家次")), ("开行中欧班列超过1500列", (">", 1500.0, "列")),
+    ("驻村帮扶时间不少于6个月", (">=", 6.0, "月")), ("选派驻村干部不少于6个月", (">=", 6.0, "月")),
+    ("聘用护林员260名", ("=", 260.0, "名")), ("选聘乡村教师260名", ("=", 260.0, "名")),
+])
+def test_a_count_in_a_measure_word_of_its_own(tmp_path, wording, expect):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
+
+
+@pytest.mark.parametrize("text", ["各乡镇要在3个月内完成整改。", "近6个月未发生事故。", "列入重点项目库。", "第2列车次停运。"])
+def test_months_and_lists_that_are_no_count(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
 @pytest.mark.parametrize("wording", [
     "建成示范村15个", "建成15个示范村", "建成十五个示范村", "累计建成示范村15个", "力争建成示范村15个",
     "示范村达到15个", "创建省级美丽乡村示范村15个",
