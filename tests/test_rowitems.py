@@ -57,3 +57,17 @@ def test_rows_under_merged_cells_keep_their_own_units():
     assert units[("县人社局", "lead")].startswith("城乡居民收入")
     assert units[("县农业农村局", "responsible")].startswith("城乡居民收入")
     assert units[("县经信局", "lead")].startswith("完成省下达")
+
+
+# a triangle before the first unit, the units parted by commas, with a generic tail
+TRIANGLED = ("安吉县2024年政府工作报告主要目标任务分解清单\n"
+             "序号\n主要工作\n责任单位\n"
+             "1\n农村居民人均可支配收入增长7%\n▲农业农村局,人力社保局,各乡镇(街道)\n"
+             "2\n新增城镇就业8000人以上\n人力社保局,各部门\n")
+
+
+def test_a_triangle_before_the_first_unit_marks_the_lead_and_leaves_the_name():
+    units = _units(TRIANGLED)
+    assert ("农业农村局", "lead") in units
+    assert ("人力社保局", "responsible") in units
+    assert not any(unit.startswith("▲") for unit, _ in units)
