@@ -137,6 +137,26 @@ def test_numbers_that_are_no_target(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
 
 
+# the staff a working group is made of, in any wording: how it is manned, no goal
+@pytest.mark.parametrize("text", [
+    "综合组：从县住建局、县水利局等单位各抽调1名业务骨干组成工作专班，负责日常调度。",
+    "督查组：县纪委监委抽调2名干部，负责督查问责。",
+    "宣传组：县融媒体中心3人，县广播电视台2人，组成宣传组，负责宣传报道。",
+    "各镇各借调1名工作人员，负责资料汇总。",
+])
+def test_the_staff_of_a_working_group_is_no_target(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+@pytest.mark.parametrize("wording, expect", [
+    ("培训农村实用人才200人", ("=", 200.0, "人")),
+    ("选派驻村第一书记30名", ("=", 30.0, "名")),
+    ("新增就业1200人，组成就业服务台账", ("=", 1200.0, "人")),
+])
+def test_people_counted_as_a_goal_stay_targets(tmp_path, wording, expect):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
+
+
 def test_a_number_in_a_name_leaves_the_count_after_it(tmp_path):
     assert _targets(tmp_path, HEAD + "建成5G基站120个。\n") == {("=", 120.0, "个")}
 
