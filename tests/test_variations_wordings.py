@@ -177,6 +177,16 @@ def test_a_date_without_a_year_takes_the_heading_year(tmp_path, wording, expect)
     assert _dates(tmp_path, YEAR_HEAD + wording + "。\n") == {YEAR_2024, expect}
 
 
+@pytest.mark.parametrize("stamp", ["2023-06-18 中国农业信息网", "2023-06-18　来源：县政府办", "2023/06/18 浏览次数：35"])
+def test_a_page_date_above_the_plan_gives_no_year(tmp_path, stamp):
+    """The page's posting date is no date of the plan, and a month without a
+    year takes the year of the plan's title, not the page's."""
+    text = ("汉阴县2022年秸秆禁烧工作方案\n" + stamp + "\n一、工作步骤\n"
+            "今年禁烧工作从5月25日起到7月10日止。\n")
+    assert _dates(tmp_path, text) == {("point", dt.date(2022, 1, 1), dt.date(2022, 12, 31), None),
+                                      ("range", dt.date(2022, 5, 25), dt.date(2022, 7, 10), None)}
+
+
 def test_within_the_year_is_no_date_of_its_own(tmp_path):
     # 年内 is relative: analysts annotate it at most as optional, so it is left out
     assert _dates(tmp_path, YEAR_HEAD + "年内完成。\n") == {YEAR_2024}
@@ -217,6 +227,7 @@ def test_an_open_time_is_no_date(tmp_path, wording):
 @pytest.mark.parametrize("wording, period", [
     ("每年开展一次评估", "P1Y"), ("每季度通报一次进展", "P3M"), ("每月报送进展", "P1M"),
     ("每年年底前报送年度总结", "P1Y"), ("每年12月底前报送年度总结", "P1Y"), ("每半年召开一次会议", "P6M"),
+    ("按月向县政府报告进展", "P1M"), ("按季度通报进展", "P3M"), ("各镇按周调度进度", "P1W"),
 ])
 def test_a_recurring_time_alone(tmp_path, wording, period):
     assert _dates(tmp_path, HEAD + wording + "。\n") == {("recurring", None, None, period)}
