@@ -157,6 +157,22 @@ def test_people_counted_as_a_goal_stay_targets(tmp_path, wording, expect):
     assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
 
 
+# a share of the subject, or a count of things, that is to reach a level: the
+# number is the goal, the level it reaches no baseline of its own
+@pytest.mark.parametrize("wording, expect", [
+    ("全县规模养殖场90%达到省级标准化示范场标准", {("=", 90.0, "%")}),
+    ("全县农家书屋85%达标", {("=", 85.0, "%")}),
+    ("培育20家以上合作社达到国家级示范社标准", {(">=", 20.0, "家")}),
+    ("全县农家书屋85%达到省级标准，建成示范书屋10个", {("=", 85.0, "%"), ("=", 10.0, "个")}),
+])
+def test_a_number_that_reaches_a_level_owns_it(tmp_path, wording, expect):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == expect
+
+
+def test_a_level_reached_with_no_number_stays_a_baseline(tmp_path):
+    assert _targets(tmp_path, HEAD + "饮用水源水质达到国家标准。\n") == {("=", None, None)}
+
+
 def test_a_number_in_a_name_leaves_the_count_after_it(tmp_path):
     assert _targets(tmp_path, HEAD + "建成5G基站120个。\n") == {("=", 120.0, "个")}
 
