@@ -54,8 +54,7 @@ def find(text: str, parens: list, local: frozenset, heads: list) -> list:
     known = frozenset(k for m in heads for k in (un.compact(m.unit), level_key(m.unit)))
     aliases = defined_names(text) - known
     found = from_clauses(text, parens, local, known | aliases)
-    return (from_named_after(text, local) + from_founded(text, local)
-            + [m for m in found if _alias_kept(text, m, aliases)])
+    return from_named_after(text, local) + [m for m in found if _alias_kept(text, m, aliases)]
 
 
 def defined_names(text: str) -> frozenset:
@@ -93,20 +92,6 @@ def from_named_after(text: str, local: frozenset) -> list:
             end = stop.start() if stop else limit
             got = _names(text[m.end():end], m.end(), rule.data["role"], rule.id, local, frozenset())
             found.extend(got or [])
-    return found
-
-
-def from_founded(text: str, local: frozenset) -> list:
-    """市政府决定成立市防汛工作领导小组，具体负责……: the group set up answers
-    for the task; it needs a name that says its level, as a subject does."""
-    found = []
-    for rule in rules.pattern_rules(RULES, "subject_founded"):
-        for m in rule.regex.finditer(text):
-            name = m.group("body")
-            if un.valid_as_subject(name, local) and not un.is_generic(name):
-                at = m.start("body")
-                found.append(Mention(at, at + len(name), name, name, rule.data["role"],
-                                     rule.id, at, family=FAMILY))
     return found
 
 
