@@ -325,6 +325,8 @@ def find(text: str, blockers=()) -> list:
 def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
     """One place for overlaps: a numeric target wins over a baseline reading of
     the same words (达到国家标准 inside 达到国家标准的90%)."""
+    if not relative:
+        return sorted(numeric, key=lambda f: f.start)
     # a population share owns its whole clause (85%以上的村达到…标准)
     shares = [(f.share_at, indicator.clause_end(text, f.share_at)) for f in numeric if f.share_at > 0]
     # so does a count or share that the clause says reaches a level (企业80%达到
