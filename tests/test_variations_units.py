@@ -312,6 +312,12 @@ def _plans() -> dict:
                     plans[f"roster-{names}-{labels}-{form}-{sep}"] = (text, Counter(), people)
     for name, sentence in NO_UNITS.items():
         plans[f"none-{name}"] = (_task_plan([TASKS[0] + "。" + sentence]), Counter(), Counter())
+    # a label naming the unit that supplies the figures, after the others
+    for sep, label in ((",", "数据提供单位:"), ("；", "资料提供部门：")):
+        plans[f"data_label-{label[:2]}"] = (
+            _task_plan([TASKS[1] + f"。（牵头单位：市住房和城乡建设局{sep}责任单位：市水利局、市财政局{sep}{label}市统计局）"]),
+            Counter({("市住房和城乡建设局", LEAD): 1, ("市水利局", RESP): 1, ("市财政局", RESP): 1,
+                     ("市统计局", "data_provider"): 1}), Counter())
     plans["classes"] = (_task_plan([TASKS[0] + "。" + WITH_CLASSES[0]]), WITH_CLASSES[1], Counter())
     return plans
 
@@ -364,6 +370,8 @@ DETAILS = {
     "beside_lead-主办": "beside a lead label, 主办 names the responsible units",
     "beside_lead-主责": "beside a lead label, 主责 names the responsible units",
     "classes": "a class of bodies in a label list is no unit",
+    "data_label-数据": "a label after the others names the unit that supplies the data",
+    "data_label-资料": "a label after the others names the unit that supplies the data (its other spelling)",
     "roster_one_a_line": "a long roster of short lines, one member a line",
     "dotted-name_bracket": "names with a dot between their parts, posts in brackets",
     "dotted-name_blank_post": "names with a dot between their parts, one member a line",
