@@ -123,21 +123,25 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
     never yields half a list.
     """
     items = un.split_list(text)
-    names = un.specific_items(items)
+    # 管委会 in 高新区党工委和管委会 is 高新区管委会 (各县党委和人民政府: a class)
+    joined = ua.joined_bodies(text, items)
+    names = [i for i in un.specific_items(items) if not un.is_generic(joined.get(id(i), i.text))]
+    whole = {id(i): joined.get(id(i), i.text) for i in names}
     # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
-    suffixes = _shared_suffixes(text, names)
-    if not all(check(ua.with_suffix(i.text, sfx)) for i, sfx in zip(names, suffixes)):
+    suffixes = _shared_suffixes(text, names, whole)
+    if not all(check(ua.with_suffix(whole[id(i)], sfx)) for i, sfx in zip(names, suffixes)):
         return []
-    prefix = ua.shared_prefix([i.text for i in names]) or prefix
+    prefix = ua.shared_prefix([whole[id(i)] for i in names]) or prefix
     prefixes = ua.carried_prefixes(text, items, names, prefix, _marks("paren_clause_breaks"), local)
     return [Mention(base + i.start, base + i.end, i.text,
-                    ua.with_suffix(ua.with_prefix(i.text, p, local), sfx),
+                    ua.with_suffix(ua.with_prefix(whole[id(i)], p, local), sfx),
                     i.role or role, rule_id, group, **extra) for i, sfx, p in zip(names, suffixes, prefixes)]
 
 
-def _shared_suffixes(text: str, names: list) -> list:
+def _shared_suffixes(text: str, names: list, whole: Optional[dict] = None) -> list:
     """The body each name takes from the last item of its run: a comma ends a
-    run (黄埔区、天河区人民政府，市工业和信息化局 → 黄埔区人民政府)."""
+    run (黄埔区、天河区人民政府，市工业和信息化局 → 黄埔区人民政府); ``whole``:
+    the names of joined bodies (joined_bodies)."""
     breaks = _marks("paren_clause_breaks")
     runs, run = [], []
     for item in names:
@@ -148,7 +152,7 @@ def _shared_suffixes(text: str, names: list) -> list:
     runs.append(run)
     out = []
     for run in runs:
-        suffix = ua.shared_suffix([i.text for i in run])
+        suffix = ua.shared_suffix([(whole or {}).get(id(i), i.text) for i in run])
         out.extend([suffix] * len(run))
     return out
 
