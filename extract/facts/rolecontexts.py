@@ -371,6 +371,8 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
             needs = rule.data.get("requires")
             if needs and needs not in lead_ins:
                 continue
+            if rule.data.get("not_by") and _first_match(rule.data["not_by"], un.compact(cand)):
+                continue        # 经市政府批准: the government that authorises, not the one that acts
             if not cand.strip():
                 start, cand = _sentence_opener(text, start, bare=not lead_ins)
             items = un.split_list(cand)
