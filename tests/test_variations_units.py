@@ -256,6 +256,24 @@ WITH_CLASSES = ("（牵头单位：市发展和改革局，配合单位：市委
                 Counter({("市发展和改革局", LEAD): 1, ("市委组织部", ASSIST): 1}))
 
 
+# a table flattened to one line a row, one space between its cells, the role
+# columns last: a page may break a cell with a space (加强水资源保 护) and
+# write its serial number bare, with one blank or two
+TAIL_HEADER = "序号 类别 工作任务 牵头单位 配合单位 责任单位"
+TAIL_KINDS = ["城乡供 水", "老旧 小区", "食品 安全", "智慧 交通"]
+
+
+def tail_cells_plan(gap: str) -> tuple:
+    lines, expected = [TAIL_HEADER], Counter()
+    for k, (kind, task, lead, assist) in enumerate(zip(TAIL_KINDS, TASKS, LEADS, ASSISTS)):
+        lines.append(f"{k + 1}{gap}{kind} {task}。 {'、'.join(lead)} {'、'.join(assist)} 各乡镇人民政府")
+        expected.update((u, LEAD) for u in lead)
+        expected.update((u, ASSIST) for u in assist)
+    text = (f"{PLACE}2025年重点工作任务分解表\n\n为推动各项重点工作落实落细，现将任务分解如下。\n\n"
+            + "\n".join(lines) + "\n\n各有关单位要按照分工抓好落实。\n")
+    return text, expected, Counter()
+
+
 # --- running every plan once ---------------------------------------------------
 
 def _plans() -> dict:
@@ -318,6 +336,8 @@ def _plans() -> dict:
             _task_plan([TASKS[1] + f"。（牵头单位：市住房和城乡建设局{sep}责任单位：市水利局、市财政局{sep}{label}市统计局）"]),
             Counter({("市住房和城乡建设局", LEAD): 1, ("市水利局", RESP): 1, ("市财政局", RESP): 1,
                      ("市统计局", "data_provider"): 1}), Counter())
+    for name, gap in (("one_blank", " "), ("two_blanks", "  ")):
+        plans[f"tail_cells-{name}"] = tail_cells_plan(gap)
     plans["classes"] = (_task_plan([TASKS[0] + "。" + WITH_CLASSES[0]]), WITH_CLASSES[1], Counter())
     return plans
 
@@ -370,6 +390,8 @@ DETAILS = {
     "beside_lead-主办": "beside a lead label, 主办 names the responsible units",
     "beside_lead-主责": "beside a lead label, 主责 names the responsible units",
     "classes": "a class of bodies in a label list is no unit",
+    "tail_cells-one_blank": "a flattened table's role columns last, its task cells broken by a space",
+    "tail_cells-two_blanks": "the same, its serial numbers followed by two blanks",
     "data_label-数据": "a label after the others names the unit that supplies the data",
     "data_label-资料": "a label after the others names the unit that supplies the data (its other spelling)",
     "roster_one_a_line": "a long roster of short lines, one member a line",
