@@ -338,6 +338,13 @@ def _plans() -> dict:
                      ("市统计局", "data_provider"): 1}), Counter())
     for name, gap in (("one_blank", " "), ("two_blanks", "  ")):
         plans[f"tail_cells-{name}"] = tail_cells_plan(gap)
+    # a bare body joined to the body before it is that place's body; one joined to a class is a class
+    joined = "各镇（街道）党委和人民政府，浏阳经开区、浏阳高新区党工委和管委会"
+    for form, template in (("paren", "。（责任单位：{J}）"), ("line", "。\n责任单位：{J}\n")):
+        plans[f"joined_bodies-{form}"] = (
+            _task_plan([TASKS[2] + template.format(J=joined)]),
+            Counter({("浏阳经开区管委会", RESP): 1, ("浏阳高新区党工委", RESP): 1, ("浏阳高新区管委会", RESP): 1}),
+            Counter())
     plans["classes"] = (_task_plan([TASKS[0] + "。" + WITH_CLASSES[0]]), WITH_CLASSES[1], Counter())
     return plans
 
@@ -390,6 +397,8 @@ DETAILS = {
     "beside_lead-主办": "beside a lead label, 主办 names the responsible units",
     "beside_lead-主责": "beside a lead label, 主责 names the responsible units",
     "classes": "a class of bodies in a label list is no unit",
+    "joined_bodies-paren": "a bare body joined to the body before it names that place's body",
+    "joined_bodies-line": "the same on a label line of its own",
     "tail_cells-one_blank": "a flattened table's role columns last, its task cells broken by a space",
     "tail_cells-two_blanks": "the same, its serial numbers followed by two blanks",
     "data_label-数据": "a label after the others names the unit that supplies the data",
