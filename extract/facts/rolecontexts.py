@@ -373,12 +373,14 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
                 continue
             if rule.data.get("not_by") and _first_match(rule.data["not_by"], un.compact(cand)):
                 continue        # 经市政府批准: the government that authorises, not the one that acts
+            vouched = False     # 系统维护单位（数交公司）负责: the role described vouches for the body
             if not cand.strip():
-                start, cand = _sentence_opener(text, start, bare=not lead_ins)
+                start, cand, vouched = _sentence_opener(text, start, bare=not lead_ins)
             items = un.split_list(cand)
             # 大理市、洱源县人民政府负责: the first place is checked as the body it stands for
             suffix = ua.shared_suffix([i.text for i in items])
-            if not items or not un.valid_as_subject(ua.with_suffix(items[0].text, suffix), local):
+            first = ua.with_suffix(items[0].text, suffix) if items else ""
+            if not items or not (un.valid_in_running_text(first) if vouched else un.valid_as_subject(first, local)):
                 continue
             found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
                                         un.valid_in_running_text, local=local))
@@ -389,17 +391,18 @@ def _sentence_opener(text: str, pos: int, bare: bool = False) -> tuple:
     """县林业局要加强……，并负责……: the units that open the sentence holding
     ``pos`` (a verb whose own clause names no one). ('' when none). With
     ``bare`` (no lead-in such as 并 before the verb) only the openers that
-    say so themselves count (办公室设在县住建局，负责……)."""
+    say so themselves count (办公室设在县住建局，负责……). The third value:
+    the opener vouches for its names (a rule's ``vouched``)."""
     start, ends = pos, _marks("sentence_ends")
     while start > 0 and pos - start < _MAX_SUBJECT * 3 and text[start - 1] not in ends:
         start -= 1
     if start > 0 and text[start - 1] not in ends:
-        return pos, ""
+        return pos, "", False
     opening = text[start:pos]
     for rule in rules.pattern_rules(RULES, "sentence_openers"):
         if bare and not rule.data.get("bare"):
             continue
         m = rule.regex.match(opening)
         if m:
-            return start + m.start("list"), m.group("list")
-    return pos, ""
+            return start + m.start("list"), m.group("list"), bool(rule.data.get("vouched"))
+    return pos, "", False
