@@ -274,6 +274,19 @@ def tail_cells_plan(gap: str) -> tuple:
     return text, expected, Counter()
 
 
+# a notice with no outline: its sentences direct the units by a modal, in any
+# of its spellings; the addressees and a class of bodies name no one
+DIRECTIVE_MODALS = ["要", "应", "应当", "须", "必须"]
+
+
+def directive_plan(modal: str) -> tuple:
+    text = (f"{PLACE}人民政府办公室关于做好汛期安全工作的通知\n\n各镇人民政府、街道办事处，市直各单位：\n\n"
+            f"为做好今年汛期安全工作，现将有关事项通知如下。市水利局{modal}加强水库巡查，每日报告一次水情。"
+            f"市应急管理局、市气象局{modal}做好预警信息发布。各镇（街道）要落实属地责任。市政府要求各单位按时报送值班表。\n\n"
+            f"{PLACE}人民政府办公室\n2025年5月6日\n")
+    return text, Counter({("市水利局", RESP): 1, ("市应急管理局", RESP): 1, ("市气象局", RESP): 1}), Counter()
+
+
 # --- running every plan once ---------------------------------------------------
 
 def _plans() -> dict:
@@ -345,6 +358,8 @@ def _plans() -> dict:
             _task_plan([TASKS[2] + template.format(J=joined)]),
             Counter({("浏阳经开区管委会", RESP): 1, ("浏阳高新区党工委", RESP): 1, ("浏阳高新区管委会", RESP): 1}),
             Counter())
+    for k, modal in enumerate(DIRECTIVE_MODALS):
+        plans[f"directive-{k}"] = directive_plan(modal)
     plans["classes"] = (_task_plan([TASKS[0] + "。" + WITH_CLASSES[0]]), WITH_CLASSES[1], Counter())
     return plans
 
@@ -410,6 +425,10 @@ DETAILS = {
 DETAILS.update({f"empty-{layout}-{k}": f"an empty cell ({layout}, {placeholder or 'blank'}) keeps the others"
                 for k, (layout, placeholder) in enumerate(EMPTY_CELLS)})
 DETAILS.update({f"none-{name}": f"no units in {name}" for name in NO_UNITS})
+
+
+DETAILS.update({f"directive-{k}": f"a notice without outline directs its units by {modal}"
+                for k, modal in enumerate(DIRECTIVE_MODALS)})
 
 
 @pytest.mark.parametrize("name", list(DETAILS))
