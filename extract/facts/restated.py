@@ -21,7 +21,7 @@ def drop_restated(rows: list, text: str = "", outlined: bool = True) -> list:
     牵头……；县经信委和县环保局联合……). A clause outside every node (a
     notice's preamble) names no task of a plan that has an outline
     (``outlined``); one without an outline states its tasks in its sentences,
-    and there a clause that directs the work names who does it (县委督查办要……:
+    and there a clause that directs the work names who does it (县政府督查室要……:
     subject_directives, read in ``text`` after the unit)."""
     clause_rules = (su.CLAUSE_RULE, su.PARTNER_RULE, su.BY_RULE)
     duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {su.duty_line_rule()}

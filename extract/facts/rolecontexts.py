@@ -373,7 +373,7 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
                 continue
             if rule.data.get("not_by") and _first_match(rule.data["not_by"], un.compact(cand)):
                 continue        # 经市政府批准: the government that authorises, not the one that acts
-            vouched = False     # 系统维护单位（数交公司）负责: the role described vouches for the body
+            vouched = False     # 运维单位（数智运维公司）负责: the role described vouches for the body
             if not cand.strip():
                 start, cand, vouched = _sentence_opener(text, start, bare=not lead_ins)
             items = un.split_list(cand)
