@@ -120,6 +120,22 @@ def test_with_prefix_keeps_places_and_territories(name, want):
     assert ua.with_prefix(name, "市") == want
 
 
+@pytest.mark.parametrize("name, want", [
+    ("柯岩派出所", "柯岩派出所"), ("派出所", "街道派出所"), ("综合行政执法中队", "街道综合行政执法中队"),
+])
+def test_a_body_named_by_the_plans_own_town_takes_no_shared_level(name, want):
+    from extract.facts import placenames
+    assert ua.with_prefix(name, "街道", placenames.local_places("柯岩街道", "浙江省")) == want
+
+
+def test_a_town_plan_lists_a_body_named_by_the_town_as_written():
+    text = ("柯岩街道2025年消防安全专项整治方案\n一、重点任务\n（一）出租厂房整治。开展全覆盖排查。"
+            "牵头科室：街道应急管理办公室；配合科室：街道综合行政执法中队、柯岩派出所。\n")
+    plan = replace(make_plan(text), city="柯岩街道", province="浙江省")
+    got = {(r.unit, r.role) for r in units.extract_responsibilities(PlanContext.build(plan, []))}
+    assert ("柯岩派出所", "assist") in got and ("街道综合行政执法中队", "assist") in got
+
+
 @pytest.mark.parametrize("text, names", [
     ("市纪委、市委办、人大办", ["市纪委", "市委办", "人大办"]),
     ("省经济和信息化厅,省人力资源和社会保障厅", ["省经济和信息化厅", "省人力资源和社会保障厅"]),
@@ -224,3 +240,20 @@ def test_the_declared_header_reach_covers_every_header_example():
 def test_known_header_cells(cell, known):
     from extract.facts import tables
     assert tables._known_header(cell) is known
+
+
+# the yes-or-no tests about a unit name (orgnames._any) search the joined rules once
+YES_OR_NO_KEYS = ("level_prefix", "generic", "own_area", "territorial", "prose_words", "name_marks")
+
+
+@pytest.mark.parametrize("key", YES_OR_NO_KEYS)
+def test_a_yes_or_no_about_a_name_answers_as_its_rules_one_by_one(key):
+    texts = [t for r in rules.pattern_rules("units", key) for t in r.examples + r.counter_examples]
+    texts += ["", "\n", "县财政局\n市住建局", "各有关部门", "（县应急局）", "高新区管委会负责"]
+    for text in texts:
+        assert un._any(key, text) == (un._search(key, text)[1] is not None), text
+
+
+def test_a_yes_or_no_over_an_empty_list_of_rules_is_no(monkeypatch):
+    monkeypatch.setattr(un, "_rule", lambda key: ())
+    assert not un._any("level_prefix", "县财政局")

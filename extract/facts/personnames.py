@@ -12,6 +12,7 @@ person's unit (split_post).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 from .. import rules
@@ -25,7 +26,9 @@ SHAPE = "surnames"
 @functools.lru_cache(maxsize=1)
 def _shape() -> tuple:
     cfg = rules.load(SHAPE)
-    return (frozenset(rules.words(SHAPE, "single")), frozenset(rules.words(SHAPE, "compound")),
+    # a Yi family name (吉克曲布) takes a given name as a compound surname does
+    compound = rules.words(SHAPE, "compound") + rules.words(SHAPE, "family_names")
+    return (frozenset(rules.words(SHAPE, "single")), frozenset(compound),
             cfg["min_chars"], cfg["single_max_chars"], cfg["compound_max_chars"],
             frozenset(rules.words(SHAPE, "not_name_tags")),
             frozenset(rules.words(SHAPE, "three_char_word_tags")))
@@ -103,6 +106,17 @@ def _transliterated(name: str) -> bool:
     return (cfg["transliterated_min_chars"] <= len(name) <= cfg["transliterated_max_chars"]
             and all(ch in cfg["transliteration_chars"] for ch in name)
             and not any(placenames.is_place_name(name + suffix) for suffix in cfg["place_suffixes"]))
+
+
+def long_name_after_post(body: str) -> Optional[tuple]:
+    """(start, end, name) of a transliterated name longer than a Han name,
+    glued after a whole post (副盟长乌力吉木仁): a short window would cut it."""
+    cfg = rules.load(SHAPE)
+    for size in range(cfg["transliterated_max_chars"], cfg["compound_max_chars"], -1):
+        name = body[-size:]
+        if len(body) > size and is_post(body[:-size]) and _transliterated(name):
+            return len(body) - size, len(body), name
+    return None
 
 
 def compact(text: str) -> str:
@@ -204,6 +218,27 @@ def _posts() -> tuple:
     return tuple(sorted(rules.words(RULES, "posts"), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _post_sizes() -> tuple:
+    """(the posts, their lengths longest first): the longest post a title
+    ends with is found by one look-up per length, not one test per post."""
+    return frozenset(_posts()), tuple(sorted({len(p) for p in _posts()}, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _any_post():
+    return re.compile("|".join(map(re.escape, _posts())))
+
+
+def _last_post(title: str) -> Optional[str]:
+    """The longest post ``title`` ends with (the first of ``_posts()`` it ends with)."""
+    posts, sizes = _post_sizes()
+    for size in sizes:
+        if size <= len(title) and title[len(title) - size:] in posts:
+            return title[len(title) - size:]
+    return None
+
+
 def split_post(title: str) -> Optional[str]:
     """The unit in a post as written: 省发展改革委主任 -> 省发展改革委, 省长 -> 省政府."""
     # 县委常委、常务副县长: the last of several posts says where the person works
@@ -211,13 +246,13 @@ def split_post(title: str) -> Optional[str]:
     title = compact(title).rstrip(sep).split(sep)[-1]
     if not title:
         return None
-    for post in _posts():
-        if title.endswith(post):
-            unit = title[: -len(post)]
-            if unit:
-                return unit
-            return rules.load(RULES).get("post_units", {}).get(post)
-    return title
+    post = _last_post(title)
+    if post is None:
+        return title
+    unit = title[: -len(post)]
+    if unit:
+        return unit
+    return rules.load(RULES).get("post_units", {}).get(post)
 
 
 def is_post(item: str) -> bool:
@@ -265,6 +300,8 @@ def run_together(item: str) -> list:
     cfg = rules.load(RULES)
     if len(item) > cfg["run_together_max_chars"] or len(item.split()) != 1:
         return []
+    if _any_post().search(item) is None:
+        return []            # most items hold no post: one search of them all tells
     found = set()
     for post in _posts():                # most posts are not there: one find tells
         i = item.find(post)

@@ -123,10 +123,12 @@ def _blocked_regex() -> re.Pattern:
     return rules.word_regex(_words("not_a_quantity_after"))
 
 
-def _bounded_count(text: str, blocked: re.Match) -> bool:
-    """4期以上: a name word that also counts occasions, with a bound after it, is a count."""
+def _bounded_count(text: str, blocked: re.Match, start: int) -> bool:
+    """4期以上 / 培训3期: a name word that also counts occasions, with a bound
+    after it or a verb of holding sessions right before the number, is a count."""
     return (blocked.group() in _words("counted_when_bounded")
-            and text.startswith(_words("count_bounds"), blocked.end()))
+            and (text.startswith(_words("count_bounds"), blocked.end())
+                 or text.endswith(_words("session_verbs"), 0, start)))
 
 
 def _counted_documents(text: str, blocked: re.Match) -> bool:
@@ -160,7 +162,7 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     else:
         value_max, end, unit, uend = _range_end(text, end)
     blocked = _blocked_regex().match(text, end)
-    if blocked and _bounded_count(text, blocked):
+    if blocked and _bounded_count(text, blocked, m.start()):
         unit, uend, blocked = Unit(blocked.group(), "count", blocked.group()), blocked.end(), None
     elif blocked and _counted_documents(text, blocked):
         blocked = None        # 编制13个专项规划: the documents drawn up are counted
