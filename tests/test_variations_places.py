@@ -144,3 +144,25 @@ def test_the_sponsor_line_before_a_footer_link_to_another_site():
                                   "  • 发文字号:\n\n    皖政办〔2019〕29号"])
 def test_a_catalogue_label_set_out_with_spaces_or_bullets(tmp_path, line):
     assert _place(tmp_path, line + "\n" + TITLE + BODY) == (None, "安徽省")
+
+
+# An excerpt that opens at its addressees names its place only in the body
+# that signs it; a verb that begins a county's name (会同 of 会同县) between
+# two bodies names no county.
+ADDRESSED = ("各乡镇人民政府，县直各单位：\n为做好今年森林防火工作，现就有关事项通知如下：\n"
+             "一、落实防火责任\n县林业局负责督导检查，县应急管理局会同县气象局发布火险预警。\n"
+             "二、加强值守\n各乡镇要实行24小时值班。\n\n")
+
+
+@pytest.mark.parametrize("signer, place", [
+    ("泰和县人民政府办公室", ("泰和县", "江西省")),
+    ("芷江侗族自治县人民政府办公室", ("芷江侗族自治县", "湖南省")),
+])
+def test_an_excerpt_opening_at_its_addressees_takes_the_body_that_signs(tmp_path, signer, place):
+    assert _place(tmp_path, ADDRESSED + signer + "\n2024年2月18日\n（此件公开发布）\n") == place
+
+
+def test_a_verb_between_two_bodies_names_no_county(tmp_path):
+    assert _place(tmp_path, ADDRESSED) == (None, None)
+    fields = _place(tmp_path, "会同县2024年森林防火工作方案\n" + ADDRESSED.split("\n", 2)[2])
+    assert fields == ("会同县", "湖南省")

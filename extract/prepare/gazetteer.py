@@ -241,9 +241,10 @@ def find_places(text: str, context: str = "") -> list:
         holder = inside.get(end)
         return holder is not None and holder[0] == end - 1 and holder[1][1:] in cfg["suffix_words"]
 
+    verbs = _verb_starts(text)
     found, pos = [], 0
     for start in sorted(starts):
-        if start < pos:
+        if start < pos or start in verbs:
             continue
         for size in _name_lengths():
             name = text[start:start + size]
@@ -259,6 +260,12 @@ def find_places(text: str, context: str = "") -> list:
                 pos = start + size
                 break
     return found
+
+
+def _verb_starts(text: str) -> frozenset:
+    """Positions where a verb that opens a division's name is meant (局会同县水利局)."""
+    return frozenset(m.start("verb") for rule in rules.pattern_rules("places", "verb_not_place")
+                     for m in rule.regex.finditer(text))
 
 
 def place_prefix(text: str) -> str:

@@ -353,20 +353,20 @@ def _single(text: str) -> _Part:
     first = next(((s, e) for s, e in titlelines.unfielded_lines(text)
                   if not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
-        return _Part(0, len(text), "", -1, issued)
+        return _Part(0, len(text), "", -1, issued, signer=signer)
     if outline.starts_with_label(text, *first) or any(
             r.regex.match(text[first[0]:first[1]]) for r in rules.pattern_rules("split", "addressee_lines")):
-        return _Part(0, len(text), "", -1, issued)   # an excerpt that opens inside the outline or at its addressees
+        return _Part(0, len(text), "", -1, issued, signer=signer)   # an excerpt opening in its outline or addressees
     line = text[first[0]:first[1]].strip()
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = titlelines.run_in_heading(line) or line[:cut][: int(cfg["title_max_chars"])].strip()
     if not any(ch.isalpha() for ch in title) or (cut < len(line) and line[cut] in cfg["table_cell_bars"]):
-        return _Part(0, len(text), "", -1, issued)   # a bare number or a cell: a table's first row
+        return _Part(0, len(text), "", -1, issued, signer=signer)   # a bare number or a cell: a table's first row
     if titlelines.opening_sentence(line, title, cut, cfg):
-        return _Part(0, len(text), "", -1, issued)   # the plan's opening sentence: it has no title line
+        return _Part(0, len(text), "", -1, issued, signer=signer)   # the plan's opening sentence: no title line
     pos = first[0] + text[first[0]:first[1]].index(title) if title else -1
-    return _Part(0, len(text), title, pos, issued)
+    return _Part(0, len(text), title, pos, issued, signer=signer)
 
 
 def _trim(text: str, start: int, end: int) -> tuple:
