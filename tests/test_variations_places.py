@@ -166,3 +166,11 @@ def test_a_verb_between_two_bodies_names_no_county(tmp_path):
     assert _place(tmp_path, ADDRESSED) == (None, None)
     fields = _place(tmp_path, "会同县2024年森林防火工作方案\n" + ADDRESSED.split("\n", 2)[2])
     assert fields == ("会同县", "湖南省")
+
+
+@pytest.mark.parametrize("head, place", [
+    ("南京江北新区管理委员会\n江北新区2024年集成电路产业攻坚行动计划\n", ("江北新区", "江苏省")),
+    ("青岛西海岸新区2024年港口物流提升行动方案\n", ("青岛西海岸新区", "山东省")),
+])
+def test_a_state_level_new_area_is_the_plans_place_as_written(tmp_path, head, place):
+    assert _place(tmp_path, head + BODY) == place

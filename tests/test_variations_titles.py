@@ -232,3 +232,31 @@ def test_a_short_line_above_a_title_that_opens_with_its_year(tmp_path, head, exp
 @pytest.mark.parametrize("byline", [" 来源：宁陕县人民政府办公室 发布时间：2024-02-08", "　发布时间:2024-02-08 来源:县政府办 浏览:"])
 def test_a_headline_on_its_bylines_line(tmp_path, byline):
     assert _doc(tmp_path, NAME + byline + "\n" + BODY)[0] == NAME
+
+
+# A page whose title stands only in its catalogue field (标题：……), above a
+# line naming its two issuing bodies; a site's name at the top of its page
+# and a breadcrumb cut by ›; a 工作安排 that is the plan's own heading.
+PLAN_BODY = ("为推进农村供水保障工作，结合实际，制定本方案。\n一、工作目标\n"
+             "到2025年，农村自来水普及率达到95%。\n二、保障措施\n区水务局负责，区财政局配合。\n")
+
+
+@pytest.mark.parametrize("label", ["标题：", "标　　题：", "标题\t"])
+def test_a_title_given_only_by_the_catalogue_field(tmp_path, label):
+    text = (f"天津滨海新区管委会　天津市滨海新区人民政府\n{label}滨海新区农村供水保障行动方案（2024—2025年）\n"
+            "索引号：tjbh-2024-0012  发布日期：2024-05-10\n\n" + PLAN_BODY)
+    title, city, province = _doc(tmp_path, text)
+    assert _flat(title) == "滨海新区农村供水保障行动方案（2024—2025年）"
+    assert (city, province) == ("滨海新区", "天津市")
+
+
+def test_a_catalogue_field_does_not_displace_the_title_line(tmp_path):
+    text = ("标题：东丽区人民政府办公室关于印发农村供水保障方案的通知\n\n东丽区农村供水保障方案\n" + PLAN_BODY)
+    assert _flat(_doc(tmp_path, text)[0]) == "东丽区农村供水保障方案"
+
+
+@pytest.mark.parametrize("crumbs", ["首页 › 政务公开 › 政府文件", "首页 ＞ 政务公开 ＞ 政府文件"])
+def test_a_site_name_and_breadcrumb_above_a_work_schedule(tmp_path, crumbs):
+    text = (f"田林县人民政府门户网站\n{crumbs}\n田林县2024年乡村振兴重点工作安排\n"
+            "字号：〔大 中 小〕　打印本页\n\n各乡镇人民政府，县直各单位：\n" + PLAN_BODY.replace("区", "县"))
+    assert _doc(tmp_path, text) == ("田林县2024年乡村振兴重点工作安排", "田林县", "广西壮族自治区")

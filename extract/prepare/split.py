@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
@@ -384,6 +384,9 @@ def _trim(text: str, start: int, end: int) -> tuple:
 def split(cleaned: CleanText) -> list:
     text = cleaned.text
     parts = _by_markers(text) or _by_notice(text) or [_single(text)]
+    if len(parts) == 1:     # a title only the page's catalogue field gives is in no line of the text
+        field = titlelines.chrome_title(parts[0].title, cleaned.chrome)
+        parts[0] = parts[0] if field == parts[0].title else replace(parts[0], title=field, title_pos=-1)
     source = cleaned.source
     plans = []
     for number, part in enumerate(parts, 1):

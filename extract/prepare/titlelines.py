@@ -176,6 +176,20 @@ def _page_field(line: str):
     return None
 
 
+def chrome_title(title: str, chrome: str) -> str:
+    """The title a page's catalogue field gives (标题：……方案, cut away as chrome)
+    where the text's own first line is no title (a site's name, two issuers)."""
+    cfg, words = rules.load("split"), rules.words("split", "title_words")
+    if title_like(title, cfg, words):
+        return title
+    for line in chrome.split("\n"):
+        for rule in rules.pattern_rules("split", "title_fields"):
+            m = rule.regex.match(line)
+            if m and title_like(m.group("title"), cfg, words):
+                return m.group("title")
+    return title
+
+
 def _matches(key: str, line: str) -> bool:
     return any(rule.regex.match(line) for rule in rules.pattern_rules("split", key))
 
