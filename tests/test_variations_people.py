@@ -192,6 +192,26 @@ def _plans() -> dict:
 
 PLANS = _plans()
 
+# --- a group's chiefs appointed in a sentence, post before the name -----------------
+# (name, role) pairs; names of the surnames of the Hui and the Dai among them
+APPOINTED = {
+    "chief_by_post": ("成立防汛抗旱指挥部，总指挥由市长{A}担任，副总指挥由副市长{B}担任。", "总指挥", "副总指挥"),
+    "chain_chief": ("实行产业链链长制，由市委副书记{A}担任链长，副市长{B}担任副链长。", "链长", "副链长"),
+    "post_takes": ("成立工作领导小组，市长{A}任组长，副市长{B}任副组长。", "组长", "副组长"),
+}
+APPOINTED_NAMES = [("妥建华", "岩罕龙"), ("蒋文博", "覃海燕")]
+
+
+def appointed_plan(form: str, names: tuple) -> tuple:
+    sentence, first, second = APPOINTED[form]
+    text = (f"{PLACE}2025年防灾减灾工作方案\n一、工作目标\n全年不发生重大安全事故。\n二、组织领导\n"
+            + sentence.format(A=names[0], B=names[1]) + "\n")
+    return text, Counter(), Counter({(names[0], first): 1, (names[1], second): 1})
+
+
+PLANS.update({f"appointed-{form}-{k}": appointed_plan(form, names)
+              for form in APPOINTED for k, names in enumerate(APPOINTED_NAMES)})
+
 
 @pytest.fixture(scope="module")
 def people_tables(tmp_path_factory):
@@ -234,3 +254,9 @@ def test_a_roster_with_its_members_on_one_line(people_tables, form):
 @pytest.mark.parametrize("layout", list(ROSTER_LAYOUTS) + ["no_people"])
 def test_a_roster_in_every_layout(people_tables, layout):
     _check(people_tables, f"layout-{layout}")
+
+
+@pytest.mark.parametrize("form", list(APPOINTED))
+@pytest.mark.parametrize("k", range(len(APPOINTED_NAMES)))
+def test_chiefs_appointed_in_a_sentence_post_before_name(people_tables, form, k):
+    _check(people_tables, f"appointed-{form}-{k}")
