@@ -174,3 +174,12 @@ def test_a_verb_between_two_bodies_names_no_county(tmp_path):
 ])
 def test_a_state_level_new_area_is_the_plans_place_as_written(tmp_path, head, place):
     assert _place(tmp_path, head + BODY) == place
+
+
+@pytest.mark.parametrize("signer, city", [
+    ("黄南藏族自治州人民政府办公室", "黄南藏族自治州"),    # the full name is written: it is the city
+    ("州人民政府办公室", "黄南州"),                        # only the short form: as written
+])
+def test_an_autonomous_prefecture_is_named_in_full_where_the_plan_writes_it(tmp_path, signer, city):
+    text = "黄南州2024年草原保护行动方案\n" + BODY + f"\n{signer}\n2024年3月8日\n"
+    assert _place(tmp_path, text) == (city, "青海省")

@@ -148,6 +148,28 @@ def _town_after_county(county: Optional[Place], lines: tuple) -> Optional[str]:
 
 def plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str,
                   chrome: str = "") -> tuple:
+    """The plan's (city, province), an autonomous division written in full where
+    the plan writes its full name anywhere (海南州 in the title, 海南藏族自治州
+    above the signature): its short form is an abbreviation of that name."""
+    city, province = _plan_locality(issuer, title, signer, body, preamble, chrome)
+    return _full_name(city, "\n".join((issuer, signer, body, chrome))), province
+
+
+def _full_name(city: Optional[str], text: str) -> Optional[str]:
+    if not city:
+        return city
+    for pair in rules.load("places")["short_suffixes"]:
+        if not city.endswith(pair["short"]) or city.endswith(pair["full"]):
+            continue
+        for code, _level in _table().get(city, ()):
+            full = _official_names().get(code, "")
+            if full.endswith(pair["full"]) and full in text:
+                return full
+    return city
+
+
+def _plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str,
+                   chrome: str = "") -> tuple:
     """From the issuing notice and the title first (the more specific of the two
     where one lies inside the other, else the issuer); else the issuer named at
     the top of the plan or notice; else the place the text names; else the
