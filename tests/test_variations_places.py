@@ -183,3 +183,13 @@ def test_a_state_level_new_area_is_the_plans_place_as_written(tmp_path, head, pl
 def test_an_autonomous_prefecture_is_named_in_full_where_the_plan_writes_it(tmp_path, signer, city):
     text = "黄南州2024年草原保护行动方案\n" + BODY + f"\n{signer}\n2024年3月8日\n"
     assert _place(tmp_path, text) == (city, "青海省")
+
+
+@pytest.mark.parametrize("head, place", [
+    ("成都高新区管委会办公室关于印发《成都高新区数字经济发展行动方案》的通知\n", ("成都高新区", "四川省")),
+    ("长沙经开区2024年招商引资工作方案\n", ("长沙经开区", "湖南省")),
+    ("芜湖市经济技术开发区管理委员会关于印发园区道路养护方案的通知\n", ("芜湖市经济技术开发区", "安徽省")),
+    ("长沙市开发区建设管理办法\n", ("长沙市", "湖南省")),        # the city's plan about its zones
+])
+def test_a_development_zone_that_issues_the_plan_is_its_place(tmp_path, head, place):
+    assert _place(tmp_path, head + BODY) == place

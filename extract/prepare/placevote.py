@@ -168,6 +168,25 @@ def _full_name(city: Optional[str], text: str) -> Optional[str]:
     return city
 
 
+def _zone_after_place(place: Optional[Place], lines: tuple) -> Optional[str]:
+    """A development zone named right after its city or county in the issuer or
+    the title (西安高新区管委会…, 长沙经开区2024年…): the zone as written."""
+    if place is None or place.level == 1:
+        return None
+    level = place.name[-1] if len(place.name) > 2 else ""
+    written = [place.name] + ([place.name[:-1]] if level and level in "市县区" else [])
+    for line in lines:
+        for name in written:
+            at = (line or "").find(name)
+            while at >= 0:
+                m = next((m for r in rules.pattern_rules("places", "zone_after_place")
+                          for m in [r.regex.match(line, at + len(name))] if m), None)
+                if m:
+                    return line[at:m.end("zone")]
+                at = line.find(name, at + 1)
+    return None
+
+
 def _plan_locality(issuer: str, title: str, signer: str, body: str, preamble: str,
                    chrome: str = "") -> tuple:
     """From the issuing notice and the title first (the more specific of the two
@@ -183,7 +202,7 @@ def _plan_locality(issuer: str, title: str, signer: str, body: str, preamble: st
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
     town = (next((t for t in map(towns.township, (issuer, title, signer)) if t), None)
             or towns.title_town(title, body) or towns.elided_town(title, body)
-            or _town_after_county(place, (issuer, title)))
+            or _town_after_county(place, (issuer, title)) or _zone_after_place(place, (issuer, title)))
     if town:    # below the gazetteer: its province from the county named, or the text
         near = place or text_place(body) or town_region(town)
         province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]
