@@ -91,7 +91,8 @@ def _modal(rest: str):
     if m is None:
         return None
     word = _first_word(rest)
-    return m if word is not None and len(word.word) <= m.end() else None
+    glued = word is not None and word.word in rules.words(RULES, "subject_modal_glued")
+    return m if word is not None and (len(word.word) <= m.end() or glued) else None
 
 
 def _tagged_verb(text: str) -> bool:
