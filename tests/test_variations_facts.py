@@ -144,13 +144,15 @@ def test_an_amount_after_a_goal_verb(tmp_path, wording):
     ("驻村帮扶时间不少于6个月", (">=", 6.0, "月")), ("选派驻村干部不少于6个月", (">=", 6.0, "月")),
     ("聘用护林员260名", ("=", 260.0, "名")), ("选聘乡村教师260名", ("=", 260.0, "名")),
     ("开展电商技能培训5期", ("=", 5.0, "期")), ("举办5期直播带货培训班", ("=", 5.0, "期")),
+    ("其中创业培训不少于6期", (">=", 6.0, "期")), ("校舍抗震设防烈度不低于7度", (">=", 7.0, "度")),
+    ("牛羊存栏稳定在120万头只", ("=", 120.0, "万头只")), ("投放人工鱼礁30万空方", ("=", 30.0, "万空方")),
 ])
 def test_a_count_in_a_measure_word_of_its_own(tmp_path, wording, expect):
     assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
 
 
 @pytest.mark.parametrize("text", ["各乡镇要在3个月内完成整改。", "近6个月未发生事故。", "列入重点项目库。", "第2列车次停运。",
-                                  "实施二期工程。", "开展第5期培训。"])
+                                  "实施二期工程。", "开展第5期培训。", "不少于二期工程的规模。"])
 def test_months_and_lists_that_are_no_count(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
 

@@ -124,11 +124,17 @@ def _blocked_regex() -> re.Pattern:
 
 
 def _bounded_count(text: str, blocked: re.Match, start: int) -> bool:
-    """4期以上 / 培训3期: a name word that also counts occasions, with a bound
-    after it or a verb of holding sessions right before the number, is a count."""
-    return (blocked.group() in _words("counted_when_bounded")
-            and (text.startswith(_words("count_bounds"), blocked.end())
-                 or text.endswith(_words("session_verbs"), 0, start)))
+    """4期以上 / 培训3期 / 不少于3期: a name word that also counts occasions, with
+    a bound after it, a verb of holding sessions or a bound right before the
+    number, is a count."""
+    if blocked.group() not in _words("counted_when_bounded"):
+        return False
+    if text.startswith(_words("count_bounds"), blocked.end()) or text.endswith(_words("session_verbs"), 0, start):
+        return True
+    # a bound before it counts sessions that end the clause (不少于3期。), not a phase
+    # that names a work (不少于二期工程)
+    after = text[blocked.end():blocked.end() + 1]
+    return text.endswith(_words("count_lead_bounds"), 0, start) and not (after and after.isalnum())
 
 
 def _counted_documents(text: str, blocked: re.Match) -> bool:
