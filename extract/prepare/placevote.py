@@ -173,8 +173,8 @@ def _zone_after_place(place: Optional[Place], lines: tuple) -> Optional[str]:
     the title (西安高新区管委会…, 长沙经开区2024年…): the zone as written."""
     if place is None or place.level == 1:
         return None
-    level = place.name[-1] if len(place.name) > 2 else ""
-    written = [place.name] + ([place.name[:-1]] if level and level in "市县区" else [])
+    level = place.name[-1] if len(place.name) > 2 else ""     # 西安高新区 drops the 市 of 西安市
+    written = [place.name] + ([place.name[:-1]] if level in rules.load("places")["zone_place_levels"] else [])
     for line in lines:
         for name in written:
             at = (line or "").find(name)
