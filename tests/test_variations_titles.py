@@ -260,3 +260,9 @@ def test_a_site_name_and_breadcrumb_above_a_work_schedule(tmp_path, crumbs):
     text = (f"田林县人民政府门户网站\n{crumbs}\n田林县2024年乡村振兴重点工作安排\n"
             "字号：〔大 中 小〕　打印本页\n\n各乡镇人民政府，县直各单位：\n" + PLAN_BODY.replace("区", "县"))
     assert _doc(tmp_path, text) == ("田林县2024年乡村振兴重点工作安排", "田林县", "广西壮族自治区")
+
+
+@pytest.mark.parametrize("body", ["杭州钱江新城建设管理委员会", "中共杭州钱江新城党工委"])
+def test_a_body_line_above_a_title_that_opens_with_its_own_name(tmp_path, body):
+    text = f"{body}\n钱江新城2024年楼宇经济提升行动计划\n\n为推动楼宇经济发展，制定本计划。\n一、工作目标\n新增亿元楼宇5幢。\n"
+    assert _flat(_doc(tmp_path, text)[0]) == "钱江新城2024年楼宇经济提升行动计划"

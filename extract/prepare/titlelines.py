@@ -137,6 +137,9 @@ def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str
         # as 附件2 above a title broken in two): the title starts further down
         if opens_a_title(nxt, cfg, "".join(parts)) and (title_like(nxt, cfg, words) or not last):
             return None
+        # 某新城管理委员会 / 新城2024年……行动计划: the body stands above its title
+        if len(parts) == 1 and last and title_like(nxt, cfg, words) and _matches("issuer_body_lines", line):
+            return None
         parts.append(nxt)
         if last:
             whole = "".join(parts)
