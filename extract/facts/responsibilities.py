@@ -48,8 +48,11 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
     parens = rc.find_parens(text)
     local = placenames.local_places(plan.city, plan.province)
-    found = (rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
-             + tc.from_tables(text, local) + rc.from_sentences(text, parens, local)
+    labelled = rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
+    # a bare name the plan's own labels list (责任部门：科技创新局) is one of its
+    # bodies in its sentences too (由科技创新局牵头), as a duty list's offices are
+    known = frozenset(un.compact(m.unit) for m in labelled)
+    found = (labelled + tc.from_tables(text, local) + rc.from_sentences(text, parens, local, known)
              + _subjects(text, parens, local))
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
     found = jointplaces.expand(ctx, found)        # 两市市委党校: one unit in each issuing city

@@ -358,7 +358,9 @@ def _subject_before(text: str, verb_start: int) -> Optional[tuple]:
     return i, cand, lead_ins
 
 
-def from_sentences(text: str, parens: list, local: frozenset) -> list:
+def from_sentences(text: str, parens: list, local: frozenset, known: frozenset = frozenset()) -> list:
+    """由X负责, X牵头 …: the units before a role verb; a bare name counts where it
+    says its level or is ``known`` (a name the plan's role labels list)."""
     found = []
     for rule in rules.pattern_rules(RULES, "sentence_verbs"):
         for m in scan.finditer(rule, text):
@@ -380,7 +382,8 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
             # 大理市、洱源县人民政府负责: the first place is checked as the body it stands for
             suffix = ua.shared_suffix([i.text for i in items])
             first = ua.with_suffix(items[0].text, suffix) if items else ""
-            if not items or not (un.valid_in_running_text(first) if vouched else un.valid_as_subject(first, local)):
+            if not items or not (un.valid_in_running_text(first) if vouched or un.compact(first) in known
+                                 else un.valid_as_subject(first, local)):
                 continue
             found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
                                         un.valid_in_running_text, local=local))
