@@ -37,6 +37,27 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     return None
 
 
+def named_goal_after(text: str, after: int) -> bool:
+    """的目标 / 的任务 closing the clause right at ``after``: what comes before is the goal
+    itself (a 目标人群 after it is a class again)."""
+    de = indicator._cfg("modifier_mark")
+    if not text.startswith(de, after):
+        return False
+    noun = next((w for w in _words("goal_nouns") if text.startswith(w, after + len(de))), None)
+    return noun is not None and item_end(text, after + len(de) + len(noun))
+
+
+def _named_as_goal(text: str, q, after: int, prev) -> Optional[Found]:
+    """完成农业转移人口落户城镇300万人的目标: a count or amount named the goal or
+    task itself (的目标 closing the clause), in a clause a goal or action verb opens."""
+    if not buildable(q) or not named_goal_after(text, after):
+        return None
+    start, _ = indicator.clause_start(text, q.start)
+    head = without_quotes(text[start:q.start])       # the verb may follow 力争 or 计划
+    verb = _any_regex("goal_states").search(head) or _verb_head().search(head)
+    return Found(q.start, after, "=", "build", q) if verb and not _not_a_goal(text, q, head) else None
+
+
 def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     """新增就业岗位5000个。: a clause holding an action verb, ending in a count.
 
