@@ -138,6 +138,37 @@ def test_numbers_that_are_no_goal(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
 
 
+@pytest.mark.parametrize("wording", [
+    "旅游总收入年均增长10%", "旅游总收入年均递增10%", "旅游总收入每年递增10%", "旅游总收入同比增长10%",
+])
+def test_a_yearly_rise_in_any_wording(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 10.0, "%")}
+
+
+@pytest.mark.parametrize("wording", [
+    "汉阴县重点项目共15个，总投资32亿元", "汉阴县重点项目15个，总投资32亿元",
+    "汉阴县实施重点项目15个，总投资32亿元", "汉阴县重点项目共15个，计划总投资32亿元",
+])
+def test_a_project_count_with_its_investment(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 15.0, "个"), ("=", 32.0, "亿元")}
+
+
+@pytest.mark.parametrize("wording", [
+    "完成农村危房改造1200户的目标", "完成农村危房改造1200户的任务", "完成农村危房改造1200户",
+    "实现农村危房改造1200户的目标",
+])
+def test_a_count_named_the_goal(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 1200.0, "户")}
+
+
+@pytest.mark.parametrize("text", [
+    "全县行政村共120个，总面积2300平方公里。", "全县现有在建项目共56个，总投资300亿元。",
+    "全县总人口28万人的目标人群。", "截至2023年底，已完成危房改造1200户的目标。",
+])
+def test_totals_and_named_figures_that_are_no_goal(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
 @pytest.mark.parametrize("wording, expect", [
     ("争取上级资金三亿五千万元", ("=", 3.5, "亿元", 3.5e8)), ("争取上级资金3.5亿元", ("=", 3.5, "亿元", 3.5e8)),
     ("争取上级资金十二亿零五百万元", ("=", 12.05, "亿元", 1.205e9)),
