@@ -161,6 +161,19 @@ def test_a_count_named_the_goal(tmp_path, wording):
     assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 1200.0, "户")}
 
 
+@pytest.mark.parametrize("wording", [
+    "新建公办幼儿园3所", "新建3所公办幼儿园", "新建公办幼儿园（3所）", "新建公办幼儿园(3所)", "新建公办幼儿园共3所",
+])
+def test_a_count_after_its_noun_or_in_brackets(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 3.0, "所")}
+
+
+@pytest.mark.parametrize("wording", ["举办农技培训班6期", "举办农技培训6期", "举办农技培训班不少于6期", "举办农技培训班6期以上"])
+def test_sessions_in_any_order(tmp_path, wording):
+    found = _targets(tmp_path, HEAD + wording + "。\n")
+    assert {(v, u) for _, v, u in found} == {(6.0, "期")}
+
+
 @pytest.mark.parametrize("text", [
     "全县行政村共120个，总面积2300平方公里。", "全县现有在建项目共56个，总投资300亿元。",
     "全县总人口28万人的目标人群。", "截至2023年底，已完成危房改造1200户的目标。",

@@ -58,6 +58,26 @@ def _named_as_goal(text: str, q, after: int, prev) -> Optional[Found]:
     return Found(q.start, after, "=", "build", q) if verb and not _not_a_goal(text, q, head) else None
 
 
+def _bracketed_count(text: str, q, after: int, prev) -> Optional[Found]:
+    """新建公办幼儿园（3所）: a count alone in brackets after the thing it counts,
+    read as if written after it (新建公办幼儿园3所), the clause ending after the bracket."""
+    opens, closes = indicator._pairs()
+    pos = skip_back(text, q.start)
+    if q.kind != "count" or pos == 0 or text[pos - 1] not in opens or after >= len(text) or text[after] not in closes:
+        return None
+    if not item_end(text, after + 1):
+        return None
+    start, _ = indicator.clause_start(text, pos - 1)
+    head = indicator.strip_leading(text[start:pos - 1])
+    found = _built_by_head(text, q, after, head) if head else None
+    if found is not None and found.rule_id == "counted" and not under_goal_heading(text, q.start):
+        return None               # 全县幼儿园（38所）: a bare noun names what is, outside a goal list
+    if found is not None:         # the indicator is read before the bracket, back to the item before
+        item = max(text.rfind(c, start, pos - 1) for c in (*closes, *_words("list_joiners"))) + 1
+        found.indicator = indicator.before(text, pos - 1, max(start, item))[0] or None
+    return found
+
+
 def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
     """新增就业岗位5000个。: a clause holding an action verb, ending in a count.
 
