@@ -100,6 +100,20 @@ def test_figures_that_are_no_year_month(tmp_path, text):
                    for kind, start, _, _ in _dates(tmp_path, HEAD + text + "\n"))
 
 
+@pytest.mark.parametrize("wording", ["2025、2026年", "2025年、2026年", "2025年和2026年", "2025和2026年"])
+def test_two_years_in_any_list_wording(tmp_path, wording):
+    found = _dates(tmp_path, HEAD + wording + "分别完成两批村庄改造。\n")
+    assert found == {("point", dt.date(2025, 1, 1), dt.date(2025, 12, 31), None),
+                     ("point", dt.date(2026, 1, 1), dt.date(2026, 12, 31), None)}
+
+
+@pytest.mark.parametrize("wording", ["2025年第一、二季度", "2025年第一季度、第二季度", "2025年一、二季度", "2025年一季度和二季度"])
+def test_two_quarters_in_any_list_wording(tmp_path, wording):
+    found = _dates(tmp_path, HEAD + wording + "完成设备采购。\n")
+    assert found == {("point", dt.date(2025, 1, 1), dt.date(2025, 3, 31), None),
+                     ("point", dt.date(2025, 4, 1), dt.date(2025, 6, 30), None)}
+
+
 # --- targets ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("wording", [
