@@ -146,7 +146,8 @@ def test_a_count_before_or_after_its_noun(tmp_path, wording):
 
 @pytest.mark.parametrize("text", [
     "第3批示范村名单已公布。", "60岁以上老年人免费体检。", "依据宁政办发〔2024〕5号文件执行。",
-    "联系电话：0915-6812345。", "给予一次性奖励。", "全县共有行政村68个。",
+    "联系电话：0915-6812345。", "给予一次性奖励。", "全县共有行政村68个。", "全县行政村68个。",
+    "全县总人口16.8万人。", "全县行政村共68个。",
 ])
 def test_numbers_that_are_no_goal(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()

@@ -15,7 +15,7 @@ from .. import rules
 from ..text import nlp
 from .goalclauses import Found, _clause_head, _goal_state, _not_a_goal, buildable, item_end
 from .goalwords import (_any_regex, _han_run, _tail_regex, _verb_before, _verb_head, _words, colon_label,
-                        ends_with_any, places_before, skip_back, states_goal, under_goal_heading, without_quotes)
+                        ends_with_any, goal_sentence, places_before, skip_back, states_goal, under_goal_heading, without_quotes)
 
 
 def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
@@ -116,7 +116,8 @@ def _built_by_head(text: str, q, after: int, head: str) -> Optional[Found]:
         return Found(q.start, after, "=", "build", q)
     if _opens_with_tagged_verb(head):
         return Found(q.start, after, "=", "build", q)
-    if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after):
+    if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after) \
+            and not (scope and _stock(text, q, head)):
         return Found(q.start, after, "=", "counted", q)
     return None
 
@@ -171,6 +172,12 @@ def _counted_noun(head: str) -> bool:
         return False
     words = list(nlp.posseg().cut(head))
     return bool(words) and words[-1].flag.startswith("n")
+
+
+def _stock(text: str, q, head: str) -> bool:
+    """全县总人口28万人, 全县行政村156个: a population or the divisions a place has
+    (its scope word before them), outside a goal sentence, are counted as they are."""
+    return ends_with_any(head, len(head), _words("stock_nouns")) is not None and not goal_sentence(text, q.start)
 
 
 def _leading_per(head: str) -> Optional[str]:
