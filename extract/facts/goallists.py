@@ -89,7 +89,8 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     comma_list = one_comma and q.kind == "count" and gap.rstrip()[-1:] in commas
     # an amount after its own words keeps its own indicator: not chained to the item before
     if one_comma and not comma_list and _comma_item(text, q, after, prev, gap):
-        return Found(q.start, after, prev.op, "list-item", q, prev.per)
+        # its own words and no comparison of its own: a bare amount (…1.2万亩以上，森林抚育5000亩)
+        return Found(q.start, after, "=", "list-item", q, prev.per)
     # 搬迁1297户7000人: a count of households and of people written together
     paired = (q.kind == "count" and prev.q is not None and prev.q.kind == "count"
               and q.start == prev.end and q.unit != prev.q.unit)
