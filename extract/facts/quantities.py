@@ -153,6 +153,8 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     """
     numeral = "chinese" if m.lastgroup == "number_chinese" else "arabic"
     raw, scale, divisor = m.group(), "", 1.0
+    if numeral == "chinese" and raw[0] in _setting("scale_first") and not raw.startswith(_setting("percent_words")):
+        raw = _setting("bare_scale_count") + raw     # 近千家 is 一千家, 近万人 is 一万人
     if numeral == "chinese":
         raw, scale, divisor = _scale_split(raw)
     mixed = mixed_value(unicodedata.normalize("NFKC", raw)) if m.lastgroup == "number_mixed" else None
@@ -249,12 +251,19 @@ def _plausible_number(text: str, m: re.Match) -> bool:
     """Reject numerals that are part of codes, dates, ranks or words."""
     raw = m.group()
     if (m.lastgroup == "number_chinese" and raw[0] in _setting("scale_first")
-            and not raw.startswith(_setting("percent_words"))):
+            and not raw.startswith(_setting("percent_words")) and not _round_scale(text, m)):
         return False
     before = text[m.start() - 1] if m.start() else ""
     if before and (before.isascii() and (before.isalnum() or before in "./-")):
         return before in unit_joiners() and _after_denominator(text, m.start())   # 每30户/1名
     return _not_after_tail(text, m)
+
+
+def _round_scale(text: str, m: re.Match) -> bool:
+    """近千家, 百余个: a bare multiplier read as a round figure, after an
+    approximate lead or before an approximate mark (千家万户, 百姓 have neither)."""
+    return (_after_approximate(text, m.start())
+            or text.startswith(tuple(_words("approximate_marks")), m.end()))
 
 
 def _after_denominator(text: str, start: int) -> bool:
