@@ -227,7 +227,8 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         rule = "time-limit" if q.kind == "duration" else "compare"
         shares = q.kind == "percent" and text.startswith(_modifier(), end) and goalclauses.clause_open(text, start)
         share_at = end + 1 if shares else -1
-        return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at)
+        return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at,
+                     indicator=tablegoals.cell_name(text, start, end))     # a table row: its name cell
     if q.kind == "duration" or defines:
         return None
     return goals.bare(text, q, end, prev)
