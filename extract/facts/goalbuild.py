@@ -58,6 +58,21 @@ def _named_as_goal(text: str, q, after: int, prev) -> Optional[Found]:
     return Found(q.start, after, "=", "build", q) if verb and not _not_a_goal(text, q, head) else None
 
 
+def _named_amount(text: str, q, after: int, prev) -> Optional[Found]:
+    """全年粮食播种面积4600万亩, (主要目标是：)预计财政总收入1亿元: an amount closing its
+    item after the noun of what it measures, in a goal sentence or a clause that
+    opens with the plan's year (全年)."""
+    if q.kind != "amount" or not item_end(text, after):
+        return None
+    start, _ = indicator.clause_start(text, q.start)
+    raw = text[start:q.start].strip()
+    yearly = next((w for w in _words("yearly_scopes") if raw.startswith(w)), None)
+    head = indicator.strip_leading(raw[len(yearly):] if yearly else raw)
+    if not head or not _counted_noun(head) or _not_a_goal(text, q, head):
+        return None
+    return Found(q.start, after, "=", "counted", q) if yearly or goal_sentence(text, q.start) else None
+
+
 def _bracketed_count(text: str, q, after: int, prev) -> Optional[Found]:
     """新建公办幼儿园（3所）: a count alone in brackets after the thing it counts,
     read as if written after it (新建公办幼儿园3所), the clause ending after the bracket."""

@@ -13,7 +13,8 @@ fits makes the target:
               or closing a clause opened by one (新建管网25公里), or a ratio
               (每千人口拥有医师3人), or alone in brackets after its noun (幼儿园（3所）),
               or named the goal (完成…300万人的目标)
-  counted     a count closing an item that names the counted thing (示范村15个；)
+  counted     a count closing an item that names the counted thing (示范村15个；), or
+              an amount after what it measures in a goal sentence (全年粮食播种面积4600万亩)
   list-item   the next item of a list whose first item was a target (、4个…)
   total       a total (共) of planned things before their amounts (项目共56个，总投资…)
 
@@ -33,7 +34,7 @@ from __future__ import annotations
 from typing import Optional
 
 from . import indicator, tablegoals, unitshapes
-from .goalbuild import _bracketed_count, _build_after, _build_before, _labelled, _named_as_goal
+from .goalbuild import _bracketed_count, _build_after, _build_before, _labelled, _named_amount, _named_as_goal
 from .goalclauses import Found, _clause_head, _not_a_goal, buildable, clause_open
 from .goallists import _breakdown, _list_item, _list_summary, _total_before_amounts
 from .goalwords import _any_regex, _han_run, _tail_regex, _words, ends_with_any, raises_to, skip_back, status
@@ -119,8 +120,8 @@ def _reached_share(text: str, q, after: int, prev) -> Optional[Found]:
 
 # bare numbers are tried by these, in order; the first that fits wins
 BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _bracketed_count,
-              _named_as_goal, _beneficiary, _list_item, _list_summary, _breakdown, _total_before_amounts, _table,
-              _reached_share, _labelled)
+              _named_amount, _named_as_goal, _beneficiary, _list_item, _list_summary, _breakdown,
+              _total_before_amounts, _table, _reached_share, _labelled)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:
