@@ -13,7 +13,7 @@ from typing import Optional
 from . import indicator
 from .. import rules
 from ..text import nlp
-from .goalclauses import Found, _clause_head, _goal_state, _not_a_goal, buildable, item_end
+from .goalclauses import Found, _clause_head, _goal_state, _not_a_goal, buildable, clause_open, item_end
 from .goalwords import (_any_regex, _han_run, _tail_regex, _verb_before, _verb_head, _words, colon_label,
                         ends_with_any, goal_sentence, places_before, skip_back, states_goal, under_goal_heading, without_quotes)
 
@@ -71,6 +71,20 @@ def _named_amount(text: str, q, after: int, prev) -> Optional[Found]:
     if not head or not _counted_noun(head) or _not_a_goal(text, q, head):
         return None
     return Found(q.start, after, "=", "counted", q) if yearly or goal_sentence(text, q.start) else None
+
+
+def _count_then_verb(text: str, q, after: int, prev) -> Optional[Found]:
+    """7个乡镇卫生院完成搬迁, 20所学校实现…全覆盖: a count opening its clause, the
+    counted thing, then the action it is to have done (a building or goal verb)."""
+    if q.kind != "count" or not clause_open(text, q.start):
+        return None
+    rest = text[after:indicator.clause_end(text, after)]
+    verb = _any_regex("subject_verbs").search(rest)
+    if verb is None or not _counted_noun(rest[:verb.start()]):
+        return None
+    if _any_regex("standard_words").search(rest) or _not_a_goal(text, q, rest[:verb.start()]):
+        return None
+    return Found(q.start, after, "=", "build", q)
 
 
 def _bracketed_count(text: str, q, after: int, prev) -> Optional[Found]:

@@ -16,6 +16,7 @@ fits makes the target:
   counted     a count closing an item that names the counted thing (示范村15个；), or
               an amount after what it measures in a goal sentence (全年粮食播种面积4600万亩)
   list-item   the next item of a list whose first item was a target (、4个…)
+  (build)     a count opening its clause before the thing and its action (7个卫生院完成搬迁)
   total       a total (共) of planned things before their amounts (项目共56个，总投资…)
 
 What is not a goal is decided here too: a status sentence (截至…已建成386处),
@@ -34,7 +35,8 @@ from __future__ import annotations
 from typing import Optional
 
 from . import indicator, tablegoals, unitshapes
-from .goalbuild import _bracketed_count, _build_after, _build_before, _labelled, _named_amount, _named_as_goal
+from .goalbuild import (_bracketed_count, _build_after, _build_before, _count_then_verb, _labelled, _named_amount,
+                        _named_as_goal)
 from .goalclauses import Found, _clause_head, _not_a_goal, buildable, clause_open
 from .goallists import _breakdown, _list_item, _list_summary, _total_before_amounts
 from .goalwords import _any_regex, _han_run, _tail_regex, _words, ends_with_any, raises_to, skip_back, status
@@ -121,7 +123,7 @@ def _reached_share(text: str, q, after: int, prev) -> Optional[Found]:
 # bare numbers are tried by these, in order; the first that fits wins
 BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _bracketed_count,
               _named_amount, _named_as_goal, _beneficiary, _list_item, _list_summary, _breakdown,
-              _total_before_amounts, _table, _reached_share, _labelled)
+              _total_before_amounts, _count_then_verb, _table, _reached_share, _labelled)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:
