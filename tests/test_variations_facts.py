@@ -189,6 +189,20 @@ def test_sessions_in_any_order(tmp_path, wording):
     assert {(v, u) for _, v, u in found} == {(6.0, "期")}
 
 
+@pytest.mark.parametrize("wording", [
+    "9个乡镇卫生院完成搬迁", "完成9个乡镇卫生院搬迁", "完成乡镇卫生院搬迁9个", "力争9个乡镇卫生院完成搬迁",
+])
+def test_a_count_before_or_after_its_action(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 9.0, "个")}
+
+
+@pytest.mark.parametrize("wording", [
+    "全年粮食播种面积420万亩", "粮食播种面积稳定在420万亩", "确保粮食播种面积420万亩", "全年粮食播种面积达到420万亩",
+])
+def test_a_yearly_amount_in_any_wording(tmp_path, wording):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 420.0, "万亩")}
+
+
 @pytest.mark.parametrize("text", [
     "全县行政村共120个，总面积2300平方公里。", "全县现有在建项目共56个，总投资300亿元。",
     "全县总人口28万人的目标人群。", "截至2023年底，已完成危房改造1200户的目标。",
