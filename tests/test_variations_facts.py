@@ -114,6 +114,13 @@ def test_two_quarters_in_any_list_wording(tmp_path, wording):
                      ("point", dt.date(2025, 4, 1), dt.date(2025, 6, 30), None)}
 
 
+@pytest.mark.parametrize("wording", ["2025年3、4月份", "2025年3月、4月", "2025年3月和4月", "2025年三、四月份"])
+def test_two_months_in_any_list_wording(tmp_path, wording):
+    found = _dates(tmp_path, HEAD + wording + "开展隐患排查。\n")
+    assert found == {("point", dt.date(2025, 3, 1), dt.date(2025, 3, 31), None),
+                     ("point", dt.date(2025, 4, 1), dt.date(2025, 4, 30), None)}
+
+
 # --- targets ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("wording", [
