@@ -203,6 +203,12 @@ def _counted_noun(head: str) -> bool:
     return bool(words) and words[-1].flag.startswith("n")
 
 
+def stock_clause(text: str, q, head: str) -> bool:
+    """全县行政村156个 (the words before the count, scope word first): what a place has."""
+    scope = next((w for w in _words("scope_words") if head.startswith(w)), "")
+    return bool(scope) and _stock(text, q, head[len(scope):])
+
+
 def _stock(text: str, q, head: str) -> bool:
     """全县总人口28万人, 全县行政村156个: a population or the divisions a place has
     (its scope word before them), outside a goal sentence, are counted as they are."""

@@ -12,7 +12,7 @@ from typing import Optional
 from . import indicator
 from . import quantities as numbers
 from .. import rules
-from .goalbuild import _counted_noun
+from .goalbuild import _counted_noun, stock_clause
 from .goalclauses import _LIST_GAP, Found, _clause_head, _not_a_goal, _past_aside, buildable, item_end
 from .goalwords import _any_regex, _han_run, _han_tail, _verb_before, _words, ends_with_any, goal_sentence, skip_back
 
@@ -100,14 +100,15 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 def _comma_item(text: str, q, after: int, prev: Found, gap: str) -> bool:
-    """An amount after an item that can be planned, after one comma and the
+    """An amount or count after an item that can be planned, after one comma and the
     words it measures, closing its own item (…面积1300万亩，…面积620万亩，;
     新建幼儿园3所，卫生室5个，农村公路120公里), continues the list; words with a
     stative verb state what is (现有管网120公里)."""
     words = gap.lstrip(rules.load("targets")["list_commas"] + " ")
-    return (q.kind == "amount" and buildable(prev.q) and item_end(text, after)
+    return (q.kind in ("amount", "count") and buildable(prev.q) and item_end(text, after)
             and _han_run().fullmatch(words) is not None
-            and not _any_regex("stative_verbs").search(words) and not _not_a_goal(text, q, words))
+            and not _any_regex("stative_verbs").search(words) and not _not_a_goal(text, q, words)
+            and not stock_clause(text, q, words))
 
 
 def _same_kind(q, prev: Found) -> bool:
