@@ -160,54 +160,35 @@ def test_numbers_that_are_no_goal(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
 
 
-@pytest.mark.parametrize("wording", [
-    "旅游总收入年均增长10%", "旅游总收入年均递增10%", "旅游总收入每年递增10%", "旅游总收入同比增长10%",
-])
-def test_a_yearly_rise_in_any_wording(tmp_path, wording):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 10.0, "%")}
+# wordings of one goal that must give the same targets: each group, then what it gives
+SAME_GOAL = [
+    (["旅游总收入年均增长10%", "旅游总收入年均递增10%", "旅游总收入每年递增10%", "旅游总收入同比增长10%"],
+     {("=", 10.0, "%")}),
+    (["汉阴县重点项目共15个，总投资32亿元", "汉阴县重点项目15个，总投资32亿元",
+      "汉阴县实施重点项目15个，总投资32亿元", "汉阴县重点项目共15个，计划总投资32亿元"],
+     {("=", 15.0, "个"), ("=", 32.0, "亿元")}),
+    (["完成农村危房改造1200户的目标", "完成农村危房改造1200户的任务", "完成农村危房改造1200户",
+      "实现农村危房改造1200户的目标"], {("=", 1200.0, "户")}),
+    (["新建公办幼儿园3所", "新建3所公办幼儿园", "新建公办幼儿园（3所）", "新建公办幼儿园(3所)", "新建公办幼儿园共3所"],
+     {("=", 3.0, "所")}),
+    (["9个乡镇卫生院完成搬迁", "完成9个乡镇卫生院搬迁", "完成乡镇卫生院搬迁9个", "力争9个乡镇卫生院完成搬迁"],
+     {("=", 9.0, "个")}),
+    (["全年粮食播种面积420万亩", "粮食播种面积稳定在420万亩", "确保粮食播种面积420万亩", "全年粮食播种面积达到420万亩"],
+     {("=", 420.0, "万亩")}),
+]
 
 
-@pytest.mark.parametrize("wording", [
-    "汉阴县重点项目共15个，总投资32亿元", "汉阴县重点项目15个，总投资32亿元",
-    "汉阴县实施重点项目15个，总投资32亿元", "汉阴县重点项目共15个，计划总投资32亿元",
-])
-def test_a_project_count_with_its_investment(tmp_path, wording):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 15.0, "个"), ("=", 32.0, "亿元")}
-
-
-@pytest.mark.parametrize("wording", [
-    "完成农村危房改造1200户的目标", "完成农村危房改造1200户的任务", "完成农村危房改造1200户",
-    "实现农村危房改造1200户的目标",
-])
-def test_a_count_named_the_goal(tmp_path, wording):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 1200.0, "户")}
-
-
-@pytest.mark.parametrize("wording", [
-    "新建公办幼儿园3所", "新建3所公办幼儿园", "新建公办幼儿园（3所）", "新建公办幼儿园(3所)", "新建公办幼儿园共3所",
-])
-def test_a_count_after_its_noun_or_in_brackets(tmp_path, wording):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 3.0, "所")}
+@pytest.mark.parametrize("wording, expect", [(w, e) for group, e in SAME_GOAL for w in group])
+def test_one_goal_in_any_wording(tmp_path, wording, expect):
+    """A yearly rise, a project count with its investment, a count named the goal,
+    a count after its noun or in brackets, before or after its action, a yearly amount."""
+    assert _targets(tmp_path, HEAD + wording + "。\n") == expect
 
 
 @pytest.mark.parametrize("wording", ["举办农技培训班6期", "举办农技培训6期", "举办农技培训班不少于6期", "举办农技培训班6期以上"])
 def test_sessions_in_any_order(tmp_path, wording):
     found = _targets(tmp_path, HEAD + wording + "。\n")
     assert {(v, u) for _, v, u in found} == {(6.0, "期")}
-
-
-@pytest.mark.parametrize("wording", [
-    "9个乡镇卫生院完成搬迁", "完成9个乡镇卫生院搬迁", "完成乡镇卫生院搬迁9个", "力争9个乡镇卫生院完成搬迁",
-])
-def test_a_count_before_or_after_its_action(tmp_path, wording):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 9.0, "个")}
-
-
-@pytest.mark.parametrize("wording", [
-    "全年粮食播种面积420万亩", "粮食播种面积稳定在420万亩", "确保粮食播种面积420万亩", "全年粮食播种面积达到420万亩",
-])
-def test_a_yearly_amount_in_any_wording(tmp_path, wording):
-    assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 420.0, "万亩")}
 
 
 @pytest.mark.parametrize("text", [
