@@ -111,3 +111,16 @@ def test_endless_contact_line_gives_no_contacts():
     plan = make_plan(text)
     rows = people.extract_people(PlanContext.build(plan, []))
     assert [r for r in rows if r.rule_id == "contact_line"] == []
+
+
+def test_the_post_a_title_ends_with_is_the_first_listed_it_ends_with():
+    # found by one look-up per post length: the longest, as the list (longest first) gives it
+    posts = personnames._posts()
+    for post in posts:
+        for title in (post, "县财政局" + post, "副" + post, post + "助理", post[1:]):
+            assert personnames._last_post(title) == next((p for p in posts if title.endswith(p)), None), title
+
+
+@pytest.mark.parametrize("item", ["何春林县水利局罗建军", "县水利局何春林", "", "王立新"])
+def test_an_item_without_two_posts_runs_no_members_together(item):
+    assert personnames.run_together(item) == []

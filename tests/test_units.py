@@ -224,3 +224,20 @@ def test_the_declared_header_reach_covers_every_header_example():
 def test_known_header_cells(cell, known):
     from extract.facts import tables
     assert tables._known_header(cell) is known
+
+
+# the yes-or-no tests about a unit name (orgnames._any) search the joined rules once
+YES_OR_NO_KEYS = ("level_prefix", "generic", "own_area", "territorial", "prose_words", "name_marks")
+
+
+@pytest.mark.parametrize("key", YES_OR_NO_KEYS)
+def test_a_yes_or_no_about_a_name_answers_as_its_rules_one_by_one(key):
+    texts = [t for r in rules.pattern_rules("units", key) for t in r.examples + r.counter_examples]
+    texts += ["", "\n", "县财政局\n市住建局", "各有关部门", "（县应急局）", "高新区管委会负责"]
+    for text in texts:
+        assert un._any(key, text) == (un._search(key, text)[1] is not None), text
+
+
+def test_a_yes_or_no_over_an_empty_list_of_rules_is_no(monkeypatch):
+    monkeypatch.setattr(un, "_rule", lambda key: ())
+    assert not un._any("level_prefix", "县财政局")

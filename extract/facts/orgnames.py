@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .. import rules
-from ..text import perplan
+from ..text import perplan, scan
 from .placenames import find_place, starts_with_place
 
 RULES = "units"
@@ -46,7 +46,9 @@ def _search(key: str, text: str):
 
 
 def _any(key: str, text: str) -> bool:
-    return _search(key, text)[1] is not None
+    # a yes or no needs no rule's own match: one search of them all (scan.joined;
+    # an empty list joins to a pattern that matches anything, and has no rule that does)
+    return bool(_rule(key)) and scan.joined(RULES, key).search(text) is not None
 
 
 def _separators(text: str, split: str) -> list:

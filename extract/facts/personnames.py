@@ -12,6 +12,7 @@ person's unit (split_post).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 from .. import rules
@@ -204,6 +205,27 @@ def _posts() -> tuple:
     return tuple(sorted(rules.words(RULES, "posts"), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _post_sizes() -> tuple:
+    """(the posts, their lengths longest first): the longest post a title
+    ends with is found by one look-up per length, not one test per post."""
+    return frozenset(_posts()), tuple(sorted({len(p) for p in _posts()}, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _any_post():
+    return re.compile("|".join(map(re.escape, _posts())))
+
+
+def _last_post(title: str) -> Optional[str]:
+    """The longest post ``title`` ends with (the first of ``_posts()`` it ends with)."""
+    posts, sizes = _post_sizes()
+    for size in sizes:
+        if size <= len(title) and title[len(title) - size:] in posts:
+            return title[len(title) - size:]
+    return None
+
+
 def split_post(title: str) -> Optional[str]:
     """The unit in a post as written: 省发展改革委主任 -> 省发展改革委, 省长 -> 省政府."""
     # 县委常委、常务副县长: the last of several posts says where the person works
@@ -211,13 +233,13 @@ def split_post(title: str) -> Optional[str]:
     title = compact(title).rstrip(sep).split(sep)[-1]
     if not title:
         return None
-    for post in _posts():
-        if title.endswith(post):
-            unit = title[: -len(post)]
-            if unit:
-                return unit
-            return rules.load(RULES).get("post_units", {}).get(post)
-    return title
+    post = _last_post(title)
+    if post is None:
+        return title
+    unit = title[: -len(post)]
+    if unit:
+        return unit
+    return rules.load(RULES).get("post_units", {}).get(post)
 
 
 def is_post(item: str) -> bool:
@@ -261,6 +283,8 @@ def run_together(item: str) -> list:
     cfg = rules.load(RULES)
     if len(item) > cfg["run_together_max_chars"] or len(item.split()) != 1:
         return []
+    if _any_post().search(item) is None:
+        return []            # most items hold no post: one search of them all tells
     found = set()
     for post in _posts():                # most posts are not there: one find tells
         i = item.find(post)
