@@ -46,6 +46,8 @@ NOT_IN = {"second_name": {"sentence_lead", "sentence_by"}}
 
 # rare surnames of the 百家姓 and others still in use, in every roster layout
 RARE = ["赖志强", "戢晓燕", "眭建国", "荀立新", "綦海涛"]
+# Yi names: a two-character family name, then a given name (no Han surname at all)
+YI = ["吉克拉哈", "沙马阿呷", "曲比石美", "海来木呷", "阿苏拉惹"]
 
 # words of the same look that name no body: every level's purse at once, the
 # money itself, a line of work over the whole city, a working group being set
@@ -74,6 +76,8 @@ def _plans() -> dict:
         for form in ("name_bracket", "post_name"):
             text, people = roster_plan(RARE, labels, form, "dun")
             plans[f"rare-{labels}-{form}"] = (text, Counter(), people)
+            text, people = roster_plan(YI, labels, form, "dun")
+            plans[f"rare-yi-{labels}-{form}"] = (text, Counter(), people)
     text, _ = form_plan("paren_labels", leads=[["市发展和改革局"]] * 4, assists=[["市财政局"]] * 4)
     plans["no_units"] = (text.replace("二、保障措施", NO_UNITS + "\n二、保障措施"),
                          Counter({("市发展和改革局", LEAD): 5, ("市财政局", ASSIST): 4}), Counter())

@@ -40,6 +40,8 @@ def test_people_rows_are_grounded(case):
     ("高新", False), ("林业局", False), ("常委", False), ("同志们", False), ("柏松副", False),
     # real shapes: rare and compound surnames, two-character names
     ("冼志勇", True), ("谌立平", True), ("拓跋宏远", True), ("端木静", True), ("卫红", True),
+    # a Yi family name before a given name of two characters
+    ("吉克拉哈", True), ("海来木呷", True), ("阿苏拉惹", True), ("沙马", False), ("吉克", False),
 ])
 def test_is_person_name(name, ok):
     assert people.is_person_name(name) is ok
@@ -124,3 +126,19 @@ def test_the_post_a_title_ends_with_is_the_first_listed_it_ends_with():
 @pytest.mark.parametrize("item", ["何春林县水利局罗建军", "县水利局何春林", "", "王立新"])
 def test_an_item_without_two_posts_runs_no_members_together(item):
     assert personnames.run_together(item) == []
+
+
+@pytest.mark.parametrize("body, name", [
+    ("副盟长巴特尔图仁", "巴特尔图仁"), ("旗委书记那仁满都拉", "那仁满都拉"),
+    # no whole post before it, a place, a Han name (the short window reads those)
+    ("巴特尔图仁", None), ("县长苏尼特右旗", None), ("副县长王立新", None), ("领导巴特尔图仁", None),
+])
+def test_a_long_transliterated_name_after_its_post(body, name):
+    hit = personnames.long_name_after_post(body)
+    assert (hit[2] if hit else None) == name
+
+
+def test_a_post_taker_with_a_long_transliterated_name():
+    text = "二、保障措施\n盟行政公署成立工作领导小组，由副盟长巴特尔图仁任组长，旗委书记苏和巴雅尔为成员。\n"
+    got = {(p.name, p.role) for p in people.extract_people(PlanContext.build(make_plan(text), []))}
+    assert got == {("巴特尔图仁", "组长"), ("苏和巴雅尔", "成员")}

@@ -120,6 +120,22 @@ def test_with_prefix_keeps_places_and_territories(name, want):
     assert ua.with_prefix(name, "市") == want
 
 
+@pytest.mark.parametrize("name, want", [
+    ("柯岩派出所", "柯岩派出所"), ("派出所", "街道派出所"), ("综合行政执法中队", "街道综合行政执法中队"),
+])
+def test_a_body_named_by_the_plans_own_town_takes_no_shared_level(name, want):
+    from extract.facts import placenames
+    assert ua.with_prefix(name, "街道", placenames.local_places("柯岩街道", "浙江省")) == want
+
+
+def test_a_town_plan_lists_a_body_named_by_the_town_as_written():
+    text = ("柯岩街道2025年消防安全专项整治方案\n一、重点任务\n（一）出租厂房整治。开展全覆盖排查。"
+            "牵头科室：街道应急管理办公室；配合科室：街道综合行政执法中队、柯岩派出所。\n")
+    plan = replace(make_plan(text), city="柯岩街道", province="浙江省")
+    got = {(r.unit, r.role) for r in units.extract_responsibilities(PlanContext.build(plan, []))}
+    assert ("柯岩派出所", "assist") in got and ("街道综合行政执法中队", "assist") in got
+
+
 @pytest.mark.parametrize("text, names", [
     ("市纪委、市委办、人大办", ["市纪委", "市委办", "人大办"]),
     ("省经济和信息化厅,省人力资源和社会保障厅", ["省经济和信息化厅", "省人力资源和社会保障厅"]),

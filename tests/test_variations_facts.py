@@ -69,6 +69,23 @@ def test_a_quarter_end_without_a_year_takes_the_heading_year(tmp_path):
     assert ("deadline", None, Q3_END, None) in _dates(tmp_path, text)
 
 
+@pytest.mark.parametrize("scope", ["2005年底前建成的", "2005年以前建成的", "2005年前竣工的", "2005 年底前建成的"])
+def test_a_date_that_says_which_objects_gives_no_year_to_the_steps(tmp_path, scope):
+    """老旧小区 built before a year are the work's scope: the steps' bare
+    months keep the plan's own year."""
+    text = ("柳州市城中区2025年老旧小区改造实施方案\n\n一、改造范围\n2025年改造" + scope + "老旧小区18个。\n"
+            "二、实施步骤\n（一）摸底阶段（2月—4月）。完成入户调查。\n（二）施工阶段（5月—11月）。分批施工。\n")
+    got = _dates(tmp_path, text)
+    assert ("range", dt.date(2025, 2, 1), dt.date(2025, 4, 30), None) in got
+    assert ("range", dt.date(2025, 5, 1), dt.date(2025, 11, 30), None) in got
+    assert sum(1 for d in got if d[2] and d[2].year == 2005) == 1      # the scope's own date
+
+
+def test_a_date_of_building_as_the_work_sets_the_year(tmp_path):
+    text = HEAD + "1.新建社区食堂，2026年底前建成投用。\n2.开展验收，3月底前完成。\n"
+    assert ("deadline", None, dt.date(2026, 3, 31), None) in _dates(tmp_path, text)
+
+
 @pytest.mark.parametrize("cell", ["2024.06", "2024/6", "2024-06", "2024.6前"])
 def test_a_year_month_in_figures_in_a_table_cell(tmp_path, cell):
     text = HEAD + "序号\t工作任务\t完成时限\n1\t改造公共厕所\t" + cell + "\n"
@@ -141,6 +158,22 @@ def test_passing_a_figure_is_more_than_it(tmp_path, wording):
 ])
 def test_an_amount_after_a_goal_verb(tmp_path, wording):
     assert _targets(tmp_path, HEAD + wording + "。\n") == {("=", 3.5, "亿元")}
+
+
+@pytest.mark.parametrize("wording, expect", [
+    ("抽查餐饮企业不少于300家次", (">=", 300.0, "家次")), ("开行中欧班列超过1500列", (">", 1500.0, "列")),
+    ("驻村帮扶时间不少于6个月", (">=", 6.0, "月")), ("选派驻村干部不少于6个月", (">=", 6.0, "月")),
+    ("聘用护林员260名", ("=", 260.0, "名")), ("选聘乡村教师260名", ("=", 260.0, "名")),
+    ("开展电商技能培训5期", ("=", 5.0, "期")), ("举办5期直播带货培训班", ("=", 5.0, "期")),
+])
+def test_a_count_in_a_measure_word_of_its_own(tmp_path, wording, expect):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
+
+
+@pytest.mark.parametrize("text", ["各乡镇要在3个月内完成整改。", "近6个月未发生事故。", "列入重点项目库。", "第2列车次停运。",
+                                  "实施二期工程。", "开展第5期培训。"])
+def test_months_and_lists_that_are_no_count(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
 
 
 @pytest.mark.parametrize("wording", [

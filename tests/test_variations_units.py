@@ -52,6 +52,8 @@ FORMS = {
     "sentence_lead": ("{T}。{L}牵头，{A}配合。", LEAD, ASSIST),
     "sentence_by": ("{T}。由{L}负责，{A}配合。", RESP, ASSIST),
     "sentence_join": ("{T}。{L}负责牵头，{A}参与。", LEAD, ASSIST),
+    "sentence_by_dun": ("{T}。由{L}牵头、{A}配合。", LEAD, ASSIST),
+    "sentence_dun": ("{T}。{L}负责、{A}协助。", RESP, ASSIST),
     "opener_then_duty": ("{L}要{T}，并负责做好协调工作，{A}配合。", RESP, ASSIST),
     "trailing_duty": ("{T}。（实施单位：{L}；参与单位：{A}按职责分工负责）", RESP, ASSIST),
     "trailing_etc": ("{T}。（牵头单位：{L}；配合单位：{A}等部门）", LEAD, ASSIST),
@@ -246,6 +248,11 @@ NO_UNITS = {
     # headings that set a body up, numbered one after the other like a duty list
     "setting_up_headings": "（一）成立领导小组。由市长任组长。\n（二）组建工作专班。抽调骨干集中办公。\n"
                            "（三）建立联席会。每季度召开一次会议。",
+    # a government that sets up the plan's leading or working group does no task of it
+    "sets_up_a_group": "市政府成立城乡供水一体化工作专班，每月召开一次调度会。市人民政府决定组建项目建设指挥部，"
+                       "统筹协调重大事项。",
+    # the area of a level before a word that ends like a body (住院, 中心)
+    "level_areas": "到2025年，市域内住院率稳定在90%左右，县域医疗次中心覆盖所有乡镇。",
     # a label with no colon before words that name no body
     "labels_in_prose": "牵头单位要定期会商，责任单位对照清单逐项整改，配合部门统筹推进全市工作。",
     # the town where a project lies, and ordinary words that end like a place

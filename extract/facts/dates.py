@@ -59,6 +59,7 @@ class Expr:
     first: Found
     second: Optional[Found] = None
     after_recurrence: bool = False
+    scope: bool = False      # 2000年底前建成的: the objects' date, no year for what follows
 
 
 @functools.lru_cache(maxsize=None)
@@ -328,7 +329,10 @@ def expressions(text: str, title: str = "") -> list:
     found = candidates(text, present)
     if found:
         found = drop_excluded(found, excluded_spans(text, title, present))
-    return combine(text, resolve_overlaps(found), present)
+    exprs = combine(text, resolve_overlaps(found), present)
+    for expr in exprs:
+        expr.scope = any(r.regex.match(text, expr.end) for r in _rules("scope_tails"))
+    return exprs
 
 
 def find(text: str, title: str = "", seed: Optional[tuple] = None, written: Optional[int] = None) -> list:

@@ -67,7 +67,7 @@ def walk(exprs: list, seed: Optional[tuple], written: Optional[int] = None) -> I
             value = _value(expr, None if expr.after_recurrence else prev, written)
         except datenorm.Invalid:
             continue   # 2月30日 is not a date
-        if value.date_end is not None and _writes_year(expr) and k not in listed:
+        if value.date_end is not None and _writes_year(expr) and k not in listed and not expr.scope:
             prev = (value.date_start, value.date_end)
         yield value, prev
 

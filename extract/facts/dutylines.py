@@ -170,14 +170,23 @@ def _labelled_line(text: str, pos: int, end: int):
     _, m = sm._first("duty_line_labels", text[pos:end])
     if m is None:
         return None
-    name = m.group("name")
-    if (not un.valid_in_running_text(name) or su._generic(name)
-            or sm._first("duty_head_rejects", name, True)[0]):
+    base, duties = pos + m.start("name"), text[pos + m.end():end]
+    stated = sm._first("duty_line_role_words", duties)[0] is not None
+    # 国网某供电公司、区热力公司：配合…… names several; 各街道办事处：负责…… is a
+    # line of the roster that names no body
+    items = [i for i in un.split_list(m.group("name")) if not su._generic(i.text)]
+    if not items:
+        return ([], stated) if un.split_list(m.group("name")) else None
+    # one name must not read as a section's heading; in a list of several
+    # each must end like a body (a long company name is one)
+    if len(items) == 1 and sm._first("duty_head_rejects", items[0].text, True)[0]:
         return None
-    duties = text[pos + m.end():end]
-    mention = Mention(pos + m.start("name"), pos + m.end("name"), name, name, _duty_role(duties),
-                      _cfg()["duty_line_rule"], pos, family=su.FAMILY)
-    return [mention], sm._first("duty_line_role_words", duties)[0] is not None
+    if any(not un.valid_in_running_text(i.text) or (len(items) > 1 and not un.looks_like_unit(i.text))
+           for i in items):
+        return None
+    role = _duty_role(duties)
+    return [Mention(base + i.start, base + i.end, i.text, i.text, role, _cfg()["duty_line_rule"], pos,
+                    family=su.FAMILY) for i in items], stated
 
 
 def _accepted(run: list) -> list:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import rules
 from .orgnames import RULES, _any, _search, compact, has_level, is_generic, is_territorial, looks_like_unit
-from .placenames import find_place
+from .placenames import find_place, with_town_stems
 
 
 def shared_prefix(names: list) -> str:
@@ -21,7 +21,7 @@ def shared_prefix(names: list) -> str:
 
 def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:
     """人大办 in 市纪委、市委办、人大办 becomes 市人大办; 城关区, 南昌海关 stay."""
-    if not prefix or has_level(name) or is_territorial(name) or find_place(name, local) \
+    if not prefix or has_level(name) or is_territorial(name) or find_place(name, with_town_stems(local)) \
             or _any("own_area", name):
         return name
     return prefix + name

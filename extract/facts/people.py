@@ -34,7 +34,8 @@ from . import rostermembers as members
 from .rostermembers import Got
 from . import tables as tb
 from .personnames import (compact as _compact, is_person_name, is_post as _is_post,
-                          name_glued_to_post, name_in_window as _name_in_window,
+                          long_name_after_post, name_glued_to_post,
+                          name_in_window as _name_in_window,
                           names_only, spaced_name_at_end, dotted_name_at_end, split_post)
 from ..records import Person, PlanContext
 
@@ -140,7 +141,7 @@ def _unit_then_bracketed_name(item: str) -> Optional[tuple]:
 def _post_then_name(item: str) -> Optional[tuple]:
     """A post written before the name: 市长 赵德明 / 常务副市长孙海 / 旗财政局局长　王　芳."""
     body = item.rstrip()
-    hit = spaced_name_at_end(body) or dotted_name_at_end(body)
+    hit = spaced_name_at_end(body) or dotted_name_at_end(body) or long_name_after_post(body)
     if not hit:
         base = max(0, len(body) - 4)
         hit = _name_in_window(body[base:], body[:base])

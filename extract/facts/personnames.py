@@ -26,7 +26,9 @@ SHAPE = "surnames"
 @functools.lru_cache(maxsize=1)
 def _shape() -> tuple:
     cfg = rules.load(SHAPE)
-    return (frozenset(rules.words(SHAPE, "single")), frozenset(rules.words(SHAPE, "compound")),
+    # a Yi family name (吉克曲布) takes a given name as a compound surname does
+    compound = rules.words(SHAPE, "compound") + rules.words(SHAPE, "family_names")
+    return (frozenset(rules.words(SHAPE, "single")), frozenset(compound),
             cfg["min_chars"], cfg["single_max_chars"], cfg["compound_max_chars"],
             frozenset(rules.words(SHAPE, "not_name_tags")),
             frozenset(rules.words(SHAPE, "three_char_word_tags")))
@@ -104,6 +106,17 @@ def _transliterated(name: str) -> bool:
     return (cfg["transliterated_min_chars"] <= len(name) <= cfg["transliterated_max_chars"]
             and all(ch in cfg["transliteration_chars"] for ch in name)
             and not any(placenames.is_place_name(name + suffix) for suffix in cfg["place_suffixes"]))
+
+
+def long_name_after_post(body: str) -> Optional[tuple]:
+    """(start, end, name) of a transliterated name longer than a Han name,
+    glued after a whole post (副盟长乌力吉木仁): a short window would cut it."""
+    cfg = rules.load(SHAPE)
+    for size in range(cfg["transliterated_max_chars"], cfg["compound_max_chars"], -1):
+        name = body[-size:]
+        if len(body) > size and is_post(body[:-size]) and _transliterated(name):
+            return len(body) - size, len(body), name
+    return None
 
 
 def compact(text: str) -> str:

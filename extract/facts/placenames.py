@@ -83,6 +83,17 @@ def local_places(*localities: Optional[str]) -> frozenset:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=64)
+def with_town_stems(local: frozenset) -> frozenset:
+    """``local`` and the plan's own towns without their level (钱清街道 -> 钱清)."""
+    out = set(local)
+    for full in local:
+        for suf in _place_words("town_suffixes"):
+            if full.endswith(suf) and len(full) - len(suf) >= 2:
+                out.add(full[: -len(suf)])
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=1)
 def _place_heads() -> frozenset:
     return frozenset(n[:2] for n in _place_names())

@@ -123,10 +123,12 @@ def _blocked_regex() -> re.Pattern:
     return rules.word_regex(_words("not_a_quantity_after"))
 
 
-def _bounded_count(text: str, blocked: re.Match, numeral: str) -> bool:
-    """4期以上: a name word that also counts occasions, with a bound after it, is a
-    count; so is an Arabic count of it closing its clause (培训3期，)."""
-    if blocked.group() in _words("counted_when_bounded") and text.startswith(_words("count_bounds"), blocked.end()):
+def _bounded_count(text: str, blocked: re.Match, start: int, numeral: str) -> bool:
+    """4期以上 / 培训3期 / 开展6期。: a name word that also counts occasions is a
+    count with a bound after it, a verb of holding sessions right before the
+    number, or as an Arabic count closing its clause."""
+    if blocked.group() in _words("counted_when_bounded") and (
+            text.startswith(_words("count_bounds"), blocked.end()) or text.endswith(_words("session_verbs"), 0, start)):
         return True
     return (numeral == "arabic" and blocked.group() in _words("counted_when_closing")
             and (blocked.end() >= len(text) or text[blocked.end()] in _clause_breaks()))
@@ -171,7 +173,7 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     else:
         value_max, end, unit, uend = _range_end(text, end)
     blocked = _blocked_regex().match(text, end)
-    if blocked and _bounded_count(text, blocked, numeral):
+    if blocked and _bounded_count(text, blocked, m.start(), numeral):
         unit, uend, blocked = Unit(blocked.group(), "count", blocked.group()), blocked.end(), None
     elif blocked and _counted_documents(text, blocked):
         blocked = None        # 编制13个专项规划: the documents drawn up are counted
