@@ -1,5 +1,7 @@
 """A table row whose task cell opens a numbered item (1 | 主要目标 | 1.… |
 unit): the units of the row answer for that item, not for the row."""
+import pytest
+
 from extract import pipeline
 from tests.conftest import make_plan
 
@@ -35,11 +37,22 @@ STARRED = ("关于印发2025年南浔区政府重点工作任务的通知\n各�
            "1\n全年发展目标\n(1)全区生产总值增长6%左右。\n★区发改局、统计局\n")
 
 
-def test_a_star_before_the_first_unit_marks_the_lead():
-    units = _units(STARRED)
-    assert ("区发改局", "lead") in units
-    assert ("区统计局", "responsible") in units
-    assert not any(unit.startswith("★") for unit, _ in units)
+# a triangle before the first unit, the units parted by commas, with a generic tail
+TRIANGLED = ("安吉县2024年政府工作报告主要目标任务分解清单\n"
+             "序号\n主要工作\n责任单位\n"
+             "1\n农村居民人均可支配收入增长7%\n▲农业农村局,人力社保局,各乡镇(街道)\n"
+             "2\n新增城镇就业8000人以上\n人力社保局,各部门\n")
+
+
+@pytest.mark.parametrize("text, mark, lead, other", [
+    (STARRED, "★", "区发改局", "区统计局"),
+    (TRIANGLED, "▲", "农业农村局", "人力社保局"),
+])
+def test_a_mark_before_the_first_unit_marks_the_lead_and_leaves_the_name(text, mark, lead, other):
+    units = _units(text)
+    assert (lead, "lead") in units
+    assert (other, "responsible") in units
+    assert not any(unit.startswith(mark) for unit, _ in units)
 
 
 # 序号 and 项目 merged over the rows below: a flattened web table leaves bars
@@ -57,3 +70,4 @@ def test_rows_under_merged_cells_keep_their_own_units():
     assert units[("县人社局", "lead")].startswith("城乡居民收入")
     assert units[("县农业农村局", "responsible")].startswith("城乡居民收入")
     assert units[("县经信局", "lead")].startswith("完成省下达")
+

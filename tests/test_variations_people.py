@@ -155,8 +155,26 @@ def layout_plan(layout: str) -> tuple:
     return text, Counter(), people
 
 
+# --- a section of one leader's tasks, the leader in its heading -------------------
+SECTION_HEADS = {
+    "key_tasks": "{N}副市长重点工作", "key_tasks_de": "{N}副市长的重点工作",
+    "charge": "{N}副市长分管工作", "contact": "{N}副市长联系工作",
+    "leads": "副市长{N}牵头的重点工作",
+}
+
+
+def section_plan(form: str) -> tuple:
+    head = SECTION_HEADS[form]
+    lines = [f"{PLACE}人民政府2025年重点工作责任分工", ""]
+    for k, (t, u, n) in enumerate(zip(TASKS, UNITS, NAMES)):
+        lines += [f"{'一二三'[k]}、{head.format(N=n)}", f"1.{t}。（责任单位：{u}）"]
+    return ("\n".join(lines) + "\n", Counter((u, RESP) for u in UNITS),
+            Counter((n, "副市长") for n in NAMES))
+
+
 def _plans() -> dict:
     plans = {f"item-{form}": item_plan(form) for form in ITEM_FORMS}
+    plans.update({f"section-{form}": section_plan(form) for form in SECTION_HEADS})
     for cell in PERSON_CELLS:
         for layout in TABLE_LAYOUTS:
             plans[f"column-{cell}-{layout}"] = column_plan(cell, layout)
@@ -187,6 +205,11 @@ def _check(people_tables, name: str):
 @pytest.mark.parametrize("form", list(ITEM_FORMS))
 def test_a_leader_named_per_task_item_in_every_form(people_tables, form):
     _check(people_tables, f"item-{form}")
+
+
+@pytest.mark.parametrize("form", list(SECTION_HEADS))
+def test_the_leader_heading_a_section_of_tasks_in_every_wording(people_tables, form):
+    _check(people_tables, f"section-{form}")
 
 
 @pytest.mark.parametrize("cell", list(PERSON_CELLS))

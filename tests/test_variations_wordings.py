@@ -137,6 +137,42 @@ def test_numbers_that_are_no_target(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
 
 
+# the staff a working group is made of, in any wording: how it is manned, no goal
+@pytest.mark.parametrize("text", [
+    "综合组：从县住建局、县水利局等单位各抽调1名业务骨干组成工作专班，负责日常调度。",
+    "督查组：县纪委监委抽调2名干部，负责督查问责。",
+    "宣传组：县融媒体中心3人，县广播电视台2人，组成宣传组，负责宣传报道。",
+    "各镇各借调1名工作人员，负责资料汇总。",
+])
+def test_the_staff_of_a_working_group_is_no_target(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+@pytest.mark.parametrize("wording, expect", [
+    ("培训农村实用人才200人", ("=", 200.0, "人")),
+    ("选派驻村第一书记30名", ("=", 30.0, "名")),
+    ("新增就业1200人，组成就业服务台账", ("=", 1200.0, "人")),
+])
+def test_people_counted_as_a_goal_stay_targets(tmp_path, wording, expect):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == {expect}
+
+
+# a share of the subject, or a count of things, that is to reach a level: the
+# number is the goal, the level it reaches no baseline of its own
+@pytest.mark.parametrize("wording, expect", [
+    ("全县规模养殖场90%达到省级标准化示范场标准", {("=", 90.0, "%")}),
+    ("全县农家书屋85%达标", {("=", 85.0, "%")}),
+    ("培育20家以上合作社达到国家级示范社标准", {(">=", 20.0, "家")}),
+    ("全县农家书屋85%达到省级标准，建成示范书屋10个", {("=", 85.0, "%"), ("=", 10.0, "个")}),
+])
+def test_a_number_that_reaches_a_level_owns_it(tmp_path, wording, expect):
+    assert _targets(tmp_path, HEAD + wording + "。\n") == expect
+
+
+def test_a_level_reached_with_no_number_stays_a_baseline(tmp_path):
+    assert _targets(tmp_path, HEAD + "饮用水源水质达到国家标准。\n") == {("=", None, None)}
+
+
 def test_a_number_in_a_name_leaves_the_count_after_it(tmp_path):
     assert _targets(tmp_path, HEAD + "建成5G基站120个。\n") == {("=", 120.0, "个")}
 
@@ -155,6 +191,16 @@ def test_a_number_in_a_name_leaves_the_count_after_it(tmp_path):
 ])
 def test_a_date_without_a_year_takes_the_heading_year(tmp_path, wording, expect):
     assert _dates(tmp_path, YEAR_HEAD + wording + "。\n") == {YEAR_2024, expect}
+
+
+@pytest.mark.parametrize("stamp", ["2023-06-18 中国农业信息网", "2023-06-18　来源：县政府办", "2023/06/18 浏览次数：35"])
+def test_a_page_date_above_the_plan_gives_no_year(tmp_path, stamp):
+    """The page's posting date is no date of the plan, and a month without a
+    year takes the year of the plan's title, not the page's."""
+    text = ("汉阴县2022年秸秆禁烧工作方案\n" + stamp + "\n一、工作步骤\n"
+            "今年禁烧工作从5月25日起到7月10日止。\n")
+    assert _dates(tmp_path, text) == {("point", dt.date(2022, 1, 1), dt.date(2022, 12, 31), None),
+                                      ("range", dt.date(2022, 5, 25), dt.date(2022, 7, 10), None)}
 
 
 def test_within_the_year_is_no_date_of_its_own(tmp_path):

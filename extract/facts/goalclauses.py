@@ -57,11 +57,21 @@ def _not_a_goal(text: str, q, head: str) -> bool:
     """A status sentence, a standard or cap, or a lone Chinese 一 (统一处理, 一次告知)."""
     if q.numeral == "chinese" and q.value == 1 and q.factor == 1:
         return True     # 一万人 keeps its multiplier in the unit: not a lone 一
-    if status(text, q.start):
+    if status(text, q.start) or _staffing(text, q, head):
         return True
     if q.kind == "count":
         return bool(_any_regex("count_standard_words").search(head)) and not opens_quota(head)
     return bool(_any_regex("standard_words").search(head))
+
+
+def _staffing(text: str, q, head: str) -> bool:
+    """The staff a working group is made of (各抽调1名科长组成办公室; 县融媒体中心
+    2人，组成宣传组): how the plan mans a group, not a goal of it."""
+    if q.unit not in _words("staffing_units"):
+        return False
+    if any(r.regex.search(head) for r in rules.pattern_rules("targets", "staffing_heads")):
+        return True
+    return any(r.regex.match(text, q.end) for r in rules.pattern_rules("targets", "staffing_tails"))
 
 
 def buildable(q) -> bool:

@@ -120,10 +120,20 @@ def _reached_share(text: str, q, after: int, prev) -> Optional[Found]:
     return Found(q.start, after, "=", "share", q) if 0 < len(tail) <= 4 and _han_run().fullmatch(tail) else None
 
 
+def _share_reaching(text: str, q, after: int, prev) -> Optional[Found]:
+    """全市信用企业80%达到市级标准: the share of the clause's subject that is to
+    reach a level, the verb right after it."""
+    if q.kind != "percent" or status(text, q.start):
+        return None
+    if not any(text.startswith(w, after) for w in _words("share_reach_verbs")):
+        return None
+    return Found(q.start, after, "=", "share", q)
+
+
 # bare numbers are tried by these, in order; the first that fits wins
 BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _bracketed_count,
               _named_amount, _named_as_goal, _beneficiary, _list_item, _list_summary, _breakdown,
-              _total_before_amounts, _count_then_verb, _table, _reached_share, _labelled)
+              _total_before_amounts, _count_then_verb, _table, _reached_share, _share_reaching, _labelled)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

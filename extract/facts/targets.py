@@ -329,11 +329,28 @@ def find(text: str, blockers=()) -> list:
 def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
     """One place for overlaps: a numeric target wins over a baseline reading of
     the same words (达到国家标准 inside 达到国家标准的90%)."""
+    if not relative:
+        return sorted(numeric, key=lambda f: f.start)
     # a population share owns its whole clause (85%以上的村达到…标准)
     shares = [(f.share_at, indicator.clause_end(text, f.share_at)) for f in numeric if f.share_at > 0]
+    # so does a count or share that the clause says reaches a level (企业80%达到
+    # 市级标准, 30家以上企业达到国家级标准): the level is what is counted, no goal
+    reached = numbers.merge_spans([(f.end, _comma_end(text, f.end)) for f in numeric
+                                   if f.q is not None and f.q.kind in rules.words("targets", "reaching_kinds")])
     taken = numbers.merge_spans([(f.start, f.end) for f in numeric] + shares)
-    kept = numeric + [b for b in relative if not numbers.overlaps(taken, b.start, b.end)]
+    reach = tuple(rules.words("targets", "share_reach_verbs"))
+    kept = numeric + [b for b in relative if not numbers.overlaps(taken, b.start, b.end)
+                      and not (text.startswith(reach, b.start) and numbers.overlaps(reached, b.start, b.end))]
     return sorted(kept, key=lambda f: f.start)
+
+
+def _comma_end(text: str, pos: int) -> int:
+    """Where the clause at ``pos`` ends: a comma or a sentence break (brackets
+    inside it, 企业(单位), do not end it), within the longest clause."""
+    stop = min(len(text), pos + indicator._cfg("max_clause_chars"))
+    marks = (rules.words("targets", "sentence_breaks") + tuple(rules.load("targets")["list_commas"])
+             + tuple(rules.load("targets")["list_marks"]))
+    return min([i for i in (text.find(m, pos, stop) for m in marks) if i >= 0] + [stop])
 
 
 def _per_after(text: str, end: int) -> Optional[str]:
