@@ -135,6 +135,9 @@ def _roster_layouts() -> dict:
         "tab_table": "\n".join(["职务\t姓名\t单位及职务", f"组长\t{a}\t市长", f"副组长\t{b}\t副市长",
                                 f"副组长\t{c}\t副市长", f"成员\t{m1}\t{p1}", f"成员\t{m2}\t{p2}"]),
         "units_in_brackets": f"组长：{a}（市政府）\n副组长：{b}（市政府）、{c}（市政府）\n成员：{m1}（市财政局）、{m2}（市教育局）",
+        # posts that open with a district whose first character is a surname (石峰区, 芦淞区)
+        "posts_opening_with_a_place": f"组 长:{a} 市长\n副组长:{b} 副市长\n{c} 副市长\n"
+                                      f"成 员:{m1} 石峰区人民政府区长\n{m2} 芦淞区人民政府副区长",
     }
 
 

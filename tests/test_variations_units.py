@@ -263,6 +263,37 @@ WITH_CLASSES = ("（牵头单位：市发展和改革局，配合单位：市委
                 Counter({("市发展和改革局", LEAD): 1, ("市委组织部", ASSIST): 1}))
 
 
+# a table flattened to one line a row, one space between its cells, the role
+# columns last: a page may break a cell with a space (加强水资源保 护) and
+# write its serial number bare, with one blank or two
+TAIL_HEADER = "序号 类别 工作任务 牵头单位 配合单位 责任单位"
+TAIL_KINDS = ["城乡供 水", "老旧 小区", "食品 安全", "智慧 交通"]
+
+
+def tail_cells_plan(gap: str) -> tuple:
+    lines, expected = [TAIL_HEADER], Counter()
+    for k, (kind, task, lead, assist) in enumerate(zip(TAIL_KINDS, TASKS, LEADS, ASSISTS)):
+        lines.append(f"{k + 1}{gap}{kind} {task}。 {'、'.join(lead)} {'、'.join(assist)} 各乡镇人民政府")
+        expected.update((u, LEAD) for u in lead)
+        expected.update((u, ASSIST) for u in assist)
+    text = (f"{PLACE}2025年重点工作任务分解表\n\n为推动各项重点工作落实落细，现将任务分解如下。\n\n"
+            + "\n".join(lines) + "\n\n各有关单位要按照分工抓好落实。\n")
+    return text, expected, Counter()
+
+
+# a notice with no outline: its sentences direct the units by a modal, in any
+# of its spellings; the addressees and a class of bodies name no one
+DIRECTIVE_MODALS = ["要", "应", "应当", "须", "必须"]
+
+
+def directive_plan(modal: str) -> tuple:
+    text = (f"{PLACE}人民政府办公室关于做好汛期安全工作的通知\n\n各镇人民政府、街道办事处，市直各单位：\n\n"
+            f"为做好今年汛期安全工作，现将有关事项通知如下。市水利局{modal}加强水库巡查，每日报告一次水情。"
+            f"市应急管理局、市气象局{modal}做好预警信息发布。各镇（街道）要落实属地责任。市政府要求各单位按时报送值班表。\n\n"
+            f"{PLACE}人民政府办公室\n2025年5月6日\n")
+    return text, Counter({("市水利局", RESP): 1, ("市应急管理局", RESP): 1, ("市气象局", RESP): 1}), Counter()
+
+
 # --- running every plan once ---------------------------------------------------
 
 def _plans() -> dict:
@@ -319,6 +350,23 @@ def _plans() -> dict:
                     plans[f"roster-{names}-{labels}-{form}-{sep}"] = (text, Counter(), people)
     for name, sentence in NO_UNITS.items():
         plans[f"none-{name}"] = (_task_plan([TASKS[0] + "。" + sentence]), Counter(), Counter())
+    # a label naming the unit that supplies the figures, after the others
+    for sep, label in ((",", "数据提供单位:"), ("；", "资料提供部门：")):
+        plans[f"data_label-{label[:2]}"] = (
+            _task_plan([TASKS[1] + f"。（牵头单位：市住房和城乡建设局{sep}责任单位：市水利局、市财政局{sep}{label}市统计局）"]),
+            Counter({("市住房和城乡建设局", LEAD): 1, ("市水利局", RESP): 1, ("市财政局", RESP): 1,
+                     ("市统计局", "data_provider"): 1}), Counter())
+    for name, gap in (("one_blank", " "), ("two_blanks", "  ")):
+        plans[f"tail_cells-{name}"] = tail_cells_plan(gap)
+    # a bare body joined to the body before it is that place's body; one joined to a class is a class
+    joined = "各镇（街道）党委和人民政府，浏阳经开区、浏阳高新区党工委和管委会"
+    for form, template in (("paren", "。（责任单位：{J}）"), ("line", "。\n责任单位：{J}\n")):
+        plans[f"joined_bodies-{form}"] = (
+            _task_plan([TASKS[2] + template.format(J=joined)]),
+            Counter({("浏阳经开区管委会", RESP): 1, ("浏阳高新区党工委", RESP): 1, ("浏阳高新区管委会", RESP): 1}),
+            Counter())
+    for k, modal in enumerate(DIRECTIVE_MODALS):
+        plans[f"directive-{k}"] = directive_plan(modal)
     plans["classes"] = (_task_plan([TASKS[0] + "。" + WITH_CLASSES[0]]), WITH_CLASSES[1], Counter())
     return plans
 
@@ -371,6 +419,12 @@ DETAILS = {
     "beside_lead-主办": "beside a lead label, 主办 names the responsible units",
     "beside_lead-主责": "beside a lead label, 主责 names the responsible units",
     "classes": "a class of bodies in a label list is no unit",
+    "joined_bodies-paren": "a bare body joined to the body before it names that place's body",
+    "joined_bodies-line": "the same on a label line of its own",
+    "tail_cells-one_blank": "a flattened table's role columns last, its task cells broken by a space",
+    "tail_cells-two_blanks": "the same, its serial numbers followed by two blanks",
+    "data_label-数据": "a label after the others names the unit that supplies the data",
+    "data_label-资料": "a label after the others names the unit that supplies the data (its other spelling)",
     "roster_one_a_line": "a long roster of short lines, one member a line",
     "dotted-name_bracket": "names with a dot between their parts, posts in brackets",
     "dotted-name_blank_post": "names with a dot between their parts, one member a line",
@@ -378,6 +432,10 @@ DETAILS = {
 DETAILS.update({f"empty-{layout}-{k}": f"an empty cell ({layout}, {placeholder or 'blank'}) keeps the others"
                 for k, (layout, placeholder) in enumerate(EMPTY_CELLS)})
 DETAILS.update({f"none-{name}": f"no units in {name}" for name in NO_UNITS})
+
+
+DETAILS.update({f"directive-{k}": f"a notice without outline directs its units by {modal}"
+                for k, modal in enumerate(DIRECTIVE_MODALS)})
 
 
 @pytest.mark.parametrize("name", list(DETAILS))

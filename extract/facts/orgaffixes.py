@@ -61,6 +61,21 @@ def shared_suffix(names: list) -> str:
     return ""
 
 
+def joined_bodies(text: str, items: list) -> dict:
+    """id(item) -> the whole name of each bare body that a conjunction joins to
+    the body before it (``items`` of a list in ``text``): 管委会 in
+    高新区党工委和管委会 is 高新区管委会, 人民政府 in 各县党委和人民政府 各县人民政府."""
+    out: dict = {}
+    for prev, item in zip(items, items[1:]):
+        if not (_any("joined_body_bare", item.text) and _any("joined_body_joiner", text[prev.end:item.start])):
+            continue
+        before = out.get(id(prev), prev.text)
+        _, head = _search("joined_body_head", before)
+        if head is not None:
+            out[id(item)] = before[:head.start()] + item.text
+    return out
+
+
 def _is_bare(name: str, suffix: str) -> bool:
     """A bare name of the kind ``suffix`` completes: a place with its level
     (东城区) for 人民政府, a sub-district or community name (紫水) for 街道办事处."""

@@ -278,8 +278,12 @@ def name_glued_to_post(item: str) -> Optional[tuple]:
     token = item[base:pieces[0][1]]
     _, compound, *_ = _shape()
     sizes = (4, 3) if token[:2] in compound else (3, 2)
+    from ..prepare.gazetteer import place_prefix
+    place = len(place_prefix(token))      # 巴东县人民政府县长: a place, not 巴东 and a post
     for size in sizes:
         name, rest = token[:size], token[size:]
+        if size < place:
+            continue
         if rest and _says_post_or_unit(rest) and is_person_name(name):    # the tagger last
             return base, base + size, name, rest
     return None

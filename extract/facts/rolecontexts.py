@@ -123,21 +123,25 @@ def _list_mentions(text: str, base: int, role: str, rule_id: str, group: int,
     never yields half a list.
     """
     items = un.split_list(text)
-    names = un.specific_items(items)
+    # 管委会 in 高新区党工委和管委会 is 高新区管委会 (各县党委和人民政府: a class)
+    joined = ua.joined_bodies(text, items)
+    names = [i for i in un.specific_items(items) if not un.is_generic(joined.get(id(i), i.text))]
+    whole = {id(i): joined.get(id(i), i.text) for i in names}
     # 青莲镇 in 青莲镇、太白镇党委 is checked as the 青莲镇党委 it stands for
-    suffixes = _shared_suffixes(text, names)
-    if not all(check(ua.with_suffix(i.text, sfx)) for i, sfx in zip(names, suffixes)):
+    suffixes = _shared_suffixes(text, names, whole)
+    if not all(check(ua.with_suffix(whole[id(i)], sfx)) for i, sfx in zip(names, suffixes)):
         return []
-    prefix = ua.shared_prefix([i.text for i in names]) or prefix
+    prefix = ua.shared_prefix([whole[id(i)] for i in names]) or prefix
     prefixes = ua.carried_prefixes(text, items, names, prefix, _marks("paren_clause_breaks"), local)
     return [Mention(base + i.start, base + i.end, i.text,
-                    ua.with_suffix(ua.with_prefix(i.text, p, local), sfx),
+                    ua.with_suffix(ua.with_prefix(whole[id(i)], p, local), sfx),
                     i.role or role, rule_id, group, **extra) for i, sfx, p in zip(names, suffixes, prefixes)]
 
 
-def _shared_suffixes(text: str, names: list) -> list:
+def _shared_suffixes(text: str, names: list, whole: Optional[dict] = None) -> list:
     """The body each name takes from the last item of its run: a comma ends a
-    run (黄埔区、天河区人民政府，市工业和信息化局 → 黄埔区人民政府)."""
+    run (黄埔区、天河区人民政府，市工业和信息化局 → 黄埔区人民政府); ``whole``:
+    the names of joined bodies (joined_bodies)."""
     breaks = _marks("paren_clause_breaks")
     runs, run = [], []
     for item in names:
@@ -148,7 +152,7 @@ def _shared_suffixes(text: str, names: list) -> list:
     runs.append(run)
     out = []
     for run in runs:
-        suffix = ua.shared_suffix([i.text for i in run])
+        suffix = ua.shared_suffix([(whole or {}).get(id(i), i.text) for i in run])
         out.extend([suffix] * len(run))
     return out
 
@@ -367,12 +371,16 @@ def from_sentences(text: str, parens: list, local: frozenset) -> list:
             needs = rule.data.get("requires")
             if needs and needs not in lead_ins:
                 continue
+            if rule.data.get("not_by") and _first_match(rule.data["not_by"], un.compact(cand)):
+                continue        # 经市政府批准: the government that authorises, not the one that acts
+            vouched = False     # 运维单位（数智运维公司）负责: the role described vouches for the body
             if not cand.strip():
-                start, cand = _sentence_opener(text, start, bare=not lead_ins)
+                start, cand, vouched = _sentence_opener(text, start, bare=not lead_ins)
             items = un.split_list(cand)
             # 大理市、洱源县人民政府负责: the first place is checked as the body it stands for
             suffix = ua.shared_suffix([i.text for i in items])
-            if not items or not un.valid_as_subject(ua.with_suffix(items[0].text, suffix), local):
+            first = ua.with_suffix(items[0].text, suffix) if items else ""
+            if not items or not (un.valid_in_running_text(first) if vouched else un.valid_as_subject(first, local)):
                 continue
             found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
                                         un.valid_in_running_text, local=local))
@@ -383,17 +391,18 @@ def _sentence_opener(text: str, pos: int, bare: bool = False) -> tuple:
     """县林业局要加强……，并负责……: the units that open the sentence holding
     ``pos`` (a verb whose own clause names no one). ('' when none). With
     ``bare`` (no lead-in such as 并 before the verb) only the openers that
-    say so themselves count (办公室设在县住建局，负责……)."""
+    say so themselves count (办公室设在县住建局，负责……). The third value:
+    the opener vouches for its names (a rule's ``vouched``)."""
     start, ends = pos, _marks("sentence_ends")
     while start > 0 and pos - start < _MAX_SUBJECT * 3 and text[start - 1] not in ends:
         start -= 1
     if start > 0 and text[start - 1] not in ends:
-        return pos, ""
+        return pos, "", False
     opening = text[start:pos]
     for rule in rules.pattern_rules(RULES, "sentence_openers"):
         if bare and not rule.data.get("bare"):
             continue
         m = rule.regex.match(opening)
         if m:
-            return start + m.start("list"), m.group("list")
-    return pos, ""
+            return start + m.start("list"), m.group("list"), bool(rule.data.get("vouched"))
+    return pos, "", False

@@ -30,14 +30,14 @@ def unit_cells(text: str) -> list:
     """(task cell, unit cell, role, rule id) of every unit cell of such rows."""
     if not _has_role_header(text):
         return []          # cheap gate: most plans name no role column at all
-    out, columns = [], None
+    out, columns, numbered = [], None, False
     for pos, line in tb._lines(text):
         header = _header(line)
         if header is not None:
-            columns = header
+            columns, numbered = header, line.split()[0] in tb._number_headers()
             continue
         if columns:
-            out += _row(pos, line, columns)
+            out += _row(pos, line, columns, numbered)
     return out
 
 
@@ -67,10 +67,20 @@ def _task_ends() -> str:
     return rules.load(RULES)["tail_cell_task_ends"]
 
 
-def _row(pos: int, line: str, columns: list) -> list:
+def _opens_row(line: str, numbered: bool) -> bool:
+    """A row opens with an outline number, or, under a header that opens
+    with 序号, with a bare serial number and a blank (1 加强水资源保护 …)."""
     from ..prepare import outline
+    if outline.starts_with_label(line, 0, len(line)):
+        return True
+    first = line.split(maxsplit=1)
+    return (numbered and len(first) == 2 and line[:1].isdigit()
+            and tb._rule("table_row_number").match(first[0]) is not None)
+
+
+def _row(pos: int, line: str, columns: list, numbered: bool = False) -> list:
     from . import orgnames
-    if not outline.starts_with_label(line, 0, len(line)):
+    if not _opens_row(line, numbered):
         return []
     cut = max(line.rfind(ch) for ch in _task_ends())
     if cut < 0:
