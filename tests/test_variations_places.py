@@ -193,3 +193,14 @@ def test_an_autonomous_prefecture_is_named_in_full_where_the_plan_writes_it(tmp_
 ])
 def test_a_development_zone_that_issues_the_plan_is_its_place(tmp_path, head, place):
     assert _place(tmp_path, head + BODY) == place
+
+
+@pytest.mark.parametrize("listing", [
+    "宝鸡市安排示范项目4个，咸阳市安排示范项目5个，渭南市安排示范项目3个。\n",
+    "宝鸡市示范项目4个；咸阳市示范项目5个；渭南市示范项目3个。\n",
+    "示范项目分布在宝鸡市、咸阳市、渭南市、汉中市。\n",
+])
+def test_cities_listed_alike_speak_of_their_province(tmp_path, listing):
+    """A text that names several cities as often as each other, none holding the
+    others, is written from above them: no one of them is the plan's city."""
+    assert _place(tmp_path, TITLE + listing + BODY) == (None, "陕西省")

@@ -266,3 +266,13 @@ def test_a_site_name_and_breadcrumb_above_a_work_schedule(tmp_path, crumbs):
 def test_a_body_line_above_a_title_that_opens_with_its_own_name(tmp_path, body):
     text = f"{body}\n钱江新城2024年楼宇经济提升行动计划\n\n为推动楼宇经济发展，制定本计划。\n一、工作目标\n新增亿元楼宇5幢。\n"
     assert _flat(_doc(tmp_path, text)[0]) == "钱江新城2024年楼宇经济提升行动计划"
+
+
+@pytest.mark.parametrize("field", ["标　　题：{n}", "标题:{n}", "标 题\t{n}", "标　题：{n}"])
+@pytest.mark.parametrize("title_line", [False, True])
+def test_the_title_field_of_a_page_and_its_own_title_line(tmp_path, field, title_line):
+    """The page's title field names the plan where the text has no title line; a
+    title line of its own is the title either way."""
+    head = "索引号：11610929MB0000000A/2024-00031\n" + field.format(n=NAME) + "\n发布机构：宁陕县人民政府办公室\n"
+    text = head + (NAME + "\n" if title_line else "") + BODY
+    assert _doc(tmp_path, text)[0] == NAME

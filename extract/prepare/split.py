@@ -384,12 +384,14 @@ def _trim(text: str, start: int, end: int) -> tuple:
 def split(cleaned: CleanText) -> list:
     text = cleaned.text
     parts = _by_markers(text) or _by_notice(text) or [_single(text)]
-    if len(parts) == 1:     # a title only the page's catalogue field gives is in no line of the text
-        field = titlelines.chrome_title(parts[0].title, cleaned.chrome)
-        parts[0] = parts[0] if field == parts[0].title else replace(parts[0], title=field, title_pos=-1)
     source = cleaned.source
     plans = []
     for number, part in enumerate(parts, 1):
+        # no title line (none, or a site's name or two issuers taken for one): the
+        # page's title field may name it; that title is in no line of the text
+        lacking = len(parts) == 1 and not titlelines.names_a_title(part.title)
+        field = titlelines.field_title(cleaned.chrome) if lacking else ""
+        part = replace(part, title=field, title_pos=-1) if field else part
         start, end = _trim(text, part.start, part.end)
         body = text[start:end]
         city, province = placevote.plan_locality(part.issuer, part.title, part.signer, body,

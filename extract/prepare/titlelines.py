@@ -179,18 +179,21 @@ def _page_field(line: str):
     return None
 
 
-def chrome_title(title: str, chrome: str) -> str:
-    """The title a page's catalogue field gives (标题：……方案, cut away as chrome)
-    where the text's own first line is no title (a site's name, two issuers)."""
-    cfg, words = rules.load("split"), rules.words("split", "title_words")
-    if title_like(title, cfg, words):
-        return title
-    for line in chrome.split("\n"):
+def names_a_title(title: str) -> bool:
+    """Whether a part's title line reads as a title (not a site's name or two issuers)."""
+    return title_like(title, rules.load("split"), rules.words("split", "title_words"))
+
+
+def field_title(chrome: str) -> str:
+    """The value of the title field of the page's metadata block the cleaning cut
+    away (标　　题：……方案), when it names a document; "" when there is none."""
+    words = rules.words("split", "title_words")
+    for line in chrome.splitlines():
         for rule in rules.pattern_rules("split", "title_fields"):
             m = rule.regex.match(line)
-            if m and title_like(m.group("title"), cfg, words):
+            if m and ends_with_title_word(m.group("title"), words):
                 return m.group("title")
-    return title
+    return ""
 
 
 def _matches(key: str, line: str) -> bool:
