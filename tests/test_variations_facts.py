@@ -117,6 +117,27 @@ def test_figures_that_are_no_year_month(tmp_path, text):
                    for kind, start, _, _ in _dates(tmp_path, HEAD + text + "\n"))
 
 
+@pytest.mark.parametrize("wording", ["2025、2026年", "2025年、2026年", "2025年和2026年", "2025和2026年"])
+def test_two_years_in_any_list_wording(tmp_path, wording):
+    found = _dates(tmp_path, HEAD + wording + "分别完成两批村庄改造。\n")
+    assert found == {("point", dt.date(2025, 1, 1), dt.date(2025, 12, 31), None),
+                     ("point", dt.date(2026, 1, 1), dt.date(2026, 12, 31), None)}
+
+
+@pytest.mark.parametrize("wording", ["2025年第一、二季度", "2025年第一季度、第二季度", "2025年一、二季度", "2025年一季度和二季度"])
+def test_two_quarters_in_any_list_wording(tmp_path, wording):
+    found = _dates(tmp_path, HEAD + wording + "完成设备采购。\n")
+    assert found == {("point", dt.date(2025, 1, 1), dt.date(2025, 3, 31), None),
+                     ("point", dt.date(2025, 4, 1), dt.date(2025, 6, 30), None)}
+
+
+@pytest.mark.parametrize("wording", ["2025年3、4月份", "2025年3月、4月", "2025年3月和4月", "2025年三、四月份"])
+def test_two_months_in_any_list_wording(tmp_path, wording):
+    found = _dates(tmp_path, HEAD + wording + "开展隐患排查。\n")
+    assert found == {("point", dt.date(2025, 3, 1), dt.date(2025, 3, 31), None),
+                     ("point", dt.date(2025, 4, 1), dt.date(2025, 4, 30), None)}
+
+
 # --- targets ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("wording", [
@@ -165,9 +186,49 @@ def test_a_count_before_or_after_its_noun(tmp_path, wording):
 
 @pytest.mark.parametrize("text", [
     "第3批示范村名单已公布。", "60岁以上老年人免费体检。", "依据宁政办发〔2024〕5号文件执行。",
-    "联系电话：0915-6812345。", "给予一次性奖励。", "全县共有行政村68个。",
+    "联系电话：0915-6812345。", "给予一次性奖励。", "全县共有行政村68个。", "全县行政村68个。",
+    "全县总人口16.8万人。", "全县行政村共68个。",
 ])
 def test_numbers_that_are_no_goal(tmp_path, text):
+    assert _targets(tmp_path, HEAD + text + "\n") == set()
+
+
+# wordings of one goal that must give the same targets: each group, then what it gives
+SAME_GOAL = [
+    (["旅游总收入年均增长10%", "旅游总收入年均递增10%", "旅游总收入每年递增10%", "旅游总收入同比增长10%"],
+     {("=", 10.0, "%")}),
+    (["汉阴县重点项目共15个，总投资32亿元", "汉阴县重点项目15个，总投资32亿元",
+      "汉阴县实施重点项目15个，总投资32亿元", "汉阴县重点项目共15个，计划总投资32亿元"],
+     {("=", 15.0, "个"), ("=", 32.0, "亿元")}),
+    (["完成农村危房改造1200户的目标", "完成农村危房改造1200户的任务", "完成农村危房改造1200户",
+      "实现农村危房改造1200户的目标"], {("=", 1200.0, "户")}),
+    (["新建公办幼儿园3所", "新建3所公办幼儿园", "新建公办幼儿园（3所）", "新建公办幼儿园(3所)", "新建公办幼儿园共3所"],
+     {("=", 3.0, "所")}),
+    (["9个乡镇卫生院完成搬迁", "完成9个乡镇卫生院搬迁", "完成乡镇卫生院搬迁9个", "力争9个乡镇卫生院完成搬迁"],
+     {("=", 9.0, "个")}),
+    (["全年粮食播种面积420万亩", "粮食播种面积稳定在420万亩", "确保粮食播种面积420万亩", "全年粮食播种面积达到420万亩"],
+     {("=", 420.0, "万亩")}),
+]
+
+
+@pytest.mark.parametrize("wording, expect", [(w, e) for group, e in SAME_GOAL for w in group])
+def test_one_goal_in_any_wording(tmp_path, wording, expect):
+    """A yearly rise, a project count with its investment, a count named the goal,
+    a count after its noun or in brackets, before or after its action, a yearly amount."""
+    assert _targets(tmp_path, HEAD + wording + "。\n") == expect
+
+
+@pytest.mark.parametrize("wording", ["举办农技培训班6期", "举办农技培训6期", "举办农技培训班不少于6期", "举办农技培训班6期以上"])
+def test_sessions_in_any_order(tmp_path, wording):
+    found = _targets(tmp_path, HEAD + wording + "。\n")
+    assert {(v, u) for _, v, u in found} == {(6.0, "期")}
+
+
+@pytest.mark.parametrize("text", [
+    "全县行政村共120个，总面积2300平方公里。", "全县现有在建项目共56个，总投资300亿元。",
+    "全县总人口28万人的目标人群。", "截至2023年底，已完成危房改造1200户的目标。",
+])
+def test_totals_and_named_figures_that_are_no_goal(tmp_path, text):
     assert _targets(tmp_path, HEAD + text + "\n") == set()
 
 

@@ -144,3 +144,14 @@ def test_the_sponsor_line_before_a_footer_link_to_another_site():
                                   "  • 发文字号:\n\n    皖政办〔2019〕29号"])
 def test_a_catalogue_label_set_out_with_spaces_or_bullets(tmp_path, line):
     assert _place(tmp_path, line + "\n" + TITLE + BODY) == (None, "安徽省")
+
+
+@pytest.mark.parametrize("listing", [
+    "宝鸡市安排示范项目4个，咸阳市安排示范项目5个，渭南市安排示范项目3个。\n",
+    "宝鸡市示范项目4个；咸阳市示范项目5个；渭南市示范项目3个。\n",
+    "示范项目分布在宝鸡市、咸阳市、渭南市、汉中市。\n",
+])
+def test_cities_listed_alike_speak_of_their_province(tmp_path, listing):
+    """A text that names several cities as often as each other, none holding the
+    others, is written from above them: no one of them is the plan's city."""
+    assert _place(tmp_path, TITLE + listing + BODY) == (None, "陕西省")

@@ -232,3 +232,13 @@ def test_a_short_line_above_a_title_that_opens_with_its_year(tmp_path, head, exp
 @pytest.mark.parametrize("byline", [" 来源：宁陕县人民政府办公室 发布时间：2024-02-08", "　发布时间:2024-02-08 来源:县政府办 浏览:"])
 def test_a_headline_on_its_bylines_line(tmp_path, byline):
     assert _doc(tmp_path, NAME + byline + "\n" + BODY)[0] == NAME
+
+
+@pytest.mark.parametrize("field", ["标　　题：{n}", "标题:{n}", "标 题\t{n}", "标　题：{n}"])
+@pytest.mark.parametrize("title_line", [False, True])
+def test_the_title_field_of_a_page_and_its_own_title_line(tmp_path, field, title_line):
+    """The page's title field names the plan where the text has no title line; a
+    title line of its own is the title either way."""
+    head = "索引号：11610929MB0000000A/2024-00031\n" + field.format(n=NAME) + "\n发布机构：宁陕县人民政府办公室\n"
+    text = head + (NAME + "\n" if title_line else "") + BODY
+    assert _doc(tmp_path, text)[0] == NAME

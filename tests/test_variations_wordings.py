@@ -197,8 +197,8 @@ def test_a_date_without_a_year_takes_the_heading_year(tmp_path, wording, expect)
 def test_a_page_date_above_the_plan_gives_no_year(tmp_path, stamp):
     """The page's posting date is no date of the plan, and a month without a
     year takes the year of the plan's title, not the page's."""
-    text = ("汉阴县2022年秸秆禁烧工作方案\n" + stamp + "\n一、工作步骤\n"
-            "今年禁烧工作从5月25日起到7月10日止。\n")
+    text = ("汉阴县2022年城乡环境卫生整治工作方案\n" + stamp + "\n一、工作步骤\n"
+            "集中整治时段为5月25日至7月10日。\n")
     assert _dates(tmp_path, text) == {("point", dt.date(2022, 1, 1), dt.date(2022, 12, 31), None),
                                       ("range", dt.date(2022, 5, 25), dt.date(2022, 7, 10), None)}
 

@@ -13,9 +13,9 @@ from typing import Optional
 from . import indicator
 from .. import rules
 from ..text import nlp
-from .goalclauses import Found, _clause_head, _goal_state, _not_a_goal, buildable, item_end
+from .goalclauses import Found, _clause_head, _goal_state, _not_a_goal, buildable, clause_open, item_end
 from .goalwords import (_any_regex, _han_run, _tail_regex, _verb_before, _verb_head, _words, colon_label,
-                        ends_with_any, places_before, skip_back, states_goal, under_goal_heading, without_quotes)
+                        ends_with_any, goal_sentence, places_before, skip_back, states_goal, under_goal_heading, without_quotes)
 
 
 def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
@@ -35,6 +35,76 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
     if (verb or named) and not _not_a_goal(text, q, _clause_head(text, q)):
         return Found(q.start, after, "=", "build", q)
     return None
+
+
+def named_goal_after(text: str, after: int) -> bool:
+    """的目标 / 的任务 closing the clause right at ``after``: what comes before is the goal
+    itself (a 目标人群 after it is a class again)."""
+    de = indicator._cfg("modifier_mark")
+    if not text.startswith(de, after):
+        return False
+    noun = next((w for w in _words("goal_nouns") if text.startswith(w, after + len(de))), None)
+    return noun is not None and item_end(text, after + len(de) + len(noun))
+
+
+def _named_as_goal(text: str, q, after: int, prev) -> Optional[Found]:
+    """完成农业转移人口落户城镇300万人的目标: a count or amount named the goal or
+    task itself (的目标 closing the clause), in a clause a goal or action verb opens."""
+    if not buildable(q) or not named_goal_after(text, after):
+        return None
+    start, _ = indicator.clause_start(text, q.start)
+    head = without_quotes(text[start:q.start])       # the verb may follow 力争 or 计划
+    verb = _any_regex("goal_states").search(head) or _verb_head().search(head)
+    return Found(q.start, after, "=", "build", q) if verb and not _not_a_goal(text, q, head) else None
+
+
+def _named_amount(text: str, q, after: int, prev) -> Optional[Found]:
+    """全年粮食播种面积4600万亩, (主要目标是：)预计财政总收入1亿元: an amount closing its
+    item after the noun of what it measures, in a goal sentence or a clause that
+    opens with the plan's year (全年)."""
+    if q.kind != "amount" or not item_end(text, after):
+        return None
+    start, _ = indicator.clause_start(text, q.start)
+    raw = text[start:q.start].strip()
+    yearly = next((w for w in _words("yearly_scopes") if raw.startswith(w)), None)
+    head = indicator.strip_leading(raw[len(yearly):] if yearly else raw)
+    if not head or not _counted_noun(head) or _not_a_goal(text, q, head):
+        return None
+    return Found(q.start, after, "=", "counted", q) if yearly or goal_sentence(text, q.start) else None
+
+
+def _count_then_verb(text: str, q, after: int, prev) -> Optional[Found]:
+    """7个乡镇卫生院完成搬迁, 20所学校实现…全覆盖: a count opening its clause, the
+    counted thing, then the action it is to have done (a building or goal verb)."""
+    if q.kind != "count" or not clause_open(text, q.start):
+        return None
+    rest = text[after:indicator.clause_end(text, after)]
+    verb = _any_regex("subject_verbs").search(rest)
+    if verb is None or not _counted_noun(rest[:verb.start()]):
+        return None
+    if _any_regex("standard_words").search(rest) or _not_a_goal(text, q, rest[:verb.start()]):
+        return None
+    return Found(q.start, after, "=", "build", q)
+
+
+def _bracketed_count(text: str, q, after: int, prev) -> Optional[Found]:
+    """新建公办幼儿园（3所）: a count alone in brackets after the thing it counts,
+    read as if written after it (新建公办幼儿园3所), the clause ending after the bracket."""
+    opens, closes = indicator._pairs()
+    pos = skip_back(text, q.start)
+    if q.kind != "count" or pos == 0 or text[pos - 1] not in opens or after >= len(text) or text[after] not in closes:
+        return None
+    if not item_end(text, after + 1):
+        return None
+    start, _ = indicator.clause_start(text, pos - 1)
+    head = indicator.strip_leading(text[start:pos - 1])
+    found = _built_by_head(text, q, after, head) if head else None
+    if found is not None and found.rule_id == "counted" and not under_goal_heading(text, q.start):
+        return None               # 全县幼儿园（38所）: a bare noun names what is, outside a goal list
+    if found is not None:         # the indicator is read before the bracket, back to the item before
+        item = max(text.rfind(c, start, pos - 1) for c in (*closes, *_words("list_joiners"))) + 1
+        found.indicator = indicator.before(text, pos - 1, max(start, item))[0] or None
+    return found
 
 
 def _build_after(text: str, q, after: int, prev) -> Optional[Found]:
@@ -75,7 +145,8 @@ def _built_by_head(text: str, q, after: int, head: str) -> Optional[Found]:
         return Found(q.start, after, "=", "build", q)
     if _opens_with_tagged_verb(head):
         return Found(q.start, after, "=", "build", q)
-    if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after):
+    if q.kind == "count" and _counted_noun(head) and not _heads_enumeration(text, after) \
+            and not (scope and _stock(text, q, head)):
         return Found(q.start, after, "=", "counted", q)
     return None
 
@@ -130,6 +201,18 @@ def _counted_noun(head: str) -> bool:
         return False
     words = list(nlp.posseg().cut(head))
     return bool(words) and words[-1].flag.startswith("n")
+
+
+def stock_clause(text: str, q, head: str) -> bool:
+    """全县行政村156个 (the words before the count, scope word first): what a place has."""
+    scope = next((w for w in _words("scope_words") if head.startswith(w)), "")
+    return bool(scope) and _stock(text, q, head[len(scope):])
+
+
+def _stock(text: str, q, head: str) -> bool:
+    """全县总人口28万人, 全县行政村156个: a population or the divisions a place has
+    (its scope word before them), outside a goal sentence, are counted as they are."""
+    return ends_with_any(head, len(head), _words("stock_nouns")) is not None and not goal_sentence(text, q.start)
 
 
 def _leading_per(head: str) -> Optional[str]:

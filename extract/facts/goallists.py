@@ -1,18 +1,20 @@
 """The goal rules that read a number by the items around it (goals.py tries
 them in order): the next item of a list whose first item was a target
 (19座污水处理厂、4个…), a count summing up the names listed before it
-(板沟村、新民村等5个贫困村), and a part of the target just before, opened by
-其中 (新增设施农业5000亩，其中日光温室1200亩).
+(板沟村、新民村等5个贫困村), a part of the target just before, opened by
+其中 (新增设施农业5000亩，其中日光温室1200亩), and a total of planned things
+heading the amounts planned for them (重点项目共56个，总投资300亿元).
 """
 from __future__ import annotations
 
 from typing import Optional
 
 from . import indicator
+from . import quantities as numbers
 from .. import rules
-from .goalbuild import _counted_noun
+from .goalbuild import _counted_noun, stock_clause
 from .goalclauses import _LIST_GAP, Found, _clause_head, _not_a_goal, _past_aside, buildable, item_end
-from .goalwords import _any_regex, _han_run, _han_tail, _words, ends_with_any, goal_sentence, skip_back
+from .goalwords import _any_regex, _han_run, _han_tail, _verb_before, _words, ends_with_any, goal_sentence, skip_back
 
 
 def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
@@ -28,6 +30,32 @@ def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
     if word is None or not _counted_noun(head[len(word):]) or not item_end(text, _past_aside(text, after)):
         return None
     return Found(q.start, after, "=", "breakdown", q)
+
+
+def _total_before_amounts(text: str, q, after: int, prev) -> Optional[Found]:
+    """重点项目共56个，总投资300亿元: a total (共) of the counted thing closing its
+    clause, with the next clause of its sentence planning an amount for them."""
+    commas = rules.load("targets")["list_commas"]
+    if q.kind != "count" or after >= len(text) or text[after] not in commas:
+        return None
+    pos = skip_back(text, q.start)
+    mark = ends_with_any(text, pos, _words("total_marks"))
+    if mark is None:
+        return None
+    start, _ = indicator.clause_start(text, pos - len(mark))
+    head = indicator.strip_leading(text[start:pos - len(mark)])
+    if not _counted_noun(head) or _not_a_goal(text, q, head):
+        return None
+    return Found(q.start, after, "=", "total", q) if _plans_amount(text, after + 1) else None
+
+
+def _plans_amount(text: str, start: int) -> bool:
+    """The clause at ``start`` opens with an amount right after an action verb (总投资|300亿元)."""
+    m = numbers.number_regex().search(text, start, indicator.clause_end(text, start))
+    if m is None:
+        return False
+    amount = numbers.read_quantity(text, m)
+    return amount is not None and amount.kind == "amount" and _verb_before(text, skip_back(text, m.start()))
 
 
 def _list_summary(text: str, q, after: int, prev) -> Optional[Found]:
@@ -61,7 +89,8 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     comma_list = one_comma and q.kind == "count" and gap.rstrip()[-1:] in commas
     # an amount after its own words keeps its own indicator: not chained to the item before
     if one_comma and not comma_list and _comma_item(text, q, after, prev, gap):
-        return Found(q.start, after, prev.op, "list-item", q, prev.per)
+        # its own words and no comparison of its own: a bare amount (…1.2万亩以上，森林抚育5000亩)
+        return Found(q.start, after, "=", "list-item", q, prev.per)
     # 搬迁1297户7000人: a count of households and of people written together
     paired = (q.kind == "count" and prev.q is not None and prev.q.kind == "count"
               and q.start == prev.end and q.unit != prev.q.unit)
@@ -71,14 +100,15 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 def _comma_item(text: str, q, after: int, prev: Found, gap: str) -> bool:
-    """An amount after an item that can be planned, after one comma and the
+    """An amount or count after an item that can be planned, after one comma and the
     words it measures, closing its own item (…面积1300万亩，…面积620万亩，;
     新建幼儿园3所，卫生室5个，农村公路120公里), continues the list; words with a
     stative verb state what is (现有管网120公里)."""
     words = gap.lstrip(rules.load("targets")["list_commas"] + " ")
-    return (q.kind == "amount" and buildable(prev.q) and item_end(text, after)
+    return (q.kind in ("amount", "count") and buildable(prev.q) and item_end(text, after)
             and _han_run().fullmatch(words) is not None
-            and not _any_regex("stative_verbs").search(words) and not _not_a_goal(text, q, words))
+            and not _any_regex("stative_verbs").search(words) and not _not_a_goal(text, q, words)
+            and not stock_clause(text, q, words))
 
 
 def _same_kind(q, prev: Found) -> bool:

@@ -11,9 +11,13 @@ fits makes the target:
   change      an amount right after a change verb (同比增长8%, 提高1.5个百分点)
   build       a count or amount right after an action verb (建成19座污水处理厂),
               or closing a clause opened by one (新建管网25公里), or a ratio
-              (每千人口拥有医师3人)
-  counted     a count closing an item that names the counted thing (示范村15个；)
+              (每千人口拥有医师3人), or alone in brackets after its noun (幼儿园（3所）),
+              or named the goal (完成…300万人的目标)
+  counted     a count closing an item that names the counted thing (示范村15个；), or
+              an amount after what it measures in a goal sentence (全年粮食播种面积4600万亩)
   list-item   the next item of a list whose first item was a target (、4个…)
+  (build)     a count opening its clause before the thing and its action (7个卫生院完成搬迁)
+  total       a total (共) of planned things before their amounts (项目共56个，总投资…)
 
 What is not a goal is decided here too: a status sentence (截至…已建成386处),
 a standard or cap (按每场2000元, 最高补助50万元), a lone 一 (统一, 一次告知).
@@ -31,9 +35,10 @@ from __future__ import annotations
 from typing import Optional
 
 from . import indicator, tablegoals, unitshapes
-from .goalbuild import _build_after, _build_before, _labelled
+from .goalbuild import (_bracketed_count, _build_after, _build_before, _count_then_verb, _labelled, _named_amount,
+                        _named_as_goal)
 from .goalclauses import Found, _clause_head, _not_a_goal, buildable, clause_open
-from .goallists import _breakdown, _list_item, _list_summary
+from .goallists import _breakdown, _list_item, _list_summary, _total_before_amounts
 from .goalwords import _any_regex, _han_run, _tail_regex, _words, ends_with_any, raises_to, skip_back, status
 
 
@@ -126,8 +131,9 @@ def _share_reaching(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _beneficiary, _list_item,
-              _list_summary, _breakdown, _table, _reached_share, _share_reaching, _labelled)
+BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _bracketed_count,
+              _named_amount, _named_as_goal, _beneficiary, _list_item, _list_summary, _breakdown,
+              _total_before_amounts, _count_then_verb, _table, _reached_share, _share_reaching, _labelled)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

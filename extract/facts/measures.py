@@ -88,6 +88,11 @@ def unit_at(text: str, pos: int, scale: str = "") -> tuple:
     if m.group("scaled"):
         unit, kind, _ = aliases[m.group("scaled")]
         return Unit(word + unit, kind, unit, scales[word]), m.end()
+    if text.startswith(tuple(rules.words("targets", "approximate_marks")), m.end()):
+        rest = regex.match(text, m.end() + 1)     # 1.2万余人次: a round figure in 万, its unit after the mark
+        if rest and rest.group("plain") and aliases[rest.group("plain")][2]:
+            unit, kind, _ = aliases[rest.group("plain")]
+            return Unit(word + unit, kind, unit, scales[word]), rest.end()
     latin = _latin_at(text, m.end())
     if latin is not None:               # 150万kWh, 85万m³
         return _scaled(latin[0], word, scales[word]), latin[1]

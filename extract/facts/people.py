@@ -3,7 +3,7 @@
 Four candidate forms, all driven by rules/people.yaml:
 1. a role label and its names, in any spacing (组　长：, 组    长:, 副 组 长：):
    创建工作协调人:林俊达,副协调人:林惠松、苏漫真, name then post
-   (王清宪 省长, 陈芸副省长, 何洪明（市纪委）) or post then name
+   (王清远 省长, 陈芸副省长, 贺鸿民（市纪委）) or post then name
    (县政府办公室主任王立新), and the lines under the label, one member or
    several a line, until the next label: the role of a line is that of the
    label above it (a label alone on its line has all its names below);
@@ -82,7 +82,7 @@ def extract_people(ctx: PlanContext) -> list:
 
 def roster_items(text: str) -> list:
     """(start, end) of each member of a roster list, name and bracket together:
-    what stands in brackets after a member's name (何洪明（市纪委）) is that
+    what stands in brackets after a member's name (贺鸿民（市纪委）) is that
     person's unit or post, never a statement of responsibility."""
     return sorted({f.item for f in _from_labels(text) if f.item})
 
@@ -90,7 +90,7 @@ def roster_items(text: str) -> list:
 # --- one list item ----------------------------------------------------------------
 
 def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
-    """One list item: 林俊达, 王清宪 省长, 罗　平 省科技厅厅长, 钱国强（副市长）,
+    """One list item: 林俊达, 王清远 省长, 罗　平 省科技厅厅长, 钱国强（副市长）,
     市长 赵德明, 陈芸副省长."""
     item = text[start:end]
     for rule in rules.pattern_rules(RULES, "item_notes"):     # 王芳（电话：13800000000）
@@ -265,7 +265,7 @@ def _from_labels(text: str) -> tuple:
 
 
 def _continuation(text: str, pos: int, role: str) -> list:
-    """Lines such as 汪春明 省政府副秘书长 / 何洪明（市纪委） / 周明、吴迪
+    """Lines such as 汪春明 省政府副秘书长 / 贺鸿民（市纪委） / 周明、吴迪
     right under 成　员：潘朝晖 省政府秘书长, until a line that is not all people."""
     found, cfg = [], rules.load(RULES)
     stops = rules.pattern_rules(RULES, "member_line_stops")

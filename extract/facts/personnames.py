@@ -5,7 +5,7 @@ surname, two to four characters, not a character that ends the names of
 bodies, places and jobs, and not a word jieba reads as one common word
 (严格, 常务, 黄山). jieba's ``nr`` tag only confirms a name whose surname is
 missing from the list. A post is cut off a name in any of the ways plans write
-it: after a space (王清宪 省长), glued on (陈芸副省长), or before the name
+it: after a space (王清远 省长), glued on (陈芸副省长), or before the name
 (县政府办公室主任王立新); what the post names before its own title is the
 person's unit (split_post).
 """

@@ -125,12 +125,21 @@ def _blocked_regex() -> re.Pattern:
     return rules.word_regex(_words("not_a_quantity_after"))
 
 
-def _bounded_count(text: str, blocked: re.Match, start: int) -> bool:
-    """4期以上 / 培训3期: a name word that also counts occasions, with a bound
-    after it or a verb of holding sessions right before the number, is a count."""
-    return (blocked.group() in _words("counted_when_bounded")
-            and (text.startswith(_words("count_bounds"), blocked.end())
-                 or text.endswith(_words("session_verbs"), 0, start)))
+def _bounded_count(text: str, blocked: re.Match, start: int, numeral: str) -> bool:
+    """4期以上 / 培训3期 / 开展6期。: a name word that also counts occasions is a
+    count with a bound after it, a verb of holding sessions right before the
+    number, or as an Arabic count closing its clause."""
+    if blocked.group() in _words("counted_when_bounded") and (
+            text.startswith(_words("count_bounds"), blocked.end()) or text.endswith(_words("session_verbs"), 0, start)):
+        return True
+    return (numeral == "arabic" and blocked.group() in _words("counted_when_closing")
+            and (blocked.end() >= len(text) or text[blocked.end()] in _clause_breaks()))
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_breaks() -> frozenset:
+    """What ends a clause (rules/indicators.yaml); a list mark does not (产业园3期、4期建设)."""
+    return frozenset(rules.load("indicators")["clause_breaks"])
 
 
 def _counted_documents(text: str, blocked: re.Match) -> bool:
@@ -148,6 +157,8 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     """
     numeral = "chinese" if m.lastgroup == "number_chinese" else "arabic"
     raw, scale, divisor = m.group(), "", 1.0
+    if numeral == "chinese" and raw[0] in _setting("scale_first") and not raw.startswith(_setting("percent_words")):
+        raw = _setting("bare_scale_count") + raw     # 近千家 is 一千家, 近万人 is 一万人
     if numeral == "chinese":
         raw, scale, divisor = _scale_split(raw)
     mixed = mixed_value(unicodedata.normalize("NFKC", raw)) if m.lastgroup == "number_mixed" else None
@@ -164,7 +175,7 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     else:
         value_max, end, unit, uend = _range_end(text, end)
     blocked = _blocked_regex().match(text, end)
-    if blocked and _bounded_count(text, blocked, m.start()):
+    if blocked and _bounded_count(text, blocked, m.start(), numeral):
         unit, uend, blocked = Unit(blocked.group(), "count", blocked.group()), blocked.end(), None
     elif blocked and _counted_documents(text, blocked):
         blocked = None        # 编制13个专项规划: the documents drawn up are counted
@@ -244,12 +255,19 @@ def _plausible_number(text: str, m: re.Match) -> bool:
     """Reject numerals that are part of codes, dates, ranks or words."""
     raw = m.group()
     if (m.lastgroup == "number_chinese" and raw[0] in _setting("scale_first")
-            and not raw.startswith(_setting("percent_words"))):
+            and not raw.startswith(_setting("percent_words")) and not _round_scale(text, m)):
         return False
     before = text[m.start() - 1] if m.start() else ""
     if before and (before.isascii() and (before.isalnum() or before in "./-")):
         return before in unit_joiners() and _after_denominator(text, m.start())   # 每30户/1名
     return _not_after_tail(text, m)
+
+
+def _round_scale(text: str, m: re.Match) -> bool:
+    """近千家, 百余个: a bare multiplier read as a round figure, after an
+    approximate lead or before an approximate mark (千家万户, 百姓 have neither)."""
+    return (_after_approximate(text, m.start())
+            or text.startswith(tuple(_words("approximate_marks")), m.end()))
 
 
 def _after_denominator(text: str, start: int) -> bool:

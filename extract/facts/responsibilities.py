@@ -69,7 +69,7 @@ def _subjects(text: str, parens: list, local: frozenset) -> list:
 
 def _resolve_overlaps(found: list, roster: list) -> list:
     """The one place where overlapping mentions are settled: a member of a
-    roster (何洪明（市纪委）, a name with its post) is a person, and the unit in
+    roster (贺鸿民（市纪委）, a name with its post) is a person, and the unit in
     its bracket is that person's, never a responsibility; otherwise a mention
     of an earlier family in FAMILIES wins (a label inside a parenthesis over
     the parenthesis clause, a table cell over a sentence verb inside it);

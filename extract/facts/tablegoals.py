@@ -137,9 +137,9 @@ def with_unit(q, unit):
                                factor=unit.factor)
 
 
-def cell_unit(text: str, start: int, end: int):
-    """The unit of the row for a compared number filling its cell (普及率（%） | ≥90,
-    普及率 | % | ≥90), or None."""
+def _row_of(text: str, start: int, end: int) -> Optional[tuple]:
+    """(cells, index of the cell, index of the row's name cell) for a compared
+    number filling its cell, or None."""
     line = _line_at(text, start)
     if line is None or not _cell_break().search(text, *line) or not _opens_cell(text, line[0], start):
         return None
@@ -147,10 +147,25 @@ def cell_unit(text: str, start: int, end: int):
     idx = next((i for i, (s, e, _) in enumerate(cells) if s == start - line[0] and e == end - line[0]), None)
     names = [i for i in range(idx or 0) if numbers.number_regex().fullmatch(cells[i][2]) is None
              and _whole_unit(cells[i][2]) is None]
-    if idx is None or not names:
+    return (cells, idx, names[-1]) if idx is not None and names else None
+
+
+def cell_unit(text: str, start: int, end: int):
+    """The unit of the row for a compared number filling its cell (普及率（%） | ≥90,
+    普及率 | % | ≥90), or None."""
+    row = _row_of(text, start, end)
+    if row is None:
         return None
-    units = [_whole_unit(c[2]) for c in cells[names[-1] + 1:idx]]
-    return next((u for u in units if u is not None), None) or _name_unit(cells[names[-1]][2])
+    cells, idx, name = row
+    units = [_whole_unit(c[2]) for c in cells[name + 1:idx]]
+    return next((u for u in units if u is not None), None) or _name_unit(cells[name][2])
+
+
+def cell_name(text: str, start: int, end: int) -> Optional[str]:
+    """The name cell of the row for a compared number filling its cell (污水处理率 of
+    3 | 污水处理率 | % | ≥95): the indicator, not the cells before the number."""
+    row = _row_of(text, start, end)
+    return row[0][row[2]][2].strip() or None if row else None
 
 
 @functools.lru_cache(maxsize=None)

@@ -24,7 +24,7 @@ import functools
 import re
 from typing import Optional
 
-from . import goalclauses, goals, goalwords, indicator, measures, tablegoals
+from . import goalbuild, goalclauses, goals, goalwords, indicator, measures, tablegoals
 from .goalclauses import Found
 from . import quantities as numbers
 from .. import rules
@@ -177,6 +177,8 @@ def _defines_category(text: str, q, start: int, end: int) -> bool:
         return False
     if any(text.startswith(w, end + 1) for w in rules.words("targets", "standard_nouns")):
         return False         # 不低于500元的标准: the standard is the goal
+    if goalbuild.named_goal_after(text, end):
+        return False         # 落户城镇300万人的目标: so is a figure named the goal
     verbs = (*rules.words("targets", "build_verbs"), *rules.words("targets", "action_verbs"))
     built = q.kind == "count" and goalwords.ends_with_any(text, start, verbs)
     built = built or (q.kind in ("amount", "count")
@@ -225,7 +227,8 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         rule = "time-limit" if q.kind == "duration" else "compare"
         shares = q.kind == "percent" and text.startswith(_modifier(), end) and goalclauses.clause_open(text, start)
         share_at = end + 1 if shares else -1
-        return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at)
+        return Found(start, end, op, "share" if share_at > 0 else rule, q, per, share_at=share_at,
+                     indicator=tablegoals.cell_name(text, start, end))     # a table row: its name cell
     if q.kind == "duration" or defines:
         return None
     return goals.bare(text, q, end, prev)
@@ -270,7 +273,8 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
         return f.indicator, f.per
     if f.share_at > 0:
         return indicator.population_share(text, f.share_at), f.per
-    if q is not None and (q.kind == "count" or (q.kind == "scalar" and q.unit)):   # 0.8万低收入人口
+    counted_after = not goalbuild.named_goal_after(text, f.end)     # …300万人的目标: counted before
+    if q is not None and counted_after and (q.kind == "count" or (q.kind == "scalar" and q.unit)):   # 0.8万低收入人口
         noun = indicator.after_noun(text, f.end)
         if noun and _regex("counted_noun_start").match(noun) and _prefix_at(noun + "0", len(noun)) is None:
             # 每个行政村建成1个…: the denominator heads the clause before the count

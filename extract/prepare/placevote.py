@@ -45,6 +45,10 @@ def text_place(text: str) -> Optional[Place]:
     named = {q.code: q for q in pool}.values()
     within = {p.code: sum(p.contains(q) for q in named) for p in same or pool}
     best = max(same or pool, key=lambda p: (counts[p.code], within[p.code] if within[p.code] >= 2 else 0))
+    tied = {p.code: p for p in same or pool if counts[p.code] == counts[best.code] and p.level == best.level}
+    if (len(tied) >= cfg["text_vote_tie_min"] and within[best.code] < 2 and best.level > 1
+            and len({code[:2] for code in tied}) == 1):
+        return _province_of(best)       # 南宁市…，柳州市…，桂林市…: a list of them, spoken of from above
     if best.level == 3 and any(r.regex.search(window) for r in rules.pattern_rules("places", "subordinate_county_marks")):
         return _prefecture_of(best)
     if level and not same:      # bodies of a 县 but no county named: one inside the region by its stem

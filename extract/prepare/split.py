@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
@@ -387,6 +387,8 @@ def split(cleaned: CleanText) -> list:
     source = cleaned.source
     plans = []
     for number, part in enumerate(parts, 1):
+        if not part.title and len(parts) == 1:     # no title line: the page's title field may name it
+            part = replace(part, title=titlelines.field_title(cleaned.chrome))
         start, end = _trim(text, part.start, part.end)
         body = text[start:end]
         city, province = placevote.plan_locality(part.issuer, part.title, part.signer, body,

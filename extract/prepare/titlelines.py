@@ -176,6 +176,18 @@ def _page_field(line: str):
     return None
 
 
+def field_title(chrome: str) -> str:
+    """The value of the title field of the page's metadata block the cleaning cut
+    away (标　　题：……方案), when it names a document; "" when there is none."""
+    words = rules.words("split", "title_words")
+    for line in chrome.splitlines():
+        for rule in rules.pattern_rules("split", "title_fields"):
+            m = rule.regex.match(line)
+            if m and ends_with_title_word(m.group("title"), words):
+                return m.group("title")
+    return ""
+
+
 def _matches(key: str, line: str) -> bool:
     return any(rule.regex.match(line) for rule in rules.pattern_rules("split", key))
 
