@@ -382,12 +382,19 @@ def from_sentences(text: str, parens: list, local: frozenset, known: frozenset =
             # 大理市、洱源县人民政府负责: the first place is checked as the body it stands for
             suffix = ua.shared_suffix([i.text for i in items])
             first = ua.with_suffix(items[0].text, suffix) if items else ""
+            # a list whose first body is written without its level (公安交通管理局某支队、区城管
+            # 执法局配合) is one of bodies when a later one says its level
             if not items or not (un.valid_in_running_text(first) if vouched or un.compact(first) in known
-                                 else un.valid_as_subject(first, local)):
+                                 else un.valid_as_subject(first, local) or _later_says_level(items, first, local)):
                 continue
             found.extend(_list_mentions(cand, start, role_of(rule, m), rule.id, start,
                                         un.valid_in_running_text, local=local))
     return found
+
+
+def _later_says_level(items: list, first: str, local: frozenset) -> bool:
+    return (len(items) > 1 and un.valid_in_running_text(first)
+            and any(un.valid_as_subject(i.text, local) for i in items[1:]))
 
 
 def _sentence_opener(text: str, pos: int, bare: bool = False) -> tuple:
