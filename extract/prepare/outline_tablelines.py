@@ -141,9 +141,19 @@ class TableLines:
         """The rows of a table whose cells run together open at their numbers,
         wherever those stand in the line; True when the line holds any."""
         found = tables.run_rows_in(self.text, start, end)
+        if found:
+            self._heading_before_run(start, found[0].start)
         for cand in found:
             self.heading(cand, end)
         return bool(found)
+
+    def _heading_before_run(self, start: int, first_row: int) -> None:
+        """A section heading that opens the line before the table's header
+        (一、……重点工作序号内容与要求责任单位1……): a node above the rows, its
+        title ending where the header begins."""
+        head = ol._line_start_candidate(self.text, start, first_row)
+        if head is not None and head.style != tables.TABLE_STYLE:
+            self.heading(head, tables.header_start(self.text, head.body, first_row))
 
     def plain_line(self, start: int, end: int) -> bool:
         """A line of text with no label of its own: no heading, row or table header."""

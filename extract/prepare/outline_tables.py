@@ -86,6 +86,12 @@ def run_rows(text: str) -> tuple:
     return tuple(sorted(out.values()))
 
 
+def header_start(text: str, start: int, end: int) -> int:
+    """Where a run-together table's header (序号…) begins in text[start:end]; ``end`` if nowhere."""
+    found = [p for p in (text.find(h, start, end) for h in rules.words("units", "table_number_headers")) if p >= 0]
+    return min(found, default=end)
+
+
 def _serial(written: str) -> int:
     return int("".join(ch for ch in written if ch.isdigit()))
 
@@ -154,7 +160,28 @@ def body_start(plan: Plan) -> int:
             if ol.runs_on(text, title_end, line_end):
                 return title_end
         return min(len(text), line_end + 1)
-    return _after_notice(text)
+    return _after_repeated_title(plan) or _after_notice(text)
+
+
+def _after_repeated_title(plan: Plan) -> int:
+    """Where the outline begins when a notice names the plan and a page run
+    together repeats that name right before the plan's first heading
+    (…2021年2月5日 <title>一、…): after the last such repetition; 0 if none."""
+    text, title = plan.text, plan.title
+    if not title or plan.title_start >= 0:
+        return 0
+    at = text.rfind(title)
+    while at >= 0:
+        pos = at + len(title)
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        while pos < line_end and text[pos] in ol.indent():
+            pos += 1
+        found = ol._match_at(text, pos, line_end, ol.styles())
+        if found and found.num == 1 and found.strong:
+            return pos
+        at = text.rfind(title, 0, at)
+    return 0
 
 
 def _after_notice(text: str) -> int:
