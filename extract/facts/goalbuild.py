@@ -59,7 +59,7 @@ def _named_as_goal(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 def _named_amount(text: str, q, after: int, prev) -> Optional[Found]:
-    """全年粮食播种面积4600万亩, (主要目标是：)预计财政总收入1亿元: an amount closing its
+    """全年粮食播种面积4600万亩, (主要目标是：)预计税收收入3200万元: an amount closing its
     item after the noun of what it measures, in a goal sentence or a clause that
     opens with the plan's year (全年)."""
     if q.kind != "amount" or not item_end(text, after):
