@@ -44,8 +44,9 @@ def is_spaced_header(text: str, start: int, end: int) -> bool:
 
 
 def is_lone_header(text: str, start: int, end: int) -> bool:
-    """A row-number header cell alone on its line: a table flattened one cell per line."""
-    return "".join(text[start:end].split()) in rules.words("units", "table_number_headers")
+    """A row-number header cell alone on its line (序号, or 序号 | with the bar
+    that closes the cell): a table flattened one cell per line."""
+    return "".join(text[start:end].replace("|", " ").split()) in rules.words("units", "table_number_headers")
 
 
 def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Optional[tuple]:
