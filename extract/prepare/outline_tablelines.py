@@ -43,10 +43,18 @@ class TableLines:
         if self.table_row < 0:
             return False
         found = tables.table_row(self.text, start, end)
+        head = None
         if found is None:
-            return False
+            head = ol._line_start_candidate(self.text, start, end)
+            if head is None or head.style == tables.TABLE_STYLE:
+                return False
+            found = tables.section_row(self.text, head.body, end)
+            if found is None:
+                return False
         cand, title_end = found
         ok = cand.num in (self.table_row + 1, self.last_number.get(cand.style, -1) + 1, 1)
+        if ok and head is not None:      # the section cell first: a heading above its rows
+            self.heading(head, self.text.rfind("|", head.body, cand.start))
         if ok and self.heading(cand, title_end):
             self.table_row = cand.num
             return True

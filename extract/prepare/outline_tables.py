@@ -73,6 +73,19 @@ def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Opti
     return None
 
 
+def section_row(text: str, start: int, end: int) -> Optional[tuple]:
+    """(candidate, end of its task cell) for the row that a barred line opens
+    after its section cell (一、…… | 1 | task), searched from ``start``."""
+    for rule in _table_rules("section_rows"):
+        m = rule.regex.search(text, start, end)
+        num = ordinal(ol._plain_number(m.group("num"))) if m else None
+        if num:
+            gap = _cell_gap().search(text, m.end(), end)
+            cand = ol.Candidate(m.start("label"), m.end(), m.group("label"), TABLE_STYLE, num, True)
+            return cand, gap.start() if gap else end
+    return None
+
+
 @functools.lru_cache(maxsize=2)
 def run_rows(text: str) -> tuple:
     """(start, end, number) of the row numbers of every table whose cells run
