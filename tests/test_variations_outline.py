@@ -102,3 +102,29 @@ def test_a_section_heading_run_together_with_a_tables_header(run_table):
     assert [(lv, lab) for lv, lab, _ in run_table] == [(1, "一"), (2, "1"), (2, "2")]
     assert run_table[0][2] == "周明副市长重点工作"
     assert run_table[1][2].startswith("确保地区生产总值")
+
+
+# one list under the numbering forms that pages use for it: the same items at
+# the same depth, whatever the characters
+ITEM_FORMS = {
+    "paren_digit_chars": ("⑴", "⑵"),
+    "paren_ideographs": ("㈠", "㈡"),
+    "circled": ("①", "②"),
+    "full_width_dot": ("1．", "2．"),
+    "full_width_digits": ("（１）", "（２）"),
+    "phases": ("第一阶段：", "第二阶段："),
+}
+
+
+@pytest.mark.parametrize("key", sorted(ITEM_FORMS))
+def test_a_list_under_every_numbering_form(key):
+    first, second = ITEM_FORMS[key]
+    got = _parse(f"一、实施步骤\n{first}动员部署（2024年3月）。\n{second}集中整治（2024年4月至9月）。\n")
+    assert [lv for lv, _, _ in got] == [1, 2, 2]
+    assert got[1][2].startswith("动员部署") and got[2][2].startswith("集中整治")
+
+
+def test_numbering_restarts_in_an_attachment_under_its_own_title():
+    got = _parse("一、总体要求\n按照县委部署推进整治。\n二、主要任务\n完成整治任务。\n附件1\n"
+                 "某县城乡环境整治任务分解\n一、组织保障\n（一）加强组织领导\n")
+    assert [(lv, lab) for lv, lab, _ in got] == [(1, "一"), (1, "二"), (1, "一"), (2, "（一）")]
