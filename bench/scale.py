@@ -1,6 +1,7 @@
 """Scale benchmark: the whole run at 1x, 10x and 100x of the corpus, and the worst cases.
 
     .venv/bin/python bench/scale.py [--scales 1,10,100] [--worst] [--corpus DIR]
+    .venv/bin/python bench/scale.py --varied DIR [DIR ...]     # a batch of different plans
 
 Each scale runs in a fresh process (so that its peak RSS is its own) over
 generated copies of the corpus in a temporary folder (each copy made
@@ -14,6 +15,11 @@ same text and in CPU seconds:
 - ``jieba.lcut`` over the text of the same files;
 - a regular-expression single pass (``re.finditer`` of Han runs and digit
   runs), the ceiling for any pipeline that reads every character from Python.
+
+``--varied`` times, the same way, one batch of different plans instead of
+copies: every ``.txt`` file of the given folders (the corpus, the held-out
+plans, sets of real plans), where each file reaches rules the earlier ones
+did not and pays its own fixed costs, as an analyst's batch does.
 
 The worst cases time one generated document at three sizes, each double the
 last: outline items, one long document, dates; "per doubling" is the ratio of
@@ -129,6 +135,25 @@ def run_child(args: list) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def varied_row(folders: list) -> dict:
+    """One child over the ``.txt`` files of ``folders``, different plans (named
+    by their folder's place in the list: two sets may hold the same name; the
+    same bytes twice are one plan, as the run finds its duplicates)."""
+    with tempfile.TemporaryDirectory(prefix="plan-extract-bench-") as tmp:
+        batch = Path(tmp) / "in"
+        batch.mkdir()
+        for i, folder in enumerate(folders):
+            for path in sorted(Path(folder).glob("*.txt")):
+                (batch / f"{i:02d}_{path.name}").write_bytes(path.read_bytes())
+        row = run_child(["child", str(batch), str(Path(tmp) / "out")])
+    row["scale"] = "varied"
+    return row
+
+
+def _label(row: dict) -> str:
+    return row["scale"] if isinstance(row["scale"], str) else f"{row['scale']}x"
+
+
 def scale_rows(corpus: Path, scales: list) -> list:
     rows = []
     for times in scales:
@@ -150,7 +175,7 @@ def print_scales(rows: list) -> None:
     print("  ".join(h.rjust(w) for h, w in zip(head, widths)))
     for r in rows:
         rate, jrate = r["chars"] / r["run"], r["chars"] / r["jieba"]
-        cells = (f"{r['scale']}x", r["files"], f"{r['chars']:,}", f"{r['run']:.2f}", f"{rate:,.0f}",
+        cells = (_label(r), r["files"], f"{r['chars']:,}", f"{r['run']:.2f}", f"{rate:,.0f}",
                  f"{r['bytes'] / r['run'] / 1e6:.2f}", f"{jrate:,.0f}", f"{rate / jrate:.2f}",
                  f"{r['chars'] / r['ceiling']:,.0f}", f"{r['rss_mib']:.0f} MiB", f"{r['startup']:.2f} s")
         print("  ".join(str(c).rjust(w) for c, w in zip(cells, widths)))
@@ -158,14 +183,14 @@ def print_scales(rows: list) -> None:
           "(what the stages compile on first use); not in the timed run")
     for r in rows:
         parts = ", ".join(f"{k} {v:.2f} s" for k, v in r["startup_parts"].items())
-        print(f"  {r['scale']}x start-up: {parts}; pandas imported: {'yes' if r['pandas'] else 'no'}")
-    if len(rows) > 1:
+        print(f"  {_label(r)} start-up: {parts}; pandas imported: {'yes' if r['pandas'] else 'no'}")
+    if len(rows) > 1 and not any(isinstance(r["scale"], str) for r in rows):
         print(f"\npeak RSS at {rows[-1]['scale']}x / at {rows[-2]['scale']}x: "
               f"{rows[-1]['rss_mib'] / rows[-2]['rss_mib']:.2f}")
     print("\nShare of the run per stage (columns: building Arrow columns; parquet: row groups "
           "written; the rest is discovery, hashing and publishing):\n")
     labels = [s[0] for s in STAGES]
-    print("  ".join(["stage".ljust(16)] + [f"{r['scale']}x".rjust(7) for r in rows]))
+    print("  ".join(["stage".ljust(16)] + [_label(r).rjust(7) for r in rows]))
     for label in labels:
         cells = [f"{100 * r['stages'].get(label, 0) / r['run']:.1f}%".rjust(7) for r in rows]
         print("  ".join([label.ljust(16)] + cells))
@@ -239,10 +264,13 @@ def worst_cases(corpus: Path, budget: float) -> None:
         print(f"  {name:16s} " + "; ".join(cells) + f"  -> {growth}")
 
 
-def report(corpus: Path, scales: list, worst: bool, budget: float = 60.0) -> None:
+def report(corpus: Path, scales: list, worst: bool, budget: float = 60.0, varied=None) -> None:
     # the package's bytecode, as an install writes it: where writing bytecode is turned
     # off (PYTHONDONTWRITEBYTECODE) every child would compile each module's source again
     compileall.compile_dir(str(ROOT / "extract"), quiet=1)
+    if varied:
+        print_scales([varied_row(varied)])
+        return
     print_scales(scale_rows(corpus, scales))
     if worst:
         worst_cases(corpus, budget)
@@ -260,10 +288,13 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--scales", default="1,10,100", help="copies of the corpus (default 1,10,100)")
     parser.add_argument("--no-worst", action="store_true", help="skip the worst cases")
+    parser.add_argument("--varied", nargs="+", type=Path, metavar="DIR",
+                        help="time one batch of different plans (the .txt files of these folders) instead")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="stop a worst-case series once a size takes longer (CPU s, default 60)")
     args = parser.parse_args(argv)
-    report(args.corpus, [int(s) for s in args.scales.split(",")], not args.no_worst, args.budget)
+    report(args.corpus, [int(s) for s in args.scales.split(",")], not args.no_worst, args.budget,
+           args.varied)
     return 0
 
 

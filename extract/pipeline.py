@@ -132,16 +132,13 @@ def file_rows(job: inputs.Job) -> FileRows:
     The plan's records (node texts included) live only inside this call.
     """
     res = process_file(Path(job.path), job.display)
-    tables = {}
-    if res.extractions:
-        tables["documents"] = write.to_table("documents", [ex.plan for ex in res.extractions])
-        for name in write.FACT_TABLES:
-            tables[name] = write.to_table(name, [r for ex in res.extractions for r in getattr(ex, name)])
-    if res.errors:
-        tables["errors"] = write.to_table("errors", res.errors)
-    if res.warnings:
-        tables["warnings"] = write.to_table("warnings", res.warnings)
-    return FileRows(job.display, {k: t for k, t in tables.items() if t.num_rows},
+    records = {"documents": [ex.plan for ex in res.extractions]}
+    for name in write.FACT_TABLES:
+        records[name] = [r for ex in res.extractions for r in getattr(ex, name)]
+    records.update(errors=res.errors, warnings=res.warnings)
+    # a table without rows is not sent: not built either (a column each, a plan's
+    # fixed cost that a small plan feels)
+    return FileRows(job.display, {k: write.to_table(k, rows) for k, rows in records.items() if rows},
                     len(res.extractions), [e.message for e in res.errors])
 
 

@@ -61,3 +61,20 @@ def test_quantities_read_the_usual_numbers_without_cn2an():
                        "print(q.parse_number('两千万'), q.parse_number('十五'), 'cn2an' in sys.modules)",
                        "print(q.parse_number('三点五'), 'cn2an' in sys.modules)")
     assert out[:2] == ["20000000.0 15.0 False", "3.5 True"]
+
+
+def test_place_words_alone_are_no_number_and_need_no_full_reader():
+    """百, 千万 …: cn2an turns every such run down, so they are answered without it."""
+    import itertools
+    from cn2an import cn2an
+    from extract.text.numerals import bare_places
+    assert bare_places() == set("百千万亿")
+    for length in range(1, 5):
+        for chars in itertools.product(sorted(bare_places()), repeat=length):
+            with pytest.raises(ValueError):
+                cn2an("".join(chars), "normal")
+    from tests.conftest import fresh_python
+    out = fresh_python("import sys",
+                       "from extract.facts import quantities as q",
+                       "print(q.parse_number('百'), q.parse_number('千万'), 'cn2an' in sys.modules)")
+    assert out[:1] == ["None None False"]

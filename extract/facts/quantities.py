@@ -16,7 +16,7 @@ from typing import Optional
 
 from .. import rules
 from ..text import scan
-from ..text.numerals import mixed_value, plain_value
+from ..text.numerals import bare_places, mixed_value, plain_value
 from ..text.spans import outside
 from . import unitshapes
 from .measures import Unit, unit_at
@@ -90,6 +90,8 @@ def parse_number(raw: str) -> Optional[float]:
         plain = plain_value(s)        # the usual forms, without importing cn2an
         if plain is not None:
             return float(plain) * scale
+        if not set(s) - bare_places():
+            return None       # 百 or 千万 alone counts nothing: no need to import cn2an to hear it
         return float(_cn2an()(s, "normal")) * scale
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None

@@ -121,6 +121,15 @@ def plain_value(text: str) -> Optional[int]:
 
 
 @functools.lru_cache(maxsize=1)
+def bare_places() -> frozenset:
+    """The place words that make no number without a digit before them (百, 千,
+    万, 亿; not the smallest, 十, which is ten alone): a numeral of these alone
+    has no value."""
+    places = _table()["places"]
+    return frozenset(places) - {min(places, key=places.get)} | frozenset(_table()["big_places"])
+
+
+@functools.lru_cache(maxsize=1)
 def _variant_map() -> dict:
     return str.maketrans(_table()["variants"])
 
