@@ -70,14 +70,17 @@ class Builder(TableLines):
         del self.stack[at:]
         parent = self.stack[-1] if self.stack else None
         self.serial += 1
+        # a table row's task cell is one cell: a space in it is where a PDF
+        # wrapped the cell (严守用水 效率控制 红线), not the end of a heading
+        space_ends = cand.style != tables.TABLE_STYLE and (
+            cand.after_space or ol.runs_on(self.text, cand.body, line_end, near=True))
         node = Node(
             node_id=f"{self.plan.doc_id}:{self.serial:04d}",
             doc_id=self.plan.doc_id,
             parent_id=parent.node_id if parent else None,
             level=len(self.stack) + 1,
             label=cand.label,
-            title=ol._title(self.text, cand.body, line_end,
-                            cand.after_space or ol.runs_on(self.text, cand.body, line_end, near=True)),
+            title=ol._title(self.text, cand.body, line_end, space_ends),
             char_start=cand.start, char_end=cand.start, text="",
             style=cand.style, number=cand.num, inline=not cand.strong, body_start=cand.body,
         )

@@ -43,10 +43,18 @@ class TableLines:
         if self.table_row < 0:
             return False
         found = tables.table_row(self.text, start, end)
+        head = None
         if found is None:
-            return False
+            head = ol._line_start_candidate(self.text, start, end)
+            if head is None or head.style == tables.TABLE_STYLE:
+                return False
+            found = tables.section_row(self.text, head.body, end)
+            if found is None:
+                return False
         cand, title_end = found
         ok = cand.num in (self.table_row + 1, self.last_number.get(cand.style, -1) + 1, 1)
+        if ok and head is not None:      # the section cell first: a heading above its rows
+            self.heading(head, self.text.rfind("|", head.body, cand.start))
         if ok and self.heading(cand, title_end):
             self.table_row = cand.num
             return True
@@ -85,7 +93,7 @@ class TableLines:
             first = cand.num == 1 and (fresh or opens)
             goes_on = fresh and cand.num == self.last_number.get(cand.style, -1) + 1
             if not ((at >= 0 and cand.num == self.stack[at].number + 1) or first or goes_on
-                    or self._flat_row(cand.num, at)):
+                    or self._flat_row(cand.num, at, end if section is None else -1)):
                 return False
             if not self.plain_line(cand.body, title_end) or not _task_cell(self.text[cand.body:title_end]):
                 return False
@@ -125,25 +133,50 @@ class TableLines:
         start, stop = tables.next_line(self.text, section[1])
         return ol.Candidate(start, start, cand.label, cand.style, cand.num, True), stop
 
-    def _flat_row(self, num: int, at: int) -> bool:
+    def _flat_row(self, num: int, at: int, end: int = -1) -> bool:
         """Inside a table flattened under a 序号 header line, a lone number is a
         row when it follows the table's last row, across the section lines
-        (一、……) between rows, or starts at 1 once a section line closed the row."""
+        (一、……) between rows, or starts at 1 once a section line closed the row;
+        an excerpt that opens with the table (its header, then row 80, 81 …)
+        starts at any number that the next row continues (``end``: where the
+        number's line ends; -1 when a section line stands in the row)."""
         flat = self.flat
         if flat is None:
             return False
         if flat.holder is not None and all(n.node_id != flat.holder for n in self.stack):
             self.flat = None          # the heading that held the table is closed
             return False
-        return num == flat.last + 1 or (num == 1 and at < 0)
+        excerpt = not self.nodes and flat.last == 0 and end >= 0 and self._next_row_is(num + 1, end)
+        return num == flat.last + 1 or (num == 1 and at < 0) or excerpt
+
+    def _next_row_is(self, num: int, end: int, lines: int = 12) -> bool:
+        """Whether the next lone row number within a few lines is ``num``."""
+        for _ in range(lines):
+            start, end = tables.next_line(self.text, end)
+            if start >= len(self.text):
+                return False
+            found = tables.table_row(self.text, start, end, alone_only=True)
+            if found is not None:
+                return found[0].num == num
+        return False
 
     def run_rows(self, start: int, end: int) -> bool:
         """The rows of a table whose cells run together open at their numbers,
         wherever those stand in the line; True when the line holds any."""
         found = tables.run_rows_in(self.text, start, end)
+        if found:
+            self._heading_before_run(start, found[0].start)
         for cand in found:
             self.heading(cand, end)
         return bool(found)
+
+    def _heading_before_run(self, start: int, first_row: int) -> None:
+        """A section heading that opens the line before the table's header
+        (一、……重点工作序号内容与要求责任单位1……): a node above the rows, its
+        title ending where the header begins."""
+        head = ol._line_start_candidate(self.text, start, first_row)
+        if head is not None and head.style != tables.TABLE_STYLE:
+            self.heading(head, tables.header_start(self.text, head.body, first_row))
 
     def plain_line(self, start: int, end: int) -> bool:
         """A line of text with no label of its own: no heading, row or table header."""

@@ -44,8 +44,9 @@ def is_spaced_header(text: str, start: int, end: int) -> bool:
 
 
 def is_lone_header(text: str, start: int, end: int) -> bool:
-    """A row-number header cell alone on its line: a table flattened one cell per line."""
-    return "".join(text[start:end].split()) in rules.words("units", "table_number_headers")
+    """A row-number header cell alone on its line (序号, or 序号 | with the bar
+    that closes the cell): a table flattened one cell per line."""
+    return "".join(text[start:end].replace("|", " ").split()) in rules.words("units", "table_number_headers")
 
 
 def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Optional[tuple]:
@@ -72,6 +73,19 @@ def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Opti
     return None
 
 
+def section_row(text: str, start: int, end: int) -> Optional[tuple]:
+    """(candidate, end of its task cell) for the row that a barred line opens
+    after its section cell (一、…… | 1 | task), searched from ``start``."""
+    for rule in _table_rules("section_rows"):
+        m = rule.regex.search(text, start, end)
+        num = ordinal(ol._plain_number(m.group("num"))) if m else None
+        if num:
+            gap = _cell_gap().search(text, m.end(), end)
+            cand = ol.Candidate(m.start("label"), m.end(), m.group("label"), TABLE_STYLE, num, True)
+            return cand, gap.start() if gap else end
+    return None
+
+
 @functools.lru_cache(maxsize=2)
 def run_rows(text: str) -> tuple:
     """(start, end, number) of the row numbers of every table whose cells run
@@ -84,6 +98,12 @@ def run_rows(text: str) -> tuple:
             for row in table.rows:
                 out.setdefault(row[0].start, (row[0].start, row[0].end, _serial(row[0].text)))
     return tuple(sorted(out.values()))
+
+
+def header_start(text: str, start: int, end: int) -> int:
+    """Where a run-together table's header (序号…) begins in text[start:end]; ``end`` if nowhere."""
+    found = [p for p in (text.find(h, start, end) for h in rules.words("units", "table_number_headers")) if p >= 0]
+    return min(found, default=end)
 
 
 def _serial(written: str) -> int:
@@ -154,7 +174,28 @@ def body_start(plan: Plan) -> int:
             if ol.runs_on(text, title_end, line_end):
                 return title_end
         return min(len(text), line_end + 1)
-    return _after_notice(text)
+    return _after_repeated_title(plan) or _after_notice(text)
+
+
+def _after_repeated_title(plan: Plan) -> int:
+    """Where the outline begins when a notice names the plan and a page run
+    together repeats that name right before the plan's first heading
+    (…2021年2月5日 <title>一、…): after the last such repetition; 0 if none."""
+    text, title = plan.text, plan.title
+    if not title or plan.title_start >= 0:
+        return 0
+    at = text.rfind(title)
+    while at >= 0:
+        pos = at + len(title)
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        while pos < line_end and text[pos] in ol.indent():
+            pos += 1
+        found = ol._match_at(text, pos, line_end, ol.styles())
+        if found and found.num == 1 and found.strong:
+            return pos
+        at = text.rfind(title, 0, at)
+    return 0
 
 
 def _after_notice(text: str) -> int:
