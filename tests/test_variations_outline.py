@@ -92,10 +92,10 @@ def test_a_table_row_whose_task_cell_is_broken_by_spaces_keeps_its_title():
 
 @pytest.fixture(scope="module")
 def run_table(tmp_path_factory):
-    text = ("某市人民政府办公室关于印发市政府2024年重点工作责任分工的通知\n"
-            "各区人民政府，市政府各部门：现将《市政府2024年重点工作责任分工》印发给你们，请认真贯彻执行。"
-            "各责任单位要按月报告进展情况，确保全年目标任务如期完成。 某市人民政府办公室 2024年2月5日 "
-            "市政府2024年重点工作责任分工一、周明副市长重点工作序号工作任务责任单位1确保地区生产总值增长6%以上。"
+    text = ("某市人民政府办公室关于印发2024年市政府领导分管工作任务清单的通知\n"
+            "各区人民政府，市政府各部门：《2024年市政府领导分管工作任务清单》已经市政府同意，现印发给你们。"
+            "请各牵头单位每季度末报送推进情况。 某市人民政府办公室 2024年2月5日 "
+            "2024年市政府领导分管工作任务清单一、周明副市长重点工作序号工作任务责任单位1全年新增市场主体3000户以上。"
             "市发改委2新增城镇就业2万人以上。市人力社保局\n")
     return _nodes_by_plan(tmp_path_factory.mktemp("run"), {"run": text})["run"]
 
@@ -103,7 +103,7 @@ def run_table(tmp_path_factory):
 def test_a_section_heading_run_together_with_a_tables_header(run_table):
     assert [(lv, lab) for lv, lab, _ in run_table] == [(1, "一"), (2, "1"), (2, "2")]
     assert run_table[0][2] == "周明副市长重点工作"
-    assert run_table[1][2].startswith("确保地区生产总值")
+    assert run_table[1][2].startswith("全年新增市场主体")
 
 
 # one list under the numbering forms that pages use for it: the same items at
