@@ -31,6 +31,7 @@ from . import jointplaces
 from . import orgnames as un
 from . import people
 from . import placenames
+from . import parencontexts as pc
 from . import rolecontexts as rc
 from . import tablecontexts as tc
 from . import restated
@@ -48,7 +49,7 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
     parens = rc.find_parens(text)
     local = placenames.local_places(plan.city, plan.province)
-    labelled = rc.from_labels(text, parens, local) + rc.from_parens(text, parens, local)
+    labelled = rc.from_labels(text, parens, local) + pc.from_parens(text, parens, local)
     # a bare name the plan's own labels list (责任部门：科技创新局) is one of its
     # bodies in its sentences too (由科技创新局牵头), as a duty list's offices are
     known = frozenset(un.compact(m.unit) for m in labelled)
@@ -105,7 +106,7 @@ def _apply_conventions(text: str, found: list) -> list:
         # a bare list whose parenthesis states the note is read by it too
         # (省经信委、省发改委。列第一位者为牵头部门，下同); a list that says
         # its role (…负责。列第一位的为牵头部门) keeps it as written
-        holds = m.rule_id == rc.BARE_LIST_RULE and m.paren is not None and m.paren[0] < since < m.paren[1]
+        holds = m.rule_id == pc.BARE_LIST_RULE and m.paren is not None and m.paren[0] < since < m.paren[1]
         if (m.start > since or holds) and m.family in ("label", "paren", "table"):
             groups.setdefault(m.group, []).append(m)
     first = {min(ms, key=lambda m: m.start) for ms in groups.values()

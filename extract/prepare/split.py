@@ -9,32 +9,20 @@ Three shapes are recognised, in this order:
 """
 from __future__ import annotations
 
-import functools
-import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
-from . import gazetteer, outline, placevote, titlelines
+from . import headingline, outline, placevote, titlelines
 from .. import rules
 from ..text import scan
 from ..text.numerals import chinese_int, digit_string
 from ..records import CleanText, Plan
 
 
-
 # characters a title line may hold before the issued name it repeats (a label such as 附件1)
 TITLE_LEAD = 4
-
-
-@functools.lru_cache(maxsize=1)
-def _key_table() -> dict:
-    cfg = rules.load("split")
-    table = str.maketrans("", "", cfg["title_key_drop"])
-    table.update(str.maketrans(cfg["title_key_dashes"]))
-    return table
 
 
 @dataclass
@@ -48,10 +36,7 @@ class _Part:
     signer: str = ""        # the line signed above the closing date (某某镇人民政府)
 
 
-def _key(text: str) -> str:
-    """Comparison form of a title: NFKC, no white space, no quote or book-title marks."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(text.split()).translate(_key_table())
+_key = titlelines.title_key     # comparison form of a title
 
 
 def _key_longer_than(text: str, limit: int) -> bool:
@@ -235,77 +220,6 @@ def _by_notice(text: str) -> list:
     return parts
 
 
-def _title_line(text: str, cfg: dict):
-    """(line start, title) of the plan's own title line among the opening lines
-    before its outline: not a site widget or a sentence; a title broken over
-    two lines is joined."""
-    lines = list(itertools.islice(titlelines.unfielded_lines(text), int(cfg["title_search_lines"])))
-    for k in range(len(lines)):
-        found = _title_at(text, lines, k, cfg)
-        if found == "outline":
-            break
-        if found:
-            return _fuller_title(text, lines, k, _notice_below(text, lines, k, cfg) or found, cfg)
-    return None
-
-
-def _notice_below(text: str, lines: list, k: int, cfg: dict):
-    """A page's news headline at line k with the notice's own heading
-    (……关于……的通知) just below it: the notice's heading is the title."""
-    if _notice_heading(text[lines[k][0]:lines[k][1]].strip()):
-        return None
-    for j in range(k + 1, min(len(lines), k + 1 + int(cfg["headline_reach"]))):
-        later = _title_at(text, lines, j, cfg)
-        if later == "outline":
-            return None
-        if later and _notice_heading(later[1]):
-            return later
-    return None
-
-
-def _fuller_title(text: str, lines: list, k: int, found: tuple, cfg: dict) -> tuple:
-    """A page's headline often drops the place that the plan's own title line,
-    further down, opens with (鄞州区 + the headline), shortens the issuer (广西关于…
-    for 广西壮族自治区人民政府办公厅关于…) or reports the title (某县印发 + it): that line is the title."""
-    key = _key(found[1])
-    tail = _from_opener(key, cfg)
-    for j in range(k + 1, len(lines)):
-        later = _title_at(text, lines, j, cfg)
-        if later == "outline":
-            break
-        if not later:
-            continue
-        longer = _key(later[1])
-        if titlelines.reports(key, longer):
-            return later
-        lead = gazetteer.place_prefix(later[1])
-        if lead and longer.endswith(key) and len(longer) - len(key) == len(_key(lead)):
-            return later
-        if lead and tail and longer != key and _from_opener(longer, cfg) == tail:
-            return later
-    return found
-
-
-def _from_opener(key: str, cfg: dict) -> str:
-    """``key`` from its first title opener (关于) on, or '' without one."""
-    at = min((key.find(w) for w in cfg["title_openers"] if w in key), default=-1)
-    return key[at:] if at > 0 else ""
-
-
-def _title_at(text: str, lines: list, k: int, cfg: dict):
-    """The title starting at line k, "outline" when the outline begins there."""
-    words = rules.words("split", "title_words")
-    s, e = lines[k]
-    if outline.starts_with_label(text, s, e):
-        return "outline"    # a title comes before the outline
-    line = titlelines.untagged(text[s:e].strip())
-    pos = s + text[s:e].index(line) if line else s
-    joined = titlelines.joined(text, lines, k, line, cfg)
-    if joined:
-        return pos, joined
-    return (pos, line) if titlelines.title_like(line, cfg, words) else None
-
-
 def _named_in_sentence(text: str):
     """The first match naming the plan in 特制定《……》如下, 现将《……》印发给你们
     or 《……》已经……同意，现印发给你们, or None."""
@@ -323,17 +237,12 @@ def _own_title_line(text: str, named) -> Optional[tuple]:
     return hits[0] if hits else None
 
 
-def _notice_heading(line: str) -> bool:
-    """A notice's own heading (……关于开展……工作的通知), which titles what the page issues."""
-    return any(rule.regex.match(line) for rule in rules.pattern_rules("split", "notice_headings"))
-
-
 def _single(text: str) -> _Part:
     cfg = rules.load("split")
     tail_start = max(0, len(text) - 400)
     issued = _issue_date(text, tail_start, len(text))
     signer = _signer(text, tail_start)
-    chosen = _title_line(text, cfg)
+    chosen = headingline.title_line(text, cfg)
     match = _named_in_sentence(text)
     named = match.group("name") if match else None
     own = _own_title_line(text, match) if match else None

@@ -4,6 +4,8 @@ widget from the headline below it, a title broken over several lines, the
 fields of a page's metadata block above it."""
 from __future__ import annotations
 
+import functools
+import unicodedata
 from typing import Optional
 
 from .. import rules
@@ -224,3 +226,17 @@ def unfielded_lines(text: str):
         if not (value_next and not title_like(untagged(line.strip()), cfg, words)):
             yield start, e
         value_next = False
+
+
+@functools.lru_cache(maxsize=1)
+def _title_key_table() -> dict:
+    cfg = rules.load("split")
+    table = str.maketrans("", "", cfg["title_key_drop"])
+    table.update(str.maketrans(cfg["title_key_dashes"]))
+    return table
+
+
+def title_key(text: str) -> str:
+    """Comparison form of a title: NFKC, no white space, no quote or book-title marks."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).translate(_title_key_table())
