@@ -1,7 +1,8 @@
 """Gold annotations: loading, validation and the text normal form used to compare them.
 
 The gold format is described in ``corpus/gold/GUIDE.md``. Quoted texts are
-compared in a normal form (Unicode NFKC, all white space removed), and gold
+compared in a normal form (Unicode NFKC, all white space removed, traditional
+characters as simplified ones), and gold
 quotes are located in a plan's text by searching its normal form; ``NormText``
 keeps the map from normal-form positions back to offsets in the original text
 so that a found quote can be compared with the character offsets of a row.
@@ -54,7 +55,24 @@ def norm(text) -> str:
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
     text = unicodedata.normalize("NFKC", str(text))
-    return "".join(ch for ch in text if not ch.isspace())
+    return "".join(_simplified(ch) for ch in text if not ch.isspace())
+
+
+@functools.lru_cache(maxsize=65536)
+def _simplified(ch: str) -> str:
+    """A traditional character as its simplified form: the clean stage reads a
+    traditional page in simplified characters, while its gold quotes the page
+    as written (自治區 == 自治区). One character for one."""
+    if ch.isascii():
+        return ch
+    from opencc import OpenCC
+    converted = _converter(OpenCC).convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+@functools.lru_cache(maxsize=1)
+def _converter(make):
+    return make("t2s")
 
 
 @functools.lru_cache(maxsize=1)

@@ -68,9 +68,13 @@ def _named_amount(text: str, q, after: int, prev) -> Optional[Found]:
     raw = text[start:q.start].strip()
     yearly = next((w for w in _words("yearly_scopes") if raw.startswith(w)), None)
     head = indicator.strip_leading(raw[len(yearly):] if yearly else raw)
+    goal = yearly or goal_sentence(text, q.start)
+    state = _any_regex("goal_states").search(head) if goal else None
+    if state:               # 到2026年，全县实现地区生产总值120亿元: the noun after the state verb
+        head = head[state.end():]
     if not head or not _counted_noun(head) or _not_a_goal(text, q, head):
         return None
-    return Found(q.start, after, "=", "counted", q) if yearly or goal_sentence(text, q.start) else None
+    return Found(q.start, after, "=", "counted", q) if goal else None
 
 
 def _count_then_verb(text: str, q, after: int, prev) -> Optional[Found]:

@@ -6,6 +6,8 @@ prefix (市/省/县/区) its first item gives to the bare names after it
 """
 from __future__ import annotations
 
+import functools
+
 from .. import rules
 from .orgnames import RULES, _any, _search, compact, has_level, is_generic, is_territorial, looks_like_unit
 from .placenames import find_place, with_town_stems
@@ -59,6 +61,47 @@ def shared_suffix(names: list) -> str:
         if m and any(_is_bare(n, m.group("suffix")) for n in names[:-1]):
             return m.group("suffix")
     return ""
+
+
+def suffixes_from_next(names: list) -> list:
+    """The body each bare name of a list takes from the run of bodies that
+    follows it (the last of that run, as in 伊滨区、高新区党工委和管委会), across
+    bare names only: 银川市、石嘴山市、吴忠市人民政府、宁东管委会 gives the first
+    two 人民政府 though the list goes on; in 东城区、市教委、西城区人民政府
+    东城区 takes none (市教委 ends the run)."""
+    out, pending, k = [""] * len(names), [], 0
+    while k < len(names):
+        suffixes = _suffixes_of(names[k])
+        if suffixes:
+            while k + 1 < len(names) and _suffixes_of(names[k + 1]):
+                k += 1
+                suffixes = _suffixes_of(names[k])
+            for j in pending:        # 六屯、六广镇人民政府: the kind the bare name is of
+                out[j] = next((sfx for sfx in suffixes if _is_bare(names[j], sfx)), "")
+            pending = []
+        elif _is_bare(names[k], "") or _is_bare(names[k], _a_grassroots_suffix()):
+            pending.append(k)
+        else:
+            pending = []
+        k += 1
+    return out
+
+
+def _suffixes_of(name: str) -> list:
+    """The bodies a name ends in that it may lend to bare names before it,
+    one a rule (人民政府 for 东城区, 镇人民政府 for 六屯)."""
+    found = []
+    for rule in rules.pattern_rules(RULES, "shared_suffix"):
+        m = rule.regex.search(name)
+        if m:
+            found.append(m.group("suffix"))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _a_grassroots_suffix() -> str:
+    """One suffix of the grassroots kind (街道办事处 …): _is_bare tests by kind."""
+    return rules.named_lists()["grassroots_suffixes"][0]
 
 
 def joined_bodies(text: str, items: list) -> dict:

@@ -152,8 +152,7 @@ def _shared_suffixes(text: str, names: list, whole: Optional[dict] = None) -> li
     runs.append(run)
     out = []
     for run in runs:
-        suffix = ua.shared_suffix([(whole or {}).get(id(i), i.text) for i in run])
-        out.extend([suffix] * len(run))
+        out.extend(ua.suffixes_from_next([(whole or {}).get(id(i), i.text) for i in run]))
     return out
 
 

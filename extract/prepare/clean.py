@@ -2,8 +2,8 @@
 
 The cleaned text is what every offset in every table refers to, so the
 cleaner is the last stage allowed to change characters. Cleaning runs as a
-fixed cascade: markup to text, line ends and spaces, PDF line joins, footer
-cut, chrome lines, watermarks.
+fixed cascade: markup to text, line ends and spaces, traditional characters
+to simplified ones, PDF line joins, footer cut, chrome lines, watermarks.
 """
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ def clean(source: Source) -> CleanText:
     notes: list = []
     dropped: list = []     # the page chrome cut away: the locality may still read it
     text = normalise_spaces(text)
+    text = to_simplified(text, notes, source.path)
     text = cut_footer(text, notes, source.path, dropped)
     text = drop_chrome_blocks(text, dropped)
     text = drop_chrome_lines(text, notes, source.path, dropped)
@@ -69,6 +70,42 @@ def normalise_spaces(text: str) -> str:
     for chars, value in _space_subs():
         text = chars.sub(value, text)
     return text
+
+
+def to_simplified(text: str, notes: list, path: str) -> str:
+    """A page written in traditional characters, read in simplified ones
+    (rules/clean.yaml ``traditional_marks``): one character for one, line by
+    line, so that every offset still points at the character it stood for."""
+    cfg = rules.load("clean")
+    marks = sum(map(text.count, _traditional_marks()))
+    if marks < int(cfg["traditional_min_chars"]):
+        return text
+    han = len(_han_char().findall(text))
+    if marks < float(cfg["traditional_min_share"]) * han:
+        return text
+    convert = _t2s()
+    lines = text.split("\n")
+    out = [converted if len(converted := convert(line)) == len(line) else line for line in lines]
+    notes.append(WarningRow(path, "TraditionalRead", (
+        f"{path}: written in traditional characters; read as simplified ones "
+        "(the tables quote the simplified text; offsets are unchanged)")))
+    return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _han_char():
+    return re.compile(rules.load("clean")["han_char"])
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_marks() -> tuple:
+    return tuple(dict.fromkeys(rules.load("clean")["traditional_marks"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc     # only a traditional page pays for loading its tables
+    return opencc.OpenCC("t2s").convert
 
 
 def _bound(text: str, share_key: str, chars_key: str) -> float:
