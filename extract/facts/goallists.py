@@ -94,7 +94,9 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     # 搬迁1297户7000人: a count of households and of people written together
     paired = (q.kind == "count" and prev.q is not None and prev.q.kind == "count"
               and q.start == prev.end and q.unit != prev.q.unit)
-    if (joined and not breaks) or comma_list or paired:
+    # 分别达40%15%: two shares whose 、 the page lost (a share cannot run on into a number)
+    glued = (q.kind == "percent" and prev.q is not None and prev.q.kind == "percent" and q.start == prev.end)
+    if (joined and not breaks) or comma_list or paired or glued:
         return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
     return None
 

@@ -365,13 +365,15 @@ def _per_after(text: str, end: int) -> Optional[str]:
 def extract_targets(ctx: PlanContext) -> list:
     plan, text, locate = ctx.plan, ctx.text, ctx.locator
     found = find(text, [(d.char_start, d.char_end) for d in ctx.dates])
-    inds, last_end = [], 0
+    inds, last_end, last_kind = [], 0, None
     for f in found:
         node = locate.innermost(f.start)
-        if inds and f.start == last_end and f.q is not None and f.q.kind == "count":
-            inds.append(inds[-1])    # 搬迁326户1405人: both counts measure one thing
+        kind = f.q.kind if f.q is not None else None
+        if inds and f.start == last_end and kind in ("count", "percent") and (kind == "count" or last_kind == kind):
+            inds.append(inds[-1])    # 搬迁326户1405人: both counts measure one thing (分别达40%15%: one list)
             last_end = f.end
             continue
+        last_kind = kind
         floor = max(last_end, node.body_start if node and 0 <= node.body_start <= f.start else 0)
         inds.append(_indicator(text, f, floor))
         last_end = f.end
