@@ -34,7 +34,7 @@ from . import rostermembers as members
 from .rostermembers import Got
 from . import tables as tb
 from .personnames import (compact as _compact, is_person_name, is_post as _is_post,
-                          long_name_after_post, name_glued_to_post,
+                          long_name_after_post, name_glued_to_post, unit_name_post,
                           name_in_window as _name_in_window,
                           names_only, spaced_name_at_end, dotted_name_at_end, split_post)
 from ..records import Person, PlanContext
@@ -101,7 +101,8 @@ def _parse_item(text: str, start: int, end: int) -> Optional[Got]:
             item = item.rstrip()[:-len(tail)]
     for rule in rules.pattern_rules(RULES, "name_tails_before_notes"):
         item = rule.regex.sub("", item, count=1)
-    for parse in (_name_then_post, _post_then_name, name_glued_to_post, _unit_then_bracketed_name):
+    for parse in (_name_then_post, _post_then_name, name_glued_to_post, _unit_then_bracketed_name,
+                  unit_name_post):
         got = parse(item)
         if got:
             s, e, name, post = got
@@ -274,7 +275,8 @@ def _continuation(text: str, pos: int, role: str) -> list:
         line_end = len(text) if nl < 0 else nl
         line = text[pos + 1:line_end].rstrip()
         core = line.rstrip(cfg["member_line_trailing"])
-        if core.strip():
+        garbled = found and any(ch in cfg["unreadable_marks"] for ch in core)   # passed over
+        if core.strip() and not garbled:
             if (any(r.regex.search(core) for r in stops) or opens_with_label(core.strip())
                     or label_regex(True).match(core)):
                 break

@@ -362,3 +362,22 @@ def _past_tail(item: str, at: int) -> int:
         if item.startswith(tail, at):
             return at + len(tail)
     return at
+
+
+def unit_name_post(item: str) -> Optional[tuple]:
+    """市民政局薛亮副局长: a unit, the name, then a bare post, as official prose
+    writes a person (由市民政局薛亮副局长任主任). (start, end, name, unit and post)."""
+    body = item.rstrip()
+    post = _last_post(body)
+    if not post or len(post) == len(body):
+        return None
+    rest = body[:-len(post)]
+    base = max(0, len(rest) - 4)
+    hit = name_in_window(rest[base:], rest[:base])
+    if not hit or base + hit[1] != len(rest):
+        return None
+    start, end, name = base + hit[0], base + hit[1], hit[2]
+    unit = compact(rest[:start])
+    if not unit or not orgnames.looks_like_unit(unit):
+        return None
+    return start, end, name, unit + post
