@@ -217,3 +217,21 @@ def test_a_breadcrumb_laid_out_as_a_numbered_list_is_dropped():
 def test_a_plan_list_whose_first_item_is_about_the_home_page_is_kept():
     page = "网站改版方案\n1. 首页\n2. 优化栏目导航,方便群众办事。\n3. 加强内容审核\n"
     assert clean.clean(make_source(page)).text == page
+
+
+def test_the_chrome_gate_by_engine_turns_down_what_one_alternation_would():
+    # the gate is two alternations (the rules re compiles, the rest for the
+    # regex package); a line passes it exactly where one drop_line rule matches
+    from extract import rules
+    drop = clean._rules("drop_line")
+    gates = clean._any_chrome()
+    assert 1 <= len(gates) <= 2
+    whole = rules.compile_pattern(rules.gated_alternation([r.pattern for r in drop], [None] * len(drop)),
+                                  "drop_line")
+    lines = [w for r in drop for w in list(r.examples) + list(r.counter_examples)]
+    lines += ["", " ", "\t首页", "首页 > ", "营口市人民政府网站", "来源：县政府办 浏览次数：12",
+              "一、总体要求", "县人民政府网站建设", "　　当前位置：首页＞通知", "分享到：微信"]
+    lines += [a + b for a in lines[:12] for b in ("\u3000", "。", "x")]
+    for line in lines:
+        assert any(g.match(line) for g in gates) == bool(whole.match(line)), line
+        assert (clean._chrome_rule(line, 10_000) is not None) == bool(whole.match(line)), line

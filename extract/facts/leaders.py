@@ -14,6 +14,7 @@ import re
 
 from .. import rules
 from ..records import PlanContext
+from ..text import scan
 from . import orgnames
 from .personnames import compact, is_post
 
@@ -56,7 +57,7 @@ def from_clauses(text: str, parse_items, taken: set) -> list:
         return []
     found = []
     for rule in _rules("clause_leaders"):
-        for m in rule.regex.finditer(text):
+        for m in scan.finditer(rule, text):       # only near its verbs (holds, reach)
             bare = m.group("stem") if m.group("comrade") else None
             got = _leaders(text, m.start("list"), m.end("list"), parse_items, rule.id, bare)
             # a clause is weaker evidence than a heading: the role must read as a

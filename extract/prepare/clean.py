@@ -273,19 +273,29 @@ def _headline_of(line: str):
 
 
 def _chrome_rule(line: str, longest: int):
-    if len(line) > longest or not _any_chrome().match(line):
+    if len(line) > longest or not any(gate.match(line) for gate in _any_chrome()):
         return None
     return next((rule.id for rule in _rules("drop_line") if rule.regex.match(line)), None)
 
 
 @functools.lru_cache(maxsize=1)
-def _any_chrome():
-    """Every drop_line rule in one alternation: it matches a line where one of
-    them does. Nearly no line is chrome, and one match turns it down instead of
-    one per rule; the rule that matched is then found one by one."""
-    parts = [rule.pattern for rule in _rules("drop_line")]
-    return rules.compile_pattern(rules.gated_alternation(parts, [None] * len(parts)),
-                                 "rules/clean.yaml: drop_line")
+def _any_chrome() -> tuple:
+    """Every drop_line rule in one of two alternations: a line matches one of
+    them where one of the rules matches it. Nearly no line is chrome, and two
+    matches turn it down instead of one per rule; the rule that matched is
+    then found one by one. The rules ``re`` compiles are joined for ``re``,
+    the others (a ``\\p{Han}`` class) for the regex package: one alternation
+    of them all would go to the regex package, slower on the others' parts
+    than ``re`` (twice the time of both halves on the shipped plans)."""
+    halves: tuple = ([], [])
+    for rule in _rules("drop_line"):
+        halves[not isinstance(rule.regex, re.Pattern)].append(rule.pattern)
+    plain, other = halves
+    gates = [re.compile(rules.gated_alternation(plain, [None] * len(plain)), re.M)] if plain else []
+    if other:
+        gates.append(rules.compile_pattern(rules.gated_alternation(other, [None] * len(other)),
+                                           "rules/clean.yaml: drop_line"))
+    return tuple(gates)
 
 
 def remove_watermarks(text: str) -> str:
