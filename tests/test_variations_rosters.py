@@ -40,6 +40,14 @@ ROSTERS = {
 专班下设办公室，办公室设在市文旅局。
 """, Counter(), Counter({("努尔兰·木拉提", "主任"): 1, ("高建新", "副主任"): 1, ("阿依古丽·买买提", M): 1,
                           ("何东升", M): 1, ("钱卫国", M): 1, ("热合曼·托乎提", M): 1})),
+    # a county's name without its suffix glued to a post's body is the post's
+    # place; with a blank before its post a name that is also a place stem stays
+    "county_in_post": ("""关于调整江宁经济技术开发区安全生产工作领导小组的通知
+一、组成人员
+组　长：钱立群　江宁经济技术开发区管委会主任
+副组长：邬海东　江宁经济技术开发区管委会副主任
+成　员：江宁　区应急管理局副局长
+""", Counter(), Counter({("钱立群", "组长"): 1, ("邬海东", "副组长"): 1, ("江宁", M): 1})),
 }
 
 # counter-examples: a sentence that ends the roster, and posts with no name

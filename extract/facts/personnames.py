@@ -285,7 +285,7 @@ def name_glued_to_post(item: str) -> Optional[tuple]:
         if size < place:
             continue
         if rest and _says_post_or_unit(rest) and is_person_name(name):    # the tagger last
-            return base, base + size, name, rest
+            return None if place_opens_post(name, rest) else (base, base + size, name, rest)
     return None
 
 
@@ -381,3 +381,15 @@ def unit_name_post(item: str) -> Optional[tuple]:
     if not unit or not orgnames.looks_like_unit(unit):
         return None
     return start, end, name, unit + post
+
+
+def place_opens_post(name: str, post: str) -> bool:
+    """武进 before 国家高新区管委会副主任: a county's name without its suffix
+    (武进区) opening a post whose unit is a body is the post's place, not a
+    person (rules/people.yaml ``place_stem_suffixes``)."""
+    if not post or not is_post(post):
+        return False
+    if not any(placenames.is_place_name(name + sfx) for sfx in rules.words(RULES, "place_stem_suffixes")):
+        return False
+    unit = split_post(post)
+    return bool(unit) and orgnames.looks_like_unit(unit)

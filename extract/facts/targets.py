@@ -24,7 +24,7 @@ import functools
 import re
 from typing import Optional
 
-from . import goalbuild, goalclauses, goals, goalwords, indicator, measures, tablegoals
+from . import goalbuild, goalclauses, goallists, goals, goalwords, indicator, measures, tablegoals
 from .goalclauses import Found
 from . import quantities as numbers
 from .. import rules
@@ -375,9 +375,12 @@ def extract_targets(ctx: PlanContext) -> list:
             continue
         last_kind = kind
         floor = max(last_end, node.body_start if node and 0 <= node.body_start <= f.start else 0)
-        inds.append(_indicator(text, f, floor))
+        ind = _indicator(text, f, floor)
+        listed = inds and not text[last_end:f.start].strip(goallists.list_marks())
+        inds.append(inds[-1] if listed and not ind[0] else ind)    # 增长6%、9%以上: the list's indicator
         last_end = f.end
     _distribute(found, inds)
+    goallists.share_closing_bounds(text, found)
     inds = [indicator.finish(ind, per) for ind, per in inds]
     out = []
     for f, (ind, per) in zip(found, inds):
