@@ -67,9 +67,19 @@ def _list_summary(text: str, q, after: int, prev) -> Optional[Found]:
     head = _clause_head(text, q)
     summed = ends_with_any(text, pos, _words("list_summary_words")) or (
         rules.load("targets")["list_marks"] in head and _han_tail().search(head))
-    if summed and goal_sentence(text, q.start) and not _not_a_goal(text, q, head):
+    if summed and (goal_sentence(text, q.start) or _acts_on_list(head)) and not _not_a_goal(text, q, head):
         return Found(q.start, after, "=", "list-summary", q)
     return None
+
+
+def _acts_on_list(head: str) -> bool:
+    """引进甲科技等8家研发机构, 启动尚贤、冠山等6个乡镇……建设: an action verb
+    before the list of names that the count sums up plans the count."""
+    first = head.find(rules.load("targets")["list_marks"])
+    before = head[:first] if first >= 0 else head
+    if any(w in before for w in _words("done_marks")):
+        return False        # 已引进甲公司、乙公司等5家企业: what was done
+    return any(_any_regex(key).search(before) for key in ("build_verbs", "action_verbs"))
 
 
 def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
@@ -140,3 +150,21 @@ def share_closing_bounds(text: str, found: list) -> None:
 def list_marks() -> str:
     """The characters that part a list's items (、 and the joiners 和/及/与)."""
     return rules.load("targets")["list_marks"] + "".join(_words("list_joiners"))
+
+
+def _striven_for(text: str, q, after: int, prev) -> Optional[Found]:
+    """增长9%，力争10%: a figure the plan strives for beyond the target before it,
+    alone in its clause after a striving word; it measures what that one does."""
+    if prev is None or prev.q is None or q.kind != prev.q.kind or q.start - prev.end > _LIST_GAP:
+        return None
+    head = text[indicator.clause_start(text, q.start)[0]:q.start]
+    return Found(q.start, after, "=", "striven", q, prev.per, prev=prev) if strives(head) else None
+
+
+def strives(gap: str) -> bool:
+    """The words between two targets (or before the second in its clause) are
+    a striving word and at most a verb (，力争 / ，力争达到): one indicator."""
+    head = gap.strip().lstrip(rules.load("targets")["list_commas"]).strip()
+    word = next((w for w in _words("striving_words") if head.startswith(w)), None)
+    rest = head[len(word):] if word else None
+    return rest is not None and (not rest or rest in _words("striving_fillers"))

@@ -38,7 +38,7 @@ from . import indicator, tablegoals, unitshapes
 from .goalbuild import (_bracketed_count, _build_after, _build_before, _count_then_verb, _labelled, _named_amount,
                         _named_as_goal)
 from .goalclauses import Found, _clause_head, _not_a_goal, buildable, clause_open
-from .goallists import _breakdown, _list_item, _list_summary, _total_before_amounts
+from .goallists import _breakdown, _list_item, _list_summary, _striven_for, _total_before_amounts
 from .goalwords import _any_regex, _han_run, _tail_regex, _words, ends_with_any, raises_to, skip_back, status
 
 
@@ -133,7 +133,8 @@ def _share_reaching(text: str, q, after: int, prev) -> Optional[Found]:
 # bare numbers are tried by these, in order; the first that fits wins
 BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _bracketed_count,
               _named_amount, _named_as_goal, _beneficiary, _list_item, _list_summary, _breakdown,
-              _total_before_amounts, _count_then_verb, _table, _reached_share, _share_reaching, _labelled)
+              _total_before_amounts, _count_then_verb, _table, _reached_share, _share_reaching, _labelled,
+              _striven_for)
 
 
 def bare(text: str, q, after: int, prev: Optional[Found]) -> Optional[Found]:

@@ -376,7 +376,8 @@ def extract_targets(ctx: PlanContext) -> list:
         last_kind = kind
         floor = max(last_end, node.body_start if node and 0 <= node.body_start <= f.start else 0)
         ind = _indicator(text, f, floor)
-        listed = inds and not text[last_end:f.start].strip(goallists.list_marks())
+        gap = text[last_end:f.start]
+        listed = inds and (not gap.strip(goallists.list_marks()) or goallists.strives(gap))
         inds.append(inds[-1] if listed and not ind[0] else ind)    # 增长6%、9%以上: the list's indicator
         last_end = f.end
     _distribute(found, inds)
