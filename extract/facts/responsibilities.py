@@ -58,7 +58,8 @@ def extract_responsibilities(ctx: PlanContext) -> list:
     found = _drop_repeated_providers(_resolve_overlaps(found, people.roster_items(text)))
     found = jointplaces.expand(ctx, found)        # 两市市委党校: one unit in each issuing city
     # a sentence subject restating a unit its node already names adds no row
-    return restated.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local), text)
+    return restated.drop_restated(_to_rows(ctx, _apply_conventions(text, found), local), text,
+                                  outlined=bool(ctx.nodes))
 
 
 def _subjects(text: str, parens: list, local: frozenset) -> list:

@@ -12,17 +12,17 @@ from . import subjectunits as su
 RULES = su.RULES
 
 
-def drop_restated(rows: list, text: str = "") -> list:
+def drop_restated(rows: list, text: str = "", outlined: bool = True) -> list:
     """Clause subjects and partners only where their node states no role by
     a role word: a node that says 县财政局负责…… or 责任单位：…… states its
     roles so, and its other sentences (县财政局要加强……) tell how, not who.
     Of the rest, a unit the same node already names by another family adds
     no fact; each clause that names it again is a fact of its own (县经信委
     牵头……；县经信委和县环保局联合……). A clause outside every node (a
-    notice's preamble or closing words) names who does a task only when it
-    directs the work (县政府督查室要……, 市政府督查室将对落实情况进行督办:
-    subject_directives, read in ``text`` after the unit), with or without an
-    outline below it."""
+    notice's preamble) names no task of a plan that has an outline
+    (``outlined``); one without an outline states its tasks in its sentences,
+    and there a clause that directs the work names who does it (县政府督查室要……,
+    县政府督查室将对落实情况进行督办: subject_directives, read in ``text`` after the unit)."""
     clause_rules = (su.CLAUSE_RULE, su.PARTNER_RULE, su.BY_RULE)
     duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {su.duty_line_rule()}
     by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}
@@ -35,7 +35,7 @@ def drop_restated(rows: list, text: str = "") -> list:
             kept.append(r)
             continue
         key = (r.node_id, su.level_key(r.unit))
-        if (r.node_id is None and not _directs(text, r.char_end)) or key in named or (
+        if (r.node_id is None and (outlined or not _directs(text, r.char_end))) or key in named or (
                 key in by_seen if r.rule_id == su.BY_RULE else r.node_id in by_role_word):
             continue
         if r.rule_id == su.BY_RULE:
