@@ -1,7 +1,7 @@
 """Variation tests: a region's plan written in simplified and in traditional
 characters, and the list shapes of regional plans (a region's level carried
 along a list, places that take the body of a later item, a zone's committee,
-a list closed by 等市级相关单位, amounts after 实现 in a goal sentence).
+a list closed by 等县级相关单位, amounts after 实现 in a goal sentence).
 
 Every plan here is invented; the places are real.
 """
@@ -49,14 +49,14 @@ LIST_PLANS = {
 """, Counter({("市住房城乡建设局", "lead"): 1, ("雁塔区", "assist"): 1, ("市公安局", "assist"): 1,
               ("碑林区人民政府", "assist"): 1}), Counter()),
     # a list closed by its class, with the class's level said as 市级
-    "etc_level": ("""某市项目服务保障方案
+    "etc_level": ("""某县农村供水保障方案
 一、重点任务
-1.优化项目审批流程。推行并联审批。
-牵头单位：市行政审批服务局
-责任单位：市自然资源和规划局、市住房城乡建设局、市生态环境局等市级相关单位，各区县政府、高新区管委会
-""", Counter({("市行政审批服务局", "lead"): 1, ("市自然资源和规划局", "responsible"): 1,
-              ("市住房城乡建设局", "responsible"): 1, ("市生态环境局", "responsible"): 1,
-              ("高新区管委会", "responsible"): 1}), Counter()),
+1.完善供水工程建设。推进集中供水工程提标改造。
+牵头单位：县水利局
+责任单位：县自然资源局、县住建局、县生态环境分局等县级相关单位，各乡镇人民政府、城南工业园管委会
+""", Counter({("县水利局", "lead"): 1, ("县自然资源局", "responsible"): 1,
+              ("县住建局", "responsible"): 1, ("县生态环境分局", "responsible"): 1,
+              ("城南工业园管委会", "responsible"): 1}), Counter()),
 }
 
 
@@ -134,7 +134,7 @@ def test_a_file_says_it_was_read_in_simplified_characters(tmp_path):
 GOAL_AMOUNTS = [
     # (sentence, the amounts that are goals)
     ("到2027年，全县实现地区生产总值185亿元，农村居民人均可支配收入2.3万元。", ["185", "2.3"]),
-    ("至2027年，某市实现人均生产总值68500元，城乡居民人均收入31200元。", ["68500", "31200"]),
+    ("至2027年，某县实现工业总产值86亿元，城镇居民人均收入42800元。", ["86", "42800"]),
     ("截至2023年底，全县实现一般公共预算收入9.6亿元。", []),           # what already is
     ("2019年至2023年，全县实现地区生产总值年均120亿元。", []),          # a past span
 ]

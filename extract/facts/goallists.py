@@ -73,7 +73,7 @@ def _list_summary(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 def _acts_on_list(head: str) -> bool:
-    """引进甲科技等8家研发机构, 启动尚贤、冠山等6个乡镇……建设: an action verb
+    """引进甲科技等8家研发机构, 启动河口、白沙等6个乡镇……建设: an action verb
     before the list of names that the count sums up plans the count."""
     first = head.find(rules.load("targets")["list_marks"])
     before = head[:first] if first >= 0 else head
@@ -104,7 +104,7 @@ def _list_item(text: str, q, after: int, prev) -> Optional[Found]:
     # 搬迁1297户7000人: a count of households and of people written together
     paired = (q.kind == "count" and prev.q is not None and prev.q.kind == "count"
               and q.start == prev.end and q.unit != prev.q.unit)
-    # 分别达40%15%: two shares whose 、 the page lost (a share cannot run on into a number)
+    # 分别达62%25%: two shares whose 、 the page lost (a share cannot run on into a number)
     glued = (q.kind == "percent" and prev.q is not None and prev.q.kind == "percent" and q.start == prev.end)
     if (joined and not breaks) or comma_list or paired or glued:
         return Found(q.start, after, prev.op, "list-item", q, prev.per, prev=prev)
@@ -132,7 +132,7 @@ def _same_kind(q, prev: Found) -> bool:
 
 
 def share_closing_bounds(text: str, found: list) -> None:
-    """分别增长6%、9%以上, 达到90%、95%以上: a bound written once after a list's
+    """分别增长5%、7%以上, 达到90%、95%以上: a bound written once after a list's
     last item holds for the items before it, joined by list marks alone (in place)."""
     bounds = {op: tuple(words) for entry in rules.load("targets")["comparators"]["suffix"]
               for op, words in [(entry["op"], entry["words"])] if op != "=" and "kinds" not in entry}

@@ -65,8 +65,8 @@ def shared_suffix(names: list) -> str:
 
 def suffixes_from_next(names: list) -> list:
     """The body each bare name of a list takes from the run of bodies that
-    follows it (the last of that run, as in 伊滨区、高新区党工委和管委会), across
-    bare names only: 银川市、石嘴山市、吴忠市人民政府、宁东管委会 gives the first
+    follows it (the last of that run, as in 临港区、高新区党工委和管委会), across
+    bare names only: 固原市、中卫市人民政府、太阳山管委会 gives the first
     two 人民政府 though the list goes on; in 东城区、市教委、西城区人民政府
     东城区 takes none (市教委 ends the run)."""
     out, pending, k = [""] * len(names), [], 0

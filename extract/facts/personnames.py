@@ -365,8 +365,8 @@ def _past_tail(item: str, at: int) -> int:
 
 
 def unit_name_post(item: str) -> Optional[tuple]:
-    """市民政局薛亮副局长: a unit, the name, then a bare post, as official prose
-    writes a person (由市民政局薛亮副局长任主任). (start, end, name, unit and post)."""
+    """县文旅局周红副局长: a unit, the name, then a bare post, as official prose
+    writes a person (由县文旅局周红副局长任主任). (start, end, name, unit and post)."""
     body = item.rstrip()
     post = _last_post(body)
     if not post or len(post) == len(body):
@@ -384,8 +384,8 @@ def unit_name_post(item: str) -> Optional[tuple]:
 
 
 def place_opens_post(name: str, post: str) -> bool:
-    """武进 before 国家高新区管委会副主任: a county's name without its suffix
-    (武进区) opening a post whose unit is a body is the post's place, not a
+    """江宁 before 开发区管委会副主任: a county's name without its suffix
+    (江宁区) opening a post whose unit is a body is the post's place, not a
     person (rules/people.yaml ``place_stem_suffixes``)."""
     if not post or not is_post(post):
         return False

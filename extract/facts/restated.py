@@ -22,7 +22,7 @@ def drop_restated(rows: list, text: str = "", outlined: bool = True) -> list:
     notice's preamble) names no task of a plan that has an outline
     (``outlined``); one without an outline states its tasks in its sentences,
     and there a clause that directs the work names who does it (县政府督查室要……,
-    县政府督查室将对落实情况进行督办: subject_directives, read in ``text`` after the unit)."""
+    县政府督查室将定期通报进展: subject_directives, read in ``text`` after the unit)."""
     clause_rules = (su.CLAUSE_RULE, su.PARTNER_RULE, su.BY_RULE)
     duty = {rule.id for rule in rules.pattern_rules(RULES, "duty_heads")} | {su.duty_line_rule()}
     by_role_word = {r.node_id for r in rows if r.rule_id not in clause_rules and r.rule_id not in duty}

@@ -370,7 +370,7 @@ def extract_targets(ctx: PlanContext) -> list:
         node = locate.innermost(f.start)
         kind = f.q.kind if f.q is not None else None
         if inds and f.start == last_end and kind in ("count", "percent") and (kind == "count" or last_kind == kind):
-            inds.append(inds[-1])    # 搬迁326户1405人: both counts measure one thing (分别达40%15%: one list)
+            inds.append(inds[-1])    # 搬迁326户1405人: both counts measure one thing (分别达62%25%: one list)
             last_end = f.end
             continue
         last_kind = kind
@@ -378,7 +378,7 @@ def extract_targets(ctx: PlanContext) -> list:
         ind = _indicator(text, f, floor)
         gap = text[last_end:f.start]
         listed = inds and (not gap.strip(goallists.list_marks()) or goallists.strives(gap))
-        inds.append(inds[-1] if listed and not ind[0] else ind)    # 增长6%、9%以上: the list's indicator
+        inds.append(inds[-1] if listed and not ind[0] else ind)    # 增长5%、7%以上: the list's indicator
         last_end = f.end
     _distribute(found, inds)
     goallists.share_closing_bounds(text, found)
