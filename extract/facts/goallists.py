@@ -130,12 +130,11 @@ def _same_kind(q, prev: Found) -> bool:
     return prev.rule_id in _words("list_continues") and buildable(q) and buildable(prev.q)
 
 
-
 def share_closing_bounds(text: str, found: list) -> None:
     """分别增长5%、7%以上, 达到90%、95%以上: a bound written once after a list's
     last item holds for the items before it, joined by list marks alone (in place)."""
-    bounds = {op: tuple(words) for entry in rules.load("targets")["comparators"]["suffix"]
-              for op, words in [(entry["op"], entry["words"])] if op != "=" and "kinds" not in entry}
+    bounds = {e["op"]: tuple(e["words"]) for e in rules.load("targets")["comparators"]["suffix"]
+              if e["op"] != "=" and "kinds" not in e}      # 以上 / 以下, not 左右 nor a duration's 内
     marks = list_marks()
     carried = set()      # ids of the items that took a bound from the item after them
     for f, g in reversed(list(zip(found, found[1:]))):

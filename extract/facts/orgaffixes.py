@@ -76,7 +76,7 @@ def suffixes_from_next(names: list) -> list:
             while k + 1 < len(names) and _suffixes_of(names[k + 1]):
                 k += 1
                 suffixes = _suffixes_of(names[k])
-            for j in pending:        # 六屯、六广镇人民政府: the kind the bare name is of
+            for j in pending:        # 青山、白沙镇人民政府: the kind the bare name is of
                 out[j] = next((sfx for sfx in suffixes if _is_bare(names[j], sfx)), "")
             pending = []
         elif _is_bare(names[k], "") or _is_bare(names[k], _a_grassroots_suffix()):
@@ -89,7 +89,7 @@ def suffixes_from_next(names: list) -> list:
 
 def _suffixes_of(name: str) -> list:
     """The bodies a name ends in that it may lend to bare names before it,
-    one a rule (人民政府 for 东城区, 镇人民政府 for 六屯)."""
+    one a rule (人民政府 for 东城区, 镇人民政府 for 青山)."""
     found = []
     for rule in rules.pattern_rules(RULES, "shared_suffix"):
         m = rule.regex.search(name)
