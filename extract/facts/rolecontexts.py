@@ -215,10 +215,36 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
             end = cellwords.unit_part(tb.Cell(start, end, text[start:end])).end
         paren = enclosing(parens, m.start())
         check = _NAME_CHECKS[rule.data.get("names", "list")]
+        end = _before_convention_note(text, start, end)
+        role = _tail_role(text, end) or role
         found.extend(_list_mentions(text[start:end], start, role, rule.id,
                                     paren[0] if paren else m.start(), check,
                                     local=local, paren=paren, family="label", beside_person=joined))
     return found
+
+
+def _before_convention_note(text: str, start: int, end: int) -> int:
+    """……、市卫生健康委（列第一位为牵头单位，下同）: where the list stops before a
+    bracket that states how lists are read (the note is read by the conventions)."""
+    opens, _, _ = un.brackets()
+    at = max(text.rfind(ch, start, end) for ch in opens)
+    if at <= start:
+        return end
+    line_end = text.find("\n", at)     # the note may hold marks that end a list (“分别牵头”)
+    stop = len(text) if line_end < 0 else line_end
+    if any(r.regex.search(text, at, stop) for r in rules.pattern_rules(RULES, "conventions")):
+        return at
+    return end
+
+
+def _tail_role(text: str, end: int) -> str:
+    """The role a verb right after the list gives (……分别牵头), or ''."""
+    m = _first_match_at("list_tail_roles", text, end)
+    return rules.load(RULES)["role_stems"][m.group("stem")] if m else ""
+
+
+def _first_match_at(key: str, text: str, pos: int):
+    return next((m for r in rules.pattern_rules(RULES, key) for m in [r.regex.match(text, pos)] if m), None)
 
 
 # --- running text ------------------------------------------------------------
