@@ -230,7 +230,7 @@ def _before_convention_note(text: str, start: int, end: int) -> int:
     at = max(text.rfind(ch, start, end) for ch in opens)
     if at <= start:
         return end
-    line_end = text.find("\n", at)     # the note may hold marks that end a list (“分别牵头”)
+    line_end = text.find("\n", at)     # the note may hold marks that end a list (“共同牵头”)
     stop = len(text) if line_end < 0 else line_end
     if any(r.regex.search(text, at, stop) for r in rules.pattern_rules(RULES, "conventions")):
         return at
