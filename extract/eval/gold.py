@@ -65,14 +65,9 @@ def _simplified(ch: str) -> str:
     as written (自治區 == 自治区). One character for one."""
     if ch.isascii():
         return ch
-    from opencc import OpenCC
-    converted = _converter(OpenCC).convert(ch)
+    from ..prepare.clean import t2s
+    converted = t2s()(ch)
     return converted if len(converted) == 1 else ch
-
-
-@functools.lru_cache(maxsize=1)
-def _converter(make):
-    return make("t2s")
 
 
 @functools.lru_cache(maxsize=1)

@@ -77,13 +77,13 @@ def to_simplified(text: str, notes: list, path: str) -> str:
     (rules/clean.yaml ``traditional_marks``): one character for one, line by
     line, so that every offset still points at the character it stood for."""
     cfg = rules.load("clean")
-    marks = sum(map(text.count, _traditional_marks()))
+    marks = len(_traditional_marks().findall(text))
     if marks < int(cfg["traditional_min_chars"]):
         return text
     han = len(_han_char().findall(text))
     if marks < float(cfg["traditional_min_share"]) * han:
         return text
-    convert = _t2s()
+    convert = t2s()
     lines = text.split("\n")
     out = [converted if len(converted := convert(line)) == len(line) else line for line in lines]
     notes.append(WarningRow(path, "TraditionalRead", (
@@ -98,12 +98,14 @@ def _han_char():
 
 
 @functools.lru_cache(maxsize=1)
-def _traditional_marks() -> tuple:
-    return tuple(dict.fromkeys(rules.load("clean")["traditional_marks"]))
+def _traditional_marks():
+    """One character class of the marks: the page is counted in one pass."""
+    return re.compile("[" + re.escape(rules.load("clean")["traditional_marks"]) + "]")
 
 
 @functools.lru_cache(maxsize=1)
-def _t2s():
+def t2s():
+    """OpenCC's traditional-to-simplified conversion (the eval compares with it too)."""
     import opencc     # only a traditional page pays for loading its tables
     return opencc.OpenCC("t2s").convert
 
