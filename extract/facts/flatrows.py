@@ -27,6 +27,10 @@ class FlatRows:
         self.kind_memo: dict = {}
         self.section_mark = None  # how the table's own section lines open (一 or （)
         self.merged = 0           # the open row's first cell under merged cells above it
+        # no 序号 column: each row opens with its task cell, which carries its
+        # own number (1. 生产总值增长…), the person and unit cells on the lines below
+        self.labelled = table.header[0] not in tb._number_headers()
+        self.labelled_row = tb._rule("table_labelled_row")
 
     def kind_of(self, cell: tb.Cell) -> str:
         if cell.start not in self.kind_memo:
@@ -34,7 +38,8 @@ class FlatRows:
         return self.kind_memo[cell.start]
 
     def fits(self, cells: list) -> Optional[list]:
-        return tb._align(self.text, self.table.header, self.kinds, cells, self.kind_of)
+        return tb._align(self.text, self.table.header, self.kinds, cells, self.kind_of,
+                         numbered=not self.labelled)
 
     def read(self, lines: list, j: int) -> int:
         """Rows from ``lines[j]`` on; returns where the table ends."""
@@ -47,7 +52,22 @@ class FlatRows:
             if self._signature(lines, j):
                 self.cells.pop()      # the issuing body and its date close the text
                 break
-            if self._row_number(line, lines[j + 1][1] if j + 1 < len(lines) else ""):
+            if self.labelled and self.labelled_row.match(line):
+                self._close()
+                self.cells, self.section_row = [cell], False
+            elif self.labelled:
+                if self.cells is None and not self.section.match(line):
+                    break         # rows that carry their numbers start at once
+                if self.section.match(line):
+                    if not self._own_section(line):
+                        break
+                    self._close()
+                    self.cells, self.section_row = [cell], True
+                elif len(self.cells) >= _MAX_ROW_LINES or self._open_fits(self.cells + [cell]) is None:
+                    break
+                else:
+                    self.cells.append(cell)
+            elif self._row_number(line, lines[j + 1][1] if j + 1 < len(lines) else ""):
                 self._close()
                 self.expected, self.cells, self.section_row = tb._serial(line) + 1, [cell], False
             elif self.section.match(line):

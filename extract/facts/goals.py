@@ -8,6 +8,7 @@ fits makes the target:
 
   share       a percentage of a population (80%的选民参与选举)
   rate        a bare percentage right after a rate word (普及率80%)
+  share-done  a bare percentage right after 完成, ending its clause (整治任务完成85%，)
   change      an amount right after a change verb (同比增长8%, 提高1.5个百分点)
   build       a count or amount right after an action verb (建成19座污水处理厂),
               or closing a clause opened by one (新建管网25公里), or a ratio
@@ -58,6 +59,16 @@ def _rate(text: str, q, after: int, prev) -> Optional[Found]:
             and (after >= len(text) or text[after] in indicator._breaks())
             and not status(text, q.start)):
         return Found(q.start, after, "=", "rate", q)
+    return None
+
+
+def _share_done(text: str, q, after: int, prev) -> Optional[Found]:
+    """村庄整治任务完成85%，: the share of a task to be done, right after its
+    verb and ending its clause (what was done says so: 已完成85%)."""
+    if (q.kind == "percent" and ends_with_any(text, skip_back(text, q.start), _words("share_done_verbs"))
+            and (after >= len(text) or text[after] in indicator._breaks())
+            and not status(text, q.start)):
+        return Found(q.start, after, "=", "share", q)
     return None
 
 
@@ -131,7 +142,7 @@ def _share_reaching(text: str, q, after: int, prev) -> Optional[Found]:
 
 
 # bare numbers are tried by these, in order; the first that fits wins
-BARE_RULES = (_share, _rate, _change, _slash_ratio, _raise_to, _build_before, _build_after, _bracketed_count,
+BARE_RULES = (_share, _rate, _share_done, _change, _slash_ratio, _raise_to, _build_before, _build_after, _bracketed_count,
               _named_amount, _named_as_goal, _beneficiary, _list_item, _list_summary, _breakdown,
               _total_before_amounts, _count_then_verb, _table, _reached_share, _share_reaching, _labelled,
               _striven_for)

@@ -28,6 +28,7 @@ from .rolelabels import (colon_labels, label_regex, line_goes_on, list_end, open
 from . import barrows
 from . import cellwords
 from . import gluedrosters
+from . import heldposts
 from . import leaders
 from . import orgnames
 from . import rostermembers as members
@@ -66,7 +67,8 @@ def extract_people(ctx: PlanContext) -> list:
              + _from_tables(text) + _from_roster_rows(text)
              + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
                 + leaders.from_contacts(text, _parse_items) + barrows.people(text, cell_people)])
-    found = gluedrosters.with_glued_rosters(text, found, Found, split_post)
+    found = heldposts.with_second_posts(text, gluedrosters.with_glued_rosters(text, found, Found, split_post),
+                                        split_post)
     found += [Found(*f) for f in leaders.from_clauses(text, _parse_items, {f.start for f in found})]
     locate = ctx.locator
     rows, seen = [], set()

@@ -216,10 +216,13 @@ def _one_cell_per_line_tables(text: str) -> list:
     from .ledbars import unbarred      # a cell may keep the bar beside it
     lines = [unbarred(pos, line) for pos, line in _lines(text)]
     lines = [(pos, line) for pos, line in lines if line.strip()]
-    tables, i = [], 0
+    tables, i, section = [], 0, _rule("table_section_line")
     while i < len(lines):
         j = i + 1 if _compact(lines[i][1]) in _number_headers() else i
-        while i < j < len(lines) and _header_cell(lines[j][1]):
+        # 一、主要指标 under the header is the table's first section; a 序号
+        # after a few header-like lines starts the header there
+        while j < len(lines) and _header_cell(lines[j][1]) and not section.match(lines[j][1]) \
+                and _compact(lines[j][1]) not in _number_headers():
             j += 1
         header = _join_split_headers([_compact(line) for _, line in lines[i:j]])
         if j - i >= 3 and _flat_header_readable(header):
@@ -262,12 +265,14 @@ def _header_cell(line: str) -> bool:
 
 
 def _flat_header_readable(header: list) -> bool:
-    """序号 first, and a column that names a unit or person role, or a goal
+    """序号 first (or a task column whose cells carry their own numbers, read
+    by ``flatrows``), and a column that names a unit or person role, or a goal
     (an indicator table's 2025年目标): those columns are what the table is read
     for; the others need only look like headers."""
     goals = rules.words("targets", "table_goal_headers")
-    return header[0] in _number_headers() and any(
-        role_header(n) or person_header(n) or any(g in n for g in goals) for n in header[1:])
+    if header[0] not in _number_headers() and _column_kind(header[0]) != "other":
+        return False
+    return any(role_header(n) or person_header(n) or any(g in n for g in goals) for n in header[1:])
 
 
 def _rule(key: str):
@@ -279,20 +284,23 @@ def _serial(line: str) -> int:
     return int("".join(ch for ch in line if ch.isdigit()))
 
 
-def _align(text: str, header: list, kinds: list, cells: list, kind_of) -> Optional[list]:
+def _align(text: str, header: list, kinds: list, cells: list, kind_of,
+           numbered: bool = True) -> Optional[list]:
     """Cells to columns. A flattened row drops its empty cells and may spread
     one cell over several lines, so it is aligned by what each line holds: a
     unit list goes under a unit-role column, names under a person column,
     anything else under another column; a line goes to the next column when
     that column takes its kind, else it continues the cell above it. A row
-    that cannot be aligned so is left out."""
+    that cannot be aligned so is left out. ``numbered``: the first cell is the
+    row number and the task comes next; else the first cell is the task."""
     if len(cells) == len(header) and not any(
             kinds[k] != "unit" and "unit" in kinds and kind_of(cell) == "unit"
             for k, cell in enumerate(cells[2:], start=2)):
         return list(cells)       # one line a column, no unit list out of its column
-    row, col, last_kind = [cells[0]] + [None] * (len(header) - 1), 0, None
+    row, col = [cells[0]] + [None] * (len(header) - 1), 0
+    last_kind = None if numbered else "other"
     for k, cell in enumerate(cells[1:], start=1):
-        want = "other" if k == 1 else kind_of(cell)
+        want = "other" if k == 1 and numbered else kind_of(cell)
         if want == "empty":       # ／ or 无 holds the place of the next column's cell
             col, last_kind = col + 1, want
             if col == len(header):
