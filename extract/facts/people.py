@@ -25,12 +25,7 @@ from .. import rules
 from ..text import scan
 from .rolelabels import (colon_labels, label_regex, line_goes_on, list_end, opens_with_label,
                          person_role)
-from . import barrows
-from . import cellwords
-from . import gluedrosters
-from . import heldposts
-from . import leaders
-from . import orgnames
+from . import barrows, cellwords, gluedrosters, heldposts, leaders, orgnames
 from . import rostermembers as members
 from .rostermembers import Got
 from . import tables as tb
