@@ -28,3 +28,17 @@ def test_a_note_closing_a_bare_list_reads_that_list_and_the_later_ones():
     assert [(r.unit, r.role) for r in in_order if r.unit != "省环保督察办"] == [
         ("省工信厅", "lead"), ("省生态环境厅", "responsible"),
         ("省生态环境厅", "lead"), ("省住建厅", "responsible")]
+
+
+VERBED = ("安徽省农村公路提升工作部门分工方案\n"
+          "一、完善路网\n"
+          "1.推进县道升级改造。(省交通运输厅、省财政厅、省自然资源厅负责。列第一位的为牵头部门,下同)\n"
+          "2.推进农村公路养护。(省财政厅、省交通运输厅负责)\n")
+
+
+def test_a_note_after_a_list_with_its_verb_reads_that_list_too():
+    got = pipeline.extract_plan(make_plan(VERBED))
+    first = sorted((r.char_start, r.unit, r.role) for r in got.responsibilities)
+    assert [(u, r) for _, u, r in first] == [
+        ("省交通运输厅", "lead"), ("省财政厅", "responsible"), ("省自然资源厅", "responsible"),
+        ("省财政厅", "lead"), ("省交通运输厅", "responsible")]

@@ -103,10 +103,11 @@ def _apply_conventions(text: str, found: list) -> list:
     since = min(starts)
     groups = {}
     for m in found:
-        # a bare list whose parenthesis states the note is read by it too
-        # (省经信委、省发改委。列第一位者为牵头部门，下同); a list that says
-        # its role (…负责。列第一位的为牵头部门) keeps it as written
-        holds = m.rule_id == pc.BARE_LIST_RULE and m.paren is not None and m.paren[0] < since < m.paren[1]
+        # a list whose parenthesis states the note is read by it too, bare or
+        # with its verb (省经信委、省发改委。列第一位者为牵头部门，下同 /
+        # 省发改委、省财政厅负责。列第一位的为牵头部门，下同): 下同 says the
+        # same holds below as here
+        holds = m.paren is not None and m.paren[0] < since < m.paren[1]
         # so is a label's list that the note closes on its line (……、县卫健委（排第一位的为牵头部门，下同）)
         closes = m.family == "label" and text.rfind("\n", 0, since) < m.start < since
         if (m.start > since or holds or closes) and m.family in ("label", "paren", "table"):
