@@ -276,3 +276,37 @@ def test_the_title_field_of_a_page_and_its_own_title_line(tmp_path, field, title
     head = "索引号：11610929MB0000000A/2024-00031\n" + field.format(n=NAME) + "\n发布机构：宁陕县人民政府办公室\n"
     text = head + (NAME + "\n" if title_line else "") + BODY
     assert _doc(tmp_path, text)[0] == NAME
+
+
+ANNEX = "2026年民生实事目标任务分解表"
+
+
+@pytest.mark.parametrize("handing", ["现将2026年民生实事目标任务分解下达，请认真抓好落实。\n",
+                                     "为抓好民生实事落实，现将有关任务分解如下。\n"])
+def test_the_one_attachment_a_notice_names_on_its_annex_line(tmp_path, handing):
+    text = ("邻水县人民政府办公室关于对2026年民生实事进行督办的通知\n" + ADDRESSEES + handing
+            + f"附件：{ANNEX}\n" + SIGNATURE + f"附件\n{ANNEX}\n序号\n民生实事\n责任单位\n1\n新建公园3个\n县住建局\n")
+    assert _flat(_doc(tmp_path, text)[0]) == ANNEX
+
+
+def test_a_numbered_list_of_attachments_keeps_the_notices_title(tmp_path):
+    heading = "邻水县人民政府办公室关于对2026年重点工作进行督办的通知"
+    text = (heading + "\n" + ADDRESSEES + "现将有关任务分解下达，请认真抓好落实。\n"
+            + f"附件：1. {ANNEX}\n2. 2026年重点项目任务分解表\n" + SIGNATURE
+            + f"附件1\n{ANNEX}\n序号\n民生实事\n责任单位\n1\n新建公园3个\n县住建局\n")
+    assert _flat(_doc(tmp_path, text)[0]) == heading
+
+
+def test_a_draft_named_where_it_is_put_out_for_comment(tmp_path):
+    name = "关于促进新市民安居乐业的若干措施（征求意见稿）"
+    text = (f"为提升城市服务保障水平，结合本市实际，起草形成了《{name}》。现向社会公开征求意见。\n"
+            "公开征求意见时间自2026年3月1日至2026年3月15日。\n一、住房保障\n新增保障性租赁住房2000套。\n")
+    assert _flat(_doc(tmp_path, text)[0]) == _flat(name)
+
+
+def test_a_sites_service_bar_and_news_lead_above_an_announcement(tmp_path):
+    heading = "沧州市第十届人民代表大会第三次会议公告"
+    text = ("某房网桌面快捷方式 丨 客服热线:0317-1234567\n您的位置:某房网 > 资讯频道 > 资讯详情\n"
+            f"今年15项民生实事定了→\n{heading}\n第三号\n会议票决确定15项民生实事项目，分别是：\n"
+            "一、城区供热管网改造\n改造老旧管网约10公里。\n责任部门：市城管局\n")
+    assert _flat(_doc(tmp_path, text)[0]) == heading

@@ -225,6 +225,8 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
         got = _names(text[pos:i], pos, role, rule_id, local, known, bare)
         if got is None:
             continue
+        if kind == "reject" and text.startswith(tuple(rules.words(RULES, "subject_name_goes_on")), verb_at):
+            continue     # 县政府|办公室承担: the name goes on past a word that rejects a predicate
         if kind == "reject":
             # 县发改局会同县财政局发布申报通知: the partner shares its subject's act,
             # which the subject's own predicate (会同) has already let through

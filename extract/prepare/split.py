@@ -116,7 +116,7 @@ def _issued_names(notice: _Notice, text: str) -> list:
     joiners = "|".join(map(re.escape, rules.words("split", "name_joiners")))
     pieces = [p for n in found for p in re.split(joiners, n) if len(p) >= 4]
     nearby = text[notice.end: notice.end + 1500]
-    quoted = _quoted("nearby_quoted_names", nearby)
+    quoted = _quoted("nearby_quoted_names", nearby) + _quoted("annex_named", nearby)
     ordered = []
     for name in found + quoted + pieces:
         if _key(name) not in {_key(n) for n in ordered}:
@@ -237,6 +237,16 @@ def _own_title_line(text: str, named) -> Optional[tuple]:
     return hits[0] if hits else None
 
 
+def _annex_title_line(text: str) -> Optional[tuple]:
+    """(line start, title) of the line repeating the one attachment that the
+    opening names on its 附件 line, if any."""
+    found = [m for rule in rules.pattern_rules("split", "annex_named") for m in scan.finditer(rule, text[:3000])]
+    if not found:
+        return None
+    hits = _title_lines(text, min(len(text), found[0].end()), [found[0].group(1)])
+    return hits[0] if hits else None
+
+
 def _single(text: str) -> _Part:
     cfg = rules.load("split")
     tail_start = max(0, len(text) - 400)
@@ -248,6 +258,9 @@ def _single(text: str) -> _Part:
     own = _own_title_line(text, match) if match else None
     if own:
         return _Part(0, len(text), own[1], own[0], issued, signer=signer)
+    annex = _annex_title_line(text) if not match else None
+    if annex:       # the text above the attachment is the plan's too (its 一、二、)
+        return _Part(0, len(text), annex[1], -1, issued, signer=signer)
     # a plan that names itself (现将《……》印发) is not titled by a line above
     # that names something else, such as the page's news headline or the
     # heading of the notice that encloses it: the title is the plan's own. A
