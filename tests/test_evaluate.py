@@ -382,3 +382,21 @@ def test_unplaceable_item_is_reported(tmp_path, capsys):
     text = capsys.readouterr().out
     assert f"{SOURCE}.jsonl:1: item anchor not found in the plan text: '9．不存在的条目'" in text
     assert "why: item anchor not found in the plan text; no unused row" in text
+
+
+@pytest.mark.parametrize("quote, text", [
+    ("工作目標(biāo)", "工作目标"),          # a mirror page's pinyin, which the clean stage cuts
+    ("國網(wǎng)吐魯番供電公司", "国网吐鲁番供电公司"),
+    ("投放量(kg)", "投放量(kg)"),        # plain Latin letters in brackets stay
+])
+def test_gold_quotes_compare_as_the_cleaned_text(quote, text):
+    assert gold.norm(quote) == gold.norm(text)
+
+
+def test_a_bracketed_unit_is_not_taken_for_pinyin():
+    assert gold.norm("第(3)项") != gold.norm("第项")
+
+
+def test_a_period_typed_with_another_dash_is_the_same_text():
+    assert gold.norm("三年行动计划(2022-2024年)") == gold.norm("三年行动计划（2022—2024年）")
+    assert gold.norm("2022-2024年") != gold.norm("2022—2025年")

@@ -73,6 +73,13 @@ PLANS = {
 乔红梅　县公安局副局长
 """, Counter(), Counter({("龙平", "组长"): 1, ("樊立明", "副组长"): 1, ("樊立明", "主任"): 1,
                           ("阮志刚", "成员"): 1, ("阮志刚", "副主任"): 1, ("乔红梅", "成员"): 1})),
+    # one space between cells, headers in their own words (…任务分解, 完成期限)
+    "spaced_zone_table": ("""2026年度某高新区重点工作任务分解一览表
+序号 重点工作任务分解 责任领导 责任部门 完成期限 监督方式
+1 主动对接周边开发区，共建联动创新区。 方立军 经济发展局 持续推进 区委、区政府
+2 探索产业跨地区转移利益共享机制。 胡明、方立军 科技中心、经济发展局 持续推进 区委、区政府
+""", Counter({("经济发展局", R): 2, ("科技中心", R): 1}),
+        Counter({("方立军", L): 2, ("胡明", L): 1})),
 }
 
 # counter-examples: a short heading, a role word and a numbered sentence in

@@ -310,3 +310,25 @@ def test_a_sites_service_bar_and_news_lead_above_an_announcement(tmp_path):
             f"今年15项民生实事定了→\n{heading}\n第三号\n会议票决确定15项民生实事项目，分别是：\n"
             "一、城区供热管网改造\n改造老旧管网约10公里。\n责任部门：市城管局\n")
     assert _flat(_doc(tmp_path, text)[0]) == heading
+
+
+def test_the_notices_list_of_attachments_is_no_title_line(tmp_path):
+    first, second = "2026年政府工作报告重点工作责任分解", "2026年政府重点民生实事项目责任分解"
+    text = (f"嘉善县人民政府办公室关于印发2026年重点工作责任分解的通知\n{ADDRESSEES}"
+            f"《{first}》和《{second}》已经县政府同意，现印发给你们，请认真贯彻执行。\n"
+            f"附件:1.{first}\n          2.{second}\n{SIGNATURE}附件1\n{first}\n"
+            "一、经济发展\n1.地区生产总值增长6%。\n牵头单位：县发改局\n")
+    titles = _doc_titles(tmp_path, text)
+    assert [_flat(t) for t in titles] == [first]
+
+
+def _doc_titles(tmp_path, text: str) -> list:
+    from extract import run_files
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    return list(run_files([str(tmp_path)])["documents"].title)
+
+
+def test_a_document_number_alone_on_the_first_line_is_no_title(tmp_path):
+    text = ("朔区窑政发〔2026〕12号\n为了有效预防和扑救森林火灾，结合我乡实际，制定本实施方案。\n"
+            "一、森林火灾的预防\n各村要落实巡山护林制度。\n")
+    assert _doc(tmp_path, text)[0] in ("", None)

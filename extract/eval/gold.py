@@ -54,8 +54,20 @@ def norm(text) -> str:
     """Normal form for comparison: NFKC, all white space removed; None gives ''."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
+    text = _without_ruby(unicodedata.normalize("NFKC", str(text)))
     return "".join(_simplified(ch) for ch in text if not ch.isspace())
+
+
+def _without_ruby(text: str) -> str:
+    """Gold quotes a mirror page as written, the pinyin after rare characters
+    included (工作目標(biāo)); the clean stage cuts that pinyin (rules/clean.yaml)."""
+    if "(" not in text:
+        return text
+    from .. import rules
+    for rule in rules.pattern_rules("clean", "watermark"):
+        if rule.id == "pinyin_ruby":
+            text = rule.regex.sub("", text)
+    return text
 
 
 @functools.lru_cache(maxsize=65536)
@@ -63,6 +75,10 @@ def _simplified(ch: str) -> str:
     """A traditional character as its simplified form: the clean stage reads a
     traditional page in simplified characters, while its gold quotes the page
     as written (自治區 == 自治区). One character for one."""
+    from .. import rules
+    dashes = rules.load("scoring")["same_dashes"]
+    if ch in dashes:          # dashes compare as one (rules/scoring.yaml)
+        return dashes[-1]
     if ch.isascii():
         return ch
     from ..prepare.clean import t2s

@@ -22,11 +22,18 @@ def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
     in the same sentence, opened by 其中 and naming only the part."""
     if prev is None or prev.q is None or not buildable(q) or q.start - prev.end > _LIST_GAP:
         return None
-    if any(ch in text[prev.end:q.start] for ch in _words("sentence_breaks")):
+    between = text[prev.end:q.start]
+    last_break = max((between.rfind(ch) for ch in _words("sentence_breaks")), default=-1)
+    words = _words("breakdown_words")
+    # ……17万亩。其中：早稻3万亩: the next sentence may open with the word and a colon
+    if last_break >= 0 and not between[last_break + 1:].lstrip().startswith(tuple(words)):
         return None
     s, _ = indicator.clause_start(text, q.start)
     head = text[s:q.start].strip()
-    word = next((w for w in _words("breakdown_words") if head.startswith(w)), None)
+    colon = text[:s - 1].rstrip() if s and text[s - 1] in _words("breakdown_colons") else ""
+    if colon.endswith(tuple(words)) and not head.startswith(tuple(words)):
+        head = next(w for w in words if colon.endswith(w)) + head
+    word = next((w for w in words if head.startswith(w)), None)
     if word is None or not _counted_noun(head[len(word):]) or not item_end(text, _past_aside(text, after)):
         return None
     return Found(q.start, after, "=", "breakdown", q)

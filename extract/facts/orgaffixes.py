@@ -14,11 +14,20 @@ from .placenames import find_place, with_town_stems
 
 
 def shared_prefix(names: list) -> str:
-    """The 市/省/县/区 that the first item of a list gives to the others."""
+    """The 市/省/县/区 that the first item of a list gives to the others, or
+    the place it names in full (广东省发展改革委、自然资源厅 -> 广东省自然资源厅)."""
     if not names:
         return ""
     _, m = _search("shared_prefix", names[0])
-    return m.group(0) if m else ""
+    if m:
+        return m.group(0)
+    from ..prepare import gazetteer      # the gazetteer builds on the text tools, not on the facts
+    place = gazetteer.place_prefix(names[0])
+    rest = names[0][len(place):]
+    levels = tuple(rules.words(RULES, "shared_place_levels"))
+    if place.endswith(levels) and rest and not gazetteer.place_prefix(rest) and looks_like_unit(names[0]):
+        return place
+    return ""
 
 
 def with_prefix(name: str, prefix: str, local: frozenset = frozenset()) -> str:

@@ -27,9 +27,9 @@ def from_parens(text: str, parens: list, local: frozenset) -> list:
         if labels.search(inner):
             # （牵头单位：县发改局；县财政局配合）: the labels' lists are read by
             # from_labels; the clauses beside them that name a role by a verb, here
-            found.extend(_paren_clauses(ll.without_labelled(inner, labels, _split_top), o, c, local))
+            found.extend(paren_clauses(ll.without_labelled(inner, labels, _split_top), o, c, local))
             continue
-        found.extend(_paren_clauses(inner, o, c, local) or _bare_list(text, o, c, local))
+        found.extend(paren_clauses(inner, o, c, local) or _bare_list(text, o, c, local))
     return found
 
 
@@ -77,7 +77,7 @@ def _names_a_body(text: str, pos: int) -> bool:
     return bool(name) and un.valid_as_subject(name)
 
 
-def _paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
+def paren_clauses(inner: str, o: int, c: int, local: frozenset) -> list:
     found, first_prefix, lift = [], "", False
     carry = None     # start of the clauses before a comma that named no role yet
     for off, clause in _split_top(inner, _marks("paren_clause_breaks")):

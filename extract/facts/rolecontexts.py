@@ -217,10 +217,17 @@ def from_labels(text: str, parens: list, local: frozenset) -> list:
         check = _NAME_CHECKS[rule.data.get("names", "list")]
         end = _before_convention_note(text, start, end)
         role = _tail_role(text, end) or role
-        found.extend(_list_mentions(text[start:end], start, role, rule.id,
-                                    paren[0] if paren else m.start(), check,
-                                    local=local, paren=paren, family="label", beside_person=joined))
+        got = _list_mentions(text[start:end], start, role, rule.id, paren[0] if paren else m.start(), check,
+                             local=local, paren=paren, family="label", beside_person=joined)
+        found.extend(got or _clauses_after_label(text, start, end, local))
     return found
+
+
+def _clauses_after_label(text: str, start: int, end: int, local: frozenset) -> list:
+    """责任单位：市政管理中心牵头，各社区落实: a label whose list states each
+    unit's role by its own verb is read clause by clause, as a parenthesis is."""
+    from .parencontexts import paren_clauses      # it builds on this module's lists
+    return paren_clauses(text[start:end], start - 1, end, local)
 
 
 def _before_convention_note(text: str, start: int, end: int) -> int:

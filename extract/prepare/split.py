@@ -131,11 +131,13 @@ def _title_lines(text: str, after: int, names: list) -> list:
     # a title is a wanted key with at most TITLE_LEAD characters before it
     longest = max(map(len, wanted), default=0) + TITLE_LEAD
     lines = [(s, e) for s, e in _lines(text, after) if text[s:e].strip()]
-    hits, used, skip_to = {}, set(), -1
+    hits, used, skip_to, annexes = {}, set(), -1, False
     for k, (start, end) in enumerate(lines):
-        if start <= skip_to:
-            continue
         line = text[start:end].strip()
+        # the notice's list of its attachments (附件：1．…… / 2．……) only names them
+        annexes = titlelines.matches("annex_lists", line) or (annexes and titlelines.matches("annex_list_items", line))
+        if start <= skip_to or annexes:
+            continue
         if _key_longer_than(line, longest):
             continue    # a paragraph (and so is it with the next line joined to it)
         joined = line + text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
@@ -271,7 +273,7 @@ def _single(text: str) -> _Part:
         return _Part(0, len(text), chosen[1], chosen[0], issued, signer=signer)
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
-    annex = rules.pattern_rules("split", "annex_labels")
+    annex = rules.pattern_rules("split", "annex_labels") + rules.pattern_rules("split", "document_number_lines")
     first = next(((s, e) for s, e in titlelines.unfielded_lines(text)
                   if not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:

@@ -87,7 +87,7 @@ def _head_part(line: str, cfg: dict, words: list) -> bool:
     how the notice is published (（此件公开发布）)."""
     return (len(line) <= int(cfg["title_join_max_first"]) and not set(cfg["title_line_stop"]) & set(line)
             and not any(ch.isspace() for ch in line) and not ends_with_title_word(line, words)
-            and not any(_matches(key, line) for key in ("date_lines", "annex_labels", "title_head_notes")))
+            and not any(matches(key, line) for key in ("date_lines", "annex_labels", "title_head_notes")))
 
 
 
@@ -140,7 +140,7 @@ def joined(text: str, lines: list, k: int, line: str, cfg: dict) -> Optional[str
         if opens_a_title(nxt, cfg, "".join(parts)) and (title_like(nxt, cfg, words) or not last):
             return None
         # 某新城管理委员会 / 新城2024年……行动计划: the body stands above its title
-        if len(parts) == 1 and last and title_like(nxt, cfg, words) and _matches("issuer_body_lines", line):
+        if len(parts) == 1 and last and title_like(nxt, cfg, words) and matches("issuer_body_lines", line):
             return None
         parts.append(nxt)
         if last:
@@ -198,7 +198,7 @@ def field_title(chrome: str) -> str:
     return ""
 
 
-def _matches(key: str, line: str) -> bool:
+def matches(key: str, line: str) -> bool:
     return any(rule.regex.match(line) for rule in rules.pattern_rules("split", key))
 
 
@@ -216,7 +216,7 @@ def unfielded_lines(text: str):
         if not line.strip():
             continue
         # the notice's list of its attachments (附件：1．…… / 2．……) names no title
-        annexes = _matches("annex_lists", line) or (annexes and _matches("annex_list_items", line))
+        annexes = matches("annex_lists", line) or (annexes and matches("annex_list_items", line))
         if annexes:
             continue
         field = _page_field(line)
