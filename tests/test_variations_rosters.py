@@ -1,5 +1,6 @@
 """Variation tests: the rosters of notices that set up a group, as real pages
-write and mangle them (a mirror site's pinyin after rare characters, a member
+write and mangle them (members parted by semicolons, padded names after a
+bracket, a table of people alone, a mirror site's pinyin after rare characters, a member
 line the page's encoding garbled, deputies named together before 兼任, a unit
 written before the name and the post after it, Hui surnames), and ordinal
 items (第一件实事：) as outline nodes.
@@ -48,10 +49,39 @@ ROSTERS = {
 副组长：邬海东　江宁经济技术开发区管委会副主任
 成　员：江宁　区应急管理局副局长
 """, Counter(), Counter({("钱立群", "组长"): 1, ("邬海东", "副组长"): 1, ("江宁", M): 1})),
+    # chiefs parted by semicolons, posts before padded names, a compound surname
+    "chiefs_by_semicolons": ("""霍山县全面推行林长制工作方案
+一、县级总林长、副总林长
+总林长：县委书记　葛立明；县委副书记、县长　欧阳静
+副总林长：县委副书记　汪家俊；县委常委、副县长　储　明
+""", Counter(), Counter({("葛立明", "总林长"): 1, ("欧阳静", "总林长"): 1, ("汪家俊", "副总林长"): 1,
+                          ("储明", "副总林长"): 1})),
+    # a padded two-character name after a member's bracketed post
+    "padded_name_after_bracket": ("""洱源县河长名单
+一、县级总河长
+总河长：段立群（县委书记）　杨　帆（县委副书记、县长）
+""", Counter(), Counter({("段立群", "总河长"): 1, ("杨帆", "总河长"): 1})),
+    # a group set up at the start of an indented line, the chief's post before the name
+    "set_up_in_an_indented_line": ("""某县创建国家卫生县城工作方案
+二、组织领导
+    成立以县委副书记、县长杜建华为组长，副县长上官丽芳为副组长的创建工作领导小组。
+""", Counter(), Counter({("杜建华", "组长"): 1, ("上官丽芳", "副组长"): 1})),
+    # a table of people alone, names written from Mongolian and Tibetan
+    "people_only_table": ("""乌审旗2026年小型水库防汛责任人名单
+序号\t水库名称\t行政责任人\t技术责任人\t巡查责任人
+1\t巴图湾水库\t巴特尔（副旗长）\t郝志强（旗水利局）\t乌力吉
+2\t陶利水库\t额尔敦毕力格（镇长）\t苏日娜（旗水利事业发展中心）\t次仁多吉
+""", Counter(), Counter({("巴特尔", "行政责任人"): 1, ("郝志强", "技术责任人"): 1, ("乌力吉", "巡查责任人"): 1,
+                          ("额尔敦毕力格", "行政责任人"): 1, ("苏日娜", "技术责任人"): 1, ("次仁多吉", "巡查责任人"): 1})),
 }
 
 # counter-examples: a sentence that ends the roster, and posts with no name
 NOT_ROSTERS = {
+    # a semicolon before a clause ends the members
+    "clause_after_semicolon": ("""关于成立某县防汛工作领导小组的通知
+一、组成人员
+组长：韩立平；办公室设在县水利局，负责日常工作。
+""", Counter(), Counter({("韩立平", "组长"): 1})),
     "prose_after_roster": ("""关于成立某县防汛工作领导小组的通知
 一、组成人员
 组　长：韩立平　县长

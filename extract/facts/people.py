@@ -331,6 +331,7 @@ def _from_post_takers(text: str) -> list:
             start = m.start()
             while start > 0 and m.start() - start < 40 and text[start - 1] not in clause_ends:
                 start -= 1
+            start += len(text[start:m.start()]) - len(text[start:m.start()].lstrip())   # a line's indent
             for lead in lead_ins:
                 lm = lead.regex.match(text, start, m.start())
                 if lm:

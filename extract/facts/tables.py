@@ -100,11 +100,11 @@ def _known_header_name(name: str) -> bool:
 
 def _readable(cells: list, strict: bool) -> bool:
     names = [_compact(c) for c in cells]
-    if len(names) < 2 or not any(role_header(n) or n in _header_words() - set(_number_headers())
+    if len(names) < 2 or not any(role_header(n) or person_header(n) or n in _header_words() - set(_number_headers())
                                  for n in names):
         return False
-    if not strict:
-        return any(role_header(n) for n in names)
+    if not strict:      # a column of units or of people is what the table is read for
+        return any(role_header(n) or person_header(n) for n in names)
     return all(n and len(n) <= _MAX_HEADER_CELL and _known_header(n) for n in names)
 
 
