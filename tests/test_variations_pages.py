@@ -80,6 +80,14 @@ PLANS = {
 2 探索产业跨地区转移利益共享机制。 胡明、方立军 科技中心、经济发展局 持续推进 区委、区政府
 """, Counter({("经济发展局", R): 2, ("科技中心", R): 1}),
         Counter({("方立军", L): 2, ("胡明", L): 1})),
+    # a space-aligned table without 序号 whose rows open with the town responsible
+    "towns_table": ("""陆良县2026年高标准农田建设实施方案
+二、任务分解
+责任乡镇        新建任务        配合单位                      完成时限
+中枢街道        0.35万亩        县农业农村局、县水务局        2026年10月
+马街镇          0.8万亩         县农业农村局                  2026年11月
+""", Counter({("中枢街道", R): 1, ("马街镇", R): 1, ("县农业农村局", "assist"): 2, ("县水务局", "assist"): 1}),
+        Counter()),
 }
 
 # counter-examples: a short heading, a role word and a numbered sentence in

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .. import rules
@@ -145,17 +145,24 @@ def _split_conjunctions(start: int, piece: str) -> list:
     return [(start, piece)]
 
 
+def _partner_after(text: str, start: int) -> bool:
+    """A partner word (会同) right before ``start``: the names from there on assist."""
+    return text[:start].rstrip().endswith(tuple(rules.words(RULES, "partner_conjunctions")))
+
+
 @perplan.remember
 def split_list(text: str) -> tuple:
     """The unit names in a list span, with offsets relative to ``text``
     (remembered: a subject is split to be checked, then again to be read)."""
-    items = []
+    items, partners = [], False
     for start, piece in _pieces(text):
         for s, part in _split_conjunctions(start, piece):
+            # 县人社局会同县民政局、县残联负责: the names after 会同 assist the first
+            partners = partners or (s > start and _partner_after(text, s))
             for s2, part2 in _split_single_blanks(s, part):
                 item = _trim(s2, part2)
                 if item is not None:
-                    items.append(item)
+                    items.append(replace(item, role=item.role or "assist") if partners else item)
     return tuple(items)
 
 

@@ -112,9 +112,14 @@ def _apply_conventions(text: str, found: list) -> list:
         closes = m.family == "label" and text.rfind("\n", 0, since) < m.start < since
         if (m.start > since or holds or closes) and m.family in ("label", "paren", "table"):
             groups.setdefault(m.group, []).append(m)
-    first = {min(ms, key=lambda m: m.start) for ms in groups.values()
-             if all(m.role == "responsible" for m in ms)}
-    return [replace(m, role="lead") if m in first else m for m in found]
+    read = [ms for ms in groups.values() if all(m.role == "responsible" for m in ms)]
+    first = {min(ms, key=lambda m: m.start) for ms in read}
+    # …，其余为配合单位: the others of those lists assist
+    rest = {m for ms in read for m in ms if m not in first} if any(
+        rule.data.get("effect") == "rest_assist" and rule.regex.search(text)
+        for rule in rules.pattern_rules(RULES, "conventions")) else set()
+    return [replace(m, role="lead") if m in first else replace(m, role="assist") if m in rest else m
+            for m in found]
 
 
 def _key(unit: str) -> str:
