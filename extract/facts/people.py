@@ -115,10 +115,11 @@ def _name_then_post(item: str) -> Optional[tuple]:
     # Two-character names are often padded to three with a space (罗　平).
     n_tok = 2 if len(tokens) >= 2 and len(tokens[0][1]) == 1 == len(tokens[1][1]) else 1
     name_s, name_e = tokens[0][0], tokens[n_tok - 1][0] + len(tokens[n_tok - 1][1])
-    name = _compact(item[name_s:name_e])
-    if item[:name_s].strip() or not is_person_name(name):
+    name, post = _compact(item[name_s:name_e]), "".join(t for _, t in tokens[n_tok:])
+    # a name alone in its item fills the slot its label opens
+    if item[:name_s].strip() or not is_person_name(name, alone=not post):
         return None
-    return name_s, name_e, name, "".join(t for _, t in tokens[n_tok:])
+    return name_s, name_e, name, post
 
 
 def _unit_then_bracketed_name(item: str) -> Optional[tuple]:

@@ -45,7 +45,7 @@ def _not_names() -> tuple:
 
 
 @perplan.remember
-def is_person_name(name: str, slot: bool = False) -> bool:
+def is_person_name(name: str, slot: bool = False, alone: bool = False) -> bool:
     """A known surname and the length of a name, not a common word. In a
     ``slot`` (the padded or blank-separated piece after a post: 局长　图　雅,
     主任　孟和巴雅尔) the layout already says a name stands there, so a name
@@ -62,8 +62,10 @@ def is_person_name(name: str, slot: bool = False) -> bool:
         return False
     tags = [(w.word, w.flag) for w in nlp.posseg().cut(name)]
     one_word = tags[0][1] if len(tags) == 1 else None
-    if one_word in word_tags or (len(name) == 3 and one_word in noun_tags) \
-            or placenames.is_place_name(name):
+    # a place (黄山) is no name, but where the layout says a name stands and a
+    # listed surname opens it (牵头负责领导：宁波。) it is one
+    place = placenames.is_place_name(name) and not (alone and name[0] in single and len(name) <= single_max)
+    if one_word in word_tags or (len(name) == 3 and one_word in noun_tags) or place:
         return False          # one common word (严格, 高标准) or a place (黄山)
     if name[:2] in compound:
         return len(name) >= 3

@@ -119,11 +119,29 @@ class _Rows:
             if row is not None and len(self.pieces) < len(self.table.header):
                 # an empty cell left no piece: the pieces go to the columns of their kind
                 header = self.table.header
-                row = tb._align(self.text, header, [tb._column_kind(h) for h in header],
-                                [c for c, _ in self.pieces], lambda c: tb._cell_kind(c.text)) or row
+                kinds, cells = [tb._column_kind(h) for h in header], [c for c, _ in self.pieces]
+                row = (tb._align(self.text, header, kinds, cells, lambda c: tb._cell_kind(c.text))
+                       or _right_aligned(kinds, cells) or row)
             if row is not None:
                 self.table.rows.append(row)
         self.pieces = None
+
+
+def _right_aligned(kinds: list, cells: list) -> Optional[list]:
+    """A row whose first cells merged with the rows above (类别 over several
+    tasks) keeps its number and its last cells: those go under the last
+    columns, when every unit list lands under a unit-role column and no
+    other cell does under one but the last (a list of bodies and generic
+    references, 各县党委和人民政府, 某示范区管委会)."""
+    tail = cells[1:]
+    start = len(kinds) - len(tail)
+    if start < 2:
+        return None
+    for k, cell in enumerate(tail, start=start):
+        kind = tb._cell_kind(cell.text)
+        if (kind == "unit") != (kinds[k] == "unit") and not (k == len(kinds) - 1 and kinds[k] == "unit"):
+            return None
+    return [cells[0]] + [None] * (start - 1) + tail
 
 
 def _fit(text: str, pieces: list, columns: int) -> Optional[list]:

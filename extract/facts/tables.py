@@ -237,14 +237,18 @@ def _one_cell_per_line_tables(text: str) -> list:
 def _join_split_headers(header: list) -> list:
     """区政府 / 分管领导 on two lines: a header cell that only names a body,
     right before a cell naming a person or unit role, is the first half of
-    that cell (区政府分管领导), not a column of its own."""
+    that cell (区政府分管领导), not a column of its own; so is a word that
+    names no column alone and makes one with the next (责任 / 领导)."""
     from . import orgnames
     out = []
     for name in header:
         body = out[-1] if out else ""
+        joined = body + name
         if (body and not _known_header(body) and orgnames.looks_like_unit(body)
-                and (person_header(name) or role_header(name))):
-            out[-1] = body + name
+                and (person_header(name) or role_header(name))) \
+                or (body and not _known_header(body) and not _known_header(name)
+                    and (person_header(joined) or role_header(joined))):
+            out[-1] = joined
         else:
             out.append(name)
     return out

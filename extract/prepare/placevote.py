@@ -137,6 +137,12 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
     return Place(best[1], best[2], best[3])
 
 
+def _named_codes(body: str) -> set:
+    """The six-digit codes of the cities and counties the start of ``body`` names."""
+    window = body[:rules.load("places")["text_vote_chars"]]
+    return {p.code[:6] for p in gazetteer.find_places(window, window) if p.level > 1}
+
+
 def _town_after_county(county: Optional[Place], lines: tuple) -> Optional[str]:
     """A town of the county that follows the county's name in the issuer or the
     title (宁陕县城关镇……方案): the plan is the town's."""
@@ -206,6 +212,7 @@ def _plan_locality(issuer: str, title: str, signer: str, body: str, preamble: st
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
     town = (next((t for t in map(towns.township, (issuer, title, signer)) if t), None)
             or towns.title_town(title, body) or towns.elided_town(title, body)
+            or towns.listed_title_town(title, _named_codes(body))
             or _town_after_county(place, (issuer, title)) or _zone_after_place(place, (issuer, title)))
     if town:    # below the gazetteer: its province from the county named, or the text
         near = place or text_place(body) or town_region(town)

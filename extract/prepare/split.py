@@ -285,7 +285,11 @@ def _single(text: str) -> _Part:
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))
     title = titlelines.run_in_heading(line) or line[:cut][: int(cfg["title_max_chars"])].strip()
-    if not any(ch.isalpha() for ch in title) or (cut < len(line) and line[cut] in cfg["table_cell_bars"]):
+    bars = cfg["table_cell_bars"]
+    # a cell followed by other cells is a table's first row; one followed by
+    # empty cells only (标题 | ||) is a line of its own
+    row = cut < len(line) and line[cut] in bars and "".join(ch for ch in line[cut:] if ch not in bars).strip()
+    if not any(ch.isalpha() for ch in title) or row:
         return _Part(0, len(text), "", -1, issued, signer=signer)   # a bare number or a cell: a table's first row
     if titlelines.opening_sentence(line, title, cut, cfg):
         return _Part(0, len(text), "", -1, issued, signer=signer)   # the plan's opening sentence: no title line

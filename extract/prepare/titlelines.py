@@ -186,15 +186,23 @@ def names_a_title(title: str) -> bool:
     return title_like(title, rules.load("split"), rules.words("split", "title_words"))
 
 
+def title_field(line: str):
+    """The match of a title field (标题：……, 名称 | …… |) whose value names a document."""
+    words = rules.words("split", "title_words")
+    for rule in rules.pattern_rules("split", "title_fields"):
+        m = rule.regex.match(line)
+        if m and ends_with_title_word(m.group("title"), words):
+            return m
+    return None
+
+
 def field_title(chrome: str) -> str:
     """The value of the title field of the page's metadata block the cleaning cut
     away (标　　题：……方案), when it names a document; "" when there is none."""
-    words = rules.words("split", "title_words")
     for line in chrome.splitlines():
-        for rule in rules.pattern_rules("split", "title_fields"):
-            m = rule.regex.match(line)
-            if m and ends_with_title_word(m.group("title"), words):
-                return m.group("title")
+        m = title_field(line)
+        if m:
+            return m.group("title")
     return ""
 
 
