@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple, Optional
 
-from . import datenorm
+from . import datelists, datenorm
 from .datevalues import Value, context_year, normalise, walk
 from ..text import scan
 from . import phases
@@ -273,7 +273,7 @@ def combine(text: str, found: list, present: Optional[frozenset] = None) -> list
             continue
         exprs.append(expr)
         prev_end, prev_recurring = expr.end, expr.kind == "recurring"
-    return exprs
+    return datelists.shared_deadlines(text, exprs)
 
 
 def _times_of_recurrence(text: str, exprs: list, expr: Expr, prev_end: int) -> bool:

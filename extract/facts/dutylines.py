@@ -49,6 +49,8 @@ def from_duty_lists(text: str, local: frozenset) -> list:
             if rule.data.get("own_line") and not un.valid_as_subject(name, local):
                 continue
             body = _duties(text, m.end(), rule.data.get("own_line"))
+            if rule.data.get("own_line") and sm._first("duty_roster_lines", body, True)[0]:
+                continue      # 1、市绿化委员会 / 主任：……: the body's people, not its duties
             heads.append((_head_number(m), Mention(
                 m.start("name"), m.end("name"), name, name, _duty_role(body),
                 rule.id, m.start("name"), family=su.FAMILY)))

@@ -179,6 +179,7 @@ def _list_end(text: str, start: int, local: frozenset = frozenset()) -> Optional
     closed = un.unopened_closer(window, end)
     if closed < end:
         return start + closed
+    end = _before_unclosed(window, end)
     if end == len(window) == _MAX_LIST and start + end < len(text):
         return None          # a list that never ends: no rows rather than a cut-off one
     return start + end
@@ -197,14 +198,15 @@ def role_of(rule, match) -> str:
 _NAME_CHECKS = {"list": un.valid_in_list, "running_text": ll.body_or_place}
 
 
-def from_labels(text: str, parens: list, local: frozenset) -> list:
-    found = []
+def from_labels(full: str, parens: list, local: frozenset) -> list:
+    found, text = [], full
     hits = [(rule, m) for rule in rules.pattern_rules(RULES, "labels") for m in scan.finditer(rule, text)
             if not (rule.data.get("spaced") and not any(ch in _marks("blanks") for ch in m.group("label")))]
     # (an unpadded label is read by the rules above its spaced form)
     # （牵头单位：市农办；主办单位：市编办）: beside a lead, 主办 is the doing unit
     roles = ll.roles_beside_lead(text, hits, [enclosing(parens, m.start()) for _, m in hits], role_of)
     for (rule, m), role in zip(hits, roles):
+        text = _without_inner_note(full, m.end())
         start, end = m.end(), _list_end(text, m.end(), local)
         if end is None:
             continue
@@ -242,6 +244,33 @@ def _before_convention_note(text: str, start: int, end: int) -> int:
     if any(r.regex.search(text, at, stop) for r in rules.pattern_rules(RULES, "conventions")):
         return at
     return end
+
+
+def _before_unclosed(window: str, end: int) -> int:
+    """县发改局（负责汇总）、……: a list end found inside a bracket the list
+    opened falls back to that bracket, so that no name keeps half of it."""
+    opens, closes, _ = un.brackets()
+    at = max(window.rfind(ch, 0, end) for ch in opens)
+    if at < 0 or any(ch in closes for ch in window[at:end]):
+        return end
+    return at
+
+
+def _without_inner_note(text: str, start: int) -> str:
+    """县发改局（首位单位为牵头单位，下同）、县财政局: a convention note right
+    after a name inside the list is blanked (offsets kept), so that the list
+    goes on past it; the conventions read the note itself."""
+    opens, closes, closer = un.brackets()
+    window = text[start:start + _MAX_LIST]
+    at = next((i for i, ch in enumerate(window) if ch in opens or ch in "\n"), -1)
+    if at <= 0 or window[at] == "\n":
+        return text
+    close = window.find(closer[window[at]], at)
+    if close < 0 or window[close + 1:close + 2] not in tuple(rules.load(RULES)["inner_note_continues"]):
+        return text
+    if not any(r.regex.search(window, at, close) for r in rules.pattern_rules(RULES, "conventions")):
+        return text
+    return text[:start + at] + " " * (close + 1 - at) + text[start + close + 1:]
 
 
 def _tail_role(text: str, end: int) -> str:
