@@ -4,6 +4,7 @@ words its bodies carry (县财政局 → a 县), the stems of counties and the t
 it writes (towns.py)."""
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Optional
 
@@ -137,10 +138,11 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
     return Place(best[1], best[2], best[3])
 
 
-def _named_codes(body: str) -> set:
+@functools.lru_cache(maxsize=4)
+def _named_codes(body: str) -> frozenset:
     """The six-digit codes of the cities and counties the start of ``body`` names."""
     window = body[:rules.load("places")["text_vote_chars"]]
-    return {p.code[:6] for p in gazetteer.find_places(window, window) if p.level > 1}
+    return frozenset(p.code[:6] for p in gazetteer.find_places(window, window) if p.level > 1)
 
 
 def _town_after_county(county: Optional[Place], lines: tuple) -> Optional[str]:
@@ -212,7 +214,7 @@ def _plan_locality(issuer: str, title: str, signer: str, body: str, preamble: st
             place = gazetteer.more_specific(place, gazetteer.issuer_place(where, context))
     town = (next((t for t in map(towns.township, (issuer, title, signer)) if t), None)
             or towns.title_town(title, body) or towns.elided_town(title, body)
-            or towns.listed_title_town(title, _named_codes(body))
+            or towns.listed_title_town(title, functools.partial(_named_codes, body))
             or _town_after_county(place, (issuer, title)) or _zone_after_place(place, (issuer, title)))
     if town:    # below the gazetteer: its province from the county named, or the text
         near = place or text_place(body) or town_region(town)

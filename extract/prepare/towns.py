@@ -133,13 +133,15 @@ def _title_town_matches(title: str):
             yield m
 
 
-def listed_title_town(title: str, named_codes: set) -> Optional[str]:
+def listed_title_town(title: str, named_codes) -> Optional[str]:
     """The listed town opening ``title`` whose county, or the city above it, the
     text names (沙镇镇……方案 in a text citing 聊城市 and 东昌府区): a short
-    excerpt has too few bodies to vote with, the table and the text agree."""
+    excerpt has too few bodies to vote with, the table and the text agree.
+    ``named_codes()`` gives the six-digit codes the text names, asked only
+    when the title opens with a listed town."""
     for m in _title_town_matches(title):
         codes = counties_of(m.group("town"))
-        if any(c in named_codes or c[:4] + "00" in named_codes for c in codes):
+        if codes and any(c in named_codes() or c[:4] + "00" in named_codes() for c in codes):
             return m.group("town")
     return None
 
