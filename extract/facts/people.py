@@ -25,7 +25,7 @@ from .. import rules
 from ..text import scan
 from .rolelabels import (colon_labels, label_regex, line_goes_on, list_end, opens_with_label,
                          person_role)
-from . import barrows, cellwords, gluedrosters, heldposts, leaders, orgnames
+from . import assignedpeople, barrows, cellwords, gluedrosters, heldposts, leaders, orgnames, posttakers
 from . import rostermembers as members
 from .rostermembers import Got
 from . import tables as tb
@@ -58,8 +58,8 @@ class Found:
 
 def extract_people(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
-    found = (list(_from_labels(text)) + _from_appointments(text) + _from_post_takers(text)
-             + _from_tables(text) + _from_roster_rows(text)
+    found = (list(_from_labels(text)) + _from_appointments(text) + posttakers.from_post_takers(text)
+             + _from_tables(text) + _from_roster_rows(text) + _assigned(text)
              + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
                 + leaders.from_contacts(text, _parse_items) + barrows.people(text, cell_people)])
     found = heldposts.with_second_posts(text, gluedrosters.with_glued_rosters(text, found, Found, split_post),
@@ -123,7 +123,8 @@ def _name_then_post(item: str) -> Optional[tuple]:
 
 
 def _unit_then_bracketed_name(item: str) -> Optional[tuple]:
-    """市住建局（李春华）: a unit, then the person who answers for it in brackets."""
+    """市住建局（李春华）: a unit, then the person who answers for it in brackets;
+    or a post (县农业农村局农田建设股股长（蒋文涛）), then the one who holds it."""
     opens, closes, _ = orgnames.brackets()
     body = item.rstrip()
     o = max(body.rfind(ch) for ch in opens)
@@ -131,7 +132,7 @@ def _unit_then_bracketed_name(item: str) -> Optional[tuple]:
         return None
     inner = body[o + 1:-1]
     name, unit = _compact(inner), _compact(body[:o])
-    if not (is_person_name(name) and orgnames.looks_like_unit(unit)):
+    if not (is_person_name(name) and (orgnames.looks_like_unit(unit) or _is_post(unit))):
         return None
     start = o + 1 + len(inner) - len(inner.lstrip())
     return start, start + len(inner.strip()), name, unit
@@ -323,25 +324,6 @@ def _from_appointments(text: str) -> list:
     return found
 
 
-def _from_post_takers(text: str) -> list:
-    """以县长王立新为组长，副县长李春华、孙国庆为副组长: the names before 为/任."""
-    found, clause_ends = [], rules.load(RULES)["clause_ends"]
-    lead_ins = rules.pattern_rules(RULES, "post_taker_lead_ins")
-    for rule in rules.pattern_rules(RULES, "post_takers"):
-        for m in scan.finditer(rule, text):
-            start = m.start()
-            while start > 0 and m.start() - start < 40 and text[start - 1] not in clause_ends:
-                start -= 1
-            start += len(text[start:m.start()]) - len(text[start:m.start()].lstrip())   # a line's indent
-            for lead in lead_ins:
-                lm = lead.regex.match(text, start, m.start())
-                if lm:
-                    start = lm.end()
-            found += [Found(g.start, g.end, g.name, m.group("role"), g.unit, rule.id)
-                      for g in _parse_items(text, start, m.start())]
-    return found
-
-
 # --- table columns ---------------------------------------------------------------
 
 def _from_tables(text: str) -> list:
@@ -371,6 +353,14 @@ def _person_part(cell: tb.Cell) -> tb.Cell:
 
 
 # --- rosters laid out as a table ---------------------------------------------------
+
+def _assigned(text: str) -> list:
+    """Places with the one in charge of each, and rosters written name first."""
+    return ([Found(s, e, name, role, unit, "people_assigned_place") for s, e, name, role, unit
+             in assignedpeople.from_assignments(text)]
+            + [Found(s, e, name, role, unit, "people_name_first_row") for s, e, name, role, unit
+               in assignedpeople.from_name_first_rows(text)])
+
 
 def _from_roster_rows(text: str) -> list:
     """组长⇥王立新⇥县长 / ⇥李春华⇥副县长: a roster that came as a table, one

@@ -218,9 +218,14 @@ def from_labels(full: str, parens: list, local: frozenset) -> list:
         paren = enclosing(parens, m.start())
         check = _NAME_CHECKS[rule.data.get("names", "list")]
         end = _before_convention_note(text, start, end)
-        role = _tail_role(text, end) or role
-        got = _list_mentions(text[start:end], start, role, rule.id, paren[0] if paren else m.start(), check,
-                             local=local, paren=paren, family="label", beside_person=joined)
+        tail = _tail_role(text, end)
+        got = _list_mentions(text[start:end], start, tail or role, rule.id, paren[0] if paren else m.start(),
+                             check, local=local, paren=paren, family="label", beside_person=joined)
+        more = _past_tail_role(text, end) if got and tail else None
+        if more is not None:      # ……分别牵头、区发改局: the names after the verb keep the label's role
+            stop = _list_end(text, more, local)
+            got = got + (_list_mentions(text[more:stop], more, role, rule.id, paren[0] if paren else m.start(),
+                                        check, local=local, paren=paren, family="label") if stop else [])
         found.extend(got or _clauses_after_label(text, start, end, local))
     return found
 
@@ -277,6 +282,13 @@ def _tail_role(text: str, end: int) -> str:
     """The role a verb right after the list gives (……分别牵头), or ''."""
     m = _first_match_at("list_tail_roles", text, end)
     return rules.load(RULES)["role_stems"][m.group("stem")] if m else ""
+
+
+def _past_tail_role(text: str, end: int):
+    """Where the names go on after a role verb that a 、 follows (……分别牵头、区发改局), or None."""
+    m = _first_match_at("list_tail_roles", text, end)
+    after = m.end() + len(text[m.end():m.end() + 4]) - len(text[m.end():m.end() + 4].lstrip()) if m else -1
+    return after + 1 if m and text[after:after + 1] in rules.words(RULES, "tail_role_goes_on") else None
 
 
 def _first_match_at(key: str, text: str, pos: int):

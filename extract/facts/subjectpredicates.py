@@ -58,9 +58,14 @@ def _predicate(text: str, at: int) -> tuple:
 
 
 def _before_suffix(text: str) -> bool:
-    """The first word of ``text`` runs into a one-character body suffix."""
+    """The first word of ``text`` runs into a one-character body suffix
+    (督考|办要, 督查|室要), not into a longer word that opens with one
+    (安排|专项资金: 专 opens a word of its own)."""
     first = _first_word(text)
-    return first is not None and text[len(first.word):len(first.word) + 1] in _suffix_ends()
+    if first is None or text[len(first.word):len(first.word) + 1] not in _suffix_ends():
+        return False
+    second = _first_word(text[len(first.word):])
+    return second is None or len(second.word) <= 2
 
 
 def opens_clause(item: str) -> bool:

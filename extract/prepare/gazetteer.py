@@ -281,6 +281,12 @@ def _resolve(entries: list, context: str) -> tuple:
     for code, level in entries:
         if code[:4] in mentioned or code[:2] + "00" in mentioned:
             return code, level
+    # a text that speaks of its region as 自治区 (自治区重大项目) lies in one
+    kinds = rules.words("places", "autonomous_region_words")
+    if any(w in context for w in kinds):
+        regions = [e for e in entries if (province_name(e[0][:2] + "0" * 10) or "").endswith(tuple(kinds))]
+        if len(regions) == 1:
+            return regions[0]
     # nothing in the text decides: the division of a municipality, else of a
     # provincial capital (its city code ends in 01), where most such plans come from
     return min(entries, key=lambda e: (e[0][:2] not in _municipality_codes(), e[0][2:4] != "01"))

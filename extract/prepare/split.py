@@ -165,8 +165,10 @@ def _issued_title(names: list) -> str:
     (转发县住建局建湖县……方案: the text quotes 《建湖县……方案》 itself)."""
     if not names:
         return ""
-    head = _key(names[0])
-    return next((n for n in names[1:] if head.endswith(_key(n)) and len(_key(n)) > TITLE_LEAD), names[0])
+    head, joiners = _key(names[0]), tuple(rules.words("split", "name_joiners"))
+    # (a tail after 和 is the last of two names, 任务分解和责任分工方案, not the name itself)
+    return next((n for n in names[1:] if head.endswith(_key(n)) and len(_key(n)) > TITLE_LEAD
+                 and not head[:-len(_key(n))].endswith(joiners)), names[0])
 
 
 def _issue_date(text: str, start: int, end: int) -> Optional[date]:
@@ -208,11 +210,14 @@ def _by_notice(text: str) -> list:
     if not notice:
         return []
     names = _issued_names(notice, text)
-    titles = _title_lines(text, min(len(text), notice.end + 1), names)
+    titles = _own_or_issued(_title_lines(text, min(len(text), notice.end + 1), names), notice)
     first_title = titles[0][0] if titles else len(text)
     issued = _issue_date(text, notice.end, min(first_title, notice.end + 3000))
     signer = _signer(text, notice.end, min(first_title, notice.end + 3000))
     if not titles:
+        below = _heading_below_signature(text, notice.end)
+        if below:     # the plan's heading below the notice, worded apart from the name it issues
+            return [_Part(0, len(text), below[1], below[0], issued, notice.line, signer)]
         return [_Part(0, len(text), _issued_title(names) or notice.heading, -1, issued, notice.line, signer)]
     parts = []
     for i, (pos, title) in enumerate(titles):
@@ -220,6 +225,32 @@ def _by_notice(text: str) -> list:
         end = titles[i + 1][0] if i + 1 < len(titles) else len(text)
         parts.append(_Part(start, end, title, pos, issued, notice.line, signer))
     return parts
+
+
+def _heading_below_signature(text: str, notice_end: int) -> Optional[tuple]:
+    """(start, title) of the title line right below the date that signs the
+    notice (……办公室 / 2021年11月22日 / the plan's heading), before its outline;
+    None where the notice lists its attachments (附件：1.…… 2.……)."""
+    window = text[notice_end:notice_end + 3000]
+    dates = [m for rule in rules.pattern_rules("split", "date_lines") for m in scan.finditer(rule, window)]
+    if not dates:
+        return None
+    first = min(dates, key=lambda m: m.start())
+    if any(titlelines.matches("annex_lists", line) for line in window[:first.start()].split("\n")):
+        return None       # the notice lists what it sends: the heading below is one of them
+    after = notice_end + first.end()
+    found = headingline.title_line(text[after:], rules.load("split"))
+    return (after + found[0], found[1]) if found else None
+
+
+def _own_or_issued(titles: list, notice: _Notice) -> list:
+    """The title lines that are a plan's heading: a line that lists an
+    attachment after its lead (附件：……推进情况表) is one only where it names
+    what the notice's heading issues; else it lists a form to fill in."""
+    issued = [_key(n) for n in (_quoted("quoted_names", notice.names) or [notice.names])]
+    return [(pos, title) for pos, title in titles
+            if not titlelines.matches("annex_leads", title)
+            or any(_key(title).endswith(k) for k in issued)]
 
 
 def _named_in_sentence(text: str):
@@ -255,6 +286,10 @@ def _single(text: str) -> _Part:
     issued = _issue_date(text, tail_start, len(text))
     signer = _signer(text, tail_start)
     chosen = headingline.title_line(text, cfg)
+    if chosen and any(w in chosen[1] for w in rules.words("split", "notice_words")):
+        # a notice's heading (关于分解落实……的通知) over the plan it sends, whose
+        # own heading stands below the notice's date
+        chosen = _heading_below_signature(text, chosen[0] + len(chosen[1])) or chosen
     match = _named_in_sentence(text)
     named = match.group("name") if match else None
     own = _own_title_line(text, match) if match else None
