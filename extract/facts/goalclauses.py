@@ -99,7 +99,30 @@ def item_end(text: str, after: int) -> bool:
     after = _past_aside(text, after)
     if after >= len(text) or text[after] in indicator._breaks() or text[after] in indicator._pairs()[1]:
         return True
+    if text[after] in " \u3000" and _in_spaced_row(text, after):
+        return True       # 3 推广水肥一体化技术8万亩 市农业农村局: a blank parts a row's cells
     return any(text.startswith(w, after) for w in _words("list_joiners"))
+
+
+def spaced_cell(text: str, start: int, end: int) -> Optional[tuple]:
+    """(start, end) of the cell holding ``text[start:end]`` on a row whose cells
+    one blank parts, or None off such rows."""
+    if not _in_spaced_row(text, start):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(text.rfind(" ", line_start, start), text.rfind("\u3000", line_start, start))
+    right = min((i for i in (text.find(" ", end, line_end), text.find("\u3000", end, line_end)) if i >= 0),
+                default=line_end)
+    return (left + 1 if left >= 0 else line_start), right
+
+
+def _in_spaced_row(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a line of a table whose cells one blank parts
+    (a row number, a blank, then its cells)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return any(r.regex.match(text, line_start, pos) for r in rules.pattern_rules("targets", "spaced_rows"))
 
 
 def clause_open(text: str, pos: int) -> bool:

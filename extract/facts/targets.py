@@ -273,7 +273,10 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
         return f.indicator, f.per
     if f.share_at > 0:
         return indicator.population_share(text, f.share_at), f.per
-    counted_after = not goalbuild.named_goal_after(text, f.end)     # …300万人的目标: counted before
+    cell = goalclauses.spaced_cell(text, f.start, f.end)
+    if cell:          # a cell of a row whose cells one blank parts: the indicator is the cell's
+        floor = max(floor, cell[0])
+    counted_after = not goalbuild.named_goal_after(text, f.end) and not (cell and f.end >= cell[1])
     if q is not None and counted_after and (q.kind == "count" or (q.kind == "scalar" and q.unit)):   # 0.8万低收入人口
         noun = indicator.after_noun(text, f.end)
         if noun and _regex("counted_noun_start").match(noun) and _prefix_at(noun + "0", len(noun)) is None:
