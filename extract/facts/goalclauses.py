@@ -99,7 +99,7 @@ def item_end(text: str, after: int) -> bool:
     after = _past_aside(text, after)
     if after >= len(text) or text[after] in indicator._breaks() or text[after] in indicator._pairs()[1]:
         return True
-    if text[after] in " \u3000" and _in_spaced_row(text, after):
+    if text[after] in _cell_blanks() and _in_spaced_row(text, after):
         return True       # 3 推广水肥一体化技术8万亩 市农业农村局: a blank parts a row's cells
     return any(text.startswith(w, after) for w in _words("list_joiners"))
 
@@ -112,10 +112,14 @@ def spaced_cell(text: str, start: int, end: int) -> Optional[tuple]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    left = max(text.rfind(" ", line_start, start), text.rfind("\u3000", line_start, start))
-    right = min((i for i in (text.find(" ", end, line_end), text.find("\u3000", end, line_end)) if i >= 0),
-                default=line_end)
+    blanks = _cell_blanks()
+    left = max(text.rfind(ch, line_start, start) for ch in blanks)
+    right = min((i for i in (text.find(ch, end, line_end) for ch in blanks) if i >= 0), default=line_end)
     return (left + 1 if left >= 0 else line_start), right
+
+
+def _cell_blanks() -> str:
+    return rules.load("targets")["spaced_cell_blanks"]
 
 
 def _in_spaced_row(text: str, pos: int) -> bool:
