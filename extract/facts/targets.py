@@ -261,7 +261,11 @@ def baselines(text: str) -> list:
             op = suf[1] if suf else ops[m.group()][0]
             out.append(Found(m.start(), end, op, rule.id, baseline=b.group()))
             break
-    return out
+    # 与经济增长基本同步: keeping pace with another quantity, no comparison word
+    for rule in rules.pattern_rules("targets", "paced_baselines"):
+        out += [Found(m.start(), m.end(), "=", rule.id, baseline=m.group("baseline"))
+                for m in rule.regex.finditer(text)]
+    return sorted(out, key=lambda f: f.start)
 
 
 # --- indicators -----------------------------------------------------------------
