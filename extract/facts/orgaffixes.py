@@ -88,7 +88,8 @@ def suffixes_from_next(names: list) -> list:
             for j in pending:        # 青山、白沙镇人民政府: the kind the bare name is of
                 out[j] = next((sfx for sfx in suffixes if _is_bare(names[j], sfx)), "")
             pending = []
-        elif _is_bare(names[k], "") or _is_bare(names[k], _a_grassroots_suffix()):
+        elif _is_bare(names[k], "") or _is_bare(names[k], _a_grassroots_suffix()) \
+                or _is_bare(names[k], _a_zone_suffix()):
             pending.append(k)
         else:
             pending = []
@@ -105,6 +106,12 @@ def _suffixes_of(name: str) -> list:
         if m:
             found.append(m.group("suffix"))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _a_zone_suffix() -> str:
+    """One suffix of the zone kind (管理区 …): _is_bare tests by kind."""
+    return rules.named_lists()["zone_suffixes"][0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -133,6 +140,8 @@ def _is_bare(name: str, suffix: str) -> bool:
     (东城区) for 人民政府, a sub-district or community name (紫水) for 街道办事处."""
     if suffix in rules.named_lists()["grassroots_suffixes"]:
         return _any("bare_grassroots", name) and not looks_like_unit(name)
+    if suffix in rules.named_lists()["zone_suffixes"]:
+        return _any("bare_zone", name) and not looks_like_unit(name) and not _any("bare_place", name)
     return _any("bare_place", name)
 
 
