@@ -265,9 +265,10 @@ def _without_inner_note(text: str, start: int) -> str:
     """县发改局（首位单位为牵头单位，下同）、县财政局: a convention note right
     after a name inside the list is blanked (offsets kept), so that the list
     goes on past it; the conventions read the note itself."""
-    opens, closes, closer = un.brackets()
+    opens, _, closer = un.brackets()
     window = text[start:start + _MAX_LIST]
-    at = next((i for i, ch in enumerate(window) if ch in opens or ch in "\n"), -1)
+    first = _marks_of(opens + "\n").search(window)
+    at = first.start() if first else -1
     if at <= 0 or window[at] == "\n":
         return text
     close = window.find(closer[window[at]], at)
