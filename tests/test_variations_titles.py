@@ -335,19 +335,19 @@ def test_a_document_number_alone_on_the_first_line_is_no_title(tmp_path):
 
 
 def test_the_plans_heading_below_the_date_of_a_notice_that_does_not_issue_by_name(tmp_path):
-    # 关于分解落实……的通知 over the plan; its heading below the date, broken over a blank line
-    text = ("郏县人民政府办公室关于分解落实2026年重点工作的通知\n\n" + ADDRESSEES
+    # 关于分解……的通知 over the plan; its heading below the date, broken over a blank line
+    text = ("郏县人民政府办公室关于分解2026年重点工作任务的通知\n\n" + ADDRESSEES
             + "经县政府同意，现将2026年重点工作进行责任分解，请认真抓好落实。\n\n2026年1月12日????\n\n"
             "2026年重点工作\n\n任务分解方案\n\n一、主要目标\n1.地区生产总值增长6%左右。\n")
     assert _flat(_doc(tmp_path, text)[0]) == "2026年重点工作任务分解方案"
 
 
 def test_a_form_the_notice_asks_for_is_no_title(tmp_path):
-    heading = "关于印发2026年重点任务责任落实分工的通知"
+    heading = "关于印发2026年重点任务责任清单的通知"
     text = ("郏县人民政府办公室\n" + heading + "\n" + ADDRESSEES
-            + "现将《2026年重点任务责任落实分工》印发给你们，请于每月25日前报送《2026年重点任务落实推进情况表》。\n"
-            "附件:2026年重点任务落实推进情况表\n")
-    assert _flat(_doc(tmp_path, text)[0]) == "2026年重点任务责任落实分工"
+            + "现将《2026年重点任务责任清单》印发给你们，请于每月25日前报送《2026年重点任务进展月报表》。\n"
+            "附件:2026年重点任务进展月报表\n")
+    assert _flat(_doc(tmp_path, text)[0]) == "2026年重点任务责任清单"
 
 
 def test_two_names_joined_by_he_in_one_quoted_title_stay_one(tmp_path):
@@ -360,7 +360,7 @@ def test_two_names_joined_by_he_in_one_quoted_title_stay_one(tmp_path):
 
 def test_a_text_speaking_of_its_autonomous_region_resolves_a_shared_district_name(tmp_path):
     # 城中区 is a district of 柳州市 (广西) and of 西宁市 (青海)
-    text = ("城中区2026年重大项目实施方案\n一、总体目标\n我区2026年重大项目包括自治区重大项目和城区项目，共85项。\n")
+    text = ("城中区2026年重大项目实施方案\n一、总体目标\n我区今年的重点项目中有自治区层面重点项目20项。\n")
     assert _doc(tmp_path, text)[2] == "广西壮族自治区"
     plain = "城中区2026年重大项目实施方案\n一、总体目标\n我区2026年重大项目共85项。\n"
     assert _doc(tmp_path, plain)[2] != "广西壮族自治区"

@@ -1,7 +1,7 @@
 """Names before the post they take in a sentence: 以县长王立新为组长，副县长
 李春华、孙国庆为副组长. The names are read back from 为/任 to the clause's
 start; members written post then name and parted by commas
-(县委常委、县文明委副主任章卿，县委常委、常务副县长余宏汉为责任人) are read
+(县委常委、县文明委副主任章立新，县委常委、常务副县长余宏明为责任人) are read
 back across those commas, as long as each clause is posts and a name."""
 from __future__ import annotations
 

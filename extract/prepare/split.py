@@ -287,7 +287,7 @@ def _single(text: str) -> _Part:
     signer = _signer(text, tail_start)
     chosen = headingline.title_line(text, cfg)
     if chosen and any(w in chosen[1] for w in rules.words("split", "notice_words")):
-        # a notice's heading (关于分解落实……的通知) over the plan it sends, whose
+        # a notice's heading (关于分解……的通知) over the plan it sends, whose
         # own heading stands below the notice's date
         chosen = _heading_below_signature(text, chosen[0] + len(chosen[1])) or chosen
     match = _named_in_sentence(text)
