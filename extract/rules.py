@@ -221,6 +221,15 @@ def pattern_rules(name: str, key: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=None)
+def first_search(name: str, key: str, text: str):
+    """The first match found in ``text`` by the rules of ``key``, in file order, or None."""
+    for rule in pattern_rules(name, key):
+        m = rule.regex.search(text)
+        if m:
+            return m
+    return None
+
+
 def words(name: str, key: str) -> tuple:
     """A plain word list ``key`` from ``rules/<name>.yaml`` (checked once, then cached)."""
     value = load(name).get(key)

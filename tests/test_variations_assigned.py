@@ -15,7 +15,7 @@ from collections import Counter
 
 import pytest
 
-from tests.conftest import facts_of_plans
+from tests.conftest import assert_facts, facts_of_plans
 
 HEAD = "某镇防汛工作方案\n一、组织领导\n"
 PLANS = {
@@ -54,6 +54,4 @@ def tables(tmp_path_factory):
 
 @pytest.mark.parametrize("name", sorted(PLANS))
 def test_assigned_people(tables, name):
-    _, units, people = PLANS[name]
-    got_units, got_people = tables[name]
-    assert got_people == people, f"{name}: missing {people - got_people}, extra {got_people - people}"
+    assert_facts(PLANS, tables, name)

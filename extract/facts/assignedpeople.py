@@ -39,7 +39,7 @@ def from_assignments(text: str) -> list:
 
 def _list_role(line: str) -> Optional[str]:
     """The person role a lead-in line names (挂村领导安排如下：), or None."""
-    m = _first("assignment_lead_ins", line)
+    m = rules.first_search(RULES, "assignment_lead_ins", line)
     if m is None:
         return None
     head = compact(line[:m.start()])
@@ -51,7 +51,7 @@ def _list_role(line: str) -> Optional[str]:
 
 def _assigned(line: str, pos: int) -> list:
     """(start, end, name, unit) of the people of one place line, [] when it is none."""
-    m = _first("assignment_items", line)
+    m = rules.first_search(RULES, "assignment_items", line)
     if m is None:
         return []
     people = line[m.start("people"):m.end("people")]
@@ -125,11 +125,3 @@ def _header_width(lines: list, k: int) -> int:
     while k + width < len(lines) and compact(lines[k + width]) in words:
         width += 1
     return width
-
-
-def _first(key: str, line: str):
-    for rule in rules.pattern_rules(RULES, key):
-        m = rule.regex.search(line)
-        if m:
-            return m
-    return None

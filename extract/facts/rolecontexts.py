@@ -157,11 +157,7 @@ def _shared_suffixes(text: str, names: list, whole: Optional[dict] = None) -> li
 
 
 def _first_match(key: str, text: str):
-    for rule in rules.pattern_rules(RULES, key):
-        m = rule.regex.search(text)
-        if m:
-            return m
-    return None
+    return rules.first_search(RULES, key, text)
 
 
 # --- role labels -------------------------------------------------------------
