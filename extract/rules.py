@@ -221,6 +221,14 @@ def pattern_rules(name: str, key: str) -> tuple:
 
 
 @functools.lru_cache(maxsize=None)
+def words(name: str, key: str) -> tuple:
+    """A plain word list ``key`` from ``rules/<name>.yaml`` (checked once, then cached)."""
+    value = load(name).get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise RuleError(f"rules/{name}.yaml: '{key}' must be a list of strings")
+    return tuple(value)
+
+
 def first_search(name: str, key: str, text: str):
     """The first match found in ``text`` by the rules of ``key``, in file order, or None."""
     for rule in pattern_rules(name, key):
@@ -228,14 +236,6 @@ def first_search(name: str, key: str, text: str):
         if m:
             return m
     return None
-
-
-def words(name: str, key: str) -> tuple:
-    """A plain word list ``key`` from ``rules/<name>.yaml`` (checked once, then cached)."""
-    value = load(name).get(key)
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise RuleError(f"rules/{name}.yaml: '{key}' must be a list of strings")
-    return tuple(value)
 
 
 def alternation(words) -> str:
