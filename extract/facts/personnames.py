@@ -391,16 +391,9 @@ def place_opens_post(name: str, post: str) -> bool:
     person (rules/people.yaml ``place_stem_suffixes``)."""
     if not post or not is_post(post):
         return False
-    if _listed_town(name, post):
+    if placenames.town_before_post(name, post, rules.words(RULES, "town_post_levels")):
         return True       # 贡江 before 镇党委书记: the town 贡江镇 and its post
     if not any(placenames.is_place_name(name + sfx) for sfx in rules.words(RULES, "place_stem_suffixes")):
         return False
     unit = split_post(post)
     return bool(unit) and orgnames.looks_like_unit(unit)
-
-
-def _listed_town(name: str, post: str) -> bool:
-    """Whether ``name`` and the level word that opens ``post`` make a listed town."""
-    from ..prepare import towns
-    level = next((lv for lv in rules.words(RULES, "town_post_levels") if post.startswith(lv)), None)
-    return level is not None and bool(towns.counties_of(name + level))

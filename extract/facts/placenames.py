@@ -132,3 +132,11 @@ def starts_with_place(name: str, local: frozenset = frozenset()) -> bool:
         return False
     places = _place_names()
     return any(name[:j] in places or name[:j] in local for j in range(min(len(name), 9), 1, -1))
+
+
+def town_before_post(name: str, post: str, levels: tuple) -> bool:
+    """Whether ``name`` and the level word that opens ``post`` (one of
+    ``levels``: 贡江 + 镇党委书记) make a town of the list of towns."""
+    from ..prepare import towns
+    level = next((lv for lv in levels if post.startswith(lv)), None)
+    return level is not None and bool(towns.counties_of(name + level))
