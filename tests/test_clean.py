@@ -235,3 +235,10 @@ def test_the_chrome_gate_by_engine_turns_down_what_one_alternation_would():
     for line in lines:
         assert any(g.match(line) for g in gates) == bool(whole.match(line)), line
         assert (clean._chrome_rule(line, 10_000) is not None) == bool(whole.match(line)), line
+
+
+def test_marks_of_lost_characters_become_blanks():
+    text = "??附件1\n林长:苗立宇?县委书记\n2025年3月5日????\n是否达标?\n网址index.html?id=3\n"
+    got = clean.normalise_spaces(text)
+    assert got == "  附件1\n林长:苗立宇 县委书记\n2025年3月5日    \n是否达标?\n网址index.html?id=3\n"
+    assert len(got) == len(text)

@@ -7,7 +7,9 @@ the post they take.
   cell per line;
 - a liaison written as a post with the name in brackets;
 - members parted by commas before 为责任人, each written post then name;
-- a town's name before a post of that town (贡江 + 镇党委书记) is no person.
+- a town's name before a post of that town (贡江 + 镇党委书记) is no person;
+- a roster whose page lost its blanks to question marks (苗某?县委书记), and a
+  deputy chief's label alone on its line (副林长:).
 
 Every plan here is invented; the places are real.
 """
@@ -42,6 +44,11 @@ PLANS = {
     "comma_parted_members_take_a_post": (HEAD + "由县委副书记为第一责任人，县委常委、县文明委副主任章立新，"
                                          "县委常委、常务副县长余宏明为责任人，建立联系制度。\n",
                                          Counter(), Counter({("章立新", "责任人"): 1, ("余宏明", "责任人"): 1})),
+    # a page that lost its full-width spaces to question marks; 副林长 alone on its line
+    "lost_spaces_and_a_label_alone": ("某县林长名单\n??林长:苗立宇?县委书记??宿晓东?县长\n??副林长:\n"
+                                      "??孙野平?县委副书记\n??赵臣文?县委常委、统战部部长\n",
+                                      Counter(), Counter({("苗立宇", "林长"): 1, ("宿晓东", "林长"): 1,
+                                                          ("孙野平", "副林长"): 1, ("赵臣文", "副林长"): 1})),
     "town_name_before_its_post": (HEAD + "成员：贡江镇党委书记、县住建局局长曾宪华\n",
                                   Counter(), Counter({("曾宪华", "成员"): 1})),
 }

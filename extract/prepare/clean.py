@@ -69,6 +69,8 @@ def normalise_spaces(text: str) -> str:
         text = rule.regex.sub("", text)
     for chars, value in _space_subs():
         text = chars.sub(value, text)
+    for rule in _rules("lost_characters"):      # a blank for each mark of a lost character
+        text = rule.regex.sub(lambda m: " " * len(m.group()), text)
     return text
 
 
