@@ -2,8 +2,9 @@
 (索引号 | … | 成文日期 | …, 名称 | ……方案 |, | 标题:…… | |), a title line
 followed by empty cells, a town's plan that names its town only in the
 title, a leader's label whose value is a name that is also a place, a
-flattened table whose header words broke over two lines (责任 / 领导), and a
-one-space task row whose first cells merged with the rows above.
+flattened table whose header words broke over two lines (责任 / 领导), a
+one-space task row whose first cells merged with the rows above, and a
+column of places (建设地点) beside the unit column.
 
 Every plan here is invented; the places are real.
 """
@@ -84,6 +85,11 @@ PLANS = {
                            "2\n\n集镇污水管网建设\n\n葛明轩\n\n建设办\n\n完成管网铺设3公里。\n",
                            Counter({("农业农村办", "responsible"): 1, ("建设办", "responsible"): 1}),
                            Counter({("郑立言", "责任领导"): 1, ("葛明轩", "责任领导"): 1})),
+    # a column of places beside the unit column, one cell per line: a street under
+    # 建设地点 is the place of the work, no unit
+    "flat_place_column": ("2026年民生实事项目清单\n序号\n项目名称\n建设地点\n建设时间\n责任单位\n"
+                          "1\n城北道路建设\n纸坊街道\n2026\n县住建局\n2\n老旧小区改造\n洋州街道\n2026\n县住建局\n",
+                          Counter({("县住建局", "responsible"): 2}), Counter()),
     # 类别 merged over two rows: the second row starts at its task
     "spaced_row_merged_first_cells": (
         "郏县全面推行林长制主要任务分解表\n\n序号 类别 主要任务 牵头单位 参与单位 责任单位\n"

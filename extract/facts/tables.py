@@ -298,7 +298,7 @@ def _align(text: str, header: list, kinds: list, cells: list, kind_of,
     that cannot be aligned so is left out. ``numbered``: the first cell is the
     row number and the task comes next; else the first cell is the task."""
     if len(cells) == len(header) and not any(
-            kinds[k] != "unit" and "unit" in kinds and kind_of(cell) == "unit"
+            kinds[k] not in ("unit", "place") and "unit" in kinds and kind_of(cell) == "unit"
             for k, cell in enumerate(cells[2:], start=2)):
         return list(cells)       # one line a column, no unit list out of its column
     row, col = [cells[0]] + [None] * (len(header) - 1), 0
@@ -317,8 +317,10 @@ def _align(text: str, header: list, kinds: list, cells: list, kind_of,
             row[col] = Cell(row[col].start, cell.end, text[row[col].start:cell.end])
             continue
         col += 1
-        while col < len(header) and kinds[col] != want:
-            col += 1
+        # a place column right next takes a cell that reads like a unit (纸坊街道 under 建设地点)
+        if not (want == "unit" and col < len(header) and kinds[col] == "place"):
+            while col < len(header) and kinds[col] != want:
+                col += 1
         if col == len(header):
             return None
         row[col], last_kind = cell, want
@@ -343,6 +345,8 @@ def _column_kind(name: str) -> str:
         return "unit"
     if person_header(name):
         return "person"
+    if name in rules.words(RULES, "table_place_headers"):
+        return "place"        # 建设地点: a town or street may stand there, as no unit with a role
     return "other"
 
 
