@@ -28,13 +28,13 @@ def from_assignments(text: str) -> list:
         if role is not None:
             got = _assigned(line, pos)
             if got:
-                found += [g + (role,) for g in got]
+                found += [(s, e, name, role, unit) for s, e, name, unit in got]
             elif line.strip():
                 role = None        # the list has ended
         if role is None:
             role = _list_role(line)
         pos += len(line) + 1
-    return [(s, e, name, role, unit) for s, e, name, unit, role in found]
+    return found
 
 
 def _list_role(line: str) -> Optional[str]:

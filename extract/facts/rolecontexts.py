@@ -284,8 +284,11 @@ def _tail_role(text: str, end: int) -> str:
 def _past_tail_role(text: str, end: int):
     """Where the names go on after a role verb that a 、 follows (……分别牵头、区发改局), or None."""
     m = _first_match_at("list_tail_roles", text, end)
-    after = m.end() + len(text[m.end():m.end() + 4]) - len(text[m.end():m.end() + 4].lstrip()) if m else -1
-    return after + 1 if m and text[after:after + 1] in rules.words(RULES, "tail_role_goes_on") else None
+    if m is None:
+        return None
+    rest = text[m.end():m.end() + 4]
+    after = m.end() + len(rest) - len(rest.lstrip())      # blanks before the mark
+    return after + 1 if text[after:after + 1] in rules.words(RULES, "tail_role_goes_on") else None
 
 
 def _first_match_at(key: str, text: str, pos: int):
