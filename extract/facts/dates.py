@@ -364,7 +364,8 @@ def extract_dates(ctx: PlanContext) -> list:
     head_end = min([int(rules.load(RULES)["head_repeat_max_chars"])] + [n.char_start for n in ctx.nodes])
     return [DateFact(plan.doc_id, locator.node_id_at(v.start), v.kind, v.date_start, v.date_end,
                      v.period, v.start, v.end, plan.text[v.start:v.end], v.rule_id)
-            for v in find(plan.text, plan.title, written=plan.issue_date.year if plan.issue_date else None)
+            for v in find(plan.text, plan.title, _issue_seed(plan.issue_date),
+                          written=plan.issue_date.year if plan.issue_date else None)
             if not (v.start < head_end and _copied_head_line(plan.text, v.start))]
 
 
@@ -386,3 +387,9 @@ def _copied_head_line(text: str, pos: int) -> bool:
 def extract_phases(ctx: PlanContext) -> list:
     """One row per stage heading with its bounds (see ``phases.py``), from ``ctx.dates``."""
     return phases.extract_phases(ctx.plan, ctx.nodes, ctx.dates)
+
+
+def _issue_seed(issued: Optional[date]) -> Optional[tuple]:
+    """The year of issue, which a date before any written year takes (6月20日
+    in a plan issued on 2023-06-19); none when the plan says no issue date."""
+    return (date(issued.year, 1, 1), date(issued.year, 12, 31)) if issued else None

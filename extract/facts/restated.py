@@ -35,7 +35,8 @@ def drop_restated(rows: list, text: str = "", outlined: bool = True) -> list:
             kept.append(r)
             continue
         key = (r.node_id, su.level_key(r.unit))
-        if (r.node_id is None and (outlined or not _directs(text, r.char_end))) or key in named or (
+        unoutlined_kept = r.rule_id == su.BY_RULE or _directs(text, r.char_end)
+        if (r.node_id is None and (outlined or not unoutlined_kept)) or key in named or (
                 key in by_seen if r.rule_id == su.BY_RULE else r.node_id in by_role_word):
             continue
         if r.rule_id == su.BY_RULE:

@@ -24,6 +24,7 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from . import cellwords
+from . import labellines
 from . import labellists as ll
 from . import orgaffixes as ua
 from . import orgnames as un
@@ -222,8 +223,18 @@ def from_labels(full: str, parens: list, local: frozenset) -> list:
             stop = _list_end(text, more, local)
             got = got + (_list_mentions(text[more:stop], more, role, rule.id, paren[0] if paren else m.start(),
                                         check, local=local, paren=paren, family="label") if stop else [])
+        if got and not tail:      # 主办单位:县文旅局 / 市中医医院 / …: the list goes on a line a body
+            for at, stop in labellines.continued_lines(text, end, local, _label_opens(hits)):
+                got = got + _list_mentions(text[at:stop], at, role, rule.id, paren[0] if paren else m.start(),
+                                           un.valid_as_subject, local=local, paren=paren, family="label")
         found.extend(got or _clauses_after_label(text, start, end, local))
     return found
+
+
+def _label_opens(hits: list):
+    """Whether one of the labels found opens the line at ``start``."""
+    starts = {m.start("label") for _, m in hits}
+    return lambda start, end: any(start <= at < end for at in starts)
 
 
 def _clauses_after_label(text: str, start: int, end: int, local: frozenset) -> list:

@@ -268,7 +268,7 @@ def _in_line_candidates(text: str, start: int, end: int, after: int) -> list:
             text_before = True
         pos = mark.start() + 1
     if runs_on(text, after, end):
-        found = runon.with_glued(found, runon.glued_candidates(text, after, end))
+        found = runon.with_glued(found, runon.glued_candidates(text, after, end, found))
     return found
 
 

@@ -45,10 +45,12 @@ def closes_aside(text: str, close: int, start: int) -> bool:
     return pos > start and not all(ch in numerals or ch.isdigit() for ch in text[pos + 1:close])
 
 
-def glued_candidates(text: str, start: int, end: int) -> list:
+def glued_candidates(text: str, start: int, end: int, given: list = ()) -> list:
     """Labels glued to the word before them on a page whose line breaks and
     spaces were lost (…整治工作(一)建筑施工场地…): taken only as a chain that
-    holds its first two numbers, so a lone (一) in a sentence stays text."""
+    holds its first two numbers, so a lone (一) in a sentence stays text. The
+    second may be a label of the same style already ``given`` in the line
+    (…措施(一)建立……。(二)积极……: after a sentence end it is no glued one)."""
     found = []
     for rule in rules.pattern_rules("outline", "glued_labels"):
         for m in rule.regex.finditer(text, start, end):
@@ -56,7 +58,9 @@ def glued_candidates(text: str, start: int, end: int) -> list:
             if num:
                 found.append(ol.Candidate(m.start("label"), m.end(), m.group("label"), rule.data["style"],
                                           num, True, True, True, True))
-    numbers = [c.num for c in found]
+    styles = {c.style for c in found}
+    chain = sorted(found + [c for c in given if c.style in styles], key=lambda c: c.start)
+    numbers = [c.num for c in chain]
     if 1 not in numbers or 2 not in numbers[numbers.index(1):]:
         return []
     return found

@@ -183,6 +183,17 @@ def _issue_date(text: str, start: int, end: int) -> Optional[date]:
     return None
 
 
+def _page_date(page: str) -> Optional[date]:
+    """The date a page's catalogue fields give the document (成文日期: 2023-06-19)."""
+    for rule in rules.pattern_rules("split", "page_date_fields"):
+        for m in rule.regex.finditer(page):
+            try:
+                return date(*(int(g) for g in m.group("y", "m", "d")))
+            except ValueError:
+                continue
+    return None
+
+
 def _signer(text: str, start: int, end: Optional[int] = None) -> str:
     """The line just above the last date line in text[start:end]: the body that signs."""
     found = [m for rule in rules.pattern_rules("split", "date_lines")
@@ -359,9 +370,10 @@ def split(cleaned: CleanText) -> list:
         body = text[start:end]
         city, province = placevote.plan_locality(part.issuer, part.title, part.signer, body,
                                                  text[:part.start + 600], cleaned.chrome)
+        issued = part.issue_date or _page_date(cleaned.chrome + "\n" + text[:part.start])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
-            title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=part.issue_date,
+            title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=issued,
             text=body, title_start=part.title_pos - start if part.title_pos >= start else -1,
         ))
     return plans

@@ -1,0 +1,121 @@
+"""Variation tests from event plans and progress reports: organisers listed
+under 主办/支持/承办 labels one body a line, a progress table flattened one
+cell per line with bars and month-named columns, a merged role column, the
+municipal works (市政局) that are no city, a page whose date fields give the
+year, an unoutlined notice that hands its work to a body, and outline labels
+before a year or glued to the sentence before them. Invented text, real
+places; each with the look-alike that must give nothing.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from extract import run_files
+from extract.prepare import outline
+from tests.conftest import facts_of_plans, make_plan
+
+ORGANISERS = ("开原市重阳敬老文艺汇演活动方案\n一、活动时间\n10月11日上午\n二、主办、支持、承办单位\n\n"
+              "主办单位:开原市民政局\n\n开原市中医医院\n\n城东街道办事处\n\n"
+              "支持单位:开原市老年体育协会\n\n开原市社会福利中心\n\n"
+              "承办单位:开原市艺术团\n\n开原市文化馆\n\n三、活动内容\n")
+ORGANISER_UNITS = Counter({("开原市民政局", "lead"): 1, ("开原市中医医院", "lead"): 1,
+                           ("城东街道办事处", "lead"): 1, ("开原市老年体育协会", "assist"): 1,
+                           ("开原市社会福利中心", "assist"): 1, ("开原市艺术团", "responsible"): 1,
+                           ("开原市文化馆", "responsible"): 1})
+# the lines after a label that are prose, a heading or a person are not its list
+NOT_CONTINUED = ("开原市重阳敬老文艺汇演活动方案\n一、活动安排\n主办单位:开原市民政局\n"
+                 "各街道要积极组织老年人参加\n王立新\n1.开原市文化馆\n")
+
+PROGRESS = ("某区2024年民生实事项目推进情况(1-10月)\n序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n"
+            "牵头 单位 |\n责任主体与协同单位 |\n1-9月推进情况 |\n1-10月推进情况 |\n说明 |\n"
+            "7 |\n改造背街小巷照明设施。 |\n完成40条 |\n钱志远 |\n区城管局 |\n市政局、环卫处 |\n"
+            "已完成招标。 |\n已完成25条。 |\n||\n"
+            "8 |\n新建口袋公园。 |\n12个 |\n钱志远 |\n区城管局 |\n区住建局、各街道 |\n"
+            "正在选址。 |\n已建成5个。 |\n|\n")
+PROGRESS_UNITS = Counter({("区城管局", "lead"): 2, ("市政局", "responsible"): 1, ("环卫处", "responsible"): 1,
+                          ("区住建局", "responsible"): 1})
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    return facts_of_plans(tmp_path_factory.mktemp("events"), {
+        "organisers": (ORGANISERS,), "not_continued": (NOT_CONTINUED,), "progress": (PROGRESS,),
+        "office_only": ("宁德市人民政府办公室关于成立市食品安全工作领导小组的通知\n各县（市、区）人民政府：\n"
+                        "  市政府决定成立市食品安全工作领导小组。领导小组不设办公室，日常工作由市市场监管局"
+                        "有关科室承担，任务完成后自行撤销。\n",),
+        "office_said": ("宁德市人民政府办公室关于成立市食品安全工作领导小组的通知\n各县（市、区）人民政府：\n"
+                        "  市政府决定成立市食品安全工作领导小组，请市市场监管局认真研究。\n",),
+    })
+
+
+def test_a_labels_list_goes_on_one_body_a_line(plans):
+    assert plans["organisers"][0] == ORGANISER_UNITS
+
+
+def test_lines_of_prose_a_person_or_a_numbered_item_do_not_go_on_with_it(plans):
+    assert plans["not_continued"][0] == Counter({("开原市民政局", "lead"): 1})
+
+
+def test_a_progress_table_with_bars_month_columns_and_a_merged_role_column(plans):
+    units, people = plans["progress"]
+    assert units == PROGRESS_UNITS
+    assert people == Counter({("钱志远", "分管领导"): 2})
+
+
+def test_a_notice_without_an_outline_that_hands_its_work_to_a_body(plans):
+    assert plans["office_only"][0] == Counter({("市市场监管局", "responsible"): 1})
+    assert plans["office_said"][0] == Counter()
+
+
+@pytest.mark.parametrize("written, prefixed", [
+    ("市政局、环卫处", ["市政局", "环卫处"]),
+    ("市容环卫处、园林所", ["市容环卫处", "园林所"]),
+    ("市政府办、卫健局", ["市政府办", "市卫健局"]),
+    ("市政务服务中心、大数据局", ["市政务服务中心", "市大数据局"]),
+])
+def test_the_municipal_works_say_no_city(tmp_path, written, prefixed):
+    (tmp_path / "p.txt").write_text(f"某区市容整治工作方案\n一、重点任务\n1.整治占道经营。责任单位：{written}。\n",
+                                    encoding="utf-8")
+    units = run_files([str(tmp_path)])["responsibilities"]
+    assert sorted(units.unit) == sorted(prefixed)
+
+
+PAGE_HEAD = ("索 引 号 : 0001/2023-00042 主题分类: 文化\n发布机构: 开原市文化旅游和广播电视局 {field}\n\n"
+             "开原市端午文化广场活动方案\n\n  经研究将于6月20日举办文化广场活动。\n\n  一、活动时间\n\n  6月20日上午\n")
+
+
+@pytest.mark.parametrize("field, year", [
+    ("成文日期: 2023-06-19", 2023), ("发布日期：2022年6月1日", 2022), ("成文日期:", None), ("", None),
+])
+def test_a_pages_date_field_gives_the_year_of_dates_without_one(tmp_path, field, year):
+    (tmp_path / "p.txt").write_text(PAGE_HEAD.format(field=field), encoding="utf-8")
+    dates = run_files([str(tmp_path)])["dates"]
+    starts = [d.date() if hasattr(d, "date") else d for d in dates.start]
+    assert len(starts) == 2
+    if year is None:
+        assert all(s is None or s != s for s in starts)     # unknown (None or NaT)
+    else:
+        assert starts == [date(year, 6, 20)] * 2
+
+
+def _parse(body: str) -> list:
+    return [(n.level, n.label, n.title[:8]) for n in outline.parse(make_plan("某镇创建活动实施方案\n" + body))]
+
+
+def test_a_glued_first_label_whose_second_follows_a_sentence_end():
+    got = _parse("制定以下方案。一、指导思想以科学发展观为指导，改善人居环境。二、奋斗目标通过创建活动提高素质。"
+                 "三、工作措施(一)建立健全组织机构。镇成立领导小组。(二)开展各种创建活动。认真落实纲要。\n")
+    assert [(lv, lab) for lv, lab, _ in got] == [(1, "一"), (1, "二"), (1, "三"), (2, "(一)"), (2, "(二)")]
+    # a lone glued label is still text
+    lone = _parse("一、工作措施\n镇成立领导小组，落实措施(一)项规定，开展创建活动。\n")
+    assert [(lv, lab) for lv, lab, _ in lone] == [(1, "一")]
+
+
+def test_an_item_whose_title_opens_with_a_year_or_a_templates_year():
+    got = _parse("一、活动安排\n1.2024中国（赣州）客家文化节新闻发布会\n活动时间：3月上旬\n"
+                 "2.20XX年樱花节启动仪式\n（1）开幕式\n二、保障措施\n"
+                 "全年投入1.2024亿元，接待游客1.2025万人次。\n")
+    assert [(lv, lab) for lv, lab, _ in got] == [(1, "一"), (2, "1"), (2, "2"), (3, "（1）"), (1, "二")]
