@@ -119,3 +119,65 @@ def test_an_item_whose_title_opens_with_a_year_or_a_templates_year():
                  "2.20XX年樱花节启动仪式\n（1）开幕式\n二、保障措施\n"
                  "全年投入1.2024亿元，接待游客1.2025万人次。\n")
     assert [(lv, lab) for lv, lab, _ in got] == [(1, "一"), (2, "1"), (2, "2"), (3, "（1）"), (1, "二")]
+
+
+def _doc(tmp_path, text: str):
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    tables = run_files([str(tmp_path)])
+    return tables["documents"].iloc[0], tables
+
+
+TOWN_EXCERPT = ("为改善人居环境，树立{town}整体形象，结合我镇实际，经镇党政会议研究决定，制定以下实施方案。"
+                "一、指导思想以科学发展观为指导，提升小城镇功能。二、工作措施(一)建立健全组织机构。\n")
+
+
+@pytest.mark.parametrize("town, city, province", [
+    ("弼时镇", "弼时镇", "湖南省"),
+    # a county's plan that speaks of itself so names no town
+    ("弼时镇", None, None),
+])
+def test_an_untitled_town_excerpt_that_calls_itself_the_town(tmp_path, town, city, province):
+    text = TOWN_EXCERPT.format(town=town)
+    if city is None:
+        text = text.replace("结合我镇实际", "结合我县实际")
+    doc, _ = _doc(tmp_path, text)
+    assert (doc.city if isinstance(doc.city, str) else None) == city
+    if province:
+        assert doc.province == province
+
+
+SENT_ATTACHMENTS = ("县示范区管委会，各乡、镇人民政府，县直各有关单位：\n"
+                    "经县政府同意，现将《2025年县重点工作任务分解》《2025年十件民生实事任务分解》印发给你们，"
+                    "请认真贯彻落实。\n一、责任到人。各单位要逐项细化职责。\n"
+                    "附件：1.2025年县重点工作任务清单\n2.2025年十件民生实事任务分解\n沁县人民政府办公室\n"
+                    "2025年5月18日\n附件1\n2025年县重点工作任务清单\n一、县示范区管委会牵头工作\n"
+                    "1.建设3个劳动密集型产业园。\n")
+
+
+def test_a_notice_opening_at_its_addressees_takes_the_first_attachments_heading(tmp_path):
+    doc, _ = _doc(tmp_path, SENT_ATTACHMENTS)
+    assert doc.title == "2025年县重点工作任务清单"
+    # an excerpt that opens in its outline stays untitled
+    doc, _ = _doc(tmp_path, SENT_ATTACHMENTS.split("\n", 2)[2])
+    assert doc.title == ""
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("确保锦江区、成华区50%的城市社区建成完备的社区服务综合体。", "50%"),
+    ("到2025年底前，全市首批100个示范社区全面建成。", "100个"),
+    ("各区、县（市）至少办1所早教中心。", "至少办1所"),
+    ("全年5条生产线投产。", "5条"),
+])
+def test_goals_whose_clause_opens_with_places_a_batch_or_a_gap_verb(tmp_path, sentence, span):
+    _, tables = _doc(tmp_path, f"某市社区服务设施建设行动方案\n一、主要目标\n{sentence}\n")
+    assert list(tables["targets"].text) == [span]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全县12个乡镇均有卫生院。",
+    "乡镇中心幼儿园建园率达到90%以上。",
+])
+def test_what_is_and_a_rate_of_bodies_are_no_goal_of_a_count_and_no_unit(tmp_path, sentence):
+    _, tables = _doc(tmp_path, f"某县学前教育发展实施方案\n一、主要目标\n{sentence}\n")
+    assert all(t != "12个" for t in tables["targets"].text)
+    assert list(tables["responsibilities"].unit) == []

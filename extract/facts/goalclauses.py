@@ -133,9 +133,12 @@ def clause_open(text: str, pos: int) -> bool:
     """Nothing but a clause start, a scope word, 有 or white space before ``pos``."""
     s, _ = indicator.clause_start(text, pos)
     head = indicator.trim(text[s:pos]).rstrip(rules.load("targets")["clause_open_verb"])
+    batch = ends_with_any(head, len(head), _words("clause_open_batches")) or ""
+    head = head[:len(head) - len(batch)]
     scope = ends_with_any(head, len(head), _words("scope_words")) or ""
     rest = head[:len(head) - len(scope)]
-    return not rest or rest in _words("clause_open_words")
+    return not rest or rest in _words("clause_open_words") or any(
+        r.regex.match(rest) for r in rules.pattern_rules("targets", "clause_open_places"))
 
 
 def _clause_head(text: str, q) -> str:

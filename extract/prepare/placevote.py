@@ -215,7 +215,8 @@ def _plan_locality(issuer: str, title: str, signer: str, body: str, preamble: st
     town = (next((t for t in map(towns.township, (issuer, title, signer)) if t), None)
             or towns.title_town(title, body) or towns.elided_town(title, body)
             or towns.listed_title_town(title, functools.partial(_named_codes, body))
-            or _town_after_county(place, (issuer, title)) or _zone_after_place(place, (issuer, title)))
+            or _town_after_county(place, (issuer, title)) or _zone_after_place(place, (issuer, title))
+            or (towns.self_named_town(body) if place is None else None))
     if town:    # below the gazetteer: its province from the county named, or the text
         near = place or text_place(body) or town_region(town)
         province = gazetteer.city_province(near)[1] if near else gazetteer.locality(context, context)[1]

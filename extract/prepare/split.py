@@ -238,16 +238,18 @@ def _by_notice(text: str) -> list:
     return parts
 
 
-def _heading_below_signature(text: str, notice_end: int) -> Optional[tuple]:
+def _heading_below_signature(text: str, notice_end: int, attachments: bool = False) -> Optional[tuple]:
     """(start, title) of the title line right below the date that signs the
     notice (……办公室 / 2021年11月22日 / the plan's heading), before its outline;
-    None where the notice lists its attachments (附件：1.…… 2.……)."""
+    None where the notice lists its attachments (附件：1.…… 2.……), unless
+    ``attachments`` (a notice with no heading of its own: the first sent)."""
     window = text[notice_end:notice_end + 3000]
     dates = [m for rule in rules.pattern_rules("split", "date_lines") for m in scan.finditer(rule, window)]
     if not dates:
         return None
     first = min(dates, key=lambda m: m.start())
-    if any(titlelines.matches("annex_lists", line) for line in window[:first.start()].split("\n")):
+    if not attachments and any(titlelines.matches("annex_lists", line)
+                               for line in window[:first.start()].split("\n")):
         return None       # the notice lists what it sends: the heading below is one of them
     after = notice_end + first.end()
     found = headingline.title_line(text[after:], rules.load("split"))
@@ -324,9 +326,12 @@ def _single(text: str) -> _Part:
                   if not any(r.regex.match(text[s:e]) for r in annex)), None)
     if first is None:
         return _Part(0, len(text), "", -1, issued, signer=signer)
-    if outline.starts_with_label(text, *first) or any(
-            r.regex.match(text[first[0]:first[1]]) for r in rules.pattern_rules("split", "addressee_lines")):
-        return _Part(0, len(text), "", -1, issued, signer=signer)   # an excerpt opening in its outline or addressees
+    addressed = any(r.regex.match(text[first[0]:first[1]]) for r in rules.pattern_rules("split", "addressee_lines"))
+    if addressed or outline.starts_with_label(text, *first):
+        # an excerpt opening in its outline or addressees: untitled, unless the
+        # notice it opens with sends attachments, the first titled below its date
+        below = _heading_below_signature(text, 0, attachments=True) if addressed else None
+        return _Part(0, len(text), below[1] if below else "", below[0] if below else -1, issued, signer=signer)
     line = text[first[0]:first[1]].strip()
     stop = set(cfg["title_line_stop"])
     cut = next((i for i, ch in enumerate(line) if ch in stop), len(line))

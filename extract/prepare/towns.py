@@ -178,3 +178,19 @@ def elided_town(title: str, text: str) -> Optional[str]:
                     return named.group("name") + m.group("level")
             pos = text.find(tail, pos + 1)
     return None
+
+
+def self_named_town(text: str) -> Optional[str]:
+    """The one listed town of the level an opening calls itself by (结合我镇实际
+    beside 弼时镇), when it never calls itself a county or a city."""
+    cfg = rules.load("places")
+    window = text[:cfg["self_town_chars"]]
+    if any(word in window for word in cfg["self_county_words"]):
+        return None
+    for level, words in cfg["self_town_words"].items():
+        if any(word in window for word in words):
+            named = {name for name in towns_in(window)
+                     if name.endswith(level) and name not in cfg["self_town_common_words"]}
+            if len(named) == 1:
+                return named.pop()
+    return None
