@@ -181,3 +181,63 @@ def test_what_is_and_a_rate_of_bodies_are_no_goal_of_a_count_and_no_unit(tmp_pat
     _, tables = _doc(tmp_path, f"某县学前教育发展实施方案\n一、主要目标\n{sentence}\n")
     assert all(t != "12个" for t in tables["targets"].text)
     assert list(tables["responsibilities"].unit) == []
+
+
+FLAT_TABLE = ("湄潭县某镇2025年粮油生产工作方案\n一、重点任务\n序号\n重点任务\n牵头单位\n配合单位\n责任领导\n完成时限\n"
+              "1\n完成撂荒地复耕复种不少于两千亩\n镇农业服务中心\n镇自然资源所、财政所、\n各村（社区）\n"
+              "冯　强（副镇长）\n2025年6月底前\n"
+              "2\n建设智慧育秧基地\n镇农业服务中心\n各村（社区）\n罗明远（镇长）、冯　强（副镇长）\n第三季度\n"
+              "3\n兑现耕地地力保护补贴\n镇财政所\n镇农业服务中心\n何　丽（副镇长）\n年底前\n")
+
+
+def test_a_flattened_rows_list_cut_after_its_mark_and_a_cell_of_generic_bodies(tmp_path):
+    _, tables = _doc(tmp_path, FLAT_TABLE)
+    units = Counter(zip(tables["responsibilities"].unit, tables["responsibilities"].role))
+    assert units == Counter({("镇农业服务中心", "lead"): 2, ("镇自然资源所", "assist"): 1, ("镇财政所", "assist"): 1,
+                             ("镇财政所", "lead"): 1, ("镇农业服务中心", "assist"): 1})
+    people = Counter(zip(tables["people"].name, tables["people"].role))
+    assert people == Counter({("冯强", "责任领导"): 2, ("罗明远", "责任领导"): 1, ("何丽", "责任领导"): 1})
+
+
+def test_an_attachment_line_starts_a_document_of_its_own_outline():
+    got = _parse("一、工作目标\n完成整治。\n二、工作要求\n加强督导。\n附件\n某市重点任务分解表\n"
+                 "序号\t重点任务\t牵头单位\n1\t开展专项行动\t市应急管理局\n2\t完成联网改造\t市工信局\n")
+    assert [(lv, lab) for lv, lab, _ in got] == [(1, "一"), (1, "二"), (1, "1"), (1, "2")]
+    # an attachment named inside a line is text
+    kept = _parse("一、工作目标\n完成整治。\n二、工作要求\n附件1所列任务按期完成。\n1.加强督导。\n")
+    assert [(lv, lab) for lv, lab, _ in kept] == [(1, "一"), (1, "二"), (2, "1")]
+
+
+def test_an_item_whose_year_follows_a_blank():
+    got = _parse("一、重点任务\n1. 举办乡村旅游节。\n2. 2025年9月至11月，开展摄影大赛。\n3. 新建旅游厕所二十座。\n")
+    assert [lab for _, lab, _ in got] == ["一", "1", "2", "3"]
+
+
+@pytest.mark.parametrize("sentence, value, unit, span", [
+    ("民宿消防安全检查覆盖率达到百分之百。", 100, "%", "达到百分之百"),
+    ("到2027年乡村民宿床位数翻一番。", 1, "番", "翻一番"),
+    ("全年评选优秀摄影作品一百幅。", 100, "幅", "一百幅"),
+])
+def test_written_out_percentages_doublings_and_works(tmp_path, sentence, value, unit, span):
+    _, tables = _doc(tmp_path, f"某县文旅融合发展行动方案\n一、主要目标\n{sentence}\n")
+    targets = tables["targets"]
+    assert list(zip(targets.value, targets.unit, targets.text)) == [(value, unit, span)]
+
+
+@pytest.mark.parametrize("sentence", ["经过一番努力，各项工作圆满完成。", "首届大会上，第一首歌由学生合唱。"])
+def test_look_alikes_of_doublings_and_works_are_no_goals(tmp_path, sentence):
+    _, tables = _doc(tmp_path, f"某县文旅融合发展行动方案\n一、主要目标\n{sentence}\n")
+    assert list(tables["targets"].text) == []
+
+
+@pytest.mark.parametrize("signed, kind, start", [
+    ("某县应急管理局\n2025年2月18日\n", "range", date(2025, 2, 18)),
+    ("", "deadline", None),
+])
+def test_a_span_from_the_day_of_issue(tmp_path, signed, kind, start):
+    _, tables = _doc(tmp_path, "某县烟花爆竹安全专项整治方案\n一、整治时间\n即日起至2025年12月31日。\n" + signed)
+    dates = tables["dates"]
+    row = dates[dates.text == "即日起至2025年12月31日"].iloc[0]
+    assert row.kind == kind
+    got = row.start.date() if hasattr(row.start, "date") else row.start
+    assert (got if got == got else None) == start

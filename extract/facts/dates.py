@@ -19,7 +19,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple, Optional
 
@@ -364,9 +364,20 @@ def extract_dates(ctx: PlanContext) -> list:
     head_end = min([int(rules.load(RULES)["head_repeat_max_chars"])] + [n.char_start for n in ctx.nodes])
     return [DateFact(plan.doc_id, locator.node_id_at(v.start), v.kind, v.date_start, v.date_end,
                      v.period, v.start, v.end, plan.text[v.start:v.end], v.rule_id)
-            for v in find(plan.text, plan.title, _issue_seed(plan.issue_date),
-                          written=plan.issue_date.year if plan.issue_date else None)
+            for v in _from_issue(plan, find(plan.text, plan.title, _issue_seed(plan.issue_date),
+                                            written=plan.issue_date.year if plan.issue_date else None))
             if not (v.start < head_end and _copied_head_line(plan.text, v.start))]
+
+
+def _from_issue(plan, values: list) -> list:
+    """即日起至X runs from the day of issue: a range from the plan's issue
+    date, where the plan says it (else a deadline, its start unknown)."""
+    issued, marks = plan.issue_date, tuple(rules.words(RULES, "from_issue_marks"))
+    if issued is None:
+        return values
+    return [replace(v, kind="range", date_start=issued)
+            if v.kind == "deadline" and v.date_end is not None and issued <= v.date_end
+            and plan.text.startswith(marks, v.start) else v for v in values]
 
 
 def _copied_head_line(text: str, pos: int) -> bool:

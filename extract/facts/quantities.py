@@ -157,8 +157,11 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     """
     numeral = "chinese" if m.lastgroup == "number_chinese" else "arabic"
     raw, scale, divisor = m.group(), "", 1.0
-    if numeral == "chinese" and raw[0] in _setting("scale_first") and not raw.startswith(_setting("percent_words")):
+    percent = _setting("percent_words")
+    if numeral == "chinese" and raw[0] in _setting("scale_first") and not raw.startswith(percent):
         raw = _setting("bare_scale_count") + raw     # 近千家 is 一千家, 近万人 is 一万人
+    elif raw.startswith(percent) and raw[len(percent):len(percent) + 1] in tuple(_setting("scale_first")):
+        raw = percent + _setting("bare_scale_count") + raw[len(percent):]    # 百分之百 is 百分之一百
     if numeral == "chinese":
         raw, scale, divisor = _scale_split(raw)
     mixed = mixed_value(unicodedata.normalize("NFKC", raw)) if m.lastgroup == "number_mixed" else None

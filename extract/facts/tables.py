@@ -303,7 +303,12 @@ def _align(text: str, header: list, kinds: list, cells: list, kind_of,
         return list(cells)       # one line a column, no unit list out of its column
     row, col = [cells[0]] + [None] * (len(header) - 1), 0
     last_kind = None if numbered else "other"
+    goes_on = tuple(rules.load(RULES)["table_cell_list_marks"])
     for k, cell in enumerate(cells[1:], start=1):
+        if col and row[col] is not None and row[col].text.rstrip().endswith(goes_on):
+            # 镇自然资源所、财政所、 / 各村（社区）: a list cut after its mark goes on below
+            row[col] = Cell(row[col].start, cell.end, text[row[col].start:cell.end])
+            continue
         want = "other" if k == 1 and numbered else kind_of(cell)
         if want == "empty":       # ／ or 无 holds the place of the next column's cell
             col, last_kind = col + 1, want
@@ -354,9 +359,10 @@ def _cell_kind(text: str) -> str:
     from . import orgnames, people   # people reads tables too: import when first needed
     if _rule("table_empty_cell").match(_compact(text)):
         return "empty"
+    # a cell of generic bodies only (各乡镇人民政府) stands in a unit column too,
+    # though it names no unit of its own
     items = orgnames.split_list(text)
-    if items and all(orgnames.is_generic(i.text) or orgnames.looks_like_unit(i.text) for i in items) \
-            and any(not orgnames.is_generic(i.text) for i in items):
+    if items and all(orgnames.is_generic(i.text) or orgnames.looks_like_unit(i.text) for i in items):
         return "unit"
     if people.cell_people(text):      # 褚建军、卫红 / 区住建局局长冯雪梅 / 郑光明（副县长）
         return "person"

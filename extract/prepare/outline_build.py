@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
+from .. import rules
 from ..records import Node, Plan
 from . import outline as ol
 from . import outline_tables as tables
@@ -189,6 +190,9 @@ class Builder(TableLines):
             return      # a blank line changes nothing (inline nodes closed with their line)
         if start == self.skip_line:
             return      # a section line already opened inside the table row above it
+        if _annex_line(self.text[start:end]):
+            self.stack = []     # 附件 alone on its line: what follows is a document of its own
+            return
         fresh = self.fresh      # right under a heading line (or its lone label's title line)
         self.fresh = fresh and start == self.title_line
         first = len(self.nodes)
@@ -241,6 +245,15 @@ class Builder(TableLines):
         if lone:
             self.nodes[first:] = [n for n in opened if n.node_id not in lone]
             self.stack = [n for n in self.stack if n.node_id not in lone]
+
+
+def _annex_line(line: str) -> bool:
+    """附件, 附件2 or 附表： alone on its line (rules/split.yaml annex_labels)."""
+    return len(line) <= _ANNEX_LINE_MAX and any(
+        r.regex.match(line) for r in rules.pattern_rules("split", "annex_labels"))
+
+
+_ANNEX_LINE_MAX = 12      # a longer line is text, whatever it opens with
 
 
 def _as_inline(cand: ol.Candidate) -> ol.Candidate:
