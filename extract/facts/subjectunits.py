@@ -284,13 +284,14 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
 
 def _body_name(name: str, known: frozenset) -> bool:
     """Ends like a body, three characters at least (区联 of 市、区联动 is none)
-    unless the duty list names it, and no digit (包头市2022年数字政府)."""
+    unless the duty list or the alias table names it, and no digit (包头市2022年数字政府)."""
     compact = un.compact(name)
     if any(map(str.isdigit, compact)) or not un.valid_in_running_text(name):
         return False
     if _first("subject_item_openers", compact)[0]:
         return False
-    return len(compact) >= 3 or compact in known
+    # (a short name the alias table knows stands too: 镇宣传办、团委要……)
+    return len(compact) >= 3 or compact in known or compact in un._alias_index()
 
 
 def _generic(name: str) -> bool:

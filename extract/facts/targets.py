@@ -24,7 +24,7 @@ import functools
 import re
 from typing import Optional
 
-from . import goalbuild, goalclauses, goallists, goals, goalwords, indicator, measures, tablegoals
+from . import goalbuild, goalclauses, goalheadings, goallists, goals, goalwords, indicator, measures, tablegoals
 from .goalclauses import Found
 from . import quantities as numbers
 from .. import rules
@@ -371,7 +371,8 @@ def _per_after(text: str, end: int) -> Optional[str]:
 
 def extract_targets(ctx: PlanContext) -> list:
     plan, text, locate = ctx.plan, ctx.text, ctx.locator
-    found = find(text, [(d.char_start, d.char_end) for d in ctx.dates])
+    found = goalheadings.outside(find(text, [(d.char_start, d.char_end) for d in ctx.dates]),
+                                 goalheadings.state_sections(ctx.nodes))
     inds, last_end, last_kind = [], 0, None
     for f in found:
         node = locate.innermost(f.start)

@@ -75,7 +75,8 @@ def _title_at(text: str, lines: list, k: int, cfg: dict):
         return "outline"    # a title comes before the outline
     field = titlelines.title_field(text[s:e])
     if field:               # the title field of the page's table of fields (名称 | ……方案 |)
-        return s + field.start("title"), field.group("title")
+        at, title = titlelines.field_value(field)
+        return s + at, title
     line = titlelines.untagged(text[s:e].strip())
     pos = s + text[s:e].index(line) if line else s
     joined = titlelines.joined(text, lines, k, line, cfg)

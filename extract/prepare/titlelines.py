@@ -202,8 +202,20 @@ def field_title(chrome: str) -> str:
     for line in chrome.splitlines():
         m = title_field(line)
         if m:
-            return m.group("title")
+            return field_value(m)[1]
     return ""
+
+
+def field_value(m) -> tuple:
+    """(offset in its line, title) of a title field's value, a place the field
+    writes twice (某镇某镇防汛抗旱应急预案) read once: the second, as written."""
+    title, at = m.group("title"), m.start("title")
+    for rule in rules.pattern_rules("split", "title_doubled_place"):
+        doubled = rule.regex.match(title)
+        if doubled:
+            cut = len(doubled.group("place"))
+            return at + cut, title[cut:]
+    return at, title
 
 
 def matches(key: str, line: str) -> bool:
