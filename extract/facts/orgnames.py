@@ -226,7 +226,8 @@ def specific_items(items: list) -> list:
     for item in items:
         if is_generic(item.text):
             marks = tuple(rules.words(SHAPES, "distributive_marks"))
-            spread = spread or compact(item.text).startswith(marks)
+            # (the mark may stand inside a clause's words: 以下均需各县市、区政府落实)
+            spread = spread or any(mark in compact(item.text) for mark in marks)
             continue
         if spread and any(r.regex.match(item.text) for r in rules.pattern_rules(SHAPES, "bare_levels")):
             continue
@@ -257,8 +258,15 @@ def looks_like_unit(name: str) -> bool:
         return True
     if any(r.regex.search(key) for r in rules.pattern_rules(SHAPES, "named_bodies")):
         return True
+    if key.endswith(tuple(rules.words(SHAPES, "place_body_levels"))) and _whole_place(key):
+        return True       # 灵宝市负责……: a city named whole stands for its government, as 渑池县 does
     first = second_name_at(key)
     return key in _alias_index() or (first is not None and looks_like_unit(key[:first]))
+
+
+def _whole_place(key: str) -> bool:
+    from ..prepare import gazetteer      # the gazetteer builds on the text tools, not on the facts
+    return gazetteer.place_prefix(key) == key
 
 
 def second_name_at(name: str) -> Optional[int]:

@@ -39,7 +39,7 @@ BARE_LIST_RULE = "paren_bare_list"     # a parenthesis of names alone: its role 
 def _bare_list(text: str, o: int, c: int, local: frozenset) -> list:
     """（县农业农村局、县财政局） closing a task: a parenthesis of nothing but
     unit names, the first saying its level, at the end of a sentence or line."""
-    after = text[c + 1:c + 3]
+    after = text[c + 1:c + 6]
     if not any(r.regex.match(after) for r in rules.pattern_rules(RULES, "bare_list_after")):
         return []
     if _names_a_body(text, o):
@@ -62,7 +62,8 @@ def _without_note(inner: str) -> str:
     for rule in rules.pattern_rules(RULES, "conventions"):
         m = rule.regex.search(inner)
         if m:
-            cut = max((inner.rfind(mark, 0, m.start()) for mark in _marks("sentence_ends")), default=-1)
+            # (the note may follow a comma: 市税务局、市财政局，列第一位的为牵头单位，下同)
+            cut = max((inner.rfind(mark, 0, m.start()) for mark in _marks("paren_note_cuts")), default=-1)
             if cut > 0 and not inner[cut + 1:m.start()].strip(_marks("blanks")):
                 return inner[:cut]
     return inner

@@ -250,11 +250,23 @@ def _before_convention_note(text: str, start: int, end: int) -> int:
     opens, _, _ = un.brackets()
     at = max(text.rfind(ch, start, end) for ch in opens)
     if at <= start:
-        return end
+        return _before_comma_note(text, start, end)
     line_end = text.find("\n", at)     # the note may hold marks that end a list (“共同牵头”)
     stop = len(text) if line_end < 0 else line_end
     if any(r.regex.search(text, at, stop) for r in rules.pattern_rules(RULES, "conventions")):
         return at
+    return end
+
+
+def _before_comma_note(text: str, start: int, end: int) -> int:
+    """……、市财政局，排在首位的为牵头单位，下同: a list end before the note that
+    a comma parts from it inside the label's own bracket."""
+    for rule in rules.pattern_rules(RULES, "conventions"):
+        note = rule.regex.search(text, start, end)
+        if note:
+            cut = max(text.rfind(ch, start, note.start()) for ch in _marks("paren_note_cuts"))
+            if cut > start and not text[cut + 1:note.start()].strip(_marks("blanks")):
+                return cut
     return end
 
 

@@ -268,7 +268,11 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
         return None
     if items[0] != written[0] and not un.is_generic(written[0].text):
         return None
-    if any(not _body_name(i.text, known) for i in items):
+    prefix = ua.shared_prefix([items[0].text])
+    # a later name is read with the first one's level (县经贸、统计、工商等部门: 县统计)
+    if not _body_name(items[0].text, known) or any(
+            not (_body_name(i.text, known) or _body_name(ua.with_prefix(i.text, prefix, local), known))
+            for i in items[1:]):
         return None
     sure = [bare or un.valid_as_subject(i.text, local) or level_key(i.text) in known
             or un.compact(i.text) in known for i in items]
@@ -276,7 +280,6 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
     # (安监所、服务办、管理办……上报, after a duty list of 服务办, 管理办 …)
     if not sure[0] and sum(sure) < 2:
         return None
-    prefix = ua.shared_prefix([items[0].text])
     return [Mention(base + i.start, base + i.end, i.text,
                     ua.with_prefix(i.text, prefix, local), role, rule_id, base, family=FAMILY)
             for i in items]

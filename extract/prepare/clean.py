@@ -14,6 +14,7 @@ from typing import Optional
 from .. import rules
 from ..text import scan
 from ..records import CleanText, Source, WarningRow
+from . import pagemarks
 
 
 
@@ -54,6 +55,7 @@ def clean(source: Source) -> CleanText:
     if source.kind == "pdf" or looks_hard_wrapped(text):
         text = join_pdf_lines(text)
     text = remove_watermarks(text)
+    text = pagemarks.join_pages(text)
     return CleanText(source, text, tuple(notes), "\n".join(dropped))
 
 

@@ -1,0 +1,63 @@
+"""Variation tests from shared-document pages and policy notices: the page
+numbers of a document-sharing site that break sentences, a convention note
+after a comma inside a label's or a list's bracket, a list's 各 spreading over
+bare levels inside a clause, a later name read with the first one's level, a
+city named whole as a subject, the work named before 由 and a place-named body,
+and classes of bodies (市政府各有关部门, 园区管委会). Invented text, real places.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extract import run_files
+from extract.prepare import pagemarks
+
+PAGE = "某某" * 140      # a page's worth of words
+
+
+def test_a_shared_documents_page_numbers_are_cut_and_its_sentences_joined():
+    text = (f"《某市工作方案.docx》由会员分享，可在线阅读。\n1、某市文明创建实施方案一、指导思想{PAGE}全镇人民\n"
+            f"2、的思想道德素质得到提高。{PAGE}二、工作措施\n")
+    got = pagemarks.join_pages(text)
+    assert "1、" not in got and "2、" not in got
+    assert "全镇人民的思想道德" in got
+
+
+def test_a_list_whose_items_end_their_sentences_keeps_its_numbers():
+    text = f"一、主要任务\n1、{PAGE}。\n2、{PAGE}。\n3、加强督查\n"
+    assert pagemarks.join_pages(text) == text
+    short = "一、主要任务\n1、加强组织领导\n2、强化资金保障\n"
+    assert pagemarks.join_pages(short) == short
+
+
+def _units(tmp_path, text: str) -> Counter:
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    resp = run_files([str(tmp_path)])["responsibilities"]
+    return Counter(zip(resp.unit, resp.role))
+
+
+@pytest.mark.parametrize("task, units", [
+    ("研发费用加计扣除比例提高至100%。(市税务局、市财政局、市科技局,各县市、区政府,列第一位的为牵头单位,下同。"
+     "以下均需各县市、区政府落实,不再列出)(二)加强产业基金支持。",
+     {("市税务局", "lead"): 1, ("市财政局", "responsible"): 1, ("市科技局", "responsible"): 1}),
+    ("落实车船税政策。(责任单位:市税务局、市财政局,排在首位的为牵头单位,下同)\n2.落实印花税政策。(责任单位:市财政局、市税务局)",
+     {("市税务局", "lead"): 1, ("市财政局", "responsible"): 1, ("市财政局", "lead"): 1, ("市税务局", "responsible"): 1}),
+])
+def test_a_convention_note_after_a_comma_inside_the_bracket(tmp_path, task, units):
+    assert _units(tmp_path, f"嘉兴市促进民营经济发展实施方案\n一、加强要素支持\n(一)强化财税保障。{task}\n") == Counter(units)
+
+
+@pytest.mark.parametrize("sentence, units", [
+    ("县经贸、统计、工商等部门要培育限上企业。", {("县经贸", "responsible"), ("县统计", "responsible"), ("县工商", "responsible")}),
+    ("加强统计工作，做好工商登记。", set()),
+    ("市政府各有关部门负责权限下放工作，灵宝市负责承接工作。", {("灵宝市", "responsible")}),
+    ("全市负责统筹。", set()),
+    ("本次消费券由平罗县商务和投资促进局印制并发放。", {("平罗县商务和投资促进局", "responsible")}),
+    ("本项目由企业自主实施。", set()),
+    ("各县区人民政府、园区管委会负责落实。", set()),
+])
+def test_subjects_named_by_level_by_place_and_classes(tmp_path, sentence, units):
+    got = _units(tmp_path, f"三门峡市赋权工作实施方案\n一、职责分工\n{sentence}\n")
+    assert set(got) == units
