@@ -61,3 +61,35 @@ def test_a_convention_note_after_a_comma_inside_the_bracket(tmp_path, task, unit
 def test_subjects_named_by_level_by_place_and_classes(tmp_path, sentence, units):
     got = _units(tmp_path, f"三门峡市赋权工作实施方案\n一、职责分工\n{sentence}\n")
     assert set(got) == units
+
+
+def _docs(tmp_path, text: str):
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    return run_files([str(tmp_path)])["documents"]
+
+
+def test_a_shared_documents_notice_line_is_chrome_and_the_run_in_heading_the_title(tmp_path):
+    text = ("《嘉兴市促进民营经济发展实施方案.docx》由会员分享,可在线阅读,更多相关《嘉兴市促进民营经济发展实施方案.docx》"
+            "请在某某办公上搜索。\n嘉兴市促进民营经济发展实施方案为深入贯彻中共中央决策部署,结合嘉兴实际,制定本实施方案。"
+            "一、加强要素支持(一)强化财税保障。落实税费优惠政策。\n")
+    docs = _docs(tmp_path, text)
+    assert list(docs.title) == ["嘉兴市促进民营经济发展实施方案"]
+
+
+def test_a_notice_whose_attachments_are_listed_below_a_bare_label(tmp_path):
+    text = ("汉阴县人民政府办公室关于印发汉阴县城镇化专项行动方案的通知\n各镇人民政府，县政府有关部门：\n"
+            "  县自然资源局等部门分别牵头制定了《汉阴县国土空间规划专项行动方案》《汉阴县城市更新专项行动方案》。"
+            "两个专项行动方案已经县政府同意，现印发给你们，请认真贯彻落实。\n\n  附件:\n\n"
+            "  1.汉阴县国土空间规划专项行动方案\n\n  2.汉阴县城市更新专项行动方案\n\n  汉阴县人民政府办公室\n\n"
+            "  2022年10月28日\n\n  附件1\n\n汉阴县国土空间规划专项行动方案\n\n"
+            "  为科学编制国土空间规划，特制定本方案。\n  一、工作目标\n  完成规划编制。\n")
+    docs = _docs(tmp_path, text)
+    assert list(docs.title) == ["汉阴县国土空间规划专项行动方案"]
+
+
+def test_a_notice_whose_issuer_stands_on_the_line_above_its_repeated_heading(tmp_path):
+    text = ("通知公告:\n关于做好2018年春节文化活动的通知\n\n扶天政发〔2018〕36号\n\n天度镇人民政府\n\n"
+            "关于做好2018年春节文化活动的通知\n\n各村委会，各站所：\n\n  为丰富节日期间群众文化生活，"
+            "经镇政府研究，决定举办系列活动。\n  一、活动内容\n  举办秧歌比赛。\n")
+    docs = _docs(tmp_path, text)
+    assert list(zip(docs.title, docs.city)) == [("关于做好2018年春节文化活动的通知", "天度镇")]

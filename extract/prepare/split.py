@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
-from . import headingline, outline, placevote, titlelines
+from . import headingline, outline, partfields, placevote, titlelines
 from .. import rules
 from ..text import scan
 from ..text.numerals import chinese_int, digit_string
@@ -183,17 +183,6 @@ def _issue_date(text: str, start: int, end: int) -> Optional[date]:
     return None
 
 
-def _page_date(page: str) -> Optional[date]:
-    """The date a page's catalogue fields give the document (成文日期: 2023-06-19)."""
-    for rule in rules.pattern_rules("split", "page_date_fields"):
-        for m in rule.regex.finditer(page):
-            try:
-                return date(*(int(g) for g in m.group("y", "m", "d")))
-            except ValueError:
-                continue
-    return None
-
-
 def _signer(text: str, start: int, end: Optional[int] = None) -> str:
     """The line just above the last date line in text[start:end]: the body that signs."""
     found = [m for rule in rules.pattern_rules("split", "date_lines")
@@ -318,7 +307,7 @@ def _single(text: str) -> _Part:
     # name it a little differently: ……发展的行动方案 / ……发展行动方案).
     if chosen and not (named and chosen[0] < match.start() and _key(named) not in _key(chosen[1])
                        and _key(chosen[1]) not in _key(named)):
-        return _Part(0, len(text), chosen[1], chosen[0], issued, signer=signer)
+        return _Part(0, len(text), chosen[1], chosen[0], issued, partfields.issuer_above(text, chosen[1]), signer)
     if named:
         return _Part(0, len(text), named, -1, issued, signer=signer)
     annex = rules.pattern_rules("split", "annex_labels") + rules.pattern_rules("split", "document_number_lines")
@@ -375,7 +364,7 @@ def split(cleaned: CleanText) -> list:
         body = text[start:end]
         city, province = placevote.plan_locality(part.issuer, part.title, part.signer, body,
                                                  text[:part.start + 600], cleaned.chrome)
-        issued = part.issue_date or _page_date(cleaned.chrome + "\n" + text[:part.start])
+        issued = part.issue_date or partfields.page_date(cleaned.chrome + "\n" + text[:part.start])
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
             title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=issued,
