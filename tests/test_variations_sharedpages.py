@@ -93,3 +93,19 @@ def test_a_notice_whose_issuer_stands_on_the_line_above_its_repeated_heading(tmp
             "经镇政府研究，决定举办系列活动。\n  一、活动内容\n  举办秧歌比赛。\n")
     docs = _docs(tmp_path, text)
     assert list(zip(docs.title, docs.city)) == [("关于做好2018年春节文化活动的通知", "天度镇")]
+
+
+def test_a_mirrors_pinyin_readings_and_a_deadline_closing_a_labels_list(tmp_path):
+    text = ("湘西自治州2020年優(yōu)化營商環境工作計劃\n一、提升政务服务效能\n"
+            "1.加大简政放权力度。推进集中许可改革试点。(牵头单位:州行政审批服务局;责任单位:州司法局、州委编办及州直相关单位,"
+            "各县市人民政府、湘西經(jīng)開區(qū)管委會,6月底完成)\n")
+    units = _units(tmp_path, text)
+    assert units == Counter({("州行政审批服务局", "lead"): 1, ("州司法局", "responsible"): 1,
+                             ("州委编办", "responsible"): 1, ("湘西经开区管委会", "responsible"): 1})
+
+
+def test_a_bracket_that_is_no_reading_stays(tmp_path):
+    text = "某县工作方案\n一、重点任务\n1.推进5G(fifth)网络建设。(责任单位:县工信局(牵头)、县住建局)\n"
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    nodes = run_files([str(tmp_path)])["nodes"]
+    assert "5G(fifth)" in nodes.text.iloc[-1]

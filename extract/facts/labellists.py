@@ -84,3 +84,13 @@ def roles_beside_lead(text: str, hits: list, parens: list, role_of) -> list:
 
 def _stem(m) -> str:
     return m.groupdict().get("stem") or ""
+
+
+def before_deadline_tail(window: str, end: int) -> int:
+    """……、湘西经开区管委会，6月底完成: a list end before the deadline its
+    bracket closes with, after a comma (list_deadline_tails)."""
+    for rule in rules.pattern_rules(RULES, "list_deadline_tails"):
+        m = rule.regex.search(window, 0, end)
+        if m and not window[m.end():end].strip():
+            return m.start()
+    return end

@@ -175,8 +175,8 @@ def _list_end(text: str, start: int, local: frozenset = frozenset()) -> Optional
     end = ll.past_name_semicolons(window, end, ends, local)
     closed = un.unopened_closer(window, end)
     if closed < end:
-        return start + closed
-    end = _before_unclosed(window, end)
+        return start + ll.before_deadline_tail(window, closed)
+    end = ll.before_deadline_tail(window, _before_unclosed(window, end))
     if end == len(window) == _MAX_LIST and start + end < len(text):
         return None          # a list that never ends: no rows rather than a cut-off one
     return start + end
