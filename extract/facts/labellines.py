@@ -1,8 +1,8 @@
 """A role label's list that goes on over the lines below it, one body a line:
 
-    主办单位:县文化旅游和广播电视局
-    市中医医院
-    凡河镇人民政府
+    主办单位:县民政局
+    县人民医院
+    城关镇人民政府
     支持单位:……
 
 Each line after the label's own (blank lines between allowed) that holds

@@ -87,7 +87,7 @@ def _stem(m) -> str:
 
 
 def before_deadline_tail(window: str, end: int) -> int:
-    """……、湘西经开区管委会，6月底完成: a list end before the deadline its
+    """……、州经开区管委会，6月底完成: a list end before the deadline its
     bracket closes with, after a comma (list_deadline_tails)."""
     for rule in rules.pattern_rules(RULES, "list_deadline_tails"):
         m = rule.regex.search(window, 0, end)

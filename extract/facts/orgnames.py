@@ -226,7 +226,7 @@ def specific_items(items: list) -> list:
     for item in items:
         if is_generic(item.text):
             marks = tuple(rules.words(SHAPES, "distributive_marks"))
-            # (the mark may stand inside a clause's words: 以下均需各县市、区政府落实)
+            # (the mark may stand inside a clause's words: 下列措施均请各县市、区政府落实)
             spread = spread or any(mark in compact(item.text) for mark in marks)
             continue
         if spread and any(r.regex.match(item.text) for r in rules.pattern_rules(SHAPES, "bare_levels")):
@@ -259,7 +259,7 @@ def looks_like_unit(name: str) -> bool:
     if any(r.regex.search(key) for r in rules.pattern_rules(SHAPES, "named_bodies")):
         return True
     if key.endswith(tuple(rules.words(SHAPES, "place_body_levels"))) and _whole_place(key):
-        return True       # 灵宝市负责……: a city named whole stands for its government, as 渑池县 does
+        return True       # 义马市负责……: a city named whole stands for its government, as 渑池县 does
     first = second_name_at(key)
     return key in _alias_index() or (first is not None and looks_like_unit(key[:first]))
 

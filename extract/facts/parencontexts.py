@@ -62,7 +62,7 @@ def _without_note(inner: str) -> str:
     for rule in rules.pattern_rules(RULES, "conventions"):
         m = rule.regex.search(inner)
         if m:
-            # (the note may follow a comma: 市税务局、市财政局，列第一位的为牵头单位，下同)
+            # (the note may follow a comma: 市发展改革委、市经信局，列第一位的为牵头单位，下同)
             cut = max((inner.rfind(mark, 0, m.start()) for mark in _marks("paren_note_cuts")), default=-1)
             if cut > 0 and not inner[cut + 1:m.start()].strip(_marks("blanks")):
                 return inner[:cut]

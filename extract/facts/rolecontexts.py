@@ -259,7 +259,7 @@ def _before_convention_note(text: str, start: int, end: int) -> int:
 
 
 def _before_comma_note(text: str, start: int, end: int) -> int:
-    """……、市财政局，排在首位的为牵头单位，下同: a list end before the note that
+    """……、市经信局，排在首位的为牵头单位，下同: a list end before the note that
     a comma parts from it inside the label's own bracket."""
     for rule in rules.pattern_rules(RULES, "conventions"):
         note = rule.regex.search(text, start, end)

@@ -306,7 +306,7 @@ def _align(text: str, header: list, kinds: list, cells: list, kind_of,
     goes_on = tuple(rules.load(RULES)["table_cell_list_marks"])
     for k, cell in enumerate(cells[1:], start=1):
         if col and row[col] is not None and row[col].text.rstrip().endswith(goes_on):
-            # 镇自然资源所、财政所、 / 各村（社区）: a list cut after its mark goes on below
+            # 镇农业站、水利站、 / 各村（社区）: a list cut after its mark goes on below
             row[col] = Cell(row[col].start, cell.end, text[row[col].start:cell.end])
             continue
         want = "other" if k == 1 and numbered else kind_of(cell)

@@ -1,5 +1,5 @@
 """Fields of a part that the page states beside its heading: the issuing
-body on its own line above the title (天度镇人民政府 / 关于……的通知), and the
+body on its own line above the title (法门镇人民政府 / 关于……的通知), and the
 date a page's catalogue fields give the document (成文日期: 2023-06-19).
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ def page_date(page: str) -> Optional[date]:
 def issuer_above(text: str, title: str) -> str:
     """The issuing body on its own line right above the second line of
     ``title`` on a page that heads the notice with its headline first
-    (关于做好……的通知 / … / 天度镇人民政府 / 关于做好……的通知); "" otherwise
+    (关于开展……的通知 / … / 某镇人民政府 / 关于开展……的通知); "" otherwise
     (a heading written once keeps the place its own words give)."""
     lines = [line.strip() for line in text[:_ISSUER_REACH].split("\n")]
     numbers = rules.pattern_rules("split", "document_number_lines")

@@ -208,7 +208,7 @@ def field_title(chrome: str) -> str:
 
 def field_value(m) -> tuple:
     """(offset in its line, title) of a title field's value, a place the field
-    writes twice (某镇某镇防汛抗旱应急预案) read once: the second, as written."""
+    writes twice (某镇某镇森林防灭火应急预案) read once: the second, as written."""
     title, at = m.group("title"), m.start("title")
     for rule in rules.pattern_rules("split", "title_doubled_place"):
         doubled = rule.regex.match(title)
