@@ -68,31 +68,31 @@ def _docs(tmp_path, text: str):
     return run_files([str(tmp_path)])["documents"]
 
 
-def test_a_shared_documents_notice_line_is_chrome_and_the_run_in_heading_the_title(tmp_path):
-    text = ("《嘉兴市培育专精特新企业行动计划.docx》由用户上传,可在线阅读,相关文档《嘉兴市培育专精特新企业行动计划.docx》"
-            "请在某某文库搜索。\n嘉兴市培育专精特新企业行动计划为加快推动中小企业走专业化道路,结合嘉兴实际,制定本行动计划。"
-            "一、加强要素支持(一)强化财税保障。落实税费优惠政策。\n")
-    docs = _docs(tmp_path, text)
-    assert list(docs.title) == ["嘉兴市培育专精特新企业行动计划"]
-
-
-def test_a_notice_whose_attachments_are_listed_below_a_bare_label(tmp_path):
-    text = ("石泉县人民政府办公室关于印发石泉县城镇化专项行动方案的通知\n各镇人民政府，县政府有关部门：\n"
+SHARED = ("《嘉兴市培育专精特新企业行动计划.docx》由用户上传,可在线阅读,相关文档《嘉兴市培育专精特新企业行动计划.docx》"
+          "请在某某文库搜索。\n嘉兴市培育专精特新企业行动计划为加快推动中小企业走专业化道路,结合嘉兴实际,制定本行动计划。"
+          "一、加强要素支持(一)强化财税保障。落实税费优惠政策。\n")
+ATTACHED = ("石泉县人民政府办公室关于印发石泉县城镇化专项行动方案的通知\n各镇人民政府，县政府有关部门：\n"
             "  县住建局等部门分别起草了《石泉县国土空间规划专项行动方案》《石泉县城市更新专项行动方案》。"
             "两个方案已经县政府研究通过，现印发给你们，请抓好落实。\n\n  附件:\n\n"
             "  1.石泉县国土空间规划专项行动方案\n\n  2.石泉县城市更新专项行动方案\n\n  石泉县人民政府办公室\n\n"
             "  2022年10月28日\n\n  附件1\n\n石泉县国土空间规划专项行动方案\n\n"
             "  为统筹推进规划编制，特制定本方案。\n  一、工作目标\n  完成规划编制。\n")
-    docs = _docs(tmp_path, text)
-    assert list(docs.title) == ["石泉县国土空间规划专项行动方案"]
-
-
-def test_a_notice_whose_issuer_stands_on_the_line_above_its_repeated_heading(tmp_path):
-    text = ("通知公告:\n关于开展2019年元宵节群众文艺活动的通知\n\n扶法政发〔2019〕12号\n\n法门镇人民政府\n\n"
+REPEATED = ("通知公告:\n关于开展2019年元宵节群众文艺活动的通知\n\n扶法政发〔2019〕12号\n\n法门镇人民政府\n\n"
             "关于开展2019年元宵节群众文艺活动的通知\n\n各村民委员会，镇属各单位：\n\n  为活跃节日气氛，"
             "经镇政府研究，决定举办系列活动。\n  一、活动内容\n  举办秧歌比赛。\n")
+
+
+@pytest.mark.parametrize("text, title, city", [
+    # a shared document's notice line is chrome, the heading run into the first sentence the title
+    (SHARED, "嘉兴市培育专精特新企业行动计划", "嘉兴市"),
+    # a notice whose attachments are listed below a bare 附件 label: the first one's heading
+    (ATTACHED, "石泉县国土空间规划专项行动方案", "石泉县"),
+    # a notice whose issuer stands on the line above its heading repeated below the headline
+    (REPEATED, "关于开展2019年元宵节群众文艺活动的通知", "法门镇"),
+], ids=["shared", "attached", "repeated"])
+def test_titles_and_places_of_pages_that_hide_them(tmp_path, text, title, city):
     docs = _docs(tmp_path, text)
-    assert list(zip(docs.title, docs.city)) == [("关于开展2019年元宵节群众文艺活动的通知", "法门镇")]
+    assert list(zip(docs.title, docs.city)) == [(title, city)]
 
 
 def test_a_mirrors_pinyin_readings_and_a_deadline_closing_a_labels_list(tmp_path):
