@@ -7,6 +7,8 @@ below it) is no target; a longer heading that opens with the same words
 """
 from __future__ import annotations
 
+import bisect
+
 from .. import rules
 
 
@@ -17,7 +19,19 @@ def state_sections(nodes) -> list:
 
 
 def outside(found: list, sections: list) -> list:
-    """The goal candidates of ``found`` (each with ``start``) outside ``sections``."""
+    """The goal candidates of ``found`` (each with ``start``) outside ``sections``
+    (merged into disjoint spans first, so each candidate costs one search)."""
     if not sections:
         return found
-    return [f for f in found if not any(s <= f.start < e for s, e in sections)]
+    merged: list = []
+    for start, end in sorted(sections):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [s for s, _ in merged]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < merged[k][1]
+    return [f for f in found if not inside(f.start)]

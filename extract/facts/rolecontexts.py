@@ -202,6 +202,7 @@ def from_labels(full: str, parens: list, local: frozenset) -> list:
     # (an unpadded label is read by the rules above its spaced form)
     # （牵头单位：市农办；主办单位：市编办）: beside a lead, 主办 is the doing unit
     roles = ll.roles_beside_lead(text, hits, [enclosing(parens, m.start()) for _, m in hits], role_of)
+    label_opens = _label_opens(hits)
     for (rule, m), role in zip(hits, roles):
         text = _without_inner_note(full, m.end())
         start, end = m.end(), _list_end(text, m.end(), local)
@@ -224,7 +225,7 @@ def from_labels(full: str, parens: list, local: frozenset) -> list:
             got = got + (_list_mentions(text[more:stop], more, role, rule.id, paren[0] if paren else m.start(),
                                         check, local=local, paren=paren, family="label") if stop else [])
         if got and not tail:      # 主办单位:县文旅局 / 市中医医院 / …: the list goes on a line a body
-            for at, stop in labellines.continued_lines(text, end, local, _label_opens(hits)):
+            for at, stop in labellines.continued_lines(text, end, local, label_opens):
                 got = got + _list_mentions(text[at:stop], at, role, rule.id, paren[0] if paren else m.start(),
                                            un.valid_as_subject, local=local, paren=paren, family="label")
         found.extend(got or _clauses_after_label(text, start, end, local))
@@ -232,9 +233,9 @@ def from_labels(full: str, parens: list, local: frozenset) -> list:
 
 
 def _label_opens(hits: list):
-    """Whether one of the labels found opens the line at ``start``."""
-    starts = {m.start("label") for _, m in hits}
-    return lambda start, end: any(start <= at < end for at in starts)
+    """Whether one of the labels found stands in the line ``start``–``end``."""
+    starts = sorted(m.start("label") for _, m in hits)
+    return lambda start, end: bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end)
 
 
 def _clauses_after_label(text: str, start: int, end: int, local: frozenset) -> list:

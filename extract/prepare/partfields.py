@@ -11,6 +11,22 @@ from .. import rules
 from . import titlelines
 
 
+def page_dated(chrome: str, text: str):
+    """A function giving the page's date (``page_date`` of the chrome and the
+    top of the text), read once on the first call: a page states it once,
+    above its plans, so a long page of many plans pays for it once."""
+    found: list = []
+
+    def issued() -> Optional[date]:
+        if not found:
+            found.append(page_date(chrome + "\n" + text[:_PAGE_FIELDS_REACH]))
+        return found[0]
+    return issued
+
+
+_PAGE_FIELDS_REACH = 3000     # the catalogue of fields stands at the top of the page
+
+
 def page_date(page: str) -> Optional[date]:
     """The date a page's catalogue fields give the document (成文日期: 2023-06-19)."""
     for rule in rules.pattern_rules("split", "page_date_fields"):

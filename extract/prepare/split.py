@@ -353,6 +353,7 @@ def split(cleaned: CleanText) -> list:
     text = cleaned.text
     parts = _by_markers(text) or _by_notice(text) or [_single(text)]
     source = cleaned.source
+    page_issued = partfields.page_dated(cleaned.chrome, text)
     plans = []
     for number, part in enumerate(parts, 1):
         # no title line (none, or a site's name or two issuers taken for one): the
@@ -364,7 +365,7 @@ def split(cleaned: CleanText) -> list:
         body = text[start:end]
         city, province = placevote.plan_locality(part.issuer, part.title, part.signer, body,
                                                  text[:part.start + 600], cleaned.chrome)
-        issued = part.issue_date or partfields.page_date(cleaned.chrome + "\n" + text[:part.start])
+        issued = part.issue_date or page_issued()
         plans.append(Plan(
             doc_id=f"{source.digest[:16]}-{number}", source_path=source.path, part=number,
             title=titlelines.without_file_suffix(part.title), city=city, province=province, issue_date=issued,
