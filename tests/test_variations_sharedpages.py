@@ -109,3 +109,8 @@ def test_a_bracket_that_is_no_reading_stays(tmp_path):
     (tmp_path / "p.txt").write_text(text, encoding="utf-8")
     nodes = run_files([str(tmp_path)])["nodes"]
     assert "5G(fifth)" in nodes.text.iloc[-1]
+
+
+def test_a_zone_named_with_a_dash_keeps_its_own_name_in_a_list(tmp_path):
+    text = "某市教育资源扩容方案\n一、扩大优质教育资源\n责任单位：各县（市）区人民政府、滇中新区管委会、瑞丽—木姐合作区管委会\n"
+    assert set(_units(tmp_path, text)) == {("滇中新区管委会", "responsible"), ("瑞丽—木姐合作区管委会", "responsible")}
