@@ -30,7 +30,7 @@ def continued_lines(text: str, end: int, local: frozenset, is_label) -> list:
     empty unless the list ended its line. ``is_label(line_start, line_end)``
     says whether a label opens a line."""
     settings = _line_settings()
-    if text[end:end + 1] not in ("\n", "") or not text[end:end + 1]:
+    if text[end:end + 1] != "\n":
         return []
     found, pos = [], end + 1
     while pos < len(text) and len(found) < settings["max_lines"]:
