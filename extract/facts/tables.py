@@ -179,9 +179,13 @@ def _tab_and_space_tables(text: str) -> list:
             continue              # | --- | --- |: the bar under a Markdown header
         if "\t" not in line and not pipe_row.match(line) and gap.search(
                 line, len(line) - len(line.lstrip(blanks)), len(line.rstrip(blanks))) is None:
-            # 二、社会事业: a section row merged across a TAB table's columns keeps it open
-            if not (current is not None and current.layout == "tab" and current.rows
-                    and len(line) <= _MAX_CELL and section.match(line)):
+            # 二、社会事业: a section row merged across a TAB table's columns keeps
+            # it open, as does 一、主要目标 | ||| in a |-table (its empty cells' bars)
+            barred = current is not None and current.layout == "pipe"
+            words = line.strip(blanks + "|") if barred else line
+            if not (current is not None and (current.layout == "pipe" or current.layout == "tab"
+                                             and current.rows)
+                    and len(words) <= _MAX_CELL and section.match(words)):
                 current = None    # one space-aligned cell at most: no header, no row
             continue
         layout, cells = _layout(pos, line)

@@ -64,11 +64,19 @@ class TableLines:
         """Whether a heading is a section line of the open table (一、…
         between its header and its first row, then the later ones written
         the same way): the table stays open under it."""
+        if self.table_row >= 0 and self._barred_section(cand):
+            return True
         if self.table_row < 0 or self.section_style == _NO_SECTIONS:
             return False       # only a one-space table's sections (TAB rows hold their own)
         if self.table_row == 0 and self.section_style is None:
             self.section_style = cand.style
         return cand.style == self.section_style
+
+    def _barred_section(self, cand) -> bool:
+        """一、主要目标 | ||| in a table written with bars: the bars of its
+        empty cells make the section line a row of the table."""
+        end = self.text.find("\n", cand.body)
+        return "|" in self.text[cand.body:len(self.text) if end < 0 else end]
 
     def lone_row(self, start: int, end: int, fresh: bool) -> bool:
         """A bare number alone on its line (a table flattened one cell per line)
