@@ -23,15 +23,15 @@ PLAN = ("钦州市钦南区犀牛脚镇人居环境整治提升行动方案\n"
         "（二）集中整治阶段（2025年5月—10月）。全面清理积存垃圾。\n")
 
 
-def _tables(folder, name, text):
+def _write(folder, name, text):
     (folder / name).write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
     folder = tmp_path_factory.mktemp("joined")
-    _tables(folder, "lines.txt", PLAN)
-    _tables(folder, "joined.txt", PLAN.rstrip("\n").replace("\n", ER))
+    _write(folder, "lines.txt", PLAN)
+    _write(folder, "joined.txt", PLAN.rstrip("\n").replace("\n", ER))
     tables = run_files([str(folder)])
     out = {}
     for doc_id, source in zip(tables["documents"].doc_id, tables["documents"].source_path):

@@ -56,7 +56,7 @@ def carried_prefixes(text: str, items: list, names: list, prefix: str, breaks: s
         own = is_generic(item.text) or (not _any("level_prefix", item.text) and (
             is_territorial(item.text) or find_place(item.text, local) or _any("own_area", item.text)))
         run_breaks = run_breaks and bool(carry) and own and not name.startswith(carry)
-        # a list opened by a body of its own place (泉州开发区管委会，市住建局、城管局)
+        # a list opened by a body of its own place (漳州台商投资区管委会，市住建局、城管局)
         # takes its level from the first later item that says one: 市城管局
         if not carry and id(item) in wanted and _any("level_prefix", item.text):
             carry = shared_prefix([item.text])
