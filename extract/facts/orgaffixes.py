@@ -45,13 +45,15 @@ def carried_prefixes(text: str, items: list, names: list, prefix: str, breaks: s
     (``breaks``) holds only generic ones or bodies named by a place of their own
     (区工信局，各乡镇人民政府，谯城经开区管委会，魏武国控集团: the last is not 区's;
     县法院，团县委，妇联 is 县妇联: 团县委 says a level)."""
-    wanted, out, carry, run_breaks, prev = set(map(id, names)), [], prefix, True, None
+    wanted, out, carry, run_breaks, prev, kin = set(map(id, names)), [], prefix, True, None, None
     for item in items:
-        if prev is not None and any(ch in breaks for ch in text[prev.end:item.start]):
+        broken = prev is not None and any(ch in breaks for ch in text[prev.end:item.start])
+        if broken:
             carry = "" if run_breaks else carry
             run_breaks = True
+        kin = _kin_place(kin, item, local) if prev is not None and not broken else _own_kin(item, local)
         if id(item) in wanted:
-            out.append(carry)
+            out.append(kin[0] if kin and kin[2] is item else carry)
         name = compact(item.text)
         own = is_generic(item.text) or (not _any("level_prefix", item.text) and (
             is_territorial(item.text) or find_place(item.text, local) or _any("own_area", item.text)))
@@ -62,6 +64,37 @@ def carried_prefixes(text: str, items: list, names: list, prefix: str, breaks: s
             carry = shared_prefix([item.text])
         prev = item
     return out
+
+
+def _own_kin(item, local: frozenset):
+    """(place, kind, item) of a body named by a place of its own, without a
+    level, that is an enterprise (泉州城建集团: 泉州, 集团), or None."""
+    at = find_place(item.text, local)
+    kind = _kind_suffix(item.text)
+    if at is None or at[0] != 0 or not kind or _any("level_prefix", item.text):
+        return None
+    return item.text[:at[1]], kind, None
+
+
+def _kin_place(kin, item, local: frozenset):
+    """The place that a body named by a place of its own (泉州城建集团) gives
+    to each bare enterprise right after it (、文旅集团、水务公司 ->
+    泉州文旅集团 …): (place, kind, item) when ``item`` takes it; else the
+    item's own kin or None. A body of another kind (泉州海关、税务局) takes
+    the list's level."""
+    if kin and not has_level(item.text) and find_place(item.text, local) is None \
+            and _kind_suffix(item.text):
+        return kin[0], kin[1], item
+    return _own_kin(item, local)
+
+
+def _kind_suffix(name: str) -> str:
+    return next((sfx for sfx in _enterprise_suffixes() if name.endswith(sfx)), "")
+
+
+@functools.lru_cache(maxsize=1)
+def _enterprise_suffixes() -> tuple:
+    return tuple(sorted(rules.words("lists", "enterprise_suffixes"), key=len, reverse=True))
 
 
 def shared_suffix(names: list) -> str:
@@ -82,16 +115,20 @@ def suffixes_from_next(names: list) -> list:
     bare names only: 固原市、中卫市人民政府、太阳山管委会 gives the first
     two 人民政府 though the list goes on; in 东城区、市教委、西城区人民政府
     东城区 takes none (市教委 ends the run)."""
-    out, pending, k = [""] * len(names), [], 0
+    out, pending, zones, k = [""] * len(names), [], [], 0
     while k < len(names):
         suffixes = _suffixes_of(names[k])
         if suffixes:
             while k + 1 < len(names) and _suffixes_of(names[k + 1]):
+                if _names_a_zone(suffixes):      # 泉州开发区、台商投资区管委会: a zone is a place too
+                    zones.append(k)
                 k += 1
                 suffixes = _suffixes_of(names[k])
             for j in pending:        # 青山、白沙镇人民政府: the kind the bare name is of
                 out[j] = next((sfx for sfx in suffixes if _is_bare(names[j], sfx)), "")
-            pending = []
+            for j in zones:          # (a zone takes its own kind of body only)
+                out[j] = next((sfx for sfx in suffixes if sfx in _zone_bodies() and _is_bare(names[j], sfx)), "")
+            pending, zones = [], []
         elif _is_bare(names[k], "") or _is_bare(names[k], _a_grassroots_suffix()) \
                 or _is_bare(names[k], _a_zone_suffix()):
             pending.append(k)
@@ -99,6 +136,17 @@ def suffixes_from_next(names: list) -> list:
             pending = []
         k += 1
     return out
+
+
+def _names_a_zone(suffixes: list) -> bool:
+    """Whether a name's only endings are a zone's (开发区): the zone's own
+    body (管委会) may still follow it."""
+    return all(sfx in rules.named_lists()["zone_suffixes"] for sfx in suffixes)
+
+
+@functools.lru_cache(maxsize=1)
+def _zone_bodies() -> frozenset:
+    return frozenset(rules.named_lists()["zone_bodies"])
 
 
 def _suffixes_of(name: str) -> list:

@@ -22,8 +22,8 @@ def from_parens(text: str, parens: list, local: frozenset) -> list:
     found = []
     for o, c in parens:
         inner = text[o + 1:c]
-        if len(inner) > 200:
-            continue
+        if len(inner) > 200 or rules.first_search(RULES, "standing_list_notes", inner) is not None:
+            continue      # （以下任务均需各乡镇落实，不再列出）: the standing units are no task's
         if labels.search(inner):
             # （牵头单位：县发改局；县财政局配合）: the labels' lists are read by
             # from_labels; the clauses beside them that name a role by a verb, here

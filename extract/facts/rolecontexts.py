@@ -282,21 +282,39 @@ def _before_unclosed(window: str, end: int) -> int:
 
 
 def _without_inner_note(text: str, start: int) -> str:
-    """县发改局（首位单位为牵头单位，下同）、县财政局: a convention note right
-    after a name inside the list is blanked (offsets kept), so that the list
-    goes on past it; the conventions read the note itself."""
-    opens, _, closer = un.brackets()
+    """县发改局（首位单位为牵头单位，下同）、县财政局; ……管委会（以下任务均需各县
+    （市、区）人民政府落实，不再列出），市住建局: a note inside the list, after a
+    name and before a mark that goes on, is blanked (offsets kept), so that the
+    list goes on past it; the conventions read a convention note itself."""
     window = text[start:start + _MAX_LIST]
-    first = _marks_of(opens + "\n").search(window)
-    at = first.start() if first else -1
-    if at <= 0 or window[at] == "\n":
-        return text
-    close = window.find(closer[window[at]], at)
-    if close < 0 or window[close + 1:close + 2] not in tuple(rules.load(RULES)["inner_note_continues"]):
-        return text
-    if not any(r.regex.search(window, at, close) for r in rules.pattern_rules(RULES, "conventions")):
-        return text
-    return text[:start + at] + " " * (close + 1 - at) + text[start + close + 1:]
+    line_end = window.find("\n")
+    out = text
+    for at, close in _top_brackets(window[:len(window) if line_end < 0 else line_end]):
+        if at > 0 and window[close + 1:close + 2] in tuple(rules.load(RULES)["inner_note_continues"]) \
+                and _is_list_note(window[at + 1:close]):
+            out = out[:start + at] + " " * (close + 1 - at) + out[start + close + 1:]
+    return out
+
+
+def _top_brackets(window: str) -> list:
+    """(open, close) of each outermost bracket pair closed in ``window``."""
+    opens, closes, _ = un.brackets()
+    found, depth, at = [], 0, -1
+    for m in _marks_of(opens + closes).finditer(window):
+        if m.group() in opens:
+            depth, at = depth + 1, (m.start() if depth == 0 else at)
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                found.append((at, m.start()))
+    return found
+
+
+def _is_list_note(inner: str) -> bool:
+    """A bracket that says how lists are read (a convention) or that the
+    standing units are left out of the lists below (standing_list_notes)."""
+    return any(r.regex.search(inner) for key in ("conventions", "standing_list_notes")
+               for r in rules.pattern_rules(RULES, key))
 
 
 def _tail_role(text: str, end: int) -> str:
