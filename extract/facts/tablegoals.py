@@ -90,6 +90,13 @@ def _header(text: str, line_start: int, width: int) -> Optional[list]:
     return None
 
 
+def _names_a_row(cell: str) -> bool:
+    """A cell that may be a row's name: no number alone, no unit alone and no
+    value (≥79.2 in the column before a later goal: table_value_cell)."""
+    return numbers.number_regex().fullmatch(cell) is None and _whole_unit(cell) is None \
+        and not any(r.regex.match(cell) for r in rules.pattern_rules("targets", "table_value_cell"))
+
+
 def _whole_unit(cell: str):
     unit, end = measures.unit_at(cell, 0)
     return unit if unit is not None and end == len(cell) else None
@@ -97,9 +104,9 @@ def _whole_unit(cell: str):
 
 def table_cell(text: str, q, after: int) -> Optional[tuple]:
     """(indicator, quantity with its column's unit) for a number filling a table cell."""
-    flat = _flat_goal_cells(text).get(q.start)
-    if flat is not None:
-        return _flat_cell(q, after, *flat)
+    flat = _flat_value_cells(text).get(q.start)
+    if flat is not None and flat[3]:
+        return _flat_cell(q, after, *flat[:3])
     line = _line_at(text, q.start)
     if line is None or not _cell_break().search(text, *line) or not _opens_cell(text, line[0], q.start):
         return None
@@ -108,8 +115,7 @@ def table_cell(text: str, q, after: int) -> Optional[tuple]:
     idx = next((i for i, (s, e, _) in enumerate(cells) if s == q.start - ls), None)
     if idx is None or len(cells) < 3 or cells[idx][1] != after - ls:
         return None
-    names = [i for i in range(idx) if numbers.number_regex().fullmatch(cells[i][2]) is None
-             and _whole_unit(cells[i][2]) is None]
+    names = [i for i in range(idx) if _names_a_row(cells[i][2])]
     if not names:
         return None
     header = _header(text, ls, len(cells))
@@ -145,14 +151,16 @@ def _row_of(text: str, start: int, end: int) -> Optional[tuple]:
         return None
     cells = _cells(text[line[0]:line[1]])
     idx = next((i for i, (s, e, _) in enumerate(cells) if s == start - line[0] and e == end - line[0]), None)
-    names = [i for i in range(idx or 0) if numbers.number_regex().fullmatch(cells[i][2]) is None
-             and _whole_unit(cells[i][2]) is None]
+    names = [i for i in range(idx or 0) if _names_a_row(cells[i][2])]
     return (cells, idx, names[-1]) if idx is not None and names else None
 
 
 def cell_unit(text: str, start: int, end: int):
     """The unit of the row for a compared number filling its cell (普及率（%） | ≥90,
     普及率 | % | ≥90), or None."""
+    flat = _flat_value_cells(text).get(start)
+    if flat is not None and flat[0] == end:      # a flattened row's cell: its unit cell
+        return _whole_unit(flat[2].strip()) if flat[2] else None
     row = _row_of(text, start, end)
     if row is None:
         return None
@@ -164,6 +172,9 @@ def cell_unit(text: str, start: int, end: int):
 def cell_name(text: str, start: int, end: int) -> Optional[str]:
     """The name cell of the row for a compared number filling its cell (污水处理率 of
     3 | 污水处理率 | % | ≥95): the indicator, not the cells before the number."""
+    flat = _flat_value_cells(text).get(start)
+    if flat is not None and flat[0] == end:      # a flattened row's cell: its name cell
+        return flat[1].strip() or None
     row = _row_of(text, start, end)
     return row[0][row[2]][2].strip() or None if row else None
 
@@ -193,10 +204,12 @@ def _column(header: list, idx: int, width: int) -> Optional[str]:
 # --- tables flattened one cell per line ---------------------------------------------
 
 @functools.lru_cache(maxsize=2)
-def _flat_goal_cells(text: str) -> dict:
-    """Start of each goal cell of an indicator table flattened one cell per line
-    (序号 / 指标名称 / 单位 / 2025年目标, each on its line) -> (its end, the row's
-    indicator, the row's unit cell or None). A base or current column is no goal."""
+def _flat_value_cells(text: str) -> dict:
+    """Start of each value cell of an indicator table flattened one cell per
+    line (序号 / 指标名称 / 单位 / 2025年目标, each on its line) -> (its end, the
+    row's indicator, the row's unit cell or None, whether the column is a goal).
+    A base or current column is no goal; of columns headed by a year alone
+    (2022年 / 2025年 / 2027年) the first is the base the later ones start from."""
     from . import tables as tb          # tables reads its rules when first used
     out = {}
     for table in tb.read_tables(text):
@@ -204,20 +217,22 @@ def _flat_goal_cells(text: str) -> dict:
             continue
         def has(name, key):
             return any(w in name for w in _cfg(key))
-        goals = [i for i, h in enumerate(table.header) if has(h, "table_goal_headers") and not has(h, "table_base_headers")]
+        years = [i for i, h in enumerate(table.header) if _year_header().fullmatch(h)]
+        goals = [i for i, h in enumerate(table.header) if has(h, "table_goal_headers") and not has(h, "table_base_headers")
+                 or i in years[1:]]
+        bases = [i for i, h in enumerate(table.header) if has(h, "table_base_headers") or i in years[:1]]
         units = [i for i, h in enumerate(table.header) if h in _cfg("table_unit_headers")]
-        names = [i for i in range(1, len(table.header)) if i not in goals and i not in units
-                 and not has(table.header[i], "table_base_headers")]
+        names = [i for i in range(1, len(table.header)) if i not in goals and i not in units and i not in bases]
         if not goals or not names:
             continue
         for row in table.rows:
             name, unit = tb.cell_under(row, names[0]), tb.cell_under(row, units[0]) if units else None
-            for col in goals:
+            for col in goals + bases:
                 cell = tb.cell_under(row, col)
                 if cell is not None and name is not None:
                     first = cell.text.split("\n", 1)[0]     # a last row may run on into the text below
                     out[cell.start] = (cell.start + len(first.rstrip()), name.text.split("\n", 1)[0],
-                                       unit.text.split("\n", 1)[0] if unit else None)
+                                       unit.text.split("\n", 1)[0] if unit else None, col in goals)
     return out
 
 
