@@ -160,7 +160,7 @@ def cell_unit(text: str, start: int, end: int):
     普及率 | % | ≥90), or None."""
     flat = _flat_value_cells(text).get(start)
     if flat is not None and flat[0] == end:      # a flattened row's cell: its unit cell
-        return _whole_unit(flat[2].strip()) if flat[2] else None
+        return (_whole_unit(flat[2].strip()) if flat[2] else None) or _name_unit(flat[1])
     row = _row_of(text, start, end)
     if row is None:
         return None
@@ -191,7 +191,12 @@ def _name_unit(name: str):
     if not name or name[-1] not in closes:
         return None
     start = max(name.rfind(o) for o in opens)
-    return _whole_unit(name[start + 1:-1].strip()) if start > 0 else None
+    if start <= 0:
+        return None
+    parts = _split_outside_brackets(name)
+    if len(parts) > 1 and sum(_name_unit(p) is not None for p in parts) > 1:
+        return None         # 新增企业(家)、新增就业(人): the last unit is not the row's
+    return _whole_unit(name[start + 1:-1].strip())
 
 
 def _column(header: list, idx: int, width: int) -> Optional[str]:
@@ -207,7 +212,8 @@ def _column(header: list, idx: int, width: int) -> Optional[str]:
 def _flat_value_cells(text: str) -> dict:
     """Start of each value cell of an indicator table flattened one cell per
     line (序号 / 指标名称 / 单位 / 2025年目标, each on its line) -> (its end, the
-    row's indicator, the row's unit cell or None, whether the column is a goal).
+    row's indicator, the row's unit cell or None, whether the column is a goal,
+    whether the cell is one figure of a merged cell: _merged_figures).
     A base or current column is no goal; of columns headed by a year alone
     (2022年 / 2025年 / 2027年) the first is the base the later ones start from."""
     from . import tables as tb          # tables reads its rules when first used
@@ -231,16 +237,66 @@ def _flat_value_cells(text: str) -> dict:
                 cell = tb.cell_under(row, col)
                 if cell is not None and name is not None:
                     first = cell.text.split("\n", 1)[0]     # a last row may run on into the text below
-                    out[cell.start] = (cell.start + len(first.rstrip()), name.text.split("\n", 1)[0],
-                                       unit.text.split("\n", 1)[0] if unit else None, col in goals)
+                    row_name = name.text.split("\n", 1)[0]
+                    out[cell.start] = (cell.start + len(first.rstrip()), row_name,
+                                       unit.text.split("\n", 1)[0] if unit else None, col in goals, False)
+                    for start, end, part in _merged_figures(cell.start, first.rstrip(), row_name):
+                        out[start] = (end, part, None, col in goals, True)
     return out
 
 
+def merged_figures(text: str, taken: list) -> list:
+    """A Quantity for each figure of a merged flattened cell (15、37) that the
+    number reader left out (a figure before 、 reads as a list label), in
+    reading order; ``taken`` the quantities read."""
+    starts = {q.start for q in taken}
+    out = []
+    for start, (end, _, _, _, merged) in sorted(_flat_value_cells(text).items()):
+        figure = text[start:end]
+        if merged and start not in starts and numbers.number_regex().fullmatch(figure):
+            value = numbers.parse_number(figure)
+            if value is not None:
+                out.append(numbers.Quantity(start, end, value, None, None, None, "arabic"))
+    return out
+
+
+def _merged_figures(start: int, cell: str, name: str) -> list:
+    """15、37 under 滚动推进重大项目(个)、完成投资额(亿元): a cell of as many figures
+    as its row names indicators, each with its unit in brackets, holds one
+    figure of each: (start, end, indicator) of every figure, or []."""
+    parts = _split_outside_brackets(name)
+    if len(parts) < 2 or any(_name_unit(p) is None for p in parts):
+        return []
+    figures, pos = [], 0
+    for piece in re.split("[" + re.escape(_cfg("table_merged_figure_marks")) + "]", cell):
+        if numbers.number_regex().fullmatch(piece.strip()) is None:
+            return []
+        lead = len(piece) - len(piece.lstrip())
+        figures.append((start + pos + lead, start + pos + len(piece.rstrip())))
+        pos += len(piece) + 1
+    if len(figures) != len(parts):
+        return []
+    return [(a, b, part) for (a, b), part in zip(figures, parts)]
+
+
+def _split_outside_brackets(name: str) -> list:
+    """The indicators of a name cell that joins several by 、 (brackets kept whole)."""
+    opens, closes = indicator._pairs()
+    parts, depth, last = [], 0, 0
+    for i, ch in enumerate(name):
+        depth += (ch in opens) - (ch in closes and depth > 0)
+        if depth == 0 and ch in _cfg("table_merged_figure_marks"):
+            parts.append(name[last:i])
+            last = i + 1
+    return [p.strip() for p in parts + [name[last:]] if p.strip()]
+
+
 def _flat_cell(q, after: int, end: int, name: str, unit_cell: Optional[str]) -> Optional[tuple]:
-    """The number must fill its cell; its unit comes from the unit column when it has none."""
+    """The number must fill its cell; its unit comes from the unit column, or
+    from the name cell's brackets (城镇化率(%)), when it has none."""
     if after != end:
         return None
-    unit = _whole_unit(unit_cell.strip()) if unit_cell else None
+    unit = (_whole_unit(unit_cell.strip()) if unit_cell else None) or _name_unit(name)
     if q.unit is None and unit is not None:
         q = with_unit(q, unit)
     return name.strip(), q

@@ -325,7 +325,9 @@ def find(text: str, blockers=()) -> list:
     inside a date is never a target.
     """
     found, prev = [], None
-    for q in numbers.quantities(text, blockers):
+    read = numbers.quantities(text, blockers)
+    extra = tablegoals.merged_figures(text, read)
+    for q in sorted(read + extra, key=lambda q: q.start) if extra else read:
         f = _decide(text, q, prev)
         if f is not None:
             found.append(f)
