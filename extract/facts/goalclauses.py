@@ -145,3 +145,20 @@ def _clause_head(text: str, q) -> str:
     start, _ = indicator.clause_start(text, q.start)
     return indicator.strip_leading(text[start:q.start])
 
+
+def comma_end(text: str, pos: int) -> int:
+    """Where the clause at ``pos`` ends: a comma or a sentence break (brackets
+    inside it, 企业(单位), do not end it), within the longest clause."""
+    stop = min(len(text), pos + indicator._cfg("max_clause_chars"))
+    marks = (rules.words("targets", "sentence_breaks") + tuple(rules.load("targets")["list_commas"])
+             + tuple(rules.load("targets")["list_marks"]))
+    return min([i for i in (text.find(m, pos, stop) for m in marks) if i >= 0] + [stop])
+
+
+def per_after(text: str, end: int) -> Optional[str]:
+    """千人 of 达到8张/千人: a population after a slash, which the unit reader leaves out."""
+    for rule in rules.pattern_rules("targets", "per_after"):
+        m = rule.regex.match(text, end)
+        if m:
+            return m.group("per")
+    return None

@@ -20,6 +20,7 @@ rules/units_of_measure.yaml.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Optional
@@ -332,7 +333,22 @@ def find(text: str, blockers=()) -> list:
         if f is not None:
             found.append(f)
             prev = f
-    return _resolve_overlaps(text, found, baselines(text))
+    relative = _with_amounts(text, baselines(text), read)
+    absorbed = {b.q.start for b in relative if b.q is not None}
+    return _resolve_overlaps(text, [f for f in found if f.q is None or f.q.start not in absorbed], relative)
+
+
+def _with_amounts(text: str, relative: list, read: list) -> list:
+    """高于全省平均水平1个百分点: a named level followed at once by an amount is
+    one target, the amount its value and the level its baseline."""
+    at = {q.start: q for q in read}
+    out = []
+    for b in relative:
+        q = at.get(b.end) if b.q is None else None
+        suf = _suffix_at(text, q.end, q.kind) if q is not None else None
+        out.append(b if q is None else dataclasses.replace(
+            b, end=suf[0] if suf else q.end, op=suf[1] if suf else b.op, q=q))
+    return out
 
 
 def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
@@ -344,31 +360,13 @@ def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
     shares = [(f.share_at, indicator.clause_end(text, f.share_at)) for f in numeric if f.share_at > 0]
     # so does a count or share that the clause says reaches a level (企业80%达到
     # 市级标准, 30家以上企业达到国家级标准): the level is what is counted, no goal
-    reached = numbers.merge_spans([(f.end, _comma_end(text, f.end)) for f in numeric
+    reached = numbers.merge_spans([(f.end, goalclauses.comma_end(text, f.end)) for f in numeric
                                    if f.q is not None and f.q.kind in rules.words("targets", "reaching_kinds")])
     taken = numbers.merge_spans([(f.start, f.end) for f in numeric] + shares)
     reach = tuple(rules.words("targets", "share_reach_verbs"))
     kept = numeric + [b for b in relative if not numbers.overlaps(taken, b.start, b.end)
                       and not (text.startswith(reach, b.start) and numbers.overlaps(reached, b.start, b.end))]
     return sorted(kept, key=lambda f: f.start)
-
-
-def _comma_end(text: str, pos: int) -> int:
-    """Where the clause at ``pos`` ends: a comma or a sentence break (brackets
-    inside it, 企业(单位), do not end it), within the longest clause."""
-    stop = min(len(text), pos + indicator._cfg("max_clause_chars"))
-    marks = (rules.words("targets", "sentence_breaks") + tuple(rules.load("targets")["list_commas"])
-             + tuple(rules.load("targets")["list_marks"]))
-    return min([i for i in (text.find(m, pos, stop) for m in marks) if i >= 0] + [stop])
-
-
-def _per_after(text: str, end: int) -> Optional[str]:
-    """千人 of 达到8张/千人: a population after a slash, which the unit reader leaves out."""
-    for rule in rules.pattern_rules("targets", "per_after"):
-        m = rule.regex.match(text, end)
-        if m:
-            return m.group("per")
-    return None
 
 
 def extract_targets(ctx: PlanContext) -> list:
@@ -396,7 +394,7 @@ def extract_targets(ctx: PlanContext) -> list:
     out = []
     for f, (ind, per) in zip(found, inds):
         q = f.q
-        per = per or _per_after(text, f.end)
+        per = per or goalclauses.per_after(text, f.end)
         out.append(Target(
             doc_id=plan.doc_id, node_id=locate.node_id_at(f.start), indicator=ind,
             comparator=f.op, value=q.value if q else None, unit=q.unit if q else None,
