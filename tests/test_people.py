@@ -68,6 +68,9 @@ def test_people_wild_case(case):
 
 @pytest.mark.parametrize("post, unit", [
     ("县委常委、常务副县长", "县政府"), ("县委副书记、县长", "县政府"), ("县发改局局长", "县发改局"),
+    # a last post that names no unit works where an earlier one says
+    ("市水利局党组书记、局长", "市水利局党组"), ("区供电公司党委副书记、总经理", "区供电公司党委"),
+    ("镇党委书记", "镇党委"), ("党组成员、副局长", None),
 ])
 def test_split_post_takes_the_last_of_several_posts(post, unit):
     assert people.split_post(post) == unit

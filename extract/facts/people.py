@@ -116,8 +116,10 @@ def _name_then_post(item: str) -> Optional[tuple]:
     n_tok = 2 if len(tokens) >= 2 and len(tokens[0][1]) == 1 == len(tokens[1][1]) else 1
     name_s, name_e = tokens[0][0], tokens[n_tok - 1][0] + len(tokens[n_tok - 1][1])
     name, post = _compact(item[name_s:name_e]), "".join(t for _, t in tokens[n_tok:])
-    # a name alone in its item fills the slot its label opens
-    if item[:name_s].strip() or not is_person_name(name, alone=not post):
+    # a name alone in its item fills the slot its label opens; so does one
+    # followed by its post in brackets (竞中梅（市科技局局长）), whatever its surname
+    slot = bool(post) and item[name_e:].lstrip()[:1] in orgnames.brackets()[0] and _is_post(post)
+    if item[:name_s].strip() or not is_person_name(name, slot=slot, alone=not post):
         return None
     return name_s, name_e, name, post
 
@@ -307,7 +309,8 @@ def _from_appointments(text: str) -> list:
     found = []
     for rule in rules.pattern_rules(RULES, "appointments"):
         for m in scan.finditer(rule, text):
-            hit = _name_in_window(m.group("window"), text[max(0, m.start("window") - 12):m.start("window")])
+            hit = None if "post" in m.groupdict() else _addressed_window(text, m.start("window"), m.end("window"))
+            hit = hit or _name_in_window(m.group("window"), text[max(0, m.start("window") - 12):m.start("window")])
             if not hit:
                 continue
             start, end = m.start("window") + hit[0], m.start("window") + hit[1]
@@ -322,6 +325,15 @@ def _from_appointments(text: str) -> list:
             found += [Found(g.start, g.end, g.name, m.group("role"), g.unit, rule.id)
                       for g in _parse_items(text, m.start("list"), m.end("list"), strict=True)]
     return found
+
+
+def _addressed_window(text: str, start: int, end: int) -> Optional[tuple]:
+    """主任由竞中梅同志兼任: three characters addressed as a person are a name, whatever its surname."""
+    name = _compact(text[start:end])
+    if len(name) == 3 and text.startswith(tuple(rules.words(RULES, "name_tails")), end) \
+            and is_person_name(name, slot=True):
+        return 0, end - start, name
+    return None
 
 
 # --- table columns ---------------------------------------------------------------

@@ -12,12 +12,12 @@ person's unit (split_post).
 from __future__ import annotations
 
 import functools
-import re
 from typing import Optional
 
 from .. import rules
 from ..text import nlp, perplan
 from . import orgnames, placenames
+from .posts import any_post as _any_post, compact, is_post, last_post as _last_post, posts as _posts, split_post
 
 RULES = "people"
 SHAPE = "surnames"
@@ -121,10 +121,6 @@ def long_name_after_post(body: str) -> Optional[tuple]:
     return None
 
 
-def compact(text: str) -> str:
-    return "".join(text.split())
-
-
 def blank_pieces(item: str) -> list:
     """(start, end) of the pieces of ``item`` between runs of white space."""
     out, i = [], 0
@@ -214,53 +210,6 @@ def _unglued(tokens: list) -> list:
 
 
 # --- posts ----------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=1)
-def _posts() -> tuple:
-    return tuple(sorted(rules.words(RULES, "posts"), key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=1)
-def _post_sizes() -> tuple:
-    """(the posts, their lengths longest first): the longest post a title
-    ends with is found by one look-up per length, not one test per post."""
-    return frozenset(_posts()), tuple(sorted({len(p) for p in _posts()}, reverse=True))
-
-
-@functools.lru_cache(maxsize=1)
-def _any_post():
-    return re.compile("|".join(map(re.escape, _posts())))
-
-
-def _last_post(title: str) -> Optional[str]:
-    """The longest post ``title`` ends with (the first of ``_posts()`` it ends with)."""
-    posts, sizes = _post_sizes()
-    for size in sizes:
-        if size <= len(title) and title[len(title) - size:] in posts:
-            return title[len(title) - size:]
-    return None
-
-
-def split_post(title: str) -> Optional[str]:
-    """The unit in a post as written: 省发展改革委主任 -> 省发展改革委, 省长 -> 省政府."""
-    # 县委常委、常务副县长: the last of several posts says where the person works
-    sep = rules.load(RULES)["post_separator"]
-    title = compact(title).rstrip(sep).split(sep)[-1]
-    if not title:
-        return None
-    post = _last_post(title)
-    if post is None:
-        return title
-    unit = title[: -len(post)]
-    if unit:
-        return unit
-    return rules.load(RULES).get("post_units", {}).get(post)
-
-
-def is_post(item: str) -> bool:
-    post = compact(item)
-    return bool(post) and post.endswith(_posts())      # any of them
-
 
 def _says_post_or_unit(rest: str) -> bool:
     """副县长, 县财政局局长, 区委副书记, 县财政局: a post or a unit that says its level."""
