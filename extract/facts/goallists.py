@@ -12,7 +12,8 @@ from typing import Optional
 from . import indicator
 from . import quantities as numbers
 from .. import rules
-from .goalbuild import _counted_noun, stock_clause
+from ..text import nlp
+from .goalbuild import _COUNTED_MAX, _counted_noun, stock_clause
 from .goalclauses import _LIST_GAP, Found, _clause_head, _not_a_goal, _past_aside, buildable, item_end
 from .goalwords import _any_regex, _han_run, _han_tail, _verb_before, _words, ends_with_any, goal_sentence, skip_back
 
@@ -34,9 +35,24 @@ def _breakdown(text: str, q, after: int, prev) -> Optional[Found]:
     if colon.endswith(tuple(words)) and not head.startswith(tuple(words)):
         head = next(w for w in words if colon.endswith(w)) + head
     word = next((w for w in words if head.startswith(w)), None)
-    if word is None or not _counted_noun(head[len(word):]) or not item_end(text, _past_aside(text, after)):
+    if word is None:
+        return None
+    if not head[len(word):] and q.kind == "count":      # 其中63个省级补助村: the part after its count
+        stop = next((i for i in range(after + 1, min(len(text), after + _COUNTED_MAX) + 1)
+                     if item_end(text, i) or text[i] in rules.load("targets")["list_marks"]), None)
+        return Found(q.start, after, "=", "breakdown", q) if stop and _part_named(text[after:stop]) else None
+    if not _counted_noun(head[len(word):]) or not item_end(text, _past_aside(text, after)):
         return None
     return Found(q.start, after, "=", "breakdown", q)
+
+
+def _part_named(words: str) -> bool:
+    """省级补助村 (of 其中63个省级补助村): what a classifier counts, no state or act
+    (其中63户为示范户, 其中3个已完工); jieba may tag its last character alone (村: zg)."""
+    if len(words) > _COUNTED_MAX or not _han_run().fullmatch(words) or _any_regex("stative_verbs").search(words):
+        return False
+    last = list(nlp.posseg().cut(words))[-1].flag
+    return not last.startswith(("v", "d", "a"))
 
 
 def _total_before_amounts(text: str, q, after: int, prev) -> Optional[Found]:
