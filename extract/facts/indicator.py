@@ -306,6 +306,43 @@ def distribute(ind: str, n: int) -> Optional[list]:
     return out
 
 
+def referred_back(ind: str, before: list) -> Optional[list]:
+    """分别增长 after the targets ``before`` it: each of their indicators with
+    the list's tail (接待游客增长, 旅游收入增长); None when the list names items."""
+    word = _cfg("distributive_word")
+    if not ind.startswith(word) or not all(before):
+        return None
+    return [b + ind[len(word):] for b in before]
+
+
+def distribute_lists(text: str, found: list, inds: list) -> None:
+    """Give each item of a 分别 list of targets its own (indicator, per) in ``inds``, in place."""
+    i = 0
+    while i < len(found):
+        j = i + 1
+        while j < len(found) and found[j].prev is found[j - 1]:
+            j += 1
+        if j - i > 1:
+            split = distribute(inds[i][0], j - i) or _referred_back(text, found, inds, i, j - i)
+            if split:
+                for k, ind in enumerate(split):
+                    inds[i + k] = (ind, inds[i + k][1])
+            else:
+                for k in range(i + 1, j):
+                    if found[k].q.kind != "count":
+                        inds[k] = inds[i]
+        i = j
+
+
+def _referred_back(text: str, found: list, inds: list, i: int, n: int) -> Optional[list]:
+    """接待游客1500万人次、旅游收入120亿元，分别增长10%和12%: a 分别 list with no
+    items of its own refers to the n targets just before it in its sentence."""
+    between = text[found[i - n].end:found[i].start] if i >= n else ""
+    if not between or any(b in between for b in rules.words("targets", "sentence_breaks")):
+        return None
+    return referred_back(inds[i][0], [ind for ind, _ in inds[i - n:i]])
+
+
 def normalise(ind: str) -> str:
     """indicator_norm: NFKC, no space or quotes, leading scope words dropped."""
     s = unicodedata.normalize("NFKC", ind)

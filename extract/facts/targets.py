@@ -298,25 +298,6 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
     return ind, f.per or per
 
 
-def _distribute(found: list, inds: list) -> None:
-    """Give each item of a 分别 list its own indicator (in place)."""
-    i = 0
-    while i < len(found):
-        j = i + 1
-        while j < len(found) and found[j].prev is found[j - 1]:
-            j += 1
-        if j - i > 1:
-            split = indicator.distribute(inds[i][0], j - i)
-            if split:
-                for k, ind in enumerate(split):
-                    inds[i + k] = (ind, inds[i + k][1])
-            else:
-                for k in range(i + 1, j):
-                    if found[k].q.kind != "count":
-                        inds[k] = inds[i]
-        i = j
-
-
 # --- assembling -----------------------------------------------------------------
 
 def find(text: str, blockers=()) -> list:
@@ -388,7 +369,7 @@ def extract_targets(ctx: PlanContext) -> list:
         listed = inds and (not gap.strip(goallists.list_marks()) or goallists.strives(gap))
         inds.append(inds[-1] if listed and not ind[0] else ind)    # 增长5%、7%以上: the list's indicator
         last_end = f.end
-    _distribute(found, inds)
+    indicator.distribute_lists(text, found, inds)
     goallists.share_closing_bounds(text, found)
     inds = [indicator.finish(ind, per) for ind, per in inds]
     out = []
