@@ -57,8 +57,21 @@ class TableLines:
             self.heading(head, self.text.rfind("|", head.body, cand.start))
         if ok and self.heading(cand, title_end):
             self.table_row = cand.num
+            self._cell_items(cand.body, end)
             return True
         return False
+
+    def _cell_items(self, start: int, end: int) -> None:
+        """1.4月底前……。 2.8月底前……: steps numbered inside a row's cells are
+        inline items of the row, each cell a paragraph of its own."""
+        first, lowest, opened = len(self.nodes), len(self.stack), False
+        for cell_start, cell_end in tables.cell_spans(self.text, start, end):
+            for cand in ol._in_line_candidates(self.text, cell_start, cell_end, cell_start):
+                cand = ol.Candidate(cand.start, cand.body, cand.label, cand.style, cand.num, False)
+                opened = self.inline(cand, cell_end, lowest) or opened
+            del self.stack[lowest:]
+        if opened:
+            self._drop_lone_items(first)
 
     def table_section(self, cand) -> bool:
         """Whether a heading is a section line of the open table (一、…

@@ -73,6 +73,21 @@ def table_row(text: str, start: int, end: int, alone_only: bool = False) -> Opti
     return None
 
 
+def cell_spans(text: str, start: int, end: int) -> list:
+    """(start, end) of the cells of a row's line from ``start``, between its gaps."""
+    spans, pos = [], start
+    for gap in _cell_gap().finditer(text, start, end):
+        spans.append((pos, gap.start()))
+        pos = gap.end()
+    return [(s, e) for s, e in spans + [(pos, end)] if e > s]
+
+
+def cell_end(text: str, start: int, end: int) -> int:
+    """Where the cell holding ``start`` ends, at most ``end``."""
+    gap = _cell_gap().search(text, start, end)
+    return gap.start() if gap else end
+
+
 def section_row(text: str, start: int, end: int) -> Optional[tuple]:
     """(candidate, end of its task cell) for the row that a barred line opens
     after its section cell (一、…… | 1 | task), searched from ``start``."""

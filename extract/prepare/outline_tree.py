@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 
 from . import outline as ol
+from . import outline_tables as tables
 
 
 def _line_ends(text: str) -> list:
@@ -42,6 +43,8 @@ def close_spans(nodes: list, text: str) -> None:
         if node.inline:   # an item inside a paragraph ends with that paragraph
             k = bisect.bisect_left(breaks, node.char_start)
             end = min(end, breaks[k] if k < len(breaks) else len(text))
+            if parent is not None and parent.style == tables.TABLE_STYLE:
+                end = tables.cell_end(text, node.char_start, end)      # …and one in a cell with its cell
         while end > node.char_start and text[end - 1] in ol.indent() + "\n\r":
             end -= 1
         node.char_end = end
