@@ -144,9 +144,11 @@ def _clause_breaks() -> frozenset:
 
 def _counted_documents(text: str, blocked: re.Match) -> bool:
     """个专项 names a kind of work (三个专项行动) unless the documents of it follow
-    (13个专项规划, 5个专项方案): those are counted."""
-    return (blocked.group() in _words("counted_before_documents")
-            and text.startswith(tuple(_words("document_nouns")), blocked.end()))
+    (13个专项规划, 5个专项方案), 个重点 a priority unless a counted thing follows
+    (15个重点项目): those are counted."""
+    return any(blocked.group() in _words(before) and text.startswith(tuple(_words(nouns)), blocked.end())
+               for before, nouns in (("counted_before_documents", "document_nouns"),
+                                     ("counted_before_things", "thing_nouns")))
 
 
 def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
