@@ -281,9 +281,9 @@ def distribute(ind: str, n: int) -> Optional[list]:
     """
     jieba = nlp.jieba()
     word = _cfg("distributive_word")
-    if word not in ind:
-        return None
-    head, tail = ind.split(word, 1)
+    # 分别 cut off the end of the indicator (大豆、油菜种植面积分别达…) leaves no tail
+    inside = word in ind
+    head, tail = ind.split(word, 1) if inside else (ind, "")
     # 、 separates the items; the last two are joined by a conjunction
     items = [x for x in head.split(_cfg("item_separator")) if x]
     if items:
@@ -295,15 +295,37 @@ def distribute(ind: str, n: int) -> Optional[list]:
                  for m in [r.regex.match(items[0])] if m), None)
     if head is not None:
         return [items[0] + tail] + [head + it + tail for it in items[1:]]
-    bounds, pos = [0], 0
-    for w in jieba.cut(items[0]):
-        pos += len(w)
-        bounds.append(pos)
+    if len(items[-1]) > len(items[0]):
+        # 大豆、油菜种植面积: the last item carries the words the others share
+        shared = items[-1][_shared_cut(jieba, items[0], items[-1]):]
+        return [it + shared + tail for it in items[:-1]] + [items[-1] + tail]
+    if not inside:       # 种植面积、产量、产值 before a cut 分别: each item as written
+        return [it + tail for it in items]
+    bounds = _word_bounds(jieba, items[0])
     want = len(items[0]) - len(items[1])
     cut = min(bounds[:-1], key=lambda b: abs(b - want)) if want > 0 else 0
     prefix = items[0][:cut]
     out = [items[0] + tail] + [prefix + it + tail for it in items[1:]]
     return out
+
+
+def _shared_cut(jieba, first: str, last: str) -> int:
+    """Where the last item's own words end: as long as the first item when both
+    sides read as whole words (农村|居民人均可支配收入 after 城镇), else at the
+    word end nearest that length (马铃薯|种植面积 after 小麦)."""
+    own, rest = list(jieba.cut(last[:len(first)])), list(jieba.cut(last[len(first):]))
+    if rest and len(rest[0]) > 1 and all(len(w) > 1 for w in own):
+        return len(first)
+    return min(_word_bounds(jieba, last)[1:], key=lambda b: abs(b - len(first)))
+
+
+def _word_bounds(jieba, words: str) -> list:
+    """0 and the end of each jieba word of ``words``."""
+    bounds, pos = [0], 0
+    for w in jieba.cut(words):
+        pos += len(w)
+        bounds.append(pos)
+    return bounds
 
 
 def referred_back(ind: str, before: list) -> Optional[list]:
@@ -320,18 +342,24 @@ def distribute_lists(text: str, found: list, inds: list) -> None:
     i = 0
     while i < len(found):
         j = i + 1
-        while j < len(found) and found[j].prev is found[j - 1]:
+        while j < len(found) and (found[j].prev is found[j - 1] or _joined(text, found[j - 1], found[j])):
             j += 1
         if j - i > 1:
             split = distribute(inds[i][0], j - i) or _referred_back(text, found, inds, i, j - i)
             if split:
                 for k, ind in enumerate(split):
                     inds[i + k] = (ind, inds[i + k][1])
-            else:
+            else:     # a list item read by its place in the list takes the list's indicator
                 for k in range(i + 1, j):
-                    if found[k].q.kind != "count":
+                    if found[k].q.kind != "count" and found[k].prev is found[k - 1]:
                         inds[k] = inds[i]
         i = j
+
+
+def _joined(text: str, a, b) -> bool:
+    """Two figures parted by a list joiner alone (150亩、600吨): items of one list,
+    whichever rule read the second."""
+    return text[a.end:b.start].strip() in rules.words("targets", "list_joiners")
 
 
 def _referred_back(text: str, found: list, inds: list, i: int, n: int) -> Optional[list]:
