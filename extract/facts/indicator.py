@@ -237,6 +237,12 @@ def counted_actor(noun: str) -> str:
     return noun
 
 
+def acting_noun(clause: str) -> str:
+    """建设用地面积达到……要求 -> 达到……要求的建设用地面积: the thing measured, by what it is to do."""
+    noun, verb = _first_verb_split(clause.strip())
+    return f"{verb}{_cfg('modifier_mark')}{noun}" if noun and verb else noun
+
+
 def population_share(text: str, pos: int) -> str:
     """80%的选民参与选举 -> 参与选举的选民比例 (``pos`` just after the 的)."""
     clause = text[pos:clause_end(text, pos)].strip()
