@@ -118,7 +118,7 @@ def _name_then_post(item: str) -> Optional[tuple]:
     name, post = _compact(item[name_s:name_e]), "".join(t for _, t in tokens[n_tok:])
     # a name alone in its item fills the slot its label opens; so does one
     # followed by its post in brackets (竞中梅（市科技局局长）), whatever its surname
-    slot = bool(post) and item[name_e:].lstrip()[:1] in orgnames.brackets()[0] and _is_post(post)
+    slot = n_tok == 2 or (bool(post) and item[name_e:].lstrip()[:1] in orgnames.brackets()[0] and _is_post(post))
     if item[:name_s].strip() or not is_person_name(name, slot=slot, alone=not post):
         return None
     return name_s, name_e, name, post
