@@ -29,6 +29,7 @@ from . import goalbuild, goalclauses, goalheadings, goallists, goals, goalwords,
 from .goalclauses import Found
 from . import quantities as numbers
 from .. import rules
+from ..text import nlp
 from ..records import PlanContext, Target
 
 @functools.lru_cache(maxsize=None)
@@ -117,8 +118,9 @@ def _left_comparison(text: str, start: int) -> tuple:
     pre = _prefix_at(text, pos)
     if pre is None and per is None:
         verb = _gap_verbs().search(text, max(0, pos - 4), pos)
-        if verb is not None:
-            pre = _prefix_at(text, verb.start())
+        at = verb.start() if verb is not None else _tagged_gap_verb(text, pos)
+        if at is not None:
+            pre = _prefix_at(text, at)
     if pre is not None and pre[2]:
         # 至少达到90%: a floor word before a weak one (达到, 提高到) decides
         outer = _prefix_at(text, goalwords.skip_back(text, pre[0]))
@@ -127,6 +129,16 @@ def _left_comparison(text: str, start: int) -> tuple:
     if pre is None and per is None:
         pre = _word_before_whole(text, pos)
     return pre, per, (pre[0] if pre else start)
+
+
+def _tagged_gap_verb(text: str, pos: int) -> Optional[int]:
+    """至少召开1次: a verb the lists lack, two characters that jieba reads as one
+    verb, not a word of a standard or grant (最多补助2万元)."""
+    word = text[max(0, pos - 2):pos]
+    tags = list(nlp.posseg().cut(word)) if len(word) == 2 else []
+    if len(tags) == 1 and tags[0].flag.startswith("v") and word not in goalwords._words("standard_words"):
+        return pos - 2
+    return None
 
 
 def _word_before_whole(text: str, pos: int) -> Optional[tuple]:
