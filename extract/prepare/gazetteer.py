@@ -253,7 +253,9 @@ def find_places(text: str, context: str = "") -> list:
                 word_end, tag = starts[start]
                 stem_entries, written = _stems()[name]      # a stem stands for its city or province
                 street = text.startswith(tuple(cfg["stem_street_words"]), start + size)
-                entries = stem_entries if word_end == start + size and tag.startswith(tags) and not street else None
+                common = name in cfg["stem_ordinary_words"]      # 迎接……50周年大庆: a celebration
+                entries = (stem_entries if word_end == start + size and tag.startswith(tags)
+                           and not street and not common else None)
             if entries and ends_well(start, start + size):
                 code, level = _resolve(entries, context or text)
                 found.append(Place(written, code, level))
