@@ -158,7 +158,8 @@ def run_in_heading(line: str) -> str:
 
 def opening_sentence(line: str, title: str, cut: int, cfg: dict) -> bool:
     """Whether a first line cut at ``cut`` is no heading: a sentence (为抓好……，制定
-    本方案。 / 加强组织领导。各镇要……), a lead-in (现将有关事项通知如下：) or a table's header."""
+    本方案。 / 加强组织领导。各镇要…… / 清远市区建成区。), a lead-in (现将有关事项通知如下：)
+    or a table's header."""
     if any(r.regex.match(line) for r in rules.pattern_rules("outline", "table_headers")):
         return True
     if run_in_heading(line) == title:
@@ -167,7 +168,10 @@ def opening_sentence(line: str, title: str, cut: int, cfg: dict) -> bool:
         return False
     stop, rest = line[cut], line[cut + 1:].strip()
     if stop in cfg["sentence_end_marks"]:
-        return bool(rest) or any(ch in title for ch in cfg["title_clause_marks"])
+        # a line that ends a sentence (a page that opens mid-text: 清远市区建成区。)
+        # is a heading only when it names a kind of plan
+        return (bool(rest) or any(ch in title for ch in cfg["title_clause_marks"])
+                or not any(word in title for word in cfg["title_words"]))
     return stop in cfg["lead_in_marks"] and not rest
 
 
