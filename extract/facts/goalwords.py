@@ -175,6 +175,17 @@ def _quoted_in_head() -> re.Pattern:
     return re.compile(rules.load("targets")["quoted_in_head"])
 
 
+def quote_before(text: str, pos: int) -> int:
+    """Where a quoted name ending at ``pos`` opens (完成“……行动计划”|5个), else ``pos``."""
+    m = _quoted_tail().search(text, max(0, pos - 24), pos)
+    return m.start() if m else pos
+
+
+@functools.lru_cache(maxsize=None)
+def _quoted_tail() -> re.Pattern:
+    return re.compile("(?:" + rules.load("targets")["quoted_in_head"] + r")\Z")
+
+
 def without_quotes(head: str) -> str:
     """The words before a count without the quoted names in them (育成“丰优258”小麦品种)."""
     return _quoted_in_head().sub("", head)
@@ -240,7 +251,14 @@ def _verb_before(text: str, pos: int) -> bool:
     complement = ends_with_any(run.group(), len(run.group()), _words("verb_complements"))
     if complement and _verb_tail().search(run.group()[:-len(complement)]):
         return True
-    return not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group())
+    if not _tail_regex("not_verb_tails").search(run.group()) and _tagged_verb(run.group()):
+        return True
+    # 实施以工代赈|100个: a set phrase saying how (jieba's l or i) between the verb and its count
+    words = list(nlp.posseg().cut(run.group()))
+    if len(words) >= 2 and words[-1].flag in _words("verb_manner_tags"):
+        rest = run.group()[:-len(words[-1].word)]
+        return bool(_verb_tail().search(rest)) or _tagged_verb(rest)
+    return False
 
 
 def places_before(text: str, pos: int) -> int:

@@ -231,7 +231,9 @@ def counted_actor(noun: str) -> str:
     if de in noun:
         return noun
     words = list(pseg.cut(noun))
-    if (len(words) >= 3 and words[0].flag.startswith("n") and len(words[0].word) <= 3
+    # …and a short act after it (通过评估, 开展技术改造): a longer run is one compound
+    # name (易地|扶贫|搬迁|试点|工程)
+    if (3 <= len(words) <= 4 and words[0].flag.startswith("n") and len(words[0].word) <= 3
             and words[1].flag in ("v", "p")):
         return f"{noun[len(words[0].word):]}{de}{words[0].word}"
     return noun
