@@ -142,6 +142,15 @@ def _clause_breaks() -> frozenset:
     return frozenset(rules.load("indicators")["clause_breaks"])
 
 
+def _years_measured(text: str, blocked: re.Match, start: int) -> bool:
+    """受教育年限达到11年: years counted where the clause measures a span of years
+    (a 年限 just before, a comparison word between), not a year or a period."""
+    if blocked.group() not in _words("years_units"):
+        return False
+    head = text[max(0, start - int(_setting("years_measured_reach"))):start]
+    return any(noun in head for noun in _words("years_measured_nouns"))
+
+
 def _counted_documents(text: str, blocked: re.Match) -> bool:
     """个专项 names a kind of work (三个专项行动) unless the documents of it follow
     (13个专项规划, 5个专项方案), 个重点 a priority unless a counted thing follows
@@ -182,6 +191,8 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
     blocked = _blocked_regex().match(text, end)
     if blocked and _bounded_count(text, blocked, m.start(), numeral):
         unit, uend, blocked = Unit(blocked.group(), "count", blocked.group()), blocked.end(), None
+    elif blocked and _years_measured(text, blocked, m.start()):
+        unit, uend, blocked = Unit(blocked.group(), "duration", blocked.group()), blocked.end(), None
     elif blocked and _counted_documents(text, blocked):
         blocked = None        # 编制13个专项规划: the documents drawn up are counted
     if blocked and (unit is None or blocked.end() > uend):
