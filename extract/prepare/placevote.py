@@ -128,7 +128,7 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
             continue
         for code, lvl in entries:
             if region is None or (lvl > region.level and region.contains(Place(name, code, lvl))):
-                found.append((text.count(stem), name, code, lvl))
+                found.append((_stem_count(text, stem), name, code, lvl))
     found.sort(reverse=True)
     if not found or found[0][0] < cfg["county_stem_min_count"]:
         return None
@@ -136,6 +136,17 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
         return None             # two counties of one stem count (or one name twice): unknown
     best = found[0]
     return Place(best[1], best[2], best[3])
+
+
+def _stem_count(text: str, stem: str) -> int:
+    """How often the text writes ``stem`` (蒲城酥梨, 蒲城美食街), not as the given
+    name of a person (牵头领导：姜卫东 names no 卫东区)."""
+    from ..facts.personnames import is_person_name
+    count, at = 0, text.find(stem)
+    while at >= 0:
+        count += not (at > 0 and is_person_name(text[at - 1:at + len(stem)]))
+        at = text.find(stem, at + len(stem))
+    return count
 
 
 @functools.lru_cache(maxsize=4)
