@@ -93,8 +93,11 @@ def _county_by_towns(text: str, region: Optional[Place], level: Optional[str]) -
         return None
     within = "" if region is None else region.code[:2]
     code = towns.county_of_towns(text, within, None if level else cfg["town_vote_min_names_unmarked"])
-    name = _official_names().get(code + "0" * 6) if code else None
-    return Place(name, code + "0" * 6, 3) if name else None
+    if not code:
+        return None
+    name = _official_names().get(code + "0" * 6)
+    # a county the gazetteer names otherwise (a city turned district since): its province at least
+    return Place(name, code + "0" * 6, 3) if name else _province_of(Place(code, code + "0" * 6, 3))
 
 
 def town_region(town: str) -> Optional[Place]:
