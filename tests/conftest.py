@@ -98,3 +98,14 @@ def document_fields(folder: Path, text: str) -> tuple:
     plans = [ex.plan for ex in result.extractions]
     assert len(plans) == 1
     return plans[0].title, plans[0].city, plans[0].province
+
+
+def one_extraction(folder: Path, text: str):
+    """The one plan's extraction (plan, nodes and facts) that the whole pipeline finds in ``text``."""
+    from extract import pipeline
+    path = folder / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    result = pipeline.process_file(path, "plan.txt")
+    assert not result.errors, result.errors
+    (extraction,) = result.extractions
+    return extraction

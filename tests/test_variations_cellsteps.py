@@ -6,24 +6,15 @@ Every text is invented (real places, invented wording).
 """
 from __future__ import annotations
 
-from extract import pipeline
+from tests.conftest import one_extraction
 
 TEXT = ("鄞州区2024年民生实事项目实施方案\n一、项目清单\n序号 | 实事项目 | 实施计划 | 责任单位 | 配合单位 |\n"
         "1 | 新建公办幼儿园5所。 | 1.4月底前主体完工。 2.8月底前竣工交付。 | 区教育局 | 区住建局、区财政局 |\n"
         "2 | 新增托位300个。 | 1.6月底前新增150个。 2.9月底前完成。 | 区卫生健康局 | 各街道 |\n二、保障措施\n加强督查。\n")
 
 
-def _run(tmp_path):
-    path = tmp_path / "plan.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    result = pipeline.process_file(path, "plan.txt")
-    assert not result.errors, result.errors
-    (ex,) = result.extractions
-    return ex
-
-
 def test_cell_steps_are_items_of_their_row_and_units_stay_with_the_row(tmp_path):
-    ex = _run(tmp_path)
+    ex = one_extraction(tmp_path, TEXT)
     by_id = {n.node_id: n for n in ex.nodes}
     assert [(n.label, n.level) for n in ex.nodes] == [("一", 1), ("1", 2), ("1", 3), ("2", 3),
                                                        ("2", 2), ("1", 3), ("2", 3), ("二", 1)]
