@@ -303,7 +303,7 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
     ind, per, start = indicator.before(text, f.start, floor)
     if not ind:
         ind = indicator.previous_clause(text, start, floor)
-    if q is not None and counted_after and not indicator.finish(ind, per)[0]:    # 到2025年底，50平方公里以上建设用地面积达到……
+    if q is not None and counted_after and not indicator.finish(ind, per)[0]:    # 到2026年底，30平方公里以上建成区面积达到……
         ind = indicator.acting_noun(indicator.after_noun(text, f.end))
     if f.rule_id == "time-limit":
         ind = indicator.time_limit(ind, indicator.action_after(text, f.end))
