@@ -117,7 +117,7 @@ def _name_then_post(item: str) -> Optional[tuple]:
     name_s, name_e = tokens[0][0], tokens[n_tok - 1][0] + len(tokens[n_tok - 1][1])
     name, post = _compact(item[name_s:name_e]), "".join(t for _, t in tokens[n_tok:])
     # a name alone in its item fills the slot its label opens; so does one
-    # followed by its post in brackets (竞中梅（市科技局局长）), whatever its surname
+    # followed by its post in brackets (竞晓岚（州科技局局长）), whatever its surname
     slot = n_tok == 2 or (bool(post) and item[name_e:].lstrip()[:1] in orgnames.brackets()[0] and _is_post(post))
     if item[:name_s].strip() or not is_person_name(name, slot=slot, alone=not post):
         return None
@@ -328,7 +328,7 @@ def _from_appointments(text: str) -> list:
 
 
 def _addressed_window(text: str, start: int, end: int) -> Optional[tuple]:
-    """主任由竞中梅同志兼任: three characters addressed as a person are a name, whatever its surname."""
+    """主任由竞晓岚同志兼任: three characters addressed as a person are a name, whatever its surname."""
     name = _compact(text[start:end])
     if len(name) == 3 and text.startswith(tuple(rules.words(RULES, "name_tails")), end) \
             and is_person_name(name, slot=True):

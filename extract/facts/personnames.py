@@ -66,8 +66,8 @@ def is_person_name(name: str, slot: bool = False, alone: bool = False) -> bool:
     # listed surname opens it (牵头负责领导：宁波。) it is one
     place = placenames.is_place_name(name) and not (alone and name[0] in single and len(name) <= single_max)
     # one common word (严格, 高标准): a word of the dictionary, not a run the
-    # tagger's HMM joined (方国友 is no word jieba knows), nor two characters a
-    # blank pads apart as names are padded (牛　犇)
+    # tagger's HMM joined (方红友 is no word jieba knows), nor two characters a
+    # blank pads apart as names are padded (夏　天)
     common = one_word is not None and not slot and bool(nlp.jieba().FREQ.get(name))
     if (common and (one_word in word_tags or (len(name) == 3 and one_word in noun_tags))) or place:
         return False          # one common word or a place (黄山)

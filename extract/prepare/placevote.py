@@ -143,7 +143,7 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
 
 def _stem_count(text: str, stem: str) -> int:
     """How often the text writes ``stem`` (蒲城酥梨, 蒲城美食街), not as the given
-    name of a person (牵头领导：姜卫东 names no 卫东区)."""
+    name of a person (牵头领导：吕卫东 names no 卫东区)."""
     from ..facts.personnames import is_person_name
     count, at = 0, text.find(stem)
     while at >= 0:
