@@ -140,6 +140,7 @@ def sectioned_html_plan() -> tuple:
             "<p>各有关单位要抓好落实。</p></body></html>\n")
     units, people = table_expected()
     people[(LEADERS[1], "责任领导")] -= 1
+    people[(LEADERS[0], "责任领导")] += 1      # the merged leader answers for the row below too
     return text, units, +people
 
 

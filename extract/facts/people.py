@@ -23,12 +23,10 @@ from typing import Optional
 
 from .. import rules
 from ..text import scan
-from .rolelabels import (colon_labels, label_regex, line_goes_on, list_end, opens_with_label,
-                         person_role)
-from . import assignedpeople, barrows, cellwords, gluedrosters, heldposts, leaders, orgnames, posttakers
+from .rolelabels import colon_labels, label_regex, line_goes_on, list_end, opens_with_label
+from . import assignedpeople, barrows, gluedrosters, heldposts, leaders, orgnames, posttakers, tablepeople
 from . import rostermembers as members
 from .rostermembers import Got
-from . import tables as tb
 from .personnames import (compact as _compact, is_person_name, is_post as _is_post,
                           long_name_after_post, name_glued_to_post, unit_name_post,
                           name_in_window as _name_in_window,
@@ -53,13 +51,14 @@ class Found:
     unit: Optional[str]
     rule_id: str
     item: tuple = ()        # (start, end) of the whole list item: name, post, bracket
+    anchor: int = -1        # where the row of a merged table cell opens, for the row's node
 
 
 
 def extract_people(ctx: PlanContext) -> list:
     plan, text = ctx.plan, ctx.text
     found = (list(_from_labels(text)) + _from_appointments(text) + posttakers.from_post_takers(text)
-             + _from_tables(text) + _from_roster_rows(text) + _assigned(text)
+             + tablepeople.from_tables(text, Found, cell_people) + _from_roster_rows(text) + _assigned(text)
              + [Found(*f) for f in leaders.from_headings(ctx, _parse_items)
                 + leaders.from_contacts(text, _parse_items) + barrows.people(text, cell_people)])
     found = heldposts.with_second_posts(text, gluedrosters.with_glued_rosters(text, found, Found, split_post),
@@ -68,10 +67,10 @@ def extract_people(ctx: PlanContext) -> list:
     locate = ctx.locator
     rows, seen = [], set()
     for f in sorted(found, key=lambda f: f.start):
-        if (f.start, f.role) in seen:
+        if (f.start, f.role, f.anchor) in seen:
             continue
-        seen.add((f.start, f.role))
-        rows.append(Person(doc_id=plan.doc_id, node_id=locate.node_id_at(f.start),
+        seen.add((f.start, f.role, f.anchor))
+        rows.append(Person(doc_id=plan.doc_id, node_id=locate.node_id_at(f.anchor if f.anchor >= 0 else f.start),
                            name=f.name, role=f.role, unit=f.unit, char_start=f.start,
                            char_end=f.end, text=text[f.start:f.end], rule_id=f.rule_id))
     return rows
@@ -334,34 +333,6 @@ def _addressed_window(text: str, start: int, end: int) -> Optional[tuple]:
             and is_person_name(name, slot=True):
         return 0, end - start, name
     return None
-
-
-# --- table columns ---------------------------------------------------------------
-
-def _from_tables(text: str) -> list:
-    """Names in the cells of a column headed by a person role."""
-    found = []
-    for table in tb.read_tables(text):
-        columns = [i for i, name in enumerate(table.header) if tb.person_header(name)]
-        for row in table.rows:
-            for idx in columns:
-                cell = tb.cell_under(row, idx)
-                if cell is not None and tb.joined_header(table.header[idx]):
-                    cell = _person_part(cell)
-                if cell is not None:
-                    found += [Found(cell.start + g.start, cell.start + g.end, g.name,
-                                    person_role(table.header[idx]), g.unit, "people_table_column")
-                              for g in cell_people(cell.text)]
-    return found
-
-
-def _person_part(cell: tb.Cell) -> tb.Cell:
-    """Under a joined header, a cell whose person comes first (王立新（副市长）
-    市水利局) without the units after the person; any other cell as it is."""
-    units = cellwords.unit_part(cell)
-    if units.start == cell.start or units.end == units.start:
-        return cell
-    return tb.Cell(cell.start, units.start, cell.text[:units.start - cell.start].rstrip())
 
 
 # --- rosters laid out as a table ---------------------------------------------------

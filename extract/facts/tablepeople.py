@@ -1,0 +1,53 @@
+"""Named people in the cells of a task table's person columns (责任领导, 责任人
+…), whatever the table's layout (tables.py). A leader's cell left empty in a
+.docx/.html table is the continuation of a cell merged down over the rows
+below it: its names answer for those rows too, as the lead column's units do
+(tablecontexts.py)."""
+from __future__ import annotations
+
+import dataclasses
+
+from . import cellwords
+from . import tables as tb
+from .rolelabels import person_role
+
+
+def from_tables(text: str, found_type, cell_people) -> list:
+    """``found_type`` rows for the names in person columns; a merged cell's
+    names again for each row below it, anchored at that row."""
+    found = []
+    for table in tb.read_tables(text):
+        columns = [i for i, name in enumerate(table.header) if tb.person_header(name)]
+        above: list = []          # the first person column's names on the row above
+        for row in table.rows:
+            for idx in columns:
+                cell = tb.cell_under(row, idx)
+                if above and idx == columns[0] and _merged_from_above(table, row, cell):
+                    first = next(c for c in row if c is not None)
+                    found += [dataclasses.replace(f, anchor=first.start) for f in above]
+                    continue
+                if cell is not None and tb.joined_header(table.header[idx]):
+                    cell = _person_part(cell)
+                names = [] if cell is None else [
+                    found_type(cell.start + g.start, cell.start + g.end, g.name,
+                               person_role(table.header[idx]), g.unit, "people_table_column")
+                    for g in cell_people(cell.text)]
+                found += names
+                if idx == columns[0]:
+                    above = names
+    return found
+
+
+def _merged_from_above(table: tb.Table, row: list, cell) -> bool:
+    """An empty cell of a .docx/.html table's first person column, on a row of a task."""
+    return (table.layout == "tab" and (cell is None or not cell.text.strip())
+            and sum(1 for c in row if c is not None and c.text.strip()) >= 2)
+
+
+def _person_part(cell: tb.Cell) -> tb.Cell:
+    """Under a joined header, a cell whose person comes first (王立新（副市长）
+    市水利局) without the units after the person; any other cell as it is."""
+    units = cellwords.unit_part(cell)
+    if units.start == cell.start or units.end == units.start:
+        return cell
+    return tb.Cell(cell.start, units.start, cell.text[:units.start - cell.start].rstrip())
