@@ -354,7 +354,7 @@ def distribute_lists(text: str, found: list, inds: list) -> None:
             j += 1
         if j - i > 1:
             split = distribute(inds[i][0], j - i) or _referred_back(text, found, inds, i, j - i)
-            if split:
+            if split and _takes_split(found, inds, i, j):
                 for k, ind in enumerate(split):
                     inds[i + k] = (ind, inds[i + k][1])
             else:     # a list item read by its place in the list takes the list's indicator
@@ -362,6 +362,15 @@ def distribute_lists(text: str, found: list, inds: list) -> None:
                     if found[k].q.kind != "count" and found[k].prev is found[k - 1]:
                         inds[k] = inds[i]
         i = j
+
+
+def _takes_split(found: list, inds: list, i: int, j: int) -> bool:
+    """Whether the figures after the first are the list's items: each read no
+    indicator of its own or the list's, or the list says 分别 and the figure was
+    read as its next item. 完成大豆、油菜种植1800亩、300座大棚: 大棚 is no item."""
+    listed, inside = trim(inds[i][0]), _cfg("distributive_word") in inds[i][0]
+    return all(not inds[k][0] or trim(inds[k][0]) == listed or (inside and found[k].prev is found[k - 1])
+               for k in range(i + 1, j))
 
 
 def _joined(text: str, a, b) -> bool:
