@@ -143,7 +143,7 @@ def _clause_breaks() -> frozenset:
 
 
 def _years_measured(text: str, blocked: re.Match, start: int) -> bool:
-    """受教育年限达到11年: years counted where the clause measures a span of years
+    """受教育年限达到10.5年: years counted where the clause measures a span of years
     (a 年限 just before, a comparison word between), not a year or a period."""
     if blocked.group() not in _words("years_units"):
         return False
