@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import cellwords
+from . import cellwords, orgnames
 from . import tables as tb
+from .posts import is_post
 from .rolelabels import person_role
+
+_OWN_UNIT_ROLES = ("lead", "responsible")     # the columns whose unit a row's people work in
 
 
 def from_tables(text: str, found_type, cell_people) -> list:
@@ -18,6 +21,8 @@ def from_tables(text: str, found_type, cell_people) -> list:
     found = []
     for table in tb.read_tables(text):
         columns = [i for i, name in enumerate(table.header) if tb.person_header(name)]
+        lead = next((idx for idx, (role, _) in sorted(tb.column_roles(table).items())
+                     if role in _OWN_UNIT_ROLES), None)
         above: list = []          # the first person column's names on the row above
         for row in table.rows:
             for idx in columns:
@@ -29,13 +34,24 @@ def from_tables(text: str, found_type, cell_people) -> list:
                 if cell is not None and tb.joined_header(table.header[idx]):
                     cell = _person_part(cell)
                 names = [] if cell is None else [
-                    found_type(cell.start + g.start, cell.start + g.end, g.name,
-                               person_role(table.header[idx]), g.unit, "people_table_column")
+                    found_type(cell.start + g.start, cell.start + g.end, g.name, person_role(table.header[idx]),
+                               g.unit or _row_unit(cell, g, row, lead), "people_table_column")
                     for g in cell_people(cell.text)]
                 found += names
                 if idx == columns[0]:
                     above = names
     return found
+
+
+def _row_unit(cell: tb.Cell, person, row: list, lead):
+    """局长 向东 under 责任人 on a row whose one lead unit is 县住建局: a post that
+    names no body of its own is one of that unit (a leader named alone keeps none)."""
+    unit_cell = tb.cell_under(row, lead) if lead is not None else None
+    written = cell.text[:person.start].strip() + cell.text[person.end:].strip()
+    if unit_cell is None or not unit_cell.text.strip() or not is_post(written):
+        return None
+    listed = orgnames.split_list(unit_cell.text.strip())     # one body: several leave it open whose
+    return listed[0].text if len(listed) == 1 and orgnames.looks_like_unit(listed[0].text) else None
 
 
 def _merged_from_above(table: tb.Table, row: list, cell) -> bool:
