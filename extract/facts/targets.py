@@ -25,7 +25,7 @@ import functools
 import re
 from typing import Optional
 
-from . import goalbuild, goalclauses, goalheadings, goallists, goals, goalwords, indicator, measures, tablegoals
+from . import distributive, goalbuild, goalclauses, goalheadings, goallists, goals, goalwords, indicator, measures, tablegoals
 from .goalclauses import Found
 from . import quantities as numbers
 from .. import rules
@@ -383,7 +383,7 @@ def extract_targets(ctx: PlanContext) -> list:
         listed = inds and (not gap.strip(goallists.list_marks()) or goallists.strives(gap))
         inds.append(inds[-1] if listed and not ind[0] else ind)    # 增长5%、7%以上: the list's indicator
         last_end = f.end
-    indicator.distribute_lists(text, found, inds)
+    distributive.distribute_lists(text, found, inds)
     goallists.share_closing_bounds(text, found)
     inds = [indicator.finish(ind, per) for ind, per in inds]
     out = []
