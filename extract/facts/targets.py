@@ -301,7 +301,7 @@ def _indicator(text: str, f: Found, floor: int) -> tuple:
             per = f.per or indicator.before(text, f.start, floor)[1]
             return indicator.counted_actor(indicator.trim(noun)), per
     ind, per, start = indicator.before(text, f.start, floor)
-    if not indicator.finish(ind, per)[0]:     # 确保完成今年10.6亿元投资任务: the thing after it
+    if not indicator.finish(ind, per)[0]:     # 确保完成今年8.5亿元投资任务: the thing after it
         measured = q is not None and counted_after and f.rule_id != "time-limit"     # a time limit's is before it
         after = indicator.acting_noun(indicator.after_noun(text, f.end)) if measured else ""
         ind = after or indicator.previous_clause(text, start, floor)
