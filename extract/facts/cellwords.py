@@ -1,6 +1,7 @@
 """The words of a table cell, the unit names of a cell under a header that
-joins a unit role to the person in charge of it (牵头单位及主要负责人), and a
-row set right under its header when it lost its merged first cells."""
+joins a unit role to the person in charge of it (牵头单位及主要负责人), a
+row set right under its header when it lost its merged first cells, and the
+empty cells that continue a cell merged down over the rows below it."""
 from __future__ import annotations
 
 from . import orgnames
@@ -54,3 +55,25 @@ def aligned(header: list, cells: list) -> list:
     if k == 0 or len(cells) >= len(header) or not tb._rule("table_row_number").match(cells[0].text):
         return cells
     return [None] * min(k, len(header) - len(cells)) + cells
+
+
+LEAD_ROLES = ("lead", "responsible")     # the columns whose cells a merged cell may continue
+
+
+def lead_column(roles: dict):
+    """The first column whose header names a lead or responsible unit, or None."""
+    return next((idx for idx, (role, _) in sorted(roles.items()) if role in LEAD_ROLES), None)
+
+
+def merged_down(table: tb.Table, row: list, cell) -> bool:
+    """An empty cell of a .docx/.html table (TAB rows) on a row of a task (a
+    section row merged across the table has one cell): the continuation of
+    the cell above it, merged down over the rows below (牵头单位 spanning three tasks)."""
+    return (table.layout == "tab" and (cell is None or not cell.text.strip())
+            and sum(1 for c in row if c is not None and c.text.strip()) >= 2)
+
+
+def row_anchor(row: list) -> int:
+    """Where a row's node opens: at its first cell's text, after the cell's blanks (| 1 | …)."""
+    first = next(c for c in row if c is not None)          # a merged first cell is None
+    return first.start + len(first.text) - len(first.text.lstrip())

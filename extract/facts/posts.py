@@ -53,15 +53,11 @@ def split_post(title: str) -> Optional[str]:
     post = last_post(pieces[-1])
     if post is None:
         return pieces[-1]
-    own = _written_unit(pieces[-1], post) or rules.load(RULES).get("post_units", {}).get(post)
+    own = pieces[-1][: -len(post)] or rules.load(RULES).get("post_units", {}).get(post)
     if own or len(pieces) == 1:
         return own
-    earlier = (_written_unit(p, last_post(p)) for p in reversed(pieces[:-1]) if last_post(p))
+    earlier = (p[: -len(found)] for p in reversed(pieces[:-1]) if (found := last_post(p)))
     return next((u for u in earlier if u), None)
-
-
-def _written_unit(piece: str, post: str) -> Optional[str]:
-    return piece[: -len(post)] or None
 
 
 def is_post(item: str) -> bool:

@@ -17,8 +17,6 @@ from . import tables as tb
 from . import tailcells as tc
 from .rolecontexts import RULES, Mention, _list_mentions, _marks
 
-_MERGED_ROLES = ("lead", "responsible")
-
 
 def from_tables(text: str, local: frozenset) -> list:
     """Cells under a header cell that names a role, in any table layout."""
@@ -27,12 +25,11 @@ def from_tables(text: str, local: frozenset) -> list:
         roles = tb.column_roles(table)
         above: list = []         # the lead column's names on the row above
         for row in table.rows:
-            first = next(c for c in row if c is not None)          # a merged first cell is None
-            # (| 1 | …: the row's node opens at its number, after the cell's blanks)
-            anchor = first.start + len(first.text) - len(first.text.lstrip())
+            anchor = cellwords.row_anchor(row)
             for idx, column in roles.items():
                 cell = tb.cell_under(row, idx)
-                if above and _merged_from_above(table, roles, idx, row, cell):
+                # an empty 配合单位 cell may just be empty: only the lead column continues a merged cell
+                if above and idx == cellwords.lead_column(roles) and cellwords.merged_down(table, row, cell):
                     found.extend(replace(m, anchor=anchor, merged=True) for m in above)
                     continue
                 start = len(found)
@@ -44,7 +41,7 @@ def from_tables(text: str, local: frozenset) -> list:
                     words = (pp.blank_people(cell.text) if tb.person_header(table.header[idx])
                              else cell.text)
                     found.extend(_cell_mentions(words, cell.start, column, local, anchor))
-                if idx == _lead_column(roles):
+                if idx == cellwords.lead_column(roles):
                     above = found[start:]
     for number, cell in sr.subject_rows(text):     # 2 / 县农粮局 / 30 / …
         found.extend(_list_mentions(cell.text, cell.start, sr.role(), sr.rule_id(), cell.start,
@@ -53,22 +50,6 @@ def from_tables(text: str, local: frozenset) -> list:
         found.extend(_list_mentions(cell.text, cell.start, role, rule_id, task.start,
                                     un.valid_in_list, local=local, family="table", anchor=task.start))
     return found
-
-
-def _lead_column(roles: dict):
-    """The first column whose header names a lead or responsible unit, or None."""
-    return next((idx for idx, (role, _) in sorted(roles.items()) if role in _MERGED_ROLES), None)
-
-
-def _merged_from_above(table: tb.Table, roles: dict, idx: int, row: list, cell) -> bool:
-    """A lead cell left empty in a .docx/.html table is the continuation of a
-    cell merged down over the rows below it (牵头单位 spanning three tasks):
-    its names answer for this row too. An empty 配合单位 cell may just be
-    empty, so only the lead or responsible column is read so, and only on a
-    row of a task (a section row merged across the table has one cell)."""
-    return (table.layout == "tab" and idx == _lead_column(roles)
-            and (cell is None or not cell.text.strip())
-            and sum(1 for c in row if c is not None and c.text.strip()) >= 2)
 
 
 def _part_mentions(text: str, parts: tuple, column: tuple, local: frozenset, anchor: int) -> list:

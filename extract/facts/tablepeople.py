@@ -12,8 +12,6 @@ from . import tables as tb
 from .posts import is_post
 from .rolelabels import person_role
 
-_OWN_UNIT_ROLES = ("lead", "responsible")     # the columns whose unit a row's people work in
-
 
 def from_tables(text: str, found_type, cell_people) -> list:
     """``found_type`` rows for the names in person columns; a merged cell's
@@ -21,15 +19,13 @@ def from_tables(text: str, found_type, cell_people) -> list:
     found = []
     for table in tb.read_tables(text):
         columns = [i for i, name in enumerate(table.header) if tb.person_header(name)]
-        lead = next((idx for idx, (role, _) in sorted(tb.column_roles(table).items())
-                     if role in _OWN_UNIT_ROLES), None)
+        lead = cellwords.lead_column(tb.column_roles(table))
         above: list = []          # the first person column's names on the row above
         for row in table.rows:
             for idx in columns:
                 cell = tb.cell_under(row, idx)
-                if above and idx == columns[0] and _merged_from_above(table, row, cell):
-                    first = next(c for c in row if c is not None)
-                    found += [dataclasses.replace(f, anchor=first.start) for f in above]
+                if above and idx == columns[0] and cellwords.merged_down(table, row, cell):
+                    found += [dataclasses.replace(f, anchor=cellwords.row_anchor(row)) for f in above]
                     continue
                 if cell is not None and tb.joined_header(table.header[idx]):
                     cell = _person_part(cell)
@@ -52,12 +48,6 @@ def _row_unit(cell: tb.Cell, person, row: list, lead):
         return None
     listed = orgnames.split_list(unit_cell.text.strip())     # one body: several leave it open whose
     return listed[0].text if len(listed) == 1 and orgnames.looks_like_unit(listed[0].text) else None
-
-
-def _merged_from_above(table: tb.Table, row: list, cell) -> bool:
-    """An empty cell of a .docx/.html table's first person column, on a row of a task."""
-    return (table.layout == "tab" and (cell is None or not cell.text.strip())
-            and sum(1 for c in row if c is not None and c.text.strip()) >= 2)
 
 
 def _person_part(cell: tb.Cell) -> tb.Cell:
