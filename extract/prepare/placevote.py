@@ -37,7 +37,7 @@ def text_place(text: str) -> Optional[Place]:
         return provinces[0] if provinces else (_province_of(pool[0]) if pool else None)
     if not pool:                # 我县 and 县财政 only: the county whose stem it writes (蒲城美食街)
         # no body of any level either: the county whose towns and streets it names, more of them
-        return (_county_by_stem(window, None, level) or _county_by_towns(window, None, level)) if level \
+        return (_county_by_stem(window, None, level, once=True) or _county_by_towns(window, None, level)) if level \
             else _county_by_towns(window, None, None)
     same = [p for p in pool if level and p.name.endswith(level)]
     counts = Counter(p.code for p in same or pool)
@@ -119,10 +119,12 @@ def _province_of(place: Place) -> Place:
     return Place(province_name(code) or place.name, code, 1)
 
 
-def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[Place]:
+def _county_by_stem(text: str, region: Optional[Place], level: str, once: bool = False) -> Optional[Place]:
     """The division of ``level`` inside ``region`` (anywhere, when None) whose
     name without its level word the text writes most often, at least twice
-    (蒲城酥梨, 蒲城美食街 → 蒲城县); none when two divisions tie for it."""
+    (蒲城酥梨, 蒲城美食街 → 蒲城县); none when two divisions tie for it.
+    ``once``: the text names no place at all, and a stem that is a name is
+    enough written once (see _enough)."""
     cfg = rules.load("places")
     found = []
     for name, entries in _table().items():
@@ -133,12 +135,28 @@ def _county_by_stem(text: str, region: Optional[Place], level: str) -> Optional[
             if region is None or (lvl > region.level and region.contains(Place(name, code, lvl))):
                 found.append((_stem_count(text, stem), name, code, lvl))
     found.sort(reverse=True)
-    if not found or found[0][0] < cfg["county_stem_min_count"]:
+    if not found or not _enough(text, found[0][1][:-len(level)], found[0][0], once):
         return None
     if len(found) > 1 and found[1][0] == found[0][0] and found[1][2] != found[0][2]:
         return None             # two counties of one stem count (or one name twice): unknown
     best = found[0]
     return Place(best[1], best[2], best[3])
+
+
+def _enough(text: str, stem: str, count: int, once: bool) -> bool:
+    """Whether a stem is written often enough to name its county: twice
+    (county_stem_min_count: 长治 and 大庆 are words as well as places), or once
+    for a stem the lexicon barely knows (宕昌, a name) that jieba cuts as a
+    word where it stands (创新和发展 writes no 新和)."""
+    from ..text import nlp
+    cfg = rules.load("places")
+    if count >= cfg["county_stem_min_count"]:
+        return True
+    if count < 1 or not once or (nlp.jieba().FREQ.get(stem) or 0) >= cfg["county_stem_rare_freq"]:
+        return False
+    at = text.find(stem)
+    window = text[max(0, at - 6):at + len(stem) + 6]
+    return stem in nlp.jieba().lcut(window, HMM=False)
 
 
 def _stem_count(text: str, stem: str) -> int:
