@@ -45,7 +45,13 @@ def without_file_suffix(title: str) -> str:
 
 def title_like(line: str, cfg: dict, words: list) -> bool:
     return (0 < len(line) <= int(cfg["title_max_chars"]) and any(w in line for w in words)
-            and not set(cfg["title_line_stop"]) & set(line))
+            and not set(cfg["title_line_stop"]) & set(line) and not _opens_a_sentence(line, cfg))
+
+
+def _opens_a_sentence(line: str, cfg: dict) -> bool:
+    """为积极倡导……，根据……: a purpose or a ground and a clause after it."""
+    return (line.startswith(tuple(rules.words("split", "sentence_openers")))
+            and any(ch in line for ch in cfg["title_clause_marks"]))
 
 
 def ends_with_title_word(line: str, words: list) -> bool:
@@ -165,7 +171,8 @@ def opening_sentence(line: str, title: str, cut: int, cfg: dict) -> bool:
     if run_in_heading(line) == title:
         return False
     if cut >= len(line):
-        return False
+        # a sentence the page broke off (为积极倡导……，根据……，我镇决定于) is no heading
+        return _opens_a_sentence(title, cfg)
     stop, rest = line[cut], line[cut + 1:].strip()
     if stop in cfg["sentence_end_marks"]:
         # a line that ends a sentence (a page that opens mid-text: 清远市区建成区。)
