@@ -37,7 +37,7 @@ def drop_restated(rows: list, text: str = "", outlined: bool = True) -> list:
         key = (r.node_id, su.level_key(r.unit))
         unoutlined_kept = r.rule_id == su.BY_RULE or _directs(text, r.char_end)
         if (r.node_id is None and (outlined or not unoutlined_kept)) or key in named or (
-                key in by_seen if r.rule_id == su.BY_RULE else r.node_id in by_role_word):
+                key in by_seen if r.rule_id == su.BY_RULE else (r.node_id in by_role_word and not _place_subject(r))):
             continue
         if r.rule_id == su.BY_RULE:
             by_seen.add(key)
@@ -49,3 +49,10 @@ def _directs(text: str, end: int) -> bool:
     """A modal follows the unit that ends at ``end`` (or the rest of its list)."""
     window = text[end:end + 40]
     return any(rule.regex.match(window) for rule in rules.pattern_rules(RULES, "subject_directives"))
+
+
+def _place_subject(row) -> bool:
+    """A city, county or town that a committing verb made a subject (辉县市、
+    卫辉市……编制完成……): a node that hands one task to a unit by a role
+    word may hand another to the places, and they are not the unit's manner."""
+    return row.unit_kind == rules.load(RULES)["subject_place_kind"]

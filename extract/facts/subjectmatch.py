@@ -94,7 +94,8 @@ def _suffix_ends() -> str:
 def _name_ends():
     """Where a name may end (the last character of a body suffix) and the
     brackets a name may carry, as one character class."""
-    return re.compile("[" + re.escape(_suffix_ends() + un.brackets()[0]) + "]")
+    ends = set(_suffix_ends() + un.brackets()[0] + _cfg()["subject_place_ends"])
+    return re.compile("[" + re.escape("".join(sorted(ends))) + "]")
 
 
 @functools.lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ import functools
 from typing import Optional
 
 from .. import rules
+from ..prepare import gazetteer, towns
 from ..text import perplan
 from . import orgaffixes as ua
 from . import orgnames as un
@@ -220,9 +221,12 @@ def _subject_list(text: str, pos: int, local: frozenset, known: frozenset,
         # what follows first: it is cheaper than reading the names, and a
         # name that goes on (委|员会) needs no reading at all
         kind, verb_at = _predicate(text, i)
+        commits = _first("subject_place_commitments", text[verb_at:verb_at + 8])[0] is not None
+        if kind is None and commits:     # 辉县市确保|关山……: a word of commitment is no name going on
+            kind = "verb"
         if kind is None:
             continue
-        got = _names(text[pos:i], pos, role, rule_id, local, known, bare)
+        got = _names(text[pos:i], pos, role, rule_id, local, known, bare, commits)
         if got is None:
             continue
         if kind == "reject" and text.startswith(tuple(rules.words(RULES, "subject_name_goes_on")), verb_at):
@@ -256,12 +260,14 @@ def _may_open(text: str, pos: int, limit: int, local: frozenset, known: frozense
 
 
 def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
-           known: frozenset, bare: bool = False) -> Optional[list]:
+           known: frozenset, bare: bool = False, commits: bool = False) -> Optional[list]:
     """The mentions of a subject list, or None when it is no list of units:
     every name must end like a body, and one must say its level or be a body
-    the plan's duty list names."""
+    the plan's duty list names. ``commits``: the verb commits a bare place to
+    the work (辉县市确保……), which then stands for its government."""
     written = un.split_list(span)
-    items = [i for i in written if not _generic(i.text)]
+    places = {i.text for i in written if commits and _committed_place(i.text, local)}
+    items = [i for i in written if i.text in places or not _generic(i.text)]
     # the names that open the clause and meet the verb must be bodies
     # (强化市、区联动: 强化市 is none; 县财政局、区|建设: 区 is none)
     if not items or items[-1] != written[-1]:
@@ -274,7 +280,7 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
             not (_body_name(i.text, known) or _body_name(ua.with_prefix(i.text, prefix, local), known))
             for i in items[1:]):
         return None
-    sure = [bare or un.valid_as_subject(i.text, local) or level_key(i.text) in known
+    sure = [bare or i.text in places or un.valid_as_subject(i.text, local) or level_key(i.text) in known
             or un.compact(i.text) in known for i in items]
     # the first name says its level or the duty list names it; else two others do
     # (安监所、服务办、管理办……上报, after a duty list of 服务办, 管理办 …)
@@ -283,6 +289,16 @@ def _names(span: str, base: int, role: str, rule_id: str, local: frozenset,
     return [Mention(base + i.start, base + i.end, i.text,
                     ua.with_prefix(i.text, prefix, local), role, rule_id, base, family=FAMILY)
             for i in items]
+
+
+def _committed_place(name: str, local: frozenset) -> bool:
+    """A city, county or town of the division codes, not the plan's own
+    (subject_place_commitments)."""
+    key = un.compact(name)
+    rule, _ = _first("subject_generic", key)
+    if key in local or un.is_generic(name) or rule is None or rule.id != _cfg()["subject_place_rule"]:
+        return False
+    return bool(towns.counties_of(key)) or gazetteer.place_prefix(key) == key
 
 
 def _body_name(name: str, known: frozenset) -> bool:
