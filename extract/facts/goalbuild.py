@@ -14,7 +14,7 @@ from . import indicator
 from .. import rules
 from ..text import nlp
 from .goalclauses import Found, _clause_head, _goal_state, _not_a_goal, buildable, clause_open, item_end
-from .goalwords import (_any_regex, _han_run, _tail_regex, _verb_before, _verb_head, _words, colon_label, quote_before,
+from .goalwords import (_any_regex, _han_run, _tail_regex, _verb_before, _verb_head, _words, colon_label, items_before, quote_before,
                         ends_with_any, goal_sentence, places_before, skip_back, states_goal, under_goal_heading, without_quotes)
 
 
@@ -29,8 +29,10 @@ def _build_before(text: str, q, after: int, prev) -> Optional[Found]:
         pos -= len(scope)
     placed = places_before(text, pos)        # 完成旬阳市、白河县|两处: the verb is before the places
     quoted = quote_before(text, pos)         # 完成“……行动计划”|5个: or before a quoted name
+    listed = items_before(text, pos)         # 完成县指挥中心、|18个……: or before a list's first item
     verb = ((_verb_before(text, pos) or (placed < pos and _verb_before(text, placed))
-             or (quoted < pos and _verb_before(text, quoted))) and not multiplied) or _goal_state(text, pos, q)
+             or (quoted < pos and _verb_before(text, quoted)) or (listed < pos and _verb_before(text, listed)))
+            and not multiplied) or _goal_state(text, pos, q)
     # 三年计划总任务620公里: an amount named as the task or goal itself
     named = q.kind == "amount" and ends_with_any(text, pos, _words("goal_nouns")) is not None
     if (verb or named) and not _not_a_goal(text, q, _clause_head(text, q)):

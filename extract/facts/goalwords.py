@@ -284,6 +284,20 @@ def places_before(text: str, pos: int) -> int:
     return pos
 
 
+def items_before(text: str, pos: int) -> int:
+    """Where the verb of a list ends when a count at ``pos`` opens a later item
+    of it (完成县指挥中心、|18个乡镇分中心和……建设): the verb opens the clause,
+    its first item comes before the count uncounted. ``pos`` itself otherwise."""
+    cfg = rules.load("targets")
+    if pos == 0 or text[pos - 1] != cfg["place_list_mark"]:
+        return pos
+    start, _ = indicator.clause_start(text, pos - 1)
+    verb = _verb_head().match(text, start)
+    if verb is None or text.find(cfg["place_list_mark"], verb.end(), pos) - verb.end() > cfg["list_item_max"]:
+        return pos
+    return verb.end()
+
+
 @functools.lru_cache(maxsize=None)
 def _regex_of(key: str) -> re.Pattern:
     return re.compile(rules.load("targets")[key])

@@ -233,8 +233,10 @@ def counted_actor(noun: str) -> str:
     words = list(pseg.cut(noun))
     # …and a short act after it (通过评估, 开展技术改造): a longer run is one compound
     # name (易地|扶贫|搬迁|试点|工程)
+    # (a one-character verb or a one-character last word makes one compound
+    # noun: 乡镇|分|平台, 村级|播报|点)
     if (3 <= len(words) <= 4 and words[0].flag.startswith("n") and len(words[0].word) <= 3
-            and words[1].flag in ("v", "p")):
+            and words[1].flag in ("v", "p") and len(words[1].word) > 1 and len(words[-1].word) > 1):
         return f"{noun[len(words[0].word):]}{de}{words[0].word}"
     return noun
 
