@@ -50,6 +50,9 @@ def test_is_person_name(name, ok):
 @pytest.mark.parametrize("post, unit", [
     ("省长", "省政府"), ("副市长", "市政府"), ("省发展改革委主任", "省发展改革委"),
     ("省公安厅常务副厅长", "省公安厅"), ("南昌移动公司总经理", "南昌移动公司"), ("", None),
+    # a contracted post shares its body's last character: 宣传部长 works in the 宣传部
+    ("区委常委、宣传部长", "宣传部"), ("县公安局长", "县公安局"), ("市委组织部副部长", "市委组织部"),
+    ("县委宣传部部长", "县委宣传部"), ("中心小学校长", "中心小学"),
 ])
 def test_split_post(post, unit):
     assert people.split_post(post) == unit

@@ -53,11 +53,19 @@ def split_post(title: str) -> Optional[str]:
     post = last_post(pieces[-1])
     if post is None:
         return pieces[-1]
-    own = pieces[-1][: -len(post)] or rules.load(RULES).get("post_units", {}).get(post)
+    own = _with_shared_char(pieces[-1][: -len(post)], post) or rules.load(RULES).get("post_units", {}).get(post)
     if own or len(pieces) == 1:
         return own
     earlier = (p[: -len(found)] for p in reversed(pieces[:-1]) if (found := last_post(p)))
     return next((u for u in earlier if u), None)
+
+
+def _with_shared_char(own: str, post: str) -> str:
+    """宣传 + 部长 -> 宣传部: a contracted post lends its first character back to its body."""
+    core = next((w for w in rules.words(RULES, "contracted_posts") if post.endswith(w)), None)
+    if not own or core is None or own.endswith(core[0]):
+        return own
+    return own + core[0]
 
 
 def is_post(item: str) -> bool:
