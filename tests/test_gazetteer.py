@@ -67,3 +67,17 @@ def _brute_find_place(name, local=frozenset()):
 def test_place_inside_a_unit_name_is_what_trying_every_stretch_finds(name, local):
     from extract.facts import placenames
     assert placenames.find_place(name, local) == _brute_find_place(name, local)
+
+
+@pytest.mark.parametrize("text, names", [
+    # jieba takes 青山区 out of 青山|区块 (a block of land) and leaves 块 behind
+    ("启动青山区块幼儿园建设", []),
+    ("完成东湖区块安置房建设", []),
+    # a character that goes on a place's name, or stays inside it, leaves the place named
+    ("青山区委、青山区政府", ["青山区", "青山区"]),
+    ("推进通山县城区改造", ["通山县"]),
+    ("兴宁市区及各镇建成区", ["兴宁市"]),
+    ("关于印发青山区2024年工作要点的通知", ["青山区"]),
+])
+def test_a_name_read_out_of_a_word_the_segmenter_split_is_no_place(text, names):
+    assert [p.name for p in gazetteer.find_places(text)] == names

@@ -233,8 +233,10 @@ def find_places(text: str, context: str = "") -> list:
     tags = tuple(cfg["place_tags"])
 
     def ends_well(start: int, end: int) -> bool:
-        if end in starts or end == len(text):
+        if end == len(text):
             return True
+        if end in starts:
+            return not _left_behind(text, end, starts[end][0], cfg)
         word_end = starts[start][0]     # 山西省人民政府 kept as one word: the name and a suffix word
         if word_end > end and text[end:word_end] in cfg["suffix_words"]:
             return True
@@ -262,6 +264,14 @@ def find_places(text: str, context: str = "") -> list:
                 pos = start + size
                 break
     return found
+
+
+def _left_behind(text: str, end: int, next_end: int, cfg: dict) -> bool:
+    """Whether the one character after a name at ``end`` forms a word with the
+    name's last character (青山区|块: 区块): the name is read out of that word."""
+    if next_end != end + 1 or text[end] in cfg["place_tail_chars"]:
+        return False
+    return (nlp.jieba().FREQ.get(text[end - 1:end + 1]) or 0) >= cfg["joined_word_min_freq"]
 
 
 def _verb_starts(text: str) -> frozenset:
