@@ -111,6 +111,13 @@ def test_a_pages_time_stamp_is_no_date_of_the_plan_but_gives_its_year(tmp_path, 
     assert [d.date() if hasattr(d, "date") else d for d in dates.start] == [date(2021, 3, 10)] * 2
 
 
+def test_a_padding_space_lost_as_a_mark_beside_a_space_leaves_the_name_whole(tmp_path):
+    text = "某镇安全生产大检查工作方案\n一、分组情况\n（一）第一督导组\n责任领导:邵建华 ?吴 ?敏\n"
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    people = run_files([str(tmp_path)])["people"]
+    assert list(people.name) == ["邵建华", "吴敏"]
+
+
 def _parse(body: str) -> list:
     return [(n.level, n.label, n.title[:8]) for n in outline.parse(make_plan("某镇创建活动实施方案\n" + body))]
 

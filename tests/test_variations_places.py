@@ -88,6 +88,23 @@ def test_the_footer_below_a_plan_that_names_no_place(tmp_path, footer):
     assert city in footer
 
 
+@pytest.mark.parametrize("chrome, place", [
+    # a listed town in the issuer's field, its cells parted by bars
+    ("索引号: | 001008/2024-00012 | 主题分类: | 卫生 |\n发布机构: | 枫桥镇 | 成文日期: | 2024-03-01 |\n",
+     ("枫桥镇", "浙江省")),
+    ("信息来源：店口镇人民政府\n", ("店口镇", "浙江省")),
+])
+def test_the_sponsor_of_a_page_whose_text_gives_its_province_at_most(tmp_path, chrome, place):
+    body = BODY.replace("为推动全民健身工作", "根据省、绍兴市、诸暨市有关文件精神，为推动全民健身工作")
+    assert _place(tmp_path, chrome + TITLE + body) == place
+
+
+def test_a_sponsor_outside_the_province_the_text_names_is_not_taken(tmp_path):
+    chrome = "发布机构: | 枫桥镇 | 成文日期: | 2024-03-01 |\n"
+    body = BODY.replace("为推动全民健身工作", "根据江西省、南昌市有关文件精神，为推动全民健身工作")
+    assert _place(tmp_path, chrome + TITLE + body)[1] == "江西省"
+
+
 def test_the_chrome_comes_after_the_place_the_plan_names(tmp_path):
     text = "首页 > 孝感市 > 政务公开\n宁陕县全民健身工作实施方案\n" + BODY
     assert _place(tmp_path, text) == ("宁陕县", "陕西省")

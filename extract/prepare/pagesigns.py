@@ -31,11 +31,18 @@ def chrome_place(chrome: str, context: str = "") -> Optional[Place]:
     """The place of the body whose site the page chrome names, by the first
     rule that finds one (its sponsor before a link to another site's name);
     None when none does."""
+    for body in chrome_bodies(chrome):
+        place = gazetteer.issuer_place(body, context)
+        if place is not None:
+            return place
+    return None
+
+
+def chrome_bodies(chrome: str):
+    """The bodies the page chrome names as its sponsor or source, rule by rule."""
     lines = chrome.split("\n")
     for rule in rules.pattern_rules("places", "site_bodies"):
         for line in lines:
             m = rule.regex.match(line)
-            place = gazetteer.issuer_place(m.group("body"), context) if m else None
-            if place is not None:
-                return place
-    return None
+            if m:
+                yield m.group("body")

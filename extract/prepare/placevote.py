@@ -119,6 +119,20 @@ def _province_of(place: Place) -> Place:
     return Place(province_name(code) or place.name, code, 1)
 
 
+def _sponsor(chrome: str, region: Optional[Place], context: str) -> Optional[tuple]:
+    """(city, province) of the body the page chrome names as its sponsor (发布机构:
+    枫桥镇, 信息来源：某县人民政府办公室) when it lies inside ``region`` and is more
+    specific (anywhere, when None); None otherwise."""
+    for name in pagesigns.chrome_bodies(chrome):
+        town = towns.township(name) or (name if towns.is_listed_town(name) else None)
+        near = town_region(town) if town else gazetteer.issuer_place(name, context)
+        inside = near is not None and (region is None or region.contains(near)
+                                       or (town is not None and region.code[:4] == near.code[:4]))
+        if inside and (town or region is None or near.level > region.level):
+            return (town, gazetteer.city_province(near)[1]) if town else gazetteer.city_province(near)
+    return None
+
+
 def _county_by_stem(text: str, region: Optional[Place], level: str, once: bool = False) -> Optional[Place]:
     """The division of ``level`` inside ``region`` (anywhere, when None) whose
     name without its level word the text writes most often, at least twice
@@ -266,6 +280,10 @@ def _plan_locality(issuer: str, title: str, signer: str, body: str, preamble: st
                       if gazetteer.place_prefix(line) and not ends & set(line)), None)
              or (gazetteer.issuer_place(signer, context) if gazetteer.place_prefix(signer) else None)
              or text_place(body))
+    # a place voted from the text, not its issuer's: the page's sponsor inside it is more specific
+    sponsored = _sponsor(chrome, place, context)
+    if sponsored is not None:
+        return sponsored
     if place is not None:
         return gazetteer.city_province(place)
     for where in (body[:300], preamble[:600]):

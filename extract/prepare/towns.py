@@ -110,6 +110,12 @@ def township(text: str) -> Optional[str]:
     return None
 
 
+def is_listed_town(name: str) -> bool:
+    """A town, township or sub-district of the division codes, written with its level word."""
+    levels = tuple(rules.load("places")["self_town_words"])
+    return name.endswith(levels) and bool(counties_of(name))
+
+
 def unit_levels(text: str) -> Counter:
     """How often the bodies named in text carry each level word (县财政局 → 县)."""
     return Counter(m.group("level") for rule in rules.pattern_rules("places", "unit_level_marks")
