@@ -104,7 +104,7 @@ def test_a_pages_date_field_gives_the_year_of_dates_without_one(tmp_path, field,
 @pytest.mark.parametrize("stamp", ["2021年3月4日 09:12", "  • 2021-03-04"])
 def test_a_pages_time_stamp_is_no_date_of_the_plan_but_gives_its_year(tmp_path, stamp):
     text = ("关于召开创建全国文明城市推进会议的通知\n" + stamp + "\n各镇、街道：\n"
-            "经研究，定于3月10日召开推进会议，具体通知如下：\n一、会议时间\n3月10日下午2:30。\n")
+            "经研究，定于3月10日召开推进会议，现将有关事项通知如下：\n一、时间安排\n3月10日下午2:30。\n")
     (tmp_path / "p.txt").write_text(text, encoding="utf-8")
     dates = run_files([str(tmp_path)])["dates"]
     assert list(dates.text) == ["3月10日", "3月10日"]

@@ -95,13 +95,13 @@ def test_the_footer_below_a_plan_that_names_no_place(tmp_path, footer):
     ("信息来源：店口镇人民政府\n", ("店口镇", "浙江省")),
 ])
 def test_the_sponsor_of_a_page_whose_text_gives_its_province_at_most(tmp_path, chrome, place):
-    body = BODY.replace("为推动全民健身工作", "根据省、绍兴市、诸暨市有关文件精神，为推动全民健身工作")
+    body = BODY.replace("为推动全民健身工作", "按照省委和绍兴市委部署要求，结合诸暨市实际，为推动全民健身工作")
     assert _place(tmp_path, chrome + TITLE + body) == place
 
 
 def test_a_sponsor_outside_the_province_the_text_names_is_not_taken(tmp_path):
     chrome = "发布机构: | 枫桥镇 | 成文日期: | 2024-03-01 |\n"
-    body = BODY.replace("为推动全民健身工作", "根据江西省、南昌市有关文件精神，为推动全民健身工作")
+    body = BODY.replace("为推动全民健身工作", "按照江西省和南昌市部署要求，为推动全民健身工作")
     assert _place(tmp_path, chrome + TITLE + body)[1] == "江西省"
 
 
