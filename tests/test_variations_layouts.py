@@ -25,8 +25,8 @@ MEMBERS = Counter({("周建国", "组长"): 1, ("吴海涛", "成员"): 1, ("孙
 # a post whose unit carries a bracketed second name, in either bracket width
 POSTS = {
     "plain": "城镇建设管理中心主任",
-    "bracketed": "城市运行综合管理中心(绿化市容中心)常务副主任",
-    "full_width": "城市运行综合管理中心（绿化市容中心）常务副主任",
+    "bracketed": "城乡运行管理服务中心(市容环卫中心)常务副主任",
+    "full_width": "城乡运行管理服务中心（市容环卫中心）常务副主任",
     "bracketed_team": "镇综合执法队（城管中队）队长",
 }
 
