@@ -119,6 +119,17 @@ def award_follows(text: str, start: int, end: int) -> bool:
     return not (_any_regex("build_verbs").search(head) or _any_regex("action_verbs").search(head))
 
 
+def class_before_count(text: str, end: int) -> bool:
+    """A bound ending at ``end`` right before the things it marks and their own
+    count (50只以上规模养殖场20个, 10—50只分散养殖户150户): it names a class, the
+    count after it is the goal."""
+    m = _regex_of("class_then_count").match(text, end, min(len(text), end + 24))
+    if m is None:
+        return False
+    unit, _ = measures.unit_at(text, m.end())
+    return unit is not None and unit.kind == "count"
+
+
 def in_definition(text: str, pos: int) -> bool:
     """The sentence holding ``pos`` opens by defining thresholds or conditions
     (对应门槛如下：…200万元以上，…): its numbers say who qualifies."""

@@ -221,7 +221,7 @@ def _decide(text: str, q, prev: Optional[Found]) -> Optional[Found]:
         return None              # 投资1000万元以上的，给予奖励: who qualifies, not a goal
     bound = suf or pre or q.value_max is not None     # a comparison, or a band (500万元—5000万元)
     if bound and (goalwords.award_follows(text, start, end) or goalwords.granted(text, start)
-                         or goalwords.in_definition(text, start)):
+                         or goalwords.in_definition(text, start) or goalwords.class_before_count(text, end)):
         return None              # 达到30万元以上，一次性给予10万元奖励: an incentive's condition
     defines = _defines_category(text, q, start, end) or (
         suf is not None and q.kind == "amount" and _names_a_class(text, end))
