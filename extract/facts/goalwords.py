@@ -121,7 +121,7 @@ def award_follows(text: str, start: int, end: int) -> bool:
 
 def class_before_count(text: str, end: int) -> bool:
     """A bound ending at ``end`` right before the things it marks and their own
-    count (50只以上规模养殖场20个, 10—50只分散养殖户150户): it names a class, the
+    count (100头以上规模养殖场12个, 10—30头家庭牧场80户): it names a class, the
     count after it is the goal."""
     m = _regex_of("class_then_count").match(text, end, min(len(text), end + 24))
     if m is None:
