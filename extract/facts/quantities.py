@@ -203,8 +203,17 @@ def read_quantity(text: str, m: re.Match) -> Optional[Quantity]:
         return None
     if unit is None:
         return Quantity(m.start(), end, value, value_max, None, None, numeral)
+    if numeral == "chinese" and _listed_name(text, m.start(), uend):
+        return None           # 东岭、五台3个街道: a name that opens with a numeral, before the list's own count
     return Quantity(m.start(), uend, value, value_max, unit.unit, unit.kind, numeral,
                     unit.base or None, unit.factor)
+
+
+def _listed_name(text: str, start: int, end: int) -> bool:
+    """A numeral and measure word between a list mark and the list's own count
+    (西岭、五台3个街道): the last name of a list, not a quantity."""
+    return (start > 0 and text[start - 1] in _setting("list_name_marks")
+            and end < len(text) and text[end].isdigit())
 
 
 def _range_end(text: str, pos: int) -> tuple:
