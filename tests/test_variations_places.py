@@ -221,3 +221,10 @@ def test_cities_listed_alike_speak_of_their_province(tmp_path, listing):
     """A text that names several cities as often as each other, none holding the
     others, is written from above them: no one of them is the plan's city."""
     assert _place(tmp_path, TITLE + listing + BODY) == (None, "陕西省")
+
+
+def test_a_sponsor_gives_way_to_the_place_an_opening_line_names(tmp_path):
+    # a town's site reposting its county's plan: the plan's own heading names the county
+    chrome = "发布机构: | 枫桥镇 | 成文日期: | 2024-03-01 |\n"
+    text = chrome + "诸暨市全民健身工作实施方案\n" + BODY
+    assert _place(tmp_path, text) == ("诸暨市", "浙江省")

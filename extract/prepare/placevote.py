@@ -11,6 +11,7 @@ from typing import Optional
 from . import gazetteer, pagesigns, towns
 from .gazetteer import Place, _official_names, _table, find_places, province_name
 from .. import rules
+from ..text import nlp
 
 
 def _without_names(text: str, places: list) -> str:
@@ -162,14 +163,13 @@ def _enough(text: str, stem: str, count: int, once: bool) -> bool:
     (county_stem_min_count: 长治 and 大庆 are words as well as places), or once
     for a stem the lexicon barely knows (宕昌, a name) that jieba cuts as a
     word where it stands (创新和发展 writes no 新和)."""
-    from ..text import nlp
     cfg = rules.load("places")
     if count >= cfg["county_stem_min_count"]:
         return True
     if count < 1 or not once or (nlp.jieba().FREQ.get(stem) or 0) >= cfg["county_stem_rare_freq"]:
         return False
-    at = text.find(stem)
-    window = text[max(0, at - 6):at + len(stem) + 6]
+    at, reach = text.find(stem), cfg["county_stem_window"]
+    window = text[max(0, at - reach):at + len(stem) + reach]
     return stem in nlp.jieba().lcut(window, HMM=False)
 
 
@@ -278,12 +278,13 @@ def _plan_locality(issuer: str, title: str, signer: str, body: str, preamble: st
     place = (next((p for p in map(_addressed_region, opening) if p), None)
              or next((gazetteer.issuer_place(line, context) for line in opening
                       if gazetteer.place_prefix(line) and not ends & set(line)), None)
-             or (gazetteer.issuer_place(signer, context) if gazetteer.place_prefix(signer) else None)
-             or text_place(body))
-    # a place voted from the text, not its issuer's: the page's sponsor inside it is more specific
-    sponsored = _sponsor(chrome, place, context)
-    if sponsored is not None:
-        return sponsored
+             or (gazetteer.issuer_place(signer, context) if gazetteer.place_prefix(signer) else None))
+    if place is None:
+        place = text_place(body)
+        # a place voted from the text, no issuer's: the page's sponsor inside it is more specific
+        sponsored = _sponsor(chrome, place, context)
+        if sponsored is not None:
+            return sponsored
     if place is not None:
         return gazetteer.city_province(place)
     for where in (body[:300], preamble[:600]):
