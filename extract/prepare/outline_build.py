@@ -47,7 +47,6 @@ class Builder(TableLines):
         self.flat = None                # the open table flattened one cell per line
         self.skip_line = -1             # start of a section line a flattened row already read
         self.note_style = None          # the style of the open list of notes (注：1、…2、…)
-        self.lone = None                # the lone inline item dropped from the last line
 
     def rank(self, style_id: str) -> float:
         """A style's rank; a floating one not used yet ranks just below the open node.
@@ -205,9 +204,6 @@ class Builder(TableLines):
         skip, self.note_style = ol.note_item(self.note_style, cand, self.text, start)
         if skip:
             return
-        lone, self.lone = self.lone, None
-        if cand and lone is not None and lone.style == cand.style and lone.number + 1 == cand.num:
-            self._reopen(lone)      # ……工作：一是……。 / 二是……: the lone item was the list's first
         if cand and self.heading(cand, end):
             lowest = len(self.stack) - 1
             after = cand.body
@@ -249,15 +245,6 @@ class Builder(TableLines):
         if lone:
             self.nodes[first:] = [n for n in opened if n.node_id not in lone]
             self.stack = [n for n in self.stack if n.node_id not in lone]
-            last = [n for n in opened if n.node_id in lone][-1]
-            self.lone = last if last.parent_id is None else None
-
-    def _reopen(self, node: Node) -> None:
-        """A lone inline item of an unnumbered paragraph that the next line's
-        heading continues: it opens that list, at the heading's depth."""
-        line_end = self.text.find("\n", node.char_start)
-        self.heading(ol.Candidate(node.char_start, node.body_start, node.label, node.style, node.number, True),
-                     len(self.text) if line_end < 0 else line_end)
 
 
 def _annex_line(line: str) -> bool:
