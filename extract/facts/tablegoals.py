@@ -300,3 +300,26 @@ def _flat_cell(q, after: int, end: int, name: str, unit_cell: Optional[str]) -> 
     if q.unit is None and unit is not None:
         q = with_unit(q, unit)
     return name.strip(), q
+
+
+# --- columns that report results ----------------------------------------------------
+
+def _reports(name: str) -> bool:
+    return any(r.regex.search(name) for r in rules.pattern_rules("targets", "report_columns"))
+
+
+def report_cells(text: str) -> list:
+    """(start, end) of every cell under a column that reports what was done
+    (进展情况, 落实情况): its figures are results, not goals. A table with a
+    goal or a year column is an indicator table, whose 完成情况 is its base."""
+    from . import tables      # it reads the same tables as the units and the people
+    spans = []
+    for table in tables.read_tables(text):
+        reports = [i for i, name in enumerate(table.header) if _reports(name)]
+        indicator_table = any(any(g in name for g in _cfg("table_goal_headers")) or _year_header().fullmatch(name)
+                              for name in table.header)
+        if not reports or indicator_table:
+            continue
+        spans += [(cell.start, cell.end) for row in table.rows for idx in reports
+                  for cell in [tables.cell_under(row, idx)] if cell is not None]
+    return spans

@@ -367,7 +367,7 @@ def _resolve_overlaps(text: str, numeric: list, relative: list) -> list:
 def extract_targets(ctx: PlanContext) -> list:
     plan, text, locate = ctx.plan, ctx.text, ctx.locator
     found = goalheadings.outside(find(text, [(d.char_start, d.char_end) for d in ctx.dates]),
-                                 goalheadings.state_sections(ctx.nodes))
+                                 goalheadings.state_sections(ctx.nodes) + tablegoals.report_cells(text))
     inds, last_end, last_kind = [], 0, None
     for f in found:
         node = locate.innermost(f.start)
