@@ -41,6 +41,8 @@ FORMS = {
     "lenticular": ("{T}。【牵头单位】{L}【配合单位】{A}", LEAD, ASSIST),
     "tortoise": ("{T}。〔牵头部门：{L}；协办单位：{A}〕", LEAD, ASSIST),
     "square": ("{T}。[主责单位：{L}；协同单位：{A}]", LEAD, ASSIST),
+    "square_full_width": ("{T}。［{L}牵头，{A}配合］", LEAD, ASSIST),
+    "white_lenticular": ("{T}。〖牵头单位：{L}；配合单位：{A}〗", LEAD, ASSIST),
     "label_lines": ("{T}。\n牵头单位：{L}\n配合单位：{A}", LEAD, ASSIST),
     "label_space": ("{T}。（牵头单位 {L}，配合单位 {A}）", LEAD, ASSIST),
     "label_glued": ("{T}。\n主办单位{L}，协办单位{A}。", LEAD, ASSIST),

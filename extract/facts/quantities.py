@@ -328,9 +328,16 @@ def quantities(text: str, blockers=()) -> list:
         if overlaps(spans, m.start(), m.end()) or not _plausible_number(text, m):   # the cheap test first
             continue
         q = read_quantity(text, m)
-        if q is not None and not (q.kind == "duration" and _after_approximate(text, m.start())):
+        if q is not None and not (q.kind == "duration" and _after_approximate(text, m.start())) \
+                and not _a_rank(text, q, m.start()):
             out.append(q)
     return outside(out, blockers)
+
+
+def _a_rank(text: str, q, start: int) -> bool:
+    """排名27名, 位次15位: a place in a ranking, counted in places, is no amount."""
+    tail, longest = _tail("rank_words")
+    return q.unit in _words("rank_units") and tail.search(text, max(0, start - longest), start) is not None
 
 
 def _after_approximate(text: str, start: int) -> bool:
